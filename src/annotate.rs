@@ -1,0 +1,90 @@
+//! The JSON contract of `gloss annotate` (see docs/annotate-json.md).
+
+use serde::Serialize;
+
+use crate::Document;
+use crate::analysis::{EntityKind, Geo, QuoteKind};
+use crate::article::{Block, Meta};
+use crate::span::Span;
+
+#[derive(Serialize)]
+struct Output<'a> {
+    title: Option<&'a str>,
+    text: &'a str,
+    entities: Vec<EntityOut<'a>>,
+    quotes: Vec<QuoteOut<'a>>,
+    blocks: &'a [Block],
+    sentences: &'a [Span],
+    meta: MetaOut<'a>,
+}
+
+#[derive(Serialize)]
+struct EntityOut<'a> {
+    id: String,
+    kind: EntityKind,
+    name: &'a str,
+    roles: &'a [String],
+    mentions: &'a [Span],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    geo: Option<&'a Geo>,
+}
+
+#[derive(Serialize)]
+struct QuoteOut<'a> {
+    text: &'a str,
+    speaker: Option<String>,
+    start: usize,
+    end: usize,
+    kind: QuoteKind,
+}
+
+#[derive(Serialize)]
+struct MetaOut<'a> {
+    #[serde(flatten)]
+    meta: &'a Meta,
+    language: &'a str,
+}
+
+fn entity_id(index: usize) -> String {
+    format!("e{}", index + 1)
+}
+
+/// The annotation of a document as pretty-printed JSON, fields in contract order.
+pub fn to_json(doc: &Document) -> String {
+    let (article, analysis) = (&doc.article, &doc.analysis);
+    let out = Output {
+        title: article.title(),
+        text: &article.text,
+        entities: analysis
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| EntityOut {
+                id: entity_id(i),
+                kind: e.kind,
+                name: &e.name,
+                roles: &e.roles,
+                mentions: &e.mentions,
+                geo: e.geo.as_ref(),
+            })
+            .collect(),
+        quotes: analysis
+            .quotes
+            .iter()
+            .map(|q| QuoteOut {
+                text: article.slice(q.span),
+                speaker: q.speaker.map(|id| entity_id(id.0)),
+                start: q.span.start,
+                end: q.span.end,
+                kind: q.kind,
+            })
+            .collect(),
+        blocks: &article.blocks,
+        sentences: &analysis.sentences,
+        meta: MetaOut {
+            meta: &article.meta,
+            language: &analysis.language,
+        },
+    };
+    serde_json::to_string_pretty(&out).expect("annotation serialises")
+}

@@ -1,0 +1,1 @@
+//! The reader: app state, `update(state, action)`, drawing, and the event loop.
