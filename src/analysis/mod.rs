@@ -4,6 +4,11 @@
 //! No I/O, no terminal, deterministic. The knowledge it uses (name lists,
 //! titles, gazetteer, tagger weights) is compiled in from `assets/`.
 
+pub mod names;
+pub mod quotes;
+pub mod sentences;
+pub mod tokens;
+
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;

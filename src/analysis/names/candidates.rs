@@ -1,0 +1,362 @@
+//! Candidate names: runs of capitalised words in a sentence (`Moon Jae-in`,
+//! `Chang W. Lee`, `U.S.`), with the lowercase particles names carry
+//! (`Bill de Blasio`, `Luis de Miranda`) and the connectors of institution
+//! names (`University of California`, `Department of Design and
+//! Construction`), without a leading function word (`The New York Times` →
+//! `New York Times`). Whether a candidate is a person, an organisation, a
+//! place or nothing is decided later; here every capitalised run is offered.
+
+use std::ops::Range;
+
+use crate::analysis::sentences::Sentence;
+use crate::analysis::tokens::{Token, TokenKind, is_clitic};
+
+/// A run of tokens that may be a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Token indices.
+    pub tokens: Range<usize>,
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// Whether the run begins its sentence (after any opening quotes), where
+    /// every word is capitalised anyway.
+    pub sentence_initial: bool,
+    /// Token ranges of the lowercase connectors inside the run (`of`, `of the`,
+    /// `and`): the caller decides whether the run is one institution's name or
+    /// several names (`Pompeo and Kim`).
+    pub joints: Vec<Range<usize>>,
+}
+
+impl Candidate {
+    /// The run split at every joint: `Pompeo and Kim` → `Pompeo`, `Kim`.
+    pub fn parts(&self) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = self.tokens.start;
+        for j in &self.joints {
+            out.push(start..j.start);
+            start = j.end;
+        }
+        out.push(start..self.tokens.end);
+        out
+    }
+}
+
+/// Lowercase particles inside personal names.
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "della", "dos", "das", "van", "von", "der", "den", "ter", "la",
+    "le", "bin", "ibn", "al", "el", "y", "zu", "af",
+];
+
+/// Lowercase words that join the parts of an institution's or a place's name.
+const CONNECTORS: &[&str] = &["of", "for", "on", "and", "&", "upon", "in"];
+
+/// Capitalised function words that open a sentence or a name but are not part
+/// of one ("The New York Times" → "New York Times").
+pub const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "as",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "for",
+    "from",
+    "to",
+    "by",
+    "with",
+    "of",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "we",
+    "he",
+    "she",
+    "it",
+    "they",
+    "i",
+    "you",
+    "there",
+    "here",
+    "then",
+    "so",
+    "yet",
+    "nor",
+    "not",
+    "no",
+    "all",
+    "some",
+    "many",
+    "most",
+    "each",
+    "every",
+    "both",
+    "either",
+    "neither",
+    "what",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "why",
+    "how",
+    "where",
+    "since",
+    "until",
+    "despite",
+    "during",
+    "under",
+    "over",
+    "about",
+    "against",
+    "among",
+    "between",
+    "into",
+    "through",
+    "without",
+    "within",
+    "also",
+    "even",
+    "just",
+    "only",
+    "still",
+    "now",
+    "however",
+    "although",
+    "though",
+    "because",
+    "unlike",
+    "like",
+    "per",
+    "via",
+    "than",
+    "once",
+    "later",
+    "earlier",
+    "meanwhile",
+    "instead",
+    "thus",
+    "hence",
+    "indeed",
+    "perhaps",
+    "maybe",
+    "yes",
+    "oh",
+    "dear",
+    "mr",
+    "ms",
+];
+
+/// Whether a word is capitalised: an uppercase or titlecase first letter,
+/// or a prefixed name such as `al-Assad`.
+pub fn is_capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => true,
+        Some(_) => {
+            // al-Assad, el-Sisi, bin-Salman: a particle glued to a capitalised name
+            word.split_once('-').is_some_and(|(p, rest)| {
+                PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
+            })
+        }
+        None => false,
+    }
+}
+
+fn is_function_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    FUNCTION_WORDS.contains(&lower.trim_end_matches('.'))
+}
+
+/// Find candidate names in one sentence.
+pub fn in_sentence(
+    text: &str,
+    tokens: &[Token],
+    sentence: &Sentence,
+    index: usize,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    let range = sentence.tokens.clone();
+    // the first word of the sentence, after opening quotes and brackets
+    let first_word = range
+        .clone()
+        .find(|&i| tokens[i].kind != TokenKind::Punct)
+        .unwrap_or(range.end);
+    let word = |i: usize| tokens[i].text(text);
+    let cap = |i: usize| {
+        tokens[i].kind == TokenKind::Word && is_capitalised(word(i)) && !is_clitic(word(i))
+    };
+    let mut i = range.start;
+    while i < range.end {
+        let starts_with_particle = PARTICLES.contains(&word(i))
+            && i + 1 < range.end
+            && cap(i + 1)
+            && !is_function_word(word(i + 1));
+        if !cap(i) && !starts_with_particle {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut joints = Vec::new();
+        loop {
+            if end >= range.end {
+                break;
+            }
+            let w = word(end);
+            if cap(end) && !(w == "I" && end > start) {
+                // `Chang W. Lee/The New York Times`: a slash ends the name
+                end += 1;
+                continue;
+            }
+            // a particle inside a personal name: `Bill de Blasio`
+            if PARTICLES.contains(&w) && end + 1 < range.end && cap(end + 1) {
+                end += 2;
+                continue;
+            }
+            // `Department of Defense`, `University of California`, `Bank of the West`
+            if CONNECTORS.contains(&w.to_lowercase().as_str()) && end + 1 < range.end {
+                let mut k = end + 1;
+                if matches!(word(k), "the" | "a") && k + 1 < range.end {
+                    k += 1;
+                }
+                if cap(k) && !is_function_word(word(k)) {
+                    joints.push(end..k);
+                    end = k + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        // drop leading function words: `The New York Times`, `In Tokyo`
+        let mut s = start;
+        while s < end && is_function_word(word(s)) {
+            s += 1;
+        }
+        joints.retain(|j| j.start > s);
+        if s < end {
+            out.push(Candidate {
+                tokens: s..end,
+                sentence: index,
+                sentence_initial: s == first_word,
+                joints,
+            });
+        }
+        i = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::sentences::split;
+    use crate::analysis::tokens::tokenize;
+    use crate::span::Span;
+
+    fn names(text: &str) -> Vec<(String, bool)> {
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        let sentences = split(text, &tokens, &[Span::new(0, text.len())]);
+        let mut out = Vec::new();
+        for (k, s) in sentences.iter().enumerate() {
+            for c in in_sentence(text, &tokens, s, k) {
+                let span = Span::new(
+                    tokens[c.tokens.start].span.start,
+                    tokens[c.tokens.end - 1].span.end,
+                );
+                let parts: Vec<&str> = c
+                    .parts()
+                    .iter()
+                    .map(|p| {
+                        Span::new(tokens[p.start].span.start, tokens[p.end - 1].span.end)
+                            .slice(text)
+                    })
+                    .collect();
+                let shown = if parts.len() > 1 {
+                    format!("{} = {}", span.slice(text), parts.join(" | "))
+                } else {
+                    span.slice(text).to_string()
+                };
+                out.push((shown, c.sentence_initial));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn capitalised_runs_with_particles_and_initials() {
+        assert_eq!(
+            names("Mayor Bill de Blasio met Chang W. Lee and Moon Jae-in."),
+            [
+                ("Mayor Bill de Blasio".to_string(), true),
+                (
+                    "Chang W. Lee and Moon Jae-in = Chang W. Lee | Moon Jae-in".to_string(),
+                    false
+                )
+            ]
+        );
+        assert_eq!(
+            names("as de Miranda writes"),
+            [("de Miranda".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn institution_names_keep_their_connectors() {
+        assert_eq!(
+            names(
+                "He joined the Department of Design and Construction at the University of California."
+            ),
+            [
+                (
+                    "Department of Design and Construction = Department | Design | Construction"
+                        .to_string(),
+                    false
+                ),
+                (
+                    "University of California = University | California".to_string(),
+                    false
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn names_end_at_possessives_and_punctuation() {
+        assert_eq!(
+            names("Trump's aide, Kim, left; Pompeo and Kim met."),
+            [
+                ("Trump".to_string(), true),
+                ("Kim".to_string(), false),
+                ("Pompeo and Kim = Pompeo | Kim".to_string(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn leading_function_words_are_dropped() {
+        assert_eq!(
+            names("In Tokyo, The New York Times said."),
+            [
+                ("Tokyo".to_string(), false),
+                ("New York Times".to_string(), false)
+            ]
+        );
+    }
+}

@@ -1,0 +1,135 @@
+//! Full quote or partial one: a scare quote (`"gangsters"`), a quoted phrase
+//! (`"as soon as possible"`) or a quoted title (`"The World of Tomorrow"`) is
+//! partial, so the Quotes pane can leave it out. Whole clauses are full, even
+//! short ones (`"I'm not," replied Dejesus`).
+
+use super::find::Found;
+use crate::analysis::QuoteKind;
+use crate::analysis::tokens::{Token, TokenKind};
+use crate::article::BlockKind;
+
+/// Small words that stay lowercase inside titles.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "de",
+    "la", "le", "et", "du", "des", "is",
+];
+
+/// Decide the kind of a quotation.
+///
+/// `tokens` are the tokens inside the quotation; `starts_clause` says whether
+/// the quotation opens its sentence (or follows a colon); `block` is the kind
+/// of block it is in.
+pub fn classify(
+    text: &str,
+    found: &Found,
+    tokens: &[Token],
+    starts_clause: bool,
+    block: BlockKind,
+) -> QuoteKind {
+    if matches!(block, BlockKind::Title | BlockKind::Heading) {
+        return QuoteKind::Partial;
+    }
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| t.text(text))
+        .collect();
+    if words.is_empty() {
+        return QuoteKind::Partial;
+    }
+    if looks_like_title(&words) {
+        return QuoteKind::Partial;
+    }
+    if words.len() >= 4 {
+        return QuoteKind::Full;
+    }
+    let first_upper = words[0].chars().next().is_some_and(char::is_uppercase);
+    let inner = found.span.slice(text);
+    let ends_clause =
+        inner.ends_with(['.', '!', '?', '\u{2026}']) || text[found.span.end..].starts_with(',');
+    if starts_clause && first_upper && (ends_clause || found.close.is_none()) {
+        QuoteKind::Full
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// `The World of Tomorrow`, `Deterministic Nonperiodic Flow`: two or more
+/// words, every one capitalised but the small ones, no sentence punctuation.
+fn looks_like_title(words: &[&str]) -> bool {
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    words.len() >= 2
+        && words.len() <= 10
+        && words.iter().filter(|w| capitalised(w)).count() >= 2
+        && words
+            .iter()
+            .all(|w| capitalised(w) || TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "I" | "I'm" | "I\u{2019}m"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::quotes::find::find;
+    use crate::analysis::tokens::tokenize;
+    use crate::span::Span;
+
+    fn kind_of(text: &str, starts_clause: bool) -> QuoteKind {
+        let block = Span::new(0, text.len());
+        let found = find(text, &[block]).remove(0);
+        let tokens = tokenize(text, found.span);
+        classify(text, &found, &tokens, starts_clause, BlockKind::Paragraph)
+    }
+
+    #[test]
+    fn scare_quotes_are_partial() {
+        assert_eq!(
+            kind_of("praised her claims of \"gangsters\".", false),
+            QuoteKind::Partial
+        );
+        assert_eq!(
+            kind_of("there was a \"long way\" ahead", false),
+            QuoteKind::Partial
+        );
+    }
+
+    #[test]
+    fn quoted_titles_are_partial() {
+        assert_eq!(
+            kind_of(
+                "a paper titled \u{201c}Deterministic Nonperiodic Flow.\u{201d}",
+                false
+            ),
+            QuoteKind::Partial
+        );
+        assert_eq!(
+            kind_of("\"The World of Tomorrow\" exhibit", true),
+            QuoteKind::Partial
+        );
+    }
+
+    #[test]
+    fn short_whole_clauses_are_full() {
+        assert_eq!(
+            kind_of("\u{201c}I\u{2019}m not,\u{201d} replied Dejesus.", true),
+            QuoteKind::Full
+        );
+        assert_eq!(
+            kind_of("\"Don't get nervous,\" he said.", true),
+            QuoteKind::Full
+        );
+    }
+
+    #[test]
+    fn longer_quotes_are_full() {
+        assert_eq!(
+            kind_of(
+                "Pompeo said the US is \"making the progress we need.\"",
+                false
+            ),
+            QuoteKind::Full
+        );
+    }
+}

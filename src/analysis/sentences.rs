@@ -1,0 +1,277 @@
+//! Sentences: split a block's tokens at `.`, `!`, `?` (with any closing quotes
+//! or brackets after them) when the next word starts a new sentence.
+//! Abbreviations and initials keep their period in the token (see `tokens`), so
+//! `U.S.`, `Mr.`, `Dec.`, `Sen.` and `W.` do not split; a line break inside a
+//! block always ends a sentence.
+
+use std::ops::Range;
+
+use super::tokens::{Token, TokenKind, is_abbreviation};
+use crate::span::Span;
+
+/// A sentence: its span and its tokens (indices into the token list).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+}
+
+fn is_terminal(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| matches!(c, '.' | '!' | '?' | '\u{2026}'))
+}
+
+fn is_closing(s: &str) -> bool {
+    matches!(
+        s,
+        "\"" | "'" | "\u{201d}" | "\u{2019}" | ")" | "]" | "\u{00bb}"
+    )
+}
+
+/// Whether token `k` closes: a closing mark, or a straight quote glued to the
+/// token before it (`step."` closes, `agreed. "Yes` opens).
+fn closes(text: &str, tokens: &[Token], k: usize) -> bool {
+    let w = tokens[k].text(text);
+    if matches!(w, "\"" | "'") {
+        return k > 0 && tokens[k - 1].span.end == tokens[k].span.start;
+    }
+    is_closing(w)
+}
+
+fn is_opening(s: &str) -> bool {
+    matches!(
+        s,
+        "\"" | "'" | "\u{201c}" | "\u{2018}" | "(" | "[" | "\u{00ab}" | "\u{2014}" | "-"
+    )
+}
+
+/// Words that start sentences; after an abbreviation such as `U.S.` they show
+/// that the period ended the sentence too.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "So",
+    "Yet",
+    "Still",
+    "Meanwhile",
+    "However",
+    "For",
+    "Some",
+    "Many",
+    "Most",
+    "One",
+    "Two",
+    "What",
+    "Who",
+    "Why",
+    "How",
+];
+
+/// Titles and initials: an abbreviation that never ends a sentence.
+fn binds_forward(word: &str) -> bool {
+    let stem = word.trim_end_matches('.');
+    let single_initial = stem.chars().count() == 1 && stem.chars().all(char::is_uppercase);
+    single_initial
+        || matches!(
+            stem,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Mx"
+                | "Dr"
+                | "St"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Capt"
+                | "Sgt"
+                | "Prof"
+                | "Rev"
+                | "Hon"
+                | "No"
+                | "Mt"
+                | "Ft"
+        )
+}
+
+/// Split the tokens of each block into sentences. `blocks` are the block spans
+/// in order; `tokens` are all tokens of the text in order.
+pub fn split(text: &str, tokens: &[Token], blocks: &[Span]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut t = 0;
+    for block in blocks {
+        while t < tokens.len() && tokens[t].span.start < block.start {
+            t += 1;
+        }
+        let first = t;
+        while t < tokens.len() && tokens[t].span.end <= block.end {
+            t += 1;
+        }
+        split_block(text, tokens, first..t, &mut out);
+    }
+    out
+}
+
+fn split_block(text: &str, tokens: &[Token], range: Range<usize>, out: &mut Vec<Sentence>) {
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        let tok = tokens[i];
+        let word = tok.text(text);
+        let mut end_here = false;
+        let mut last = i;
+        if is_terminal(word) {
+            // absorb closing quotes and brackets
+            while last + 1 < range.end && closes(text, tokens, last + 1) {
+                last += 1;
+            }
+            end_here = starts_sentence(text, tokens, last + 1, range.end);
+        } else if tok.kind == TokenKind::Word
+            && word.ends_with('.')
+            && word.len() > 1
+            && !binds_forward(word)
+        {
+            // `U.S.` or `Inc.` at the end of a sentence: only when a typical
+            // sentence opener follows, or the block ends.
+            let next = tokens.get(last + 1).filter(|_| last + 1 < range.end);
+            end_here = match next {
+                None => true,
+                Some(n) => {
+                    let nw = n.text(text);
+                    SENTENCE_STARTERS.contains(&nw)
+                        || (is_opening(nw) && !is_abbreviation(word.trim_end_matches('.')))
+                }
+            };
+        }
+        // a line break inside a block ends the sentence
+        if !end_here
+            && last + 1 < range.end
+            && text[tokens[last].span.end..tokens[last + 1].span.start].contains('\n')
+        {
+            end_here = true;
+        }
+        if end_here || last + 1 == range.end {
+            out.push(Sentence {
+                span: Span::new(tokens[start].span.start, tokens[last].span.end),
+                tokens: start..last + 1,
+            });
+            start = last + 1;
+        }
+        i = last + 1;
+    }
+}
+
+/// Whether the token at `i` can start a sentence: a capital, a digit, an
+/// opening quote or bracket — or the block ends.
+fn starts_sentence(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
+    if i >= end {
+        return true;
+    }
+    let w = tokens[i].text(text);
+    let c = w.chars().next().unwrap_or(' ');
+    if c.is_uppercase() || c.is_numeric() {
+        return true;
+    }
+    if is_opening(w) {
+        return true;
+    }
+    // scripts without case (CJK, Arabic, Hebrew): any letter starts a sentence
+    c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text, Span::new(0, text.len()));
+        split(text, &tokens, &[Span::new(0, text.len())])
+            .iter()
+            .map(|s| s.span.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            sentences("Mr. Pompeo met Sen. Chang W. Lee on Dec. 3 in the U.S. capital. He left."),
+            [
+                "Mr. Pompeo met Sen. Chang W. Lee on Dec. 3 in the U.S. capital.",
+                "He left."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviation_at_the_end_of_a_sentence_splits_before_an_opener() {
+        assert_eq!(
+            sentences("He moved to the U.S. The rest followed."),
+            ["He moved to the U.S.", "The rest followed."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("\u{201c}It was a step.\u{201d} She agreed. \"Yes!\" he said."),
+            [
+                "\u{201c}It was a step.\u{201d}",
+                "She agreed.",
+                "\"Yes!\" he said."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lowercase_continuation_does_not_split() {
+        assert_eq!(
+            sentences("the spokeswoman said. of the state department Nauert in a statement."),
+            ["the spokeswoman said. of the state department Nauert in a statement."]
+        );
+    }
+
+    #[test]
+    fn line_breaks_end_sentences() {
+        assert_eq!(
+            sentences("First line\nSecond line"),
+            ["First line", "Second line"]
+        );
+    }
+
+    #[test]
+    fn text_without_case_splits_on_punctuation() {
+        assert_eq!(sentences("他来了. 我们走了."), ["他来了.", "我们走了."]);
+    }
+}

@@ -1,0 +1,358 @@
+//! Words and punctuation: Unicode word boundaries (UAX #29), refined the way
+//! news text needs it and the taggers were trained on (Universal Dependencies
+//! conventions): abbreviations keep their periods (`U.S.`, `Mr.`, `W.`),
+//! hyphenated words stay whole (`Jae-in`), clitics split off (`Trump` `'s`,
+//! `do` `n't`), quotation marks and punctuation stand alone.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::span::Span;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Has at least one letter.
+    Word,
+    /// Digits (with separators), no letters.
+    Number,
+    /// Anything else: punctuation, quotation marks, symbols.
+    Punct,
+}
+
+/// A token: a span of the text and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+}
+
+/// Abbreviations that keep their period (case-sensitive, without the period).
+/// Titles, months, company suffixes, common Latin and address forms.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Jr", "Sr", "St", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen",
+    "Lt", "Col", "Capt", "Cmdr", "Sgt", "Maj", "Adm", "Prof", "Rev", "Hon", "Pres", "Supt", "Det",
+    "Insp", "Fr", "Msgr", "Atty", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+    "Inc", "Corp", "Co", "Ltd", "Bros", "Cie", "vs", "etc", "No", "Nos", "Mt", "Ft", "Ave", "Blvd",
+    "Rd", "Dept", "Univ", "Assn", "Est", "approx", "est", "al", "cf", "ca", "Ph", "Vol", "vol",
+    "pp", "Fig", "fig", "Ch", "Art", "Sec", "Gens", "Messrs", "Mme", "Mlle", "Esq", "Ariz",
+    "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich",
+    "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt",
+    "Wash", "Wis", "Wyo",
+];
+
+/// Whether a word (without its period) is a known abbreviation.
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(&word)
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn kind_of(s: &str) -> TokenKind {
+    if s.chars().any(char::is_alphabetic) {
+        TokenKind::Word
+    } else if s.chars().any(|c| c.is_ascii_digit() || c.is_numeric()) {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    }
+}
+
+/// Tokenise `text[range]`. Offsets are into `text`.
+pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
+    let slice = range.slice(text);
+    let mut raw: Vec<Span> = Vec::new();
+    for (i, seg) in slice.split_word_bound_indices() {
+        if seg.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let start = range.start + i;
+        split_segment(text, Span::new(start, start + seg.len()), &mut raw);
+    }
+    let merged = merge(text, &raw);
+    merged
+        .into_iter()
+        .map(|span| Token {
+            span,
+            kind: kind_of(span.slice(text)),
+        })
+        .collect()
+}
+
+/// Split one UAX #29 segment where news text needs it: a period glued between
+/// two words (`underground.Credit`), clitics (`Trump's`, `don't`), and words
+/// glued to a capitalised word after an ordinary word (`CreditChang`).
+fn split_segment(text: &str, span: Span, out: &mut Vec<Span>) {
+    let s = span.slice(text);
+    // A period glued between a lowercase word and a capital: two words and a period.
+    if let Some(dot) = glued_period(s) {
+        split_segment(text, Span::new(span.start, span.start + dot), out);
+        out.push(Span::new(span.start + dot, span.start + dot + 1));
+        split_segment(text, Span::new(span.start + dot + 1, span.end), out);
+        return;
+    }
+    if let Some(cut) = clitic_start(s) {
+        push_camel(text, Span::new(span.start, span.start + cut), out);
+        out.push(Span::new(span.start + cut, span.end));
+        return;
+    }
+    push_camel(text, span, out);
+}
+
+/// `underground.Credit` → the period's byte index.
+fn glued_period(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b != b'.' || i < 2 {
+            continue;
+        }
+        let before = &s[..i];
+        let after = &s[i + 1..];
+        let lower_run = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>();
+        if lower_run.len() >= 2
+            && lower_run.iter().all(|c| c.is_lowercase())
+            && !before.contains('.')
+            && after.chars().next().is_some_and(char::is_uppercase)
+            && after.chars().nth(1).is_some_and(char::is_lowercase)
+        {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Where a clitic begins: `Trump's` → 5, `don't` → 2, `they're` → 4.
+fn clitic_start(s: &str) -> Option<usize> {
+    let lower = s.to_lowercase();
+    if lower.len() != s.len() {
+        return None; // offsets would not line up
+    }
+    for suffix in ["n't", "n\u{2019}t"] {
+        if lower.ends_with(suffix) && s.len() > suffix.len() {
+            return Some(s.len() - suffix.len());
+        }
+    }
+    for clitic in ["s", "re", "ll", "ve", "m", "d"] {
+        for apos in ['\'', '\u{2019}'] {
+            let total = apos.len_utf8() + clitic.len();
+            if s.len() > total
+                && lower.ends_with(clitic)
+                && lower[..s.len() - clitic.len()].ends_with(apos)
+            {
+                let cut = s.len() - total;
+                // O'Brien-like words are not clitics: the stem must end in a letter.
+                if s[..cut].chars().last().is_some_and(char::is_alphanumeric) {
+                    return Some(cut);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Push a word, split where a capitalised ordinary word is glued to a name
+/// (`CreditChang` → `Credit` `Chang`); names such as `McHugh`, `LaGuardia`,
+/// `DeJesus` have a short first part and stay whole.
+fn push_camel(text: &str, span: Span, out: &mut Vec<Span>) {
+    let s = span.slice(text);
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for w in 1..chars.len() {
+        let (i, c) = chars[w];
+        let prev = chars[w - 1].1;
+        if c.is_uppercase() && prev.is_lowercase() {
+            let part = &s[start..i];
+            let mut it = part.chars();
+            let first_upper = it.next().is_some_and(char::is_uppercase);
+            if first_upper
+                && part.chars().count() >= 5
+                && part.chars().skip(1).all(char::is_lowercase)
+                && chars.get(w + 1).is_some_and(|&(_, n)| n.is_lowercase())
+            {
+                out.push(Span::new(span.start + start, span.start + i));
+                start = i;
+            }
+        }
+    }
+    out.push(Span::new(span.start + start, span.end));
+}
+
+/// Merge raw pieces: abbreviation + period, hyphenated compounds.
+fn merge(text: &str, raw: &[Span]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        let mut cur = raw[i];
+        i += 1;
+        // abbreviation + '.'
+        if let Some(next) = raw.get(i)
+            && next.start == cur.end
+            && next.slice(text) == "."
+            && wants_period(cur.slice(text))
+        {
+            cur.end = next.end;
+            i += 1;
+        }
+        // hyphenated compounds: word-word(-word...) with no spaces
+        while let (Some(h), Some(w)) = (raw.get(i), raw.get(i + 1)) {
+            let hs = h.slice(text);
+            if h.start == cur.end
+                && w.start == h.end
+                && hs.chars().count() == 1
+                && hs.chars().all(is_hyphen)
+                && cur
+                    .slice(text)
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_alphanumeric)
+                && w.slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                cur.end = w.end;
+                i += 2;
+                // a compound ending in an abbreviation keeps its period too
+                if let Some(next) = raw.get(i)
+                    && next.start == cur.end
+                    && next.slice(text) == "."
+                    && wants_period(w.slice(text))
+                {
+                    cur.end = next.end;
+                    i += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(cur);
+    }
+    out
+}
+
+/// Whether a word followed directly by a period keeps it: `U.S`, `W`, `Mr`.
+fn wants_period(word: &str) -> bool {
+    if is_abbreviation(word) {
+        return true;
+    }
+    let mut chars = word.chars();
+    match (chars.next(), chars.next()) {
+        // an initial: a single capital letter
+        (Some(c), None) => c.is_uppercase(),
+        // letters with periods inside: U.S, N.Y.C, a.m, Ph.D
+        _ => {
+            word.contains('.')
+                && word.split('.').all(|p| {
+                    !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic)
+                })
+        }
+    }
+}
+
+/// A form for lookups: curly apostrophes and quotes made straight.
+pub fn normalize(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.contains(['\u{2019}', '\u{2018}', '\u{201c}', '\u{201d}']) {
+        std::borrow::Cow::Owned(
+            word.replace(['\u{2019}', '\u{2018}'], "'")
+                .replace(['\u{201c}', '\u{201d}'], "\""),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// Whether a token is a possessive or other clitic split off a word.
+pub fn is_clitic(word: &str) -> bool {
+    let w = normalize(word);
+    matches!(
+        w.to_lowercase().as_str(),
+        "'s" | "'re" | "'ll" | "'ve" | "'m" | "'d" | "n't"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, Span::new(0, text.len()))
+            .iter()
+            .map(|t| t.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_keep_their_period() {
+        assert_eq!(
+            words("Mr. Chang W. Lee of the U.S. said."),
+            [
+                "Mr.", "Chang", "W.", "Lee", "of", "the", "U.S.", "said", "."
+            ]
+        );
+        assert_eq!(words("N.Y.C. at 9 a.m."), ["N.Y.C.", "at", "9", "a.m."]);
+    }
+
+    #[test]
+    fn possessives_and_negations_split_off() {
+        assert_eq!(words("Trump's team"), ["Trump", "'s", "team"]);
+        assert_eq!(
+            words("Moon\u{2019}s office"),
+            ["Moon", "\u{2019}s", "office"]
+        );
+        assert_eq!(words("don't"), ["do", "n't"]);
+        assert_eq!(words("O'Brien"), ["O'Brien"]);
+    }
+
+    #[test]
+    fn hyphenated_words_stay_whole() {
+        assert_eq!(words("Moon Jae-in met"), ["Moon", "Jae-in", "met"]);
+        assert_eq!(
+            words("the Trump-Kim summit"),
+            ["the", "Trump-Kim", "summit"]
+        );
+        assert_eq!(words("L.A.-based"), ["L.A.", "-", "based"]);
+        assert_eq!(words("a - b"), ["a", "-", "b"]);
+    }
+
+    #[test]
+    fn quotes_and_punctuation_stand_alone() {
+        assert_eq!(
+            words("\u{201c}Yes,\u{201d} he said: \"no\"."),
+            [
+                "\u{201c}", "Yes", ",", "\u{201d}", "he", "said", ":", "\"", "no", "\"", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn glued_captions_split_into_words() {
+        assert_eq!(
+            words("underground.CreditCreditChang W. Lee"),
+            ["underground", ".", "Credit", "Credit", "Chang", "W.", "Lee"]
+        );
+        assert_eq!(
+            words("McHugh LaGuardia DeJesus"),
+            ["McHugh", "LaGuardia", "DeJesus"]
+        );
+    }
+
+    #[test]
+    fn offsets_point_into_the_text() {
+        let text = "ab Kim\u{2019}s \u{00e9}t\u{00e9}.";
+        for t in tokenize(text, Span::new(0, text.len())) {
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        }
+    }
+}
