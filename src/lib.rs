@@ -7,6 +7,7 @@
 pub mod analysis;
 pub mod annotate;
 pub mod article;
+pub mod article_id;
 pub mod notes;
 pub mod source;
 pub mod span;
