@@ -1,1 +1,53 @@
-//! Notes: highlights and notes anchored to an article's clean text, their store and export.
+//! Notes: highlights and notes anchored to an article's clean text, their
+//! store, export and import.
+//!
+//! - [`model`]: a [`Note`] and its [`Target`] (W3C text quote + position).
+//! - [`anchor`]: finding a note's passage again after the text changed.
+//! - [`store`]: one notes file per article, written atomically, merged under a lock.
+//! - [`notebook`]: the notes of an open article: add, edit, delete, undo.
+//! - [`export`]: Markdown and W3C Web Annotation JSON; [`import`] reads the latter.
+//!
+//! Notes depend on the article and its analysis, never on the reader.
+
+pub mod anchor;
+pub mod atomic;
+pub mod clock;
+pub mod export;
+pub mod import;
+pub mod model;
+pub mod notebook;
+pub mod store;
+
+use std::path::PathBuf;
+
+use uuid::Uuid;
+
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use model::{Attachment, Note, Target, parse_tags};
+pub use notebook::{Notebook, OpenReport, Undone};
+pub use store::Store;
+
+/// What can go wrong with notes. Each message fits on one line.
+#[derive(Debug, thiserror::Error)]
+pub enum NotesError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot save {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path} was written by a newer gloss (notes format {version}); left untouched")]
+    TooNew { path: PathBuf, version: u32 },
+    #[error("{path} exists and differs; use --force to replace it")]
+    Exists { path: PathBuf },
+    #[error("no note with id {0}")]
+    NoSuchNote(Uuid),
+    #[error("the passage is empty or not in the text")]
+    BadSpan,
+    #[error("not Web Annotation JSON: {0}")]
+    Import(String),
+}

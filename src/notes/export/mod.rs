@@ -1,0 +1,201 @@
+//! Exporting notes: Markdown for people, W3C Web Annotations (JSON) for tools.
+
+pub mod markdown;
+pub mod web_annotation;
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+
+use super::NotesError;
+use super::atomic::{self, Existing};
+use super::model::{Attachment, Note};
+use crate::Document;
+use crate::analysis::EntityKind;
+use crate::article_id::ArticleId;
+
+pub use markdown::to_markdown;
+pub use web_annotation::to_web_annotations;
+
+/// The export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Markdown,
+    Json,
+}
+
+impl Format {
+    /// The file name extension of this format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// Everything an export reads: the article and its analysis, where it comes
+/// from, and its notes (in reading order).
+pub struct ExportContext<'a> {
+    pub doc: &'a Document,
+    pub id: &'a ArticleId,
+    pub notes: &'a [Note],
+}
+
+impl<'a> ExportContext<'a> {
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Markdown => to_markdown(self),
+            Format::Json => to_web_annotations(self),
+        }
+    }
+
+    /// The article's title, or a stand-in.
+    pub fn title(&self) -> &'a str {
+        self.doc.article.title().unwrap_or("Untitled article")
+    }
+
+    /// The article's URI as a source: its URL or `file://` URI. Text without
+    /// an address (stdin, the sample) has none to show.
+    pub fn source_uri(&self) -> Option<String> {
+        match self.id {
+            ArticleId::Content(_) => None,
+            _ => Some(self.id.uri()),
+        }
+    }
+
+    /// The day the reading was done: when the first note was made. Stable
+    /// across exports, so that exporting again changes nothing.
+    pub fn date(&self) -> Option<DateTime<Utc>> {
+        self.notes.iter().map(|n| n.created).min()
+    }
+
+    /// The tags of all notes, each once, in reading order.
+    pub fn tags(&self) -> Vec<String> {
+        let mut tags: Vec<String> = Vec::new();
+        for tag in self.notes.iter().flat_map(Note::tags) {
+            if !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                tags.push(tag);
+            }
+        }
+        tags
+    }
+}
+
+/// A name and how often the article mentions it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntitySummary<'a> {
+    pub kind: EntityKind,
+    pub name: &'a str,
+    pub mentions: usize,
+}
+
+/// The entities of the analysis, most mentioned first, then by name.
+pub fn entity_summary(doc: &Document) -> Vec<EntitySummary<'_>> {
+    let mut out: Vec<EntitySummary<'_>> = doc
+        .analysis
+        .entities
+        .iter()
+        .map(|e| EntitySummary {
+            kind: e.kind,
+            name: &e.name,
+            mentions: e.mentions.len(),
+        })
+        .collect();
+    out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(b.name)));
+    out
+}
+
+/// The speaker of the quote a note is on: the quote it is attached to, or the
+/// quote whose words contain the passage (or that the passage contains).
+pub fn quote_speaker<'d>(doc: &'d Document, note: &Note) -> Option<&'d str> {
+    let span = note.span();
+    let quotes = &doc.analysis.quotes;
+    let quote = match &note.attachment {
+        Some(Attachment::Quote { text }) => quotes
+            .iter()
+            .find(|q| doc.article.slice(q.span) == text)
+            .or_else(|| quotes.iter().find(|q| q.span.overlaps(span))),
+        _ if note.detached => None,
+        _ => quotes
+            .iter()
+            .find(|q| q.span.covers(span) || span.covers(q.span)),
+    }?;
+    let speaker = quote.speaker?;
+    doc.analysis
+        .entities
+        .get(speaker.0)
+        .map(|e| e.name.as_str())
+}
+
+/// What writing an export did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
+    Created,
+    Replaced,
+    /// The file already held exactly this export.
+    Unchanged,
+}
+
+/// Write an export to `path` atomically. An existing file with other content
+/// is replaced only with `force`.
+pub fn write_file(path: &Path, content: &str, force: bool) -> Result<Written, NotesError> {
+    let prefix = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".to_string());
+    let write_err = |source| NotesError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    match std::fs::read(path) {
+        Ok(existing) if existing == content.as_bytes() => return Ok(Written::Unchanged),
+        Ok(_) if !force => {
+            return Err(NotesError::Exists {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(_) => {
+            atomic::write(path, content.as_bytes(), &prefix, Existing::Replace)
+                .map_err(write_err)?;
+            return Ok(Written::Replaced);
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(source) => {
+            return Err(NotesError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    }
+    match atomic::write(path, content.as_bytes(), &prefix, Existing::Keep) {
+        Ok(()) => Ok(Written::Created),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(NotesError::Exists {
+            path: path.to_path_buf(),
+        }),
+        Err(source) => Err(write_err(source)),
+    }
+}
+
+/// A file name for an article's export: its title made safe, and the article
+/// key's hash so that two articles with one title do not collide.
+pub fn file_name(ctx: &ExportContext<'_>, format: Format) -> String {
+    let mut stem = String::new();
+    for c in ctx.title().chars() {
+        if c.is_alphanumeric() || c == ' ' || c == '-' || c == '_' {
+            stem.push(c);
+        } else if !stem.ends_with(' ') {
+            stem.push(' ');
+        }
+        if stem.chars().count() >= 60 {
+            break;
+        }
+    }
+    let stem = stem.split_whitespace().collect::<Vec<_>>().join(" ");
+    let key = ctx.id.key();
+    let hash = key.rsplit('-').next().unwrap_or(&key);
+    let short = &hash[..hash.len().min(6)];
+    let stem = if stem.is_empty() { "notes" } else { &stem };
+    format!("{stem} ({short}).{}", format.extension())
+}

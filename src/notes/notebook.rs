@@ -1,0 +1,405 @@
+//! The notes of one open article: add, edit, delete, undo; every change is
+//! saved at once, merged with whatever another gloss process saved meanwhile.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::NotesError;
+use super::anchor::{Anchoring, reanchor};
+use super::clock::Clock;
+use super::model::{Attachment, Note, Target};
+use super::store::{NotesFile, Read, Store, Tombstone};
+use crate::article::Article;
+use crate::article_id::ArticleId;
+use crate::span::Span;
+
+/// `sha256:HEX` of an article's clean text.
+pub fn text_hash(text: &str) -> String {
+    use std::fmt::Write as _;
+    let digest = Sha256::digest(text.as_bytes());
+    digest.iter().fold(String::from("sha256:"), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// What opening the notes of an article found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OpenReport {
+    /// The text differs from the one the notes were made on.
+    pub text_changed: bool,
+    /// Notes found again elsewhere in the text, exactly.
+    pub moved: usize,
+    /// Notes found again approximately (their passage was edited).
+    pub fuzzy: usize,
+    /// Notes whose passage was not found: kept, marked detached.
+    pub detached: usize,
+    /// Problems the reader should be told about (a corrupt file moved aside).
+    pub warnings: Vec<String>,
+}
+
+/// One step that [`Notebook::undo`] can take back.
+#[derive(Clone, Debug)]
+enum Undo {
+    Added(Uuid),
+    Changed(Note),
+    Deleted(Note),
+}
+
+/// What an undo did, for the status line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Undone {
+    /// A new note was removed again.
+    Addition,
+    /// A note's earlier body was restored.
+    Edit,
+    /// A deleted note was brought back.
+    Deletion,
+}
+
+/// The notes of one article, kept in reading order and saved on every change.
+pub struct Notebook {
+    store: Store,
+    clock: Arc<dyn Clock>,
+    text: String,
+    file: NotesFile,
+    snapshot: Option<Article>,
+    undo: Vec<Undo>,
+    warnings: Vec<String>,
+}
+
+impl Notebook {
+    /// Open the notes of the article `id` whose current content is `article`,
+    /// re-anchoring them if the text changed since they were made.
+    pub fn open(
+        store: Store,
+        id: ArticleId,
+        article: &Article,
+        clock: Arc<dyn Clock>,
+    ) -> Result<(Notebook, OpenReport), NotesError> {
+        let hash = text_hash(&article.text);
+        let title = article.title().map(str::to_string);
+        let mut report = OpenReport::default();
+        let mut file = match store.read(&id)? {
+            Read::Missing => NotesFile::new(&id, title.clone(), hash.clone()),
+            Read::Found(file) => file,
+            Read::Corrupt { moved_to, reason } => {
+                report
+                    .warnings
+                    .push(corrupt_warning(&store, &id, &moved_to, &reason));
+                NotesFile::new(&id, title.clone(), hash.clone())
+            }
+        };
+        report.text_changed = file.text_hash != hash;
+        let mut changed = report.text_changed;
+        for note in &mut file.notes {
+            match anchor_note(note, &article.text) {
+                Anchoring::AtPosition => {}
+                Anchoring::Moved => report.moved += 1,
+                Anchoring::Fuzzy => report.fuzzy += 1,
+                Anchoring::Detached => report.detached += 1,
+            }
+        }
+        changed |= report.moved + report.fuzzy > 0;
+        if file.article.title != title {
+            file.article.title = title;
+            changed = true;
+        }
+        file.article.uri = id.uri();
+        file.text_hash = hash;
+        sort_reading_order(&mut file.notes);
+        let has_snapshot = store.article_path(&id).exists();
+        let mut notebook = Notebook {
+            store,
+            clock,
+            text: article.text.clone(),
+            file,
+            snapshot: (report.text_changed || !has_snapshot).then(|| article.clone()),
+            undo: Vec::new(),
+            warnings: Vec::new(),
+        };
+        if changed && !notebook.file.notes.is_empty() {
+            notebook.save()?;
+        }
+        report.warnings.append(&mut notebook.warnings);
+        Ok((notebook, report))
+    }
+
+    pub fn article_id(&self) -> &ArticleId {
+        &self.file.article.id
+    }
+
+    /// The notes in reading order; detached notes last.
+    pub fn notes(&self) -> &[Note] {
+        &self.file.notes
+    }
+
+    pub fn get(&self, id: Uuid) -> Option<&Note> {
+        self.file.notes.iter().find(|n| n.id == id)
+    }
+
+    /// Every tag with the number of notes that carry it, most used first.
+    pub fn tags(&self) -> Vec<(String, usize)> {
+        let mut counts: HashMap<String, (String, usize)> = HashMap::new();
+        for tag in self.file.notes.iter().flat_map(Note::tags) {
+            counts.entry(tag.to_lowercase()).or_insert((tag, 0)).1 += 1;
+        }
+        let mut tags: Vec<(String, usize)> = counts.into_values().collect();
+        tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        tags
+    }
+
+    /// Problems met while saving (a corrupt file moved aside), for the reader.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
+    }
+
+    /// Highlight a passage. Highlighting the same passage twice keeps one.
+    pub fn highlight(&mut self, span: Span) -> Result<Uuid, NotesError> {
+        if let Some(existing) = self
+            .file
+            .notes
+            .iter()
+            .find(|n| !n.detached && n.span() == span)
+        {
+            return Ok(existing.id);
+        }
+        self.add(span, "", None)
+    }
+
+    /// Add a note on a passage, optionally attached to an entity or quote.
+    pub fn add(
+        &mut self,
+        span: Span,
+        body: &str,
+        attachment: Option<Attachment>,
+    ) -> Result<Uuid, NotesError> {
+        let target = Target::of_span(&self.text, span).ok_or(NotesError::BadSpan)?;
+        let now = self.clock.now();
+        let note = Note {
+            id: self.clock.new_id(),
+            created: now,
+            updated: now,
+            target,
+            body: body.to_string(),
+            attachment,
+            detached: false,
+        };
+        let id = note.id;
+        self.file.notes.push(note);
+        sort_reading_order(&mut self.file.notes);
+        self.undo.push(Undo::Added(id));
+        self.save()?;
+        Ok(id)
+    }
+
+    /// Replace a note's body.
+    pub fn edit(&mut self, id: Uuid, body: &str) -> Result<(), NotesError> {
+        let now = self.clock.now();
+        let note = self
+            .file
+            .notes
+            .iter_mut()
+            .find(|n| n.id == id)
+            .ok_or(NotesError::NoSuchNote(id))?;
+        if note.body == body {
+            return Ok(());
+        }
+        self.undo.push(Undo::Changed(note.clone()));
+        note.body = body.to_string();
+        note.updated = later_than(now, note.updated);
+        self.save()
+    }
+
+    /// Delete a note (it can be brought back with [`Notebook::undo`]).
+    pub fn delete(&mut self, id: Uuid) -> Result<(), NotesError> {
+        let at = self
+            .file
+            .notes
+            .iter()
+            .position(|n| n.id == id)
+            .ok_or(NotesError::NoSuchNote(id))?;
+        let note = self.file.notes.remove(at);
+        let deleted = later_than(self.clock.now(), note.updated);
+        self.file.deleted.push(Tombstone { id, deleted });
+        self.undo.push(Undo::Deleted(note));
+        self.save()
+    }
+
+    /// Take back the last change made through this notebook; `None` when
+    /// there is nothing to undo.
+    pub fn undo(&mut self) -> Result<Option<Undone>, NotesError> {
+        let Some(step) = self.undo.pop() else {
+            return Ok(None);
+        };
+        let now = self.clock.now();
+        let undone = match step {
+            Undo::Added(id) => {
+                if let Some(at) = self.file.notes.iter().position(|n| n.id == id) {
+                    let note = self.file.notes.remove(at);
+                    let deleted = later_than(now, note.updated);
+                    self.file.deleted.push(Tombstone { id, deleted });
+                }
+                Undone::Addition
+            }
+            Undo::Changed(mut before) => {
+                if let Some(note) = self.file.notes.iter_mut().find(|n| n.id == before.id) {
+                    before.updated = later_than(now, note.updated);
+                    before.target = note.target.clone();
+                    before.detached = note.detached;
+                    *note = before;
+                }
+                Undone::Edit
+            }
+            Undo::Deleted(mut note) => {
+                let tombstone = self.file.deleted.iter().find(|t| t.id == note.id);
+                let after = tombstone.map_or(note.updated, |t| t.deleted);
+                note.updated = later_than(now, after);
+                self.file.deleted.retain(|t| t.id != note.id);
+                anchor_note(&mut note, &self.text);
+                self.file.notes.push(note);
+                sort_reading_order(&mut self.file.notes);
+                Undone::Deletion
+            }
+        };
+        self.save()?;
+        Ok(Some(undone))
+    }
+
+    /// Take in what other processes saved since, without writing.
+    pub fn reload(&mut self) -> Result<(), NotesError> {
+        let id = self.file.article.id.clone();
+        match self.store.read(&id)? {
+            Read::Found(disk) => self.merge(disk),
+            Read::Missing => {}
+            Read::Corrupt { moved_to, reason } => {
+                let warning = corrupt_warning(&self.store, &id, &moved_to, &reason);
+                self.warnings.push(warning);
+            }
+        }
+        Ok(())
+    }
+
+    /// Lock the article's notes, merge in what is on disk, write the result.
+    fn save(&mut self) -> Result<(), NotesError> {
+        let id = self.file.article.id.clone();
+        let lock = self.store.lock(&id)?;
+        match self.store.read(&id)? {
+            Read::Found(disk) => self.merge(disk),
+            Read::Missing => {}
+            Read::Corrupt { moved_to, reason } => {
+                let warning = corrupt_warning(&self.store, &id, &moved_to, &reason);
+                self.warnings.push(warning);
+            }
+        }
+        if let Some(article) = &self.snapshot {
+            self.store.write_article(&id, article, &lock)?;
+        }
+        self.snapshot = None;
+        self.store.write(&self.file, &lock)
+    }
+
+    /// Merge another version of these notes into ours.
+    fn merge(&mut self, other: NotesFile) {
+        merge_files(&mut self.file, other, Some(&self.text));
+    }
+
+    /// Merge notes from elsewhere (an import) and save.
+    pub fn merge_notes(&mut self, notes: Vec<Note>) -> Result<(), NotesError> {
+        let mut other = self.file.clone();
+        other.notes = notes;
+        other.deleted.clear();
+        other.text_hash = String::new();
+        self.merge(other);
+        self.save()
+    }
+}
+
+/// Merge `other` into `ours`: per note the later change wins (ours on a tie);
+/// a deletion wins over changes made before it. With `text`, notes of `other`
+/// made on a different text are re-anchored onto it.
+pub(crate) fn merge_files(ours: &mut NotesFile, mut other: NotesFile, text: Option<&str>) {
+    if let Some(text) = text.filter(|_| other.text_hash != ours.text_hash) {
+        for note in &mut other.notes {
+            anchor_note(note, text);
+        }
+    }
+    let mut deleted: HashMap<Uuid, DateTime<Utc>> = HashMap::new();
+    for t in ours.deleted.iter().chain(&other.deleted) {
+        let at = deleted.entry(t.id).or_insert(t.deleted);
+        *at = (*at).max(t.deleted);
+    }
+    let mut notes: HashMap<Uuid, Note> = HashMap::new();
+    for note in other.notes {
+        notes.insert(note.id, note);
+    }
+    for note in std::mem::take(&mut ours.notes) {
+        match notes.get(&note.id) {
+            Some(theirs) if theirs.updated > note.updated => {}
+            _ => {
+                notes.insert(note.id, note);
+            }
+        }
+    }
+    notes.retain(|id, note| deleted.get(id).is_none_or(|&at| note.updated > at));
+    deleted.retain(|id, _| !notes.contains_key(id));
+    ours.notes = notes.into_values().collect();
+    sort_reading_order(&mut ours.notes);
+    let mut tombstones: Vec<Tombstone> = deleted
+        .into_iter()
+        .map(|(id, deleted)| Tombstone { id, deleted })
+        .collect();
+    tombstones.sort_by_key(|t| (t.deleted, t.id));
+    ours.deleted = tombstones;
+}
+
+/// Re-anchor a note onto `text`, marking it detached if it is not found.
+fn anchor_note(note: &mut Note, text: &str) -> Anchoring {
+    let (how, found) = reanchor(&note.target, text);
+    match found {
+        Some(target) => {
+            note.target = target;
+            note.detached = false;
+        }
+        None => note.detached = true,
+    }
+    how
+}
+
+fn sort_reading_order(notes: &mut [Note]) {
+    notes.sort_by(|a, b| {
+        (a.detached, a.target.start, a.target.end, a.created, a.id).cmp(&(
+            b.detached,
+            b.target.start,
+            b.target.end,
+            b.created,
+            b.id,
+        ))
+    });
+}
+
+/// `now`, or just after `t` if the clock has not moved past it.
+fn later_than(now: DateTime<Utc>, t: DateTime<Utc>) -> DateTime<Utc> {
+    if now > t {
+        now
+    } else {
+        t + TimeDelta::milliseconds(1)
+    }
+}
+
+fn corrupt_warning(
+    store: &Store,
+    id: &ArticleId,
+    moved_to: &std::path::Path,
+    reason: &str,
+) -> String {
+    format!(
+        "the notes file {} could not be read ({reason}); it was moved to {}",
+        store.notes_path(id).display(),
+        moved_to.display()
+    )
+}
