@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use gloss::{Document, article::CleanOptions, source};
+use gloss::{Document, config::Config, source};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,7 +24,14 @@ fn main() -> ExitCode {
         },
         None => source::SAMPLE.to_string(),
     };
-    let doc = Document::from_text(&raw, &CleanOptions::default());
+    let config = match Config::load(None) {
+        Ok(config) => config,
+        Err(e) => {
+            eprintln!("gloss: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let doc = Document::from_text(&raw, &config.clean);
     let _ = annotate;
     println!("{}", gloss::annotate::to_json(&doc));
     ExitCode::SUCCESS

@@ -1,0 +1,154 @@
+use std::path::Path;
+
+use super::*;
+
+fn parse(src: &str) -> Result<Config, ConfigError> {
+    Config::from_toml(src, Path::new("user.toml"))
+}
+
+fn err(src: &str) -> String {
+    parse(src).expect_err("should be rejected").to_string()
+}
+
+#[test]
+fn built_in_defaults_parse_and_deserialize() {
+    let defaults: Table = DEFAULTS.parse().expect("config.toml is valid TOML");
+    assert!(defaults.contains_key("clean"));
+    let config = Config::defaults();
+    assert!(config.clean.junk_lines.matches("Advertisement"));
+}
+
+#[test]
+fn empty_user_file_gives_the_defaults() {
+    let config = parse("").expect("empty file is fine");
+    assert!(config.clean.junk_lines.matches("Source link"));
+}
+
+#[test]
+fn user_list_extends_the_defaults() {
+    let config = parse("[clean]\njunk_lines = ['Read the full story']\n").expect("valid");
+    assert!(config.clean.junk_lines.matches("Read the full story"));
+    assert!(
+        config.clean.junk_lines.matches("Advertisement"),
+        "default kept"
+    );
+}
+
+#[test]
+fn replace_true_makes_user_list_replace_the_defaults() {
+    let src = "[clean]\nreplace = true\njunk_lines = ['Read the full story']\n";
+    let config = parse(src).expect("valid");
+    assert!(config.clean.junk_lines.matches("Read the full story"));
+    assert!(
+        !config.clean.junk_lines.matches("Advertisement"),
+        "default dropped"
+    );
+    // lists the user did not give keep their defaults
+    assert!(config.clean.junk_markers.regex().is_some());
+}
+
+#[test]
+fn unknown_option_names_file_line_and_option() {
+    let msg = err("\n[clean]\njunk_line = ['x']\n");
+    assert_eq!(
+        msg,
+        "user.toml:3: unknown option `clean.junk_line` (did you mean `junk_lines`?)"
+    );
+}
+
+#[test]
+fn unknown_section_is_rejected() {
+    let msg = err("[cleen]\n");
+    assert!(
+        msg.starts_with("user.toml:1: unknown option `cleen`"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn wrong_type_names_line_and_option() {
+    let msg = err("[clean]\n\njunk_lines = 'Advertisement'\n");
+    assert_eq!(
+        msg,
+        "user.toml:3: option `clean.junk_lines`: expected a list, found a string"
+    );
+    let msg = err("[clean]\njunk_lines = [\n  'ok',\n  3,\n]\n");
+    assert_eq!(
+        msg,
+        "user.toml:4: option `clean.junk_lines[1]`: expected a string, found an integer"
+    );
+}
+
+#[test]
+fn invalid_regex_names_the_users_line() {
+    let msg = err("[clean]\njunk_lines = [\n  'fine',\n  '(unclosed',\n]\n");
+    assert!(
+        msg.starts_with(
+            "user.toml:4: option `clean.junk_lines[1]`: invalid regular expression `(unclosed`"
+        ),
+        "{msg}"
+    );
+    assert!(!msg.contains('\n'), "one line: {msg}");
+}
+
+#[test]
+fn invalid_regex_after_replace_counts_from_the_users_list() {
+    let msg = err("[clean]\nreplace = true\njunk_lines = ['(']\n");
+    assert!(
+        msg.starts_with("user.toml:3: option `clean.junk_lines[0]`"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn invalid_toml_names_line_and_column_on_one_line() {
+    let msg = err("[clean]\njunk_lines = [\n");
+    assert!(msg.starts_with("user.toml:"), "{msg}");
+    assert!(msg.contains("invalid TOML"), "{msg}");
+    assert!(!msg.contains('\n'), "one line: {msg}");
+}
+
+#[test]
+fn replace_is_only_known_where_the_defaults_have_it() {
+    let msg = err("replace = true\n");
+    assert!(msg.contains("unknown option `replace`"), "{msg}");
+}
+
+#[test]
+fn missing_explicit_file_is_an_error_naming_it() {
+    let e = Config::load(Some(Path::new("/nonexistent/gloss.toml"))).expect_err("missing");
+    assert!(
+        e.to_string().starts_with("/nonexistent/gloss.toml: "),
+        "{e}"
+    );
+}
+
+#[test]
+fn merge_replaces_scalars_and_recurses_into_tables() {
+    let defaults: Table = "[a]\nx = 1\nl = [1]\n[a.b]\ny = 'd'\n"
+        .parse()
+        .expect("toml");
+    let user: Table = "[a]\nx = 2\nl = [2]\n[a.b]\ny = 'u'\n"
+        .parse()
+        .expect("toml");
+    let merged = merge(defaults, user);
+    assert_eq!(merged["a"]["x"].as_integer(), Some(2));
+    assert_eq!(merged["a"]["l"].as_array().map(Vec::len), Some(2));
+    assert_eq!(merged["a"]["b"]["y"].as_str(), Some("u"));
+}
+
+#[test]
+fn a_section_whose_defaults_say_replace_replaces_unless_the_user_says_otherwise() {
+    let defaults: Table = "[keys]\nreplace = true\nquit = ['q']\n"
+        .parse()
+        .expect("toml");
+    let user: Table = "[keys]\nquit = ['x']\n".parse().expect("toml");
+    let merged = merge(defaults.clone(), user);
+    assert_eq!(merged["keys"]["quit"].as_array().map(Vec::len), Some(1));
+    assert!(merged["keys"].get("replace").is_none(), "replace consumed");
+    let user: Table = "[keys]\nreplace = false\nquit = ['x']\n"
+        .parse()
+        .expect("toml");
+    let merged = merge(defaults, user);
+    assert_eq!(merged["keys"]["quit"].as_array().map(Vec::len), Some(2));
+}
