@@ -12,6 +12,7 @@
 pub mod anchor;
 pub mod atomic;
 pub mod clock;
+pub mod command;
 pub mod export;
 pub mod import;
 pub mod model;
