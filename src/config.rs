@@ -34,6 +34,7 @@ use toml::de::{DeTable, DeValue};
 use toml::{Spanned, Table, Value};
 
 use crate::article::CleanOptions;
+use crate::notes::settings::{ExportSettings, NotesSettings};
 
 /// The built-in defaults: the documented `config.toml` at the top of the repository.
 pub const DEFAULTS: &str = include_str!("../config.toml");
@@ -46,6 +47,8 @@ const REPLACE: &str = "replace";
 #[serde(deny_unknown_fields)]
 pub struct Config {
     pub clean: CleanOptions,
+    pub notes: NotesSettings,
+    pub export: ExportSettings,
 }
 
 /// Why the configuration could not be loaded. Each message is one line that

@@ -13,10 +13,12 @@ pub mod anchor;
 pub mod atomic;
 pub mod clock;
 pub mod command;
+pub mod draft;
 pub mod export;
 pub mod import;
 pub mod model;
 pub mod notebook;
+pub mod settings;
 pub mod store;
 
 use std::path::PathBuf;

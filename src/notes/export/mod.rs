@@ -18,7 +18,8 @@ pub use markdown::to_markdown;
 pub use web_annotation::to_web_annotations;
 
 /// The export formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     #[default]
     Markdown,
