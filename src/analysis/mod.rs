@@ -4,6 +4,7 @@
 //! No I/O, no terminal, deterministic. The knowledge it uses (name lists,
 //! titles, gazetteer, tagger weights) is compiled in from `assets/`.
 
+pub mod lexicon;
 pub mod names;
 pub mod quotes;
 pub mod sentences;

@@ -1,0 +1,219 @@
+//! General knowledge the analysis leans on: given names and surnames,
+//! family-name-first traditions, titles and roles, organisation cue words and
+//! well-known organisations, a gazetteer of places with aliases and demonyms,
+//! calendar words and common English words.
+//!
+//! All of it is compiled in from `assets/lexicon/` (sources and licences in
+//! `assets/README.md`) and loaded once, on first use, by [`get`]. Loading does
+//! not parse the big tables: they are sorted text, searched in place.
+//!
+//! Case: name lookups ([`Lexicon::given_name`], [`Lexicon::surname`],
+//! [`Lexicon::family_first`]), titles and common words ignore case; places,
+//! organisations, organisation cues, demonyms and calendar words match as
+//! written (or in all capitals, as in a headline), since `Nice`/`nice`,
+//! `WHO`/`who` and `May`/`may` differ. Curly apostrophes count as straight ones.
+
+mod names;
+mod organizations;
+mod places;
+mod table;
+mod titles;
+mod words;
+
+use std::sync::LazyLock;
+
+pub use names::{GivenName, Tradition};
+pub use organizations::Organization;
+pub use places::{Feature, NameKind, Place, PlaceMatch};
+pub use titles::{CuePosition, OrgCue, Title, TitleKind};
+pub use words::{CalendarKind, CalendarWord, Word};
+
+/// The lexicon, loaded on first use.
+pub fn get() -> &'static Lexicon {
+    static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+    &LEXICON
+}
+
+/// All lookup tables. Get the shared instance with [`get`].
+pub struct Lexicon {
+    names: names::Names,
+    places: places::Places,
+    titles: titles::Titles,
+    organizations: table::PhraseTable<Organization>,
+    words: words::Words,
+}
+
+/// How many entries each table holds (for tests and the README).
+#[derive(Clone, Copy, Debug)]
+pub struct Sizes {
+    pub given_names: usize,
+    pub surnames: usize,
+    pub family_first: usize,
+    pub places: usize,
+    pub place_names: usize,
+    pub demonyms: usize,
+    pub titles: usize,
+    pub org_cues: usize,
+    pub organizations: usize,
+    pub words: usize,
+    pub calendar: usize,
+}
+
+impl Lexicon {
+    /// Build the tables. Prefer [`get`], which does this once.
+    pub fn load() -> Self {
+        let t = titles::Titles::load();
+        Lexicon {
+            names: names::Names::load(),
+            places: places::Places::load(),
+            titles: t,
+            organizations: organizations::load(),
+            words: words::Words::load(),
+        }
+    }
+
+    pub fn sizes(&self) -> Sizes {
+        let (given_names, surnames, family_first) = self.names.sizes();
+        let (places, place_names, demonyms) = self.places.sizes();
+        let (words, calendar) = self.words.sizes();
+        Sizes {
+            given_names,
+            surnames,
+            family_first,
+            places,
+            place_names,
+            demonyms,
+            titles: self.titles.titles.len(),
+            org_cues: self.titles.org_cues.len(),
+            organizations: self.organizations.len(),
+            words,
+            calendar,
+        }
+    }
+
+    // ---- people -------------------------------------------------------
+
+    /// How common `name` is as a given name (percent of people bearing it), any case.
+    pub fn given_name(&self, name: &str) -> Option<f32> {
+        self.names.given(name).map(|g| g.frequency())
+    }
+
+    /// A given name's frequency among men and women, any case.
+    pub fn given_name_sexes(&self, name: &str) -> Option<GivenName> {
+        self.names.given(name)
+    }
+
+    /// How common `name` is as a surname (percent of the US population), any case.
+    pub fn surname(&self, name: &str) -> Option<f32> {
+        self.names.surname(name)
+    }
+
+    /// The family-name-first traditions `name` is a family name in (`Kim` →
+    /// Korean; `Yang` → Korean and Chinese), any case; empty when none.
+    pub fn family_first(&self, name: &str) -> &[Tradition] {
+        self.names.family_first(name)
+    }
+
+    /// `phrase` as a title or role (`President`, `Secretary of State`), any case.
+    pub fn title(&self, phrase: &str) -> Option<Title> {
+        self.titles.titles.get(phrase).copied()
+    }
+
+    /// The longest title the tokens start with (`["Secretary", "of", "State",
+    /// "Mike"]` → 3 tokens), any case.
+    pub fn title_at(&self, tokens: &[&str]) -> Option<(usize, Title)> {
+        self.titles.titles.longest_at(tokens).map(|(n, t)| (n, *t))
+    }
+
+    // ---- organisations --------------------------------------------------
+
+    /// `word` as an organisation cue (`Department`, `Inc.`, `Party`), as written.
+    pub fn org_cue(&self, word: &str) -> Option<OrgCue> {
+        self.titles.org_cues.get(word).copied()
+    }
+
+    /// The longest organisation cue the tokens start with (`Supreme Court`).
+    pub fn org_cue_at(&self, tokens: &[&str]) -> Option<(usize, OrgCue)> {
+        self.titles
+            .org_cues
+            .longest_at(tokens)
+            .map(|(n, c)| (n, *c))
+    }
+
+    /// The well-known organisation `name` names (`WHO`, `State Department`), as written.
+    pub fn organization(&self, name: &str) -> Option<Organization> {
+        self.organizations.get(name).copied()
+    }
+
+    /// The longest well-known organisation name the tokens start with.
+    pub fn organization_at(&self, tokens: &[&str]) -> Option<(usize, Organization)> {
+        self.organizations.longest_at(tokens).map(|(n, o)| (n, *o))
+    }
+
+    // ---- places -----------------------------------------------------------
+
+    /// The place `name` most likely means, written with the gazetteer's case:
+    /// a country before a capital before a region before other cities, then
+    /// the most populous. See [`Lexicon::places`] for all candidates.
+    pub fn place(&self, name: &str) -> Option<PlaceMatch> {
+        self.places.matches(name).into_iter().next()
+    }
+
+    /// Every place `name` can mean when written with the gazetteer's case
+    /// (`Paris`: France's capital, then Paris, Texas), best first.
+    pub fn places(&self, name: &str) -> Vec<PlaceMatch> {
+        self.places.matches(name)
+    }
+
+    /// Every place `name` can mean in any case (`us` finds `US`): callers
+    /// that use this must judge the case themselves.
+    pub fn places_any_case(&self, name: &str) -> Vec<PlaceMatch> {
+        self.places.candidates(name)
+    }
+
+    /// The longest place name the tokens start with (`New`, `York`, `City`).
+    pub fn place_at(&self, tokens: &[&str]) -> Option<(usize, PlaceMatch)> {
+        let mut buf = String::new();
+        (1..=tokens.len().min(6)).rev().find_map(|n| {
+            table::join_tokens(&tokens[..n], &mut buf);
+            self.place(&buf).map(|m| (n, m))
+        })
+    }
+
+    /// The place a demonym or place adjective refers to (`French` → France,
+    /// `North Korean`/`North Koreans` → North Korea), as written.
+    pub fn demonym(&self, word: &str) -> Option<Place> {
+        let name = self.places.demonym(word)?;
+        self.place(name).map(|m| m.place)
+    }
+
+    /// Whether the lowercase form of a place name is a common English word
+    /// (`Nice`, `Split`, `Bath`, `Mobile`, `Of`): treat such a name with care.
+    pub fn place_is_common_word(&self, name: &str) -> bool {
+        self.common_word(name).is_some_and(|w| w.is_common())
+    }
+
+    // ---- words --------------------------------------------------------------
+
+    /// `word` as an ordinary English word (looked up in lowercase).
+    pub fn common_word(&self, word: &str) -> Option<Word> {
+        self.words.word(word)
+    }
+
+    /// `word` as a weekday, month or holiday (`Monday`, `Dec.`, `Christmas`),
+    /// as written or in capitals.
+    pub fn calendar(&self, word: &str) -> Option<CalendarWord> {
+        self.words.calendar().get(word).copied()
+    }
+
+    /// The longest calendar phrase the tokens start with (`New Year's`, `Labor Day`).
+    pub fn calendar_at(&self, tokens: &[&str]) -> Option<(usize, CalendarWord)> {
+        self.words
+            .calendar()
+            .longest_at(tokens)
+            .map(|(n, c)| (n, *c))
+    }
+}
+
+#[cfg(test)]
+mod tests;
