@@ -1,1 +1,66 @@
 //! The reader: app state, `update(state, action)`, drawing, and the event loop.
+//!
+//! Keys and mouse events become [`Action`]s through the [`keymap`]; [`update`]
+//! applies an action to the [`App`] and returns an [`Effect`] for the event loop
+//! (quit, copy, open a URL); [`draw`] renders the state and changes nothing.
+
+pub mod action;
+pub mod app;
+pub mod areas;
+pub mod draw;
+mod follow;
+pub mod index;
+pub mod keymap;
+pub mod keys;
+mod position;
+mod sanitize;
+pub mod search;
+pub mod settings;
+mod terminal;
+pub mod text_layout;
+pub mod theme;
+mod update;
+
+pub use action::{Action, Effect, Pane};
+pub use app::App;
+pub use draw::draw;
+pub use update::update;
+
+use crate::Document;
+use crate::article_id::ArticleId;
+
+/// Set to any value, the reader exits right after drawing its first frame
+/// (for measuring start-up time).
+pub const EXIT_AFTER_FIRST_FRAME: &str = "GLOSS_EXIT_AFTER_FIRST_FRAME";
+
+/// Open the reader on `doc` in the terminal until the user quits. `id` files
+/// the reading position. The terminal is restored however this ends.
+pub fn run(doc: Document, settings: &settings::Settings, id: &ArticleId) -> anyhow::Result<()> {
+    let (width, height) = crossterm::terminal::size()?;
+    let mut app = App::new(doc, settings, theme::ColorEnv::from_env(), width, height)?;
+    let position_file = position::default_dir()
+        .filter(|_| settings.reader.remember_position)
+        .map(|dir| position::path(&dir, id));
+    if let Some(offset) = position_file
+        .as_deref()
+        .and_then(|f| position::load(f, &app.doc.article.text))
+    {
+        app.go_to_offset(offset);
+    }
+    let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
+    let result = {
+        let mut session = terminal::Session::enter()?;
+        terminal::event_loop(&mut session, &mut app, exit_after_first_frame)
+        // the session is dropped here: the terminal is restored before anything is printed
+    };
+    if let Some(file) = position_file
+        && !exit_after_first_frame
+        && let Err(e) = position::save(&file, id, app.top_offset())
+    {
+        eprintln!(
+            "gloss: could not remember the reading position in {}: {e}",
+            file.display()
+        );
+    }
+    Ok(result?)
+}

@@ -1,0 +1,292 @@
+//! The reader's whole state. [`super::update`] changes it; drawing only reads it.
+
+use crate::Document;
+use crate::analysis::{EntityId, EntityKind, Quote};
+use crate::span::Span;
+
+use super::action::Pane;
+use super::areas::Areas;
+use super::index::Index;
+use super::keymap::{KeyConflict, KeyMap};
+use super::search::Search;
+use super::settings::{ColorOverrides, ReaderSection, Settings};
+use super::text_layout::TextLayout;
+use super::theme::{ColorEnv, Theme};
+
+/// Which layer has the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    /// Typing a search query.
+    SearchInput,
+    /// The help overlay is open.
+    Help,
+}
+
+/// The selected row of a list and the first row shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListCursor {
+    pub selected: usize,
+    pub offset: usize,
+}
+
+/// A line for the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub doc: Document,
+    pub index: Index,
+    pub keymap: KeyMap,
+    pub reader: ReaderSection,
+    pub theme: Theme,
+    pub colors: ColorOverrides,
+    pub color_env: ColorEnv,
+    /// The terminal's size in cells.
+    pub width: u16,
+    pub height: u16,
+    /// The article wrapped to the width of the text column.
+    pub layout: TextLayout,
+    /// The first line of `layout` on screen.
+    pub scroll: usize,
+    pub focus: Pane,
+    pub mode: Mode,
+    pub help_scroll: usize,
+    pub full_width: bool,
+    pub people: ListCursor,
+    pub places: ListCursor,
+    pub quotes: ListCursor,
+    /// The entity whose mentions are highlighted and stepped through.
+    pub selected: Option<EntityId>,
+    /// Narrow the quotes to the selected person's.
+    pub quote_filter: bool,
+    /// Where the last jump landed (a mention, a quote).
+    pub mark: Option<Span>,
+    pub search: Option<Search>,
+    pub message: Option<Message>,
+}
+
+impl App {
+    /// A reader on `doc` for a terminal of `width` × `height` cells.
+    pub fn new(
+        doc: Document,
+        settings: &Settings,
+        color_env: ColorEnv,
+        width: u16,
+        height: u16,
+    ) -> Result<Self, KeyConflict> {
+        let keymap = KeyMap::new(&settings.keys)?;
+        let palette = Theme::initial_palette(&settings.theme, &color_env);
+        let theme = Theme::new(palette, &settings.theme.colors, &color_env);
+        let index = Index::new(&doc);
+        let mut app = App {
+            doc,
+            index,
+            keymap,
+            reader: settings.reader.clone(),
+            theme,
+            colors: settings.theme.colors.clone(),
+            color_env,
+            width,
+            height,
+            layout: TextLayout::default(),
+            scroll: 0,
+            focus: Pane::Article,
+            mode: Mode::Normal,
+            help_scroll: 0,
+            full_width: settings.reader.full_width,
+            people: ListCursor::default(),
+            places: ListCursor::default(),
+            quotes: ListCursor::default(),
+            selected: None,
+            quote_filter: true,
+            mark: None,
+            search: None,
+            message: None,
+        };
+        app.relayout();
+        Ok(app)
+    }
+
+    /// The screen's areas, or `None` when the terminal is too small.
+    pub fn areas(&self) -> Option<Areas> {
+        Areas::new(self.width, self.height, self.full_width, &self.reader)
+    }
+
+    /// Wrap the text again if the text column's width changed, keeping the
+    /// line at the top of the screen in place.
+    pub fn relayout(&mut self) {
+        let Some(areas) = self.areas() else { return };
+        if areas.text.width != self.layout.width || self.layout.is_empty() {
+            let anchor = self.top_offset();
+            self.layout = TextLayout::new(&self.doc.article, areas.text.width);
+            self.scroll = self.layout.line_of(anchor);
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Scroll so that byte `offset` is on the top line (a remembered position).
+    pub fn go_to_offset(&mut self, offset: usize) {
+        self.scroll = self.layout.line_of(offset).min(self.max_scroll());
+        if self.scroll > 0 {
+            let percent = self.percent();
+            self.set_message(format!("Back where you left off ({percent}%)"));
+        }
+    }
+
+    /// Lines of text on screen.
+    pub fn text_height(&self) -> usize {
+        self.areas()
+            .map_or(1, |a| usize::from(a.text.height).max(1))
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.layout.len().saturating_sub(self.text_height())
+    }
+
+    /// Byte offset of the first character on screen.
+    pub fn top_offset(&self) -> usize {
+        self.layout.lines.get(self.scroll).map_or(0, |l| l.start)
+    }
+
+    /// How far through the article the reader is, in percent.
+    pub fn percent(&self) -> u16 {
+        let max = self.max_scroll();
+        (self.scroll.min(max) * 100)
+            .checked_div(max)
+            .map_or(100, |p| p as u16)
+    }
+
+    /// Whether byte `offset` is on screen.
+    pub fn is_visible(&self, offset: usize) -> bool {
+        let line = self.layout.line_of(offset);
+        line >= self.scroll && line < self.scroll + self.text_height()
+    }
+
+    /// Where "after the reading position" starts: just past the mark when it is
+    /// on screen (so repeated jumps move on), else the top of the screen.
+    /// The flag says whether a span starting exactly there counts as after.
+    pub fn reading_position(&self) -> (usize, bool) {
+        match self.mark {
+            Some(m) if self.is_visible(m.start) => (m.start, false),
+            _ => (self.top_offset(), true),
+        }
+    }
+
+    /// Scroll so that byte `offset` is on screen, a third of the way down when
+    /// it was not.
+    pub fn reveal(&mut self, offset: usize) {
+        if !self.is_visible(offset) {
+            let line = self.layout.line_of(offset);
+            self.scroll = line
+                .saturating_sub(self.text_height() / 3)
+                .min(self.max_scroll());
+        }
+    }
+
+    /// The cursor of a list pane.
+    pub fn cursor(&self, pane: Pane) -> ListCursor {
+        match pane {
+            Pane::People => self.people,
+            Pane::Places => self.places,
+            Pane::Quotes => self.quotes,
+            Pane::Article => ListCursor::default(),
+        }
+    }
+
+    pub fn cursor_mut(&mut self, pane: Pane) -> Option<&mut ListCursor> {
+        match pane {
+            Pane::People => Some(&mut self.people),
+            Pane::Places => Some(&mut self.places),
+            Pane::Quotes => Some(&mut self.quotes),
+            Pane::Article => None,
+        }
+    }
+
+    /// The entities listed in a pane.
+    pub fn entities(&self, pane: Pane) -> &[EntityId] {
+        match pane {
+            Pane::People => &self.index.people,
+            Pane::Places => &self.index.places,
+            _ => &[],
+        }
+    }
+
+    /// The person or organisation whose quotes the Quotes pane is narrowed to.
+    pub fn quote_speaker(&self) -> Option<EntityId> {
+        let id = self.selected?;
+        let kind = self.doc.analysis.entities.get(id.0)?.kind;
+        (self.quote_filter && kind != EntityKind::Place).then_some(id)
+    }
+
+    /// The quotes the Quotes pane lists, as indices of `analysis.quotes`.
+    pub fn visible_quotes(&self) -> Vec<usize> {
+        let speaker = self.quote_speaker();
+        self.index
+            .quotes
+            .iter()
+            .copied()
+            .filter(|&q| speaker.is_none() || self.doc.analysis.quotes[q].speaker == speaker)
+            .collect()
+    }
+
+    /// How many rows a list pane has.
+    pub fn list_len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::People | Pane::Places => self.entities(pane).len(),
+            Pane::Quotes => self.visible_quotes().len(),
+            Pane::Article => 0,
+        }
+    }
+
+    /// The quote under the Quotes pane's cursor.
+    pub fn selected_quote(&self) -> Option<(usize, &Quote)> {
+        let i = *self.visible_quotes().get(self.quotes.selected)?;
+        Some((i, &self.doc.analysis.quotes[i]))
+    }
+
+    /// The entity under a list's cursor.
+    pub fn entity_under_cursor(&self, pane: Pane) -> Option<EntityId> {
+        self.entities(pane).get(self.cursor(pane).selected).copied()
+    }
+
+    /// The name of an entity, or "someone" for a dangling id.
+    pub fn name(&self, id: EntityId) -> &str {
+        self.doc
+            .analysis
+            .entities
+            .get(id.0)
+            .map_or("someone", |e| e.name.as_str())
+    }
+
+    /// Rows a list pane shows at once.
+    pub fn list_height(&self, pane: Pane) -> usize {
+        self.areas()
+            .and_then(|a| a.list_rows(pane))
+            .map_or(1, |r| usize::from(r.height).max(1))
+    }
+
+    pub fn set_message(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn set_error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// The first key bound to an action, for messages that teach the keys.
+    pub fn key(&self, action: super::action::Action) -> String {
+        self.keymap
+            .key_label(action)
+            .unwrap_or_else(|| "(unbound)".to_string())
+    }
+}

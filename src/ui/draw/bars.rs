@@ -1,0 +1,142 @@
+//! The header (title, source, reading position) and the status bar (mode,
+//! key hints for the focused pane, messages, the search being typed).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::action::{Action, Context, Pane};
+use super::super::app::{App, Mode};
+use super::super::sanitize::sanitize;
+use super::super::text_layout::display_width;
+
+pub fn header(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let article = &app.doc.article;
+    let meta = &article.meta;
+    let right = format!(" {:>3}% ", app.percent());
+    let [left_area, right_area] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(display_width(&right) as u16),
+    ])
+    .areas(area);
+    let title = article.title().unwrap_or("(untitled)");
+    let mut spans = vec![Span::styled(format!(" {}", sanitize(title)), theme.title)];
+    let source = meta.source.as_deref().or(meta.site.as_deref()).or_else(|| {
+        article
+            .blocks
+            .iter()
+            .find(|b| b.kind == crate::article::BlockKind::Dateline)
+            .map(|b| article.slice(b.span))
+    });
+    let details: Vec<String> = [source, meta.published.as_deref(), meta.byline.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(|s| sanitize(s).into_owned())
+        .collect();
+    if !details.is_empty() {
+        spans.push(Span::styled(
+            format!(" · {}", details.join(" · ")),
+            theme.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), left_area);
+    frame.render_widget(Paragraph::new(Span::styled(right, theme.dim)), right_area);
+}
+
+/// Pairs of commands the status bar shows as one hint (`j/k move`).
+const PAIRS: &[(Action, Action)] = &[
+    (Action::Down, Action::Up),
+    (Action::NextMention, Action::PreviousMention),
+    (Action::NextPerson, Action::PreviousPerson),
+];
+
+fn offered(context: Context, focus: Pane) -> bool {
+    match context {
+        Context::Global => true,
+        Context::Article => focus == Pane::Article,
+        Context::List => focus.is_list(),
+        Context::Entities => matches!(focus, Pane::People | Pane::Places),
+        Context::Quotes => focus == Pane::Quotes,
+    }
+}
+
+/// Key hints for the focused pane, from the live key map, as many as fit in `room` cells.
+fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
+    let theme = &app.theme;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (command, keys) in &app.keymap.commands {
+        let Some((label, context)) = command.hint else {
+            continue;
+        };
+        let Some(first) = keys.first() else { continue };
+        if !offered(context, app.focus) {
+            continue;
+        }
+        let mut key = first.to_string();
+        if let Some((_, other)) = PAIRS.iter().find(|(a, _)| *a == command.action)
+            && let Some(k) = app.keymap.keys_for(*other).first()
+        {
+            key = format!("{key}/{k}");
+        }
+        let (key, label) = (format!(" {key}"), format!(" {label} "));
+        used += display_width(&key) + display_width(&label);
+        if used > room {
+            break;
+        }
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(label, theme.dim));
+    }
+    spans
+}
+
+pub fn status(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let mode = match app.mode {
+        Mode::Normal if app.search.is_some() => " SEARCH ",
+        Mode::Normal => " READ ",
+        Mode::SearchInput => " SEARCH ",
+        Mode::Help => " HELP ",
+    };
+    let mut spans = vec![Span::styled(mode, theme.badge), Span::raw(" ")];
+    match (&app.mode, &app.search, &app.message) {
+        (Mode::SearchInput, Some(search), _) => {
+            spans.push(Span::styled("/", theme.key));
+            spans.push(Span::raw(sanitize(&search.query).into_owned()));
+            spans.push(Span::styled("▏", theme.key));
+            let count = match search.matches.len() {
+                0 if search.query.is_empty() => String::new(),
+                0 => "  no match".to_string(),
+                1 => "  1 match".to_string(),
+                n => format!("  {n} matches"),
+            };
+            spans.push(Span::styled(count, theme.dim));
+            spans.push(Span::styled("  Enter keep · Esc cancel", theme.dim));
+        }
+        (_, _, Some(message)) => {
+            let style = if message.error {
+                theme.error
+            } else {
+                theme.text
+            };
+            spans.push(Span::styled(sanitize(&message.text).into_owned(), style));
+        }
+        (Mode::Help, _, _) => {
+            let keys = |a, b| format!("{}/{}", app.key(a), app.key(b));
+            spans.push(Span::styled(keys(Action::Down, Action::Up), theme.key));
+            spans.push(Span::styled(" scroll  ", theme.dim));
+            spans.push(Span::styled(
+                keys(Action::ToggleHelp, Action::Cancel),
+                theme.key,
+            ));
+            spans.push(Span::styled(" close", theme.dim));
+        }
+        _ => spans.extend(hints(
+            app,
+            usize::from(area.width).saturating_sub(mode.len() + 1),
+        )),
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

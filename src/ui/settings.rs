@@ -1,0 +1,285 @@
+//! The reader's sections of `config.toml`: `[reader]`, `[theme]`, `[keys]`.
+//!
+//! Their defaults are the top-level `config.toml` itself, built into the
+//! binary, so the documented defaults and the real ones never differ.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use ratatui::style::Color;
+use serde::{Deserialize, Deserializer};
+
+use super::action::{COMMANDS, Command, command_named};
+use super::keys::KeyChord;
+
+/// The configuration file with every default, as shipped.
+pub const DEFAULT_CONFIG: &str = include_str!("../../config.toml");
+
+/// `[reader]`: layout and behaviour of the reader.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct ReaderSection {
+    /// Widest a line of article text gets, in terminal columns.
+    pub max_line_width: u16,
+    /// Width of the side panes in percent of the terminal's width.
+    #[serde(deserialize_with = "percent")]
+    pub side_width: u16,
+    /// Lines one step of the mouse wheel scrolls.
+    pub wheel_lines: u16,
+    /// Remember the reading position per article and restore it.
+    pub remember_position: bool,
+    /// Start with the side panes hidden.
+    pub full_width: bool,
+}
+
+fn percent<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    let v = u16::deserialize(d)?;
+    if (10..=80).contains(&v) {
+        Ok(v)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "side-width is a percentage of the terminal's width between 10 and 80, not {v}"
+        )))
+    }
+}
+
+/// Which palette to start with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    /// Light or dark from `COLORFGBG`, 16 colours unless `COLORTERM` says truecolor.
+    Auto,
+    Dark,
+    Light,
+    /// The terminal's own 16 colours: works everywhere.
+    Basic,
+}
+
+/// A colour from the configuration: a name (`red`, `light-blue`, `dark-gray`)
+/// or `#rrggbb`; the empty string keeps the theme's own colour.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ColorSpec(pub Option<Color>);
+
+impl<'de> Deserialize<'de> for ColorSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if s.trim().is_empty() {
+            return Ok(ColorSpec(None));
+        }
+        s.parse::<Color>().map(|c| ColorSpec(Some(c))).map_err(|_| {
+            serde::de::Error::custom(format!(
+                "unknown colour `{s}`: write a name (black, red, green, yellow, blue, magenta, cyan, gray, dark-gray, light-red, ..., white) or #rrggbb"
+            ))
+        })
+    }
+}
+
+/// `[theme.colors]`: single colours over the chosen palette.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct ColorOverrides {
+    pub text: ColorSpec,
+    pub title: ColorSpec,
+    pub heading: ColorSpec,
+    pub dateline: ColorSpec,
+    pub person: ColorSpec,
+    pub organisation: ColorSpec,
+    pub place: ColorSpec,
+    pub quote: ColorSpec,
+    pub selection: ColorSpec,
+    pub mark: ColorSpec,
+    pub search: ColorSpec,
+    pub current_match: ColorSpec,
+    pub border: ColorSpec,
+    pub focus: ColorSpec,
+    pub dim: ColorSpec,
+    pub accent: ColorSpec,
+    pub error: ColorSpec,
+}
+
+/// `[theme]`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct ThemeSection {
+    pub name: ThemeName,
+    pub colors: ColorOverrides,
+}
+
+/// The name of a bindable action in `[keys]`; unknown names are errors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CommandName(pub &'static str);
+
+impl CommandName {
+    pub fn command(self) -> &'static Command {
+        command_named(self.0).unwrap_or(&COMMANDS[0])
+    }
+}
+
+impl fmt::Display for CommandName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for CommandName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        command_named(&s)
+            .map(|c| CommandName(c.name))
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown action `{s}` in [keys]; the actions are: {}",
+                    COMMANDS
+                        .iter()
+                        .map(|c| c.name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })
+    }
+}
+
+/// `[keys]`: action name → keys. Actions left out keep their default keys;
+/// an empty list unbinds an action.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct KeysSection(pub BTreeMap<CommandName, Vec<KeyChord>>);
+
+/// The reader's whole configuration.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Settings {
+    pub reader: ReaderSection,
+    pub theme: ThemeSection,
+    pub keys: KeysSection,
+}
+
+/// The reader's sections of the built-in `config.toml`; other sections are
+/// someone else's and ignored here.
+#[derive(Deserialize)]
+struct Shipped {
+    reader: ReaderSection,
+    theme: ThemeSection,
+    keys: KeysSection,
+}
+
+fn shipped() -> Shipped {
+    // The built-in file is part of the program; a unit test parses it.
+    let mut table: toml::Table = DEFAULT_CONFIG
+        .parse()
+        .unwrap_or_else(|e| panic!("built-in config.toml: {e}"));
+    // `replace = true` tells the configuration loader that a user's key lists
+    // replace the defaults; it is not an action.
+    if let Some(toml::Value::Table(keys)) = table.get_mut("keys") {
+        keys.remove("replace");
+    }
+    table
+        .try_into()
+        .unwrap_or_else(|e| panic!("built-in config.toml: {e}"))
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let s = shipped();
+        Settings {
+            reader: s.reader,
+            theme: s.theme,
+            keys: s.keys,
+        }
+    }
+}
+
+// The defaults of single options, for a user's file that names only some of
+// them. A test checks that they equal the shipped config.toml.
+impl Default for ReaderSection {
+    fn default() -> Self {
+        ReaderSection {
+            max_line_width: 80,
+            side_width: 40,
+            wheel_lines: 3,
+            remember_position: true,
+            full_width: false,
+        }
+    }
+}
+
+impl Default for ThemeSection {
+    fn default() -> Self {
+        ThemeSection {
+            name: ThemeName::Auto,
+            colors: ColorOverrides::default(),
+        }
+    }
+}
+
+impl Default for KeysSection {
+    fn default() -> Self {
+        shipped().keys
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_config_binds_every_action() {
+        let keys = KeysSection::default();
+        for c in COMMANDS {
+            assert!(
+                keys.0.contains_key(&CommandName(c.name)),
+                "config.toml has no [keys] entry for `{}`",
+                c.name
+            );
+        }
+    }
+
+    #[test]
+    fn the_shipped_config_is_the_default_of_every_option() {
+        let s = shipped();
+        assert_eq!(s.reader, ReaderSection::default());
+        assert_eq!(s.theme, ThemeSection::default());
+    }
+
+    #[test]
+    fn an_unknown_action_is_an_error_naming_the_line() {
+        let err = toml::from_str::<Settings>(
+            "[reader]\n[theme]\n[keys]\nnext-mention = [\"n\"]\njump-around = [\"x\"]\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("line 5"), "{err}");
+        assert!(err.contains("unknown action `jump-around`"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_key_name_is_an_error_naming_the_line() {
+        let err = toml::from_str::<Settings>(
+            "[reader]\n[theme]\n[keys]\nquit = [\"ctrl-q\", \"escq\"]\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("line 4"), "{err}");
+        assert!(err.contains("unknown key `escq`"), "{err}");
+    }
+
+    #[test]
+    fn colours_by_name_or_hex_and_unknown_options_rejected() {
+        let t: ThemeSection = toml::from_str(
+            "name = \"light\"\n[colors]\nperson = \"#ff8800\"\nplace = \"light-green\"\n",
+        )
+        .unwrap();
+        assert_eq!(t.name, ThemeName::Light);
+        assert_eq!(t.colors.person, ColorSpec(Some(Color::Rgb(0xff, 0x88, 0))));
+        assert_eq!(t.colors.place, ColorSpec(Some(Color::LightGreen)));
+        let err = toml::from_str::<ThemeSection>("[colors]\npersn = \"red\"\n").unwrap_err();
+        assert!(err.to_string().contains("persn"), "{err}");
+        let err = toml::from_str::<ThemeSection>("[colors]\nperson = \"reddish\"\n").unwrap_err();
+        assert!(
+            err.to_string().contains("unknown colour `reddish`"),
+            "{err}"
+        );
+        let err = toml::from_str::<ReaderSection>("side-width = 95\n").unwrap_err();
+        assert!(err.to_string().contains("between 10 and 80"), "{err}");
+    }
+}

@@ -1,0 +1,176 @@
+//! The terminal session and the event loop.
+//!
+//! Raw mode, the alternate screen and mouse capture are entered together and
+//! always left together: on a normal exit, on an error (the guard's `Drop`)
+//! and on a panic (a panic hook that restores the terminal before the panic
+//! message is printed).
+
+use std::io::{self, Stdout, Write};
+use std::process::{Command, Stdio};
+use std::sync::Once;
+use std::time::Duration;
+
+use crossterm::clipboard::CopyToClipboard;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use super::action::{Action, Effect};
+use super::app::App;
+use super::keymap::route;
+use super::{draw, update};
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Put the terminal back as it was. Safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+}
+
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// The terminal in reader mode; restored when dropped.
+pub struct Session {
+    pub terminal: Term,
+}
+
+impl Session {
+    pub fn enter() -> io::Result<Self> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        let entered = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+            .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        match entered {
+            Ok(terminal) => Ok(Session { terminal }),
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// The action an event stands for, if any.
+pub fn action_for(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => route(app, key),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => Some(Action::Wheel {
+                column: m.column,
+                row: m.row,
+                down: m.kind == MouseEventKind::ScrollDown,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+/// Run the reader until the user quits. With `exit_after_first_frame`, return
+/// right after the first frame is drawn (for start-up benchmarks).
+pub fn event_loop(
+    session: &mut Session,
+    app: &mut App,
+    exit_after_first_frame: bool,
+) -> io::Result<()> {
+    loop {
+        session.terminal.draw(|frame| draw(app, frame))?;
+        if exit_after_first_frame {
+            return Ok(());
+        }
+        // Wait for an event, then take every event already queued before
+        // drawing again: many changes, one frame.
+        let mut event = Some(event::read()?);
+        while let Some(ev) = event.take() {
+            if let Some(action) = action_for(app, &ev) {
+                match update(app, action) {
+                    Effect::None => {}
+                    Effect::Quit => return Ok(()),
+                    Effect::Copy(text) => copy(session, app, &text),
+                    Effect::OpenUrl(url) => open_url(app, &url),
+                }
+            }
+            if event::poll(Duration::ZERO)? {
+                event = Some(event::read()?);
+            }
+        }
+    }
+}
+
+/// Copy over OSC 52: the terminal puts the text on the clipboard.
+fn copy(session: &mut Session, app: &mut App, text: &str) {
+    let backend = session.terminal.backend_mut();
+    let written =
+        execute!(backend, CopyToClipboard::to_clipboard_from(text)).and_then(|()| backend.flush());
+    if let Err(e) = written {
+        app.set_error(format!("Could not copy: {e}"));
+    }
+}
+
+/// Open a URL with `$BROWSER`, else the system's opener, without waiting for it.
+fn open_url(app: &mut App, url: &str) {
+    let browser = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty());
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    // $BROWSER may list several programs separated by `:`; take the first.
+    let program = browser
+        .as_deref()
+        .and_then(|b| b.split(':').next())
+        .unwrap_or(opener)
+        .to_string();
+    let mut parts = program.split_whitespace();
+    let Some(exe) = parts.next() else { return };
+    let spawned = Command::new(exe)
+        .args(parts)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    match spawned {
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+        }
+        Err(e) => app.set_error(format!("Could not open the URL with {exe}: {e}")),
+    }
+}
