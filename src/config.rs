@@ -35,6 +35,7 @@ use toml::{Spanned, Table, Value};
 
 use crate::article::CleanOptions;
 use crate::notes::settings::{ExportSettings, NotesSettings};
+use crate::ui::settings::{KeysSection, ReaderSection, ThemeSection};
 
 /// The built-in defaults: the documented `config.toml` at the top of the repository.
 pub const DEFAULTS: &str = include_str!("../config.toml");
@@ -49,6 +50,9 @@ pub struct Config {
     pub clean: CleanOptions,
     pub notes: NotesSettings,
     pub export: ExportSettings,
+    pub reader: ReaderSection,
+    pub theme: ThemeSection,
+    pub keys: KeysSection,
 }
 
 /// Why the configuration could not be loaded. Each message is one line that

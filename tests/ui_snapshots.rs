@@ -92,7 +92,8 @@ fn a_terminal_too_small_for_the_layout_shows_a_short_message() {
 
 #[test]
 fn the_bundled_sample_article() {
-    let doc = gloss::Document::from_text(gloss::source::SAMPLE, &Default::default());
+    let config = gloss::config::Config::defaults();
+    let doc = gloss::Document::from_text(gloss::source::SAMPLE, &config.clean);
     let app = app_with(doc, 80, 24);
     assert_snapshot!("sample_80x24", screen(&app));
 }

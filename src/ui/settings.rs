@@ -1,7 +1,8 @@
 //! The reader's sections of `config.toml`: `[reader]`, `[theme]`, `[keys]`.
 //!
-//! Their defaults are the top-level `config.toml` itself, built into the
-//! binary, so the documented defaults and the real ones never differ.
+//! They are fields of [`crate::config::Config`], whose defaults are the
+//! top-level `config.toml` itself, built into the binary, so the documented
+//! defaults and the real ones never differ.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -11,9 +12,6 @@ use serde::{Deserialize, Deserializer};
 
 use super::action::{COMMANDS, Command, command_named};
 use super::keys::KeyChord;
-
-/// The configuration file with every default, as shipped.
-pub const DEFAULT_CONFIG: &str = include_str!("../../config.toml");
 
 /// `[reader]`: layout and behaviour of the reader.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -154,38 +152,21 @@ pub struct Settings {
     pub keys: KeysSection,
 }
 
-/// The reader's sections of the built-in `config.toml`; other sections are
-/// someone else's and ignored here.
-#[derive(Deserialize)]
-struct Shipped {
-    reader: ReaderSection,
-    theme: ThemeSection,
-    keys: KeysSection,
-}
-
-fn shipped() -> Shipped {
-    // The built-in file is part of the program; a unit test parses it.
-    let mut table: toml::Table = DEFAULT_CONFIG
-        .parse()
-        .unwrap_or_else(|e| panic!("built-in config.toml: {e}"));
-    // `replace = true` tells the configuration loader that a user's key lists
-    // replace the defaults; it is not an action.
-    if let Some(toml::Value::Table(keys)) = table.get_mut("keys") {
-        keys.remove("replace");
+impl Settings {
+    /// The reader's sections of a configuration.
+    pub fn from_config(config: &crate::config::Config) -> Self {
+        Settings {
+            reader: config.reader.clone(),
+            theme: config.theme.clone(),
+            keys: config.keys.clone(),
+        }
     }
-    table
-        .try_into()
-        .unwrap_or_else(|e| panic!("built-in config.toml: {e}"))
 }
 
 impl Default for Settings {
+    /// The built-in defaults.
     fn default() -> Self {
-        let s = shipped();
-        Settings {
-            reader: s.reader,
-            theme: s.theme,
-            keys: s.keys,
-        }
+        Settings::from_config(&crate::config::Config::defaults())
     }
 }
 
@@ -213,8 +194,9 @@ impl Default for ThemeSection {
 }
 
 impl Default for KeysSection {
+    /// The built-in key bindings.
     fn default() -> Self {
-        shipped().keys
+        crate::config::Config::defaults().keys
     }
 }
 
@@ -236,9 +218,44 @@ mod tests {
 
     #[test]
     fn the_shipped_config_is_the_default_of_every_option() {
-        let s = shipped();
+        let s = Settings::default();
         assert_eq!(s.reader, ReaderSection::default());
         assert_eq!(s.theme, ThemeSection::default());
+    }
+
+    #[test]
+    fn a_users_file_is_laid_over_the_defaults_with_errors_naming_the_line() {
+        use crate::config::Config;
+        use std::path::Path;
+        let user = "[reader]\nmax-line-width = 66\n\n[keys]\nnext-mention = [\"m\"]\n";
+        let config = Config::from_toml(user, Path::new("user.toml")).unwrap();
+        let s = Settings::from_config(&config);
+        assert_eq!(s.reader.max_line_width, 66);
+        assert_eq!(s.reader.side_width, ReaderSection::default().side_width);
+        let next = &s.keys.0[&CommandName("next-mention")];
+        assert_eq!(
+            next,
+            &vec!["m".parse::<KeyChord>().unwrap()],
+            "keys replace"
+        );
+        assert_eq!(s.keys.0.len(), COMMANDS.len(), "other actions keep theirs");
+        for (bad, what) in [
+            (
+                "[keys]\nnext-mention = [\"pgdwn\"]\n",
+                "unknown key `pgdwn`",
+            ),
+            ("[keys]\nnext-mentoin = [\"m\"]\n", "next-mentoin"),
+            ("[theme.colors]\nperson = \"reddish\"\n", "unknown colour"),
+            ("[theme]\nname = \"sepia\"\n", "sepia"),
+        ] {
+            let err = Config::from_toml(bad, Path::new("user.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("user.toml:2") && err.contains(what),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]
