@@ -8,6 +8,7 @@ pub mod lexicon;
 pub mod names;
 pub mod quotes;
 pub mod sentences;
+pub mod tagger;
 pub mod tokens;
 
 use serde::{Deserialize, Serialize};

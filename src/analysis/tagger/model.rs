@@ -1,0 +1,231 @@
+//! The compact binary model: a hash table from feature hash to a row of
+//! quantised weights, read in place from the embedded bytes.
+//!
+//! Layout (all integers little-endian):
+//!
+//! ```text
+//! magic   b"GLTG"          version u32 = 1
+//! classes u32              then per class: len u16, UTF-8 label
+//! scale   f32              a weight is i16 * scale
+//! cap     u32              slots in the table (a power of two)
+//! rows    u32              rows of weights
+//! keys    [u32; cap]       high 32 bits of the feature hash, | 1; 0 = empty slot
+//! row     [u32; cap]       the slot's row
+//! weights [i16; rows * classes]
+//! ```
+//!
+//! A feature hash `h` lives in slot `h & (cap - 1)` or the next free one
+//! (linear probing). Loading checks the sizes and slices the bytes: no copy.
+
+use std::fmt;
+
+const MAGIC: &[u8; 4] = b"GLTG";
+const VERSION: u32 = 1;
+
+/// A model that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub &'static str);
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid tagger model: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+pub(crate) struct Model<'a> {
+    pub labels: Vec<&'a str>,
+    pub scale: f32,
+    mask: usize,
+    keys: &'a [u8],
+    rows: &'a [u8],
+    weights: &'a [u8],
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.at.checked_add(n).ok_or(ModelError("size overflow"))?;
+        let s = self
+            .bytes
+            .get(self.at..end)
+            .ok_or(ModelError("truncated"))?;
+        self.at = end;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+fn u32_at(bytes: &[u8], i: usize) -> u32 {
+    let b = &bytes[i * 4..i * 4 + 4];
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+}
+
+impl<'a> Model<'a> {
+    pub(crate) fn parse(bytes: &'a [u8]) -> Result<Self, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(ModelError("not a gloss tagger model"));
+        }
+        if r.u32()? != VERSION {
+            return Err(ModelError("unknown version"));
+        }
+        let classes = r.u32()? as usize;
+        if classes == 0 || classes > 256 {
+            return Err(ModelError("bad number of classes"));
+        }
+        let mut labels = Vec::with_capacity(classes);
+        for _ in 0..classes {
+            let len = r.take(2)?;
+            let len = u16::from_le_bytes([len[0], len[1]]) as usize;
+            labels.push(
+                std::str::from_utf8(r.take(len)?).map_err(|_| ModelError("label not UTF-8"))?,
+            );
+        }
+        let scale = f32::from_bits(r.u32()?);
+        let cap = r.u32()? as usize;
+        if !cap.is_power_of_two() {
+            return Err(ModelError("table size not a power of two"));
+        }
+        let n_rows = r.u32()? as usize;
+        let keys = r.take(cap * 4)?;
+        let rows = r.take(cap * 4)?;
+        let weights = r.take(n_rows * classes * 2)?;
+        if r.at != bytes.len() {
+            return Err(ModelError("trailing bytes"));
+        }
+        if (0..cap).any(|s| u32_at(keys, s) != 0 && u32_at(rows, s) as usize >= n_rows) {
+            return Err(ModelError("row out of range"));
+        }
+        Ok(Model {
+            labels,
+            scale,
+            mask: cap - 1,
+            keys,
+            rows,
+            weights,
+        })
+    }
+
+    pub(crate) fn classes(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// Add the weights of feature `h` to `scores` (in quantised units).
+    pub(crate) fn add(&self, h: u64, scores: &mut [i32]) {
+        let key = ((h >> 32) as u32) | 1;
+        let mut slot = h as usize & self.mask;
+        loop {
+            let k = u32_at(self.keys, slot);
+            if k == 0 {
+                return;
+            }
+            if k == key {
+                let row = u32_at(self.rows, slot) as usize;
+                let n = scores.len();
+                let w = &self.weights[row * n * 2..(row + 1) * n * 2];
+                for (s, c) in scores.iter_mut().zip(w.chunks_exact(2)) {
+                    *s += i32::from(i16::from_le_bytes([c[0], c[1]]));
+                }
+                return;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+}
+
+/// Write a model from float weights per feature hash (see the layout above).
+/// Weights are quantised to i16 against the largest magnitude.
+pub(crate) fn write(labels: &[String], features: &[(u64, Vec<f32>)]) -> Vec<u8> {
+    let classes = labels.len();
+    let max = features
+        .iter()
+        .flat_map(|(_, w)| w.iter())
+        .fold(0f32, |m, w| m.max(w.abs()));
+    let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+    let cap = (features.len() * 2).next_power_of_two().max(16);
+    let mut keys = vec![0u32; cap];
+    let mut rows = vec![0u32; cap];
+    let mut weights: Vec<i16> = Vec::with_capacity(features.len() * classes);
+    for (h, w) in features {
+        let key = ((h >> 32) as u32) | 1;
+        let mut slot = *h as usize & (cap - 1);
+        while keys[slot] != 0 && keys[slot] != key {
+            slot = (slot + 1) & (cap - 1);
+        }
+        if keys[slot] == key {
+            continue; // a 64-bit hash collision in the kept bits: keep the first
+        }
+        keys[slot] = key;
+        rows[slot] = (weights.len() / classes) as u32;
+        weights.extend(
+            w.iter()
+                .map(|x| (x / scale).round().clamp(-32767.0, 32767.0) as i16),
+        );
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(classes as u32).to_le_bytes());
+    for l in labels {
+        out.extend_from_slice(&(l.len() as u16).to_le_bytes());
+        out.extend_from_slice(l.as_bytes());
+    }
+    out.extend_from_slice(&scale.to_bits().to_le_bytes());
+    out.extend_from_slice(&(cap as u32).to_le_bytes());
+    out.extend_from_slice(&((weights.len() / classes) as u32).to_le_bytes());
+    keys.iter()
+        .for_each(|k| out.extend_from_slice(&k.to_le_bytes()));
+    rows.iter()
+        .for_each(|r| out.extend_from_slice(&r.to_le_bytes()));
+    weights
+        .iter()
+        .for_each(|w| out.extend_from_slice(&w.to_le_bytes()));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_model_reads_back() {
+        let labels = vec!["A".to_string(), "B".to_string()];
+        let bytes = write(
+            &labels,
+            &[
+                (0x1234_5678_9abc_def0, vec![1.0, -2.0]),
+                (42, vec![0.5, 0.0]),
+            ],
+        );
+        let m = Model::parse(&bytes).expect("valid");
+        assert_eq!(m.labels, ["A", "B"]);
+        let mut s = [0i32; 2];
+        m.add(0x1234_5678_9abc_def0, &mut s);
+        assert!(
+            (s[0] as f32 * m.scale - 1.0).abs() < 1e-3
+                && (s[1] as f32 * m.scale + 2.0).abs() < 1e-3
+        );
+        let mut none = [0i32; 2];
+        m.add(7, &mut none);
+        assert_eq!(none, [0, 0]);
+    }
+
+    #[test]
+    fn damaged_models_are_refused() {
+        let bytes = write(&["A".to_string()], &[(1, vec![1.0])]);
+        assert!(Model::parse(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::parse(b"nope").is_err());
+        let mut extra = bytes.clone();
+        extra.push(0);
+        assert!(Model::parse(&extra).is_err());
+    }
+}
