@@ -91,6 +91,21 @@ fn lexicon_bits(word: &str, lower: &str) -> u32 {
     if letters == 0 {
         return bits;
     }
+    if let Some(t) = lx.title(lower) {
+        bits |= lex::TITLE;
+        if !t.is(TitleKind::Job) || t.is(TitleKind::Political) {
+            bits |= lex::TITLE_ROLE;
+        }
+    }
+    match lx.common_word(lower).map(|w| w.tier) {
+        Some(1) => bits |= lex::WORD_TIER1,
+        Some(2) => bits |= lex::WORD_TIER2,
+        Some(_) => bits |= lex::WORD_RARE,
+        None => {}
+    }
+    if !first_upper {
+        return bits; // names, places and organisations are capitalised
+    }
     if let Some(f) = lx.given_name(lower) {
         bits |= lex::GIVEN;
         if f >= 0.05 {
@@ -106,13 +121,7 @@ fn lexicon_bits(word: &str, lower: &str) -> u32 {
     if !lx.family_first(lower).is_empty() {
         bits |= lex::FAMILY_FIRST;
     }
-    if let Some(t) = lx.title(lower) {
-        bits |= lex::TITLE;
-        if !t.is(TitleKind::Job) || t.is(TitleKind::Political) {
-            bits |= lex::TITLE_ROLE;
-        }
-    }
-    if first_upper {
+    {
         if let Some(m) = lx.place(word).filter(|m| m.how != NameKind::Variant) {
             bits |= lex::PLACE;
             if m.place.population >= 1_000_000 || m.place.population == 0 {
@@ -131,12 +140,6 @@ fn lexicon_bits(word: &str, lower: &str) -> u32 {
         if lx.demonym(word).is_some() {
             bits |= lex::DEMONYM;
         }
-    }
-    match lx.common_word(lower).map(|w| w.tier) {
-        Some(1) => bits |= lex::WORD_TIER1,
-        Some(2) => bits |= lex::WORD_TIER2,
-        Some(_) => bits |= lex::WORD_RARE,
-        None => {}
     }
     bits
 }
@@ -168,7 +171,11 @@ fn mark_phrases(tokens: &[&str], infos: &mut [TokenInfo]) {
     let lx = lexicon::get();
     let mut i = 0;
     while i < tokens.len() {
-        if !infos[i].word.chars().next().is_some_and(char::is_uppercase) {
+        let capitalised = |t: &TokenInfo| t.word.chars().next().is_some_and(char::is_uppercase);
+        let continues = infos
+            .get(i + 1)
+            .is_some_and(|n| capitalised(n) || matches!(n.word.as_str(), "of" | "and" | "'s"));
+        if !capitalised(&infos[i]) || !continues {
             i += 1;
             continue;
         }

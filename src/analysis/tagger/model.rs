@@ -102,9 +102,6 @@ impl<'a> Model<'a> {
         if r.at != bytes.len() {
             return Err(ModelError("trailing bytes"));
         }
-        if (0..cap).any(|s| u32_at(keys, s) != 0 && u32_at(rows, s) as usize >= n_rows) {
-            return Err(ModelError("row out of range"));
-        }
         Ok(Model {
             labels,
             scale,
@@ -131,7 +128,9 @@ impl<'a> Model<'a> {
             if k == key {
                 let row = u32_at(self.rows, slot) as usize;
                 let n = scores.len();
-                let w = &self.weights[row * n * 2..(row + 1) * n * 2];
+                let Some(w) = self.weights.get(row * n * 2..(row + 1) * n * 2) else {
+                    return; // a damaged row index: no weights rather than a panic
+                };
                 for (s, c) in scores.iter_mut().zip(w.chunks_exact(2)) {
                     *s += i32::from(i16::from_le_bytes([c[0], c[1]]));
                 }
