@@ -4,6 +4,7 @@
 //! No I/O, no terminal, deterministic. The knowledge it uses (name lists,
 //! titles, gazetteer, tagger weights) is compiled in from `assets/`.
 
+pub mod doc;
 pub mod lexicon;
 pub mod names;
 pub mod quotes;
@@ -88,9 +89,130 @@ impl Analysis {
 
 /// Analyse an article. Pure and deterministic.
 pub fn analyze(article: &Article) -> Analysis {
-    let _ = article;
-    Analysis {
-        language: "en".to_string(),
-        ..Analysis::default()
+    let lex = lexicon::get();
+    let doc = doc::Doc::new(article);
+    let drafts = names::resolve(&doc, lex);
+
+    // quotations: kind, then speaker
+    let mut mention_refs: Vec<quotes::attribute::MentionRef> = drafts
+        .iter()
+        .enumerate()
+        .flat_map(|(e, d)| {
+            d.mentions.iter().map(move |m| quotes::attribute::MentionRef {
+                tokens: m.tokens.clone(),
+                entity: e,
+                kind: d.kind,
+            })
+        })
+        .collect();
+    mention_refs.sort_by_key(|m| m.tokens.start);
+    let quote_refs: Vec<quotes::attribute::QuoteRef> = doc
+        .quotes
+        .iter()
+        .zip(&doc.quote_tokens)
+        .map(|(q, tokens)| quotes::attribute::QuoteRef {
+            tokens: tokens.clone(),
+            block: q.block,
+            unclosed: q.close.is_none(),
+        })
+        .collect();
+    let genders: Vec<_> = drafts.iter().map(|d| d.gender).collect();
+    let is_role = |w: &str| lex.title(w).is_some();
+    let input = quotes::attribute::Input {
+        text: doc.text,
+        tokens: &doc.tokens,
+        sentences: &doc.sentences,
+        blocks: &doc.block_tokens,
+        quotes: &quote_refs,
+        mentions: &mention_refs,
+        genders: &genders,
+        is_role: &is_role,
+    };
+    let speakers = quotes::attribute::attribute(&input);
+    let mut quotes: Vec<Quote> = Vec::with_capacity(doc.quotes.len());
+    for (q, found) in doc.quotes.iter().enumerate() {
+        let inner = &doc.quote_tokens[q];
+        let inner_tokens: Vec<tokens::Token> = doc.tokens[inner.clone()]
+            .iter()
+            .copied()
+            .filter(|t| found.span.covers(t.span))
+            .collect();
+        let mut kind = quotes::kind::classify(
+            doc.text,
+            found,
+            &inner_tokens,
+            starts_clause(&doc, inner.start),
+            article.blocks[found.block].kind,
+        );
+        // the second half of a split quotation (`"A," said Kim, "B."`) is as
+        // full as the first
+        if q > 0
+            && quotes[q - 1].kind == QuoteKind::Full
+            && inner.start > 0
+            && doc.sentence_of[inner.start] == doc.sentence_of[doc.quote_tokens[q - 1].start]
+            && doc.word(inner.start - 1) == ","
+            && inner.start - doc.quote_tokens[q - 1].end <= 10
+        {
+            kind = QuoteKind::Full;
+        }
+        quotes.push(Quote {
+            span: found.span,
+            speaker: speakers[q].map(EntityId),
+            kind,
+        });
     }
+
+    let entities = drafts
+        .into_iter()
+        .map(|d| Entity {
+            kind: d.kind,
+            name: d.name,
+            roles: d.roles,
+            mentions: d.mentions.into_iter().map(|m| m.span).collect(),
+            geo: d.geo,
+        })
+        .collect();
+    Analysis {
+        sentences: doc.sentences.iter().map(|s| s.span).collect(),
+        entities,
+        quotes,
+        language: detect_language(&doc),
+    }
+}
+
+/// Whether the quotation opening at token `open` starts a clause: the first
+/// token of its sentence, or after a colon or dash.
+fn starts_clause(doc: &doc::Doc, open: usize) -> bool {
+    let Some(sentence) = doc.sentences.get(doc.sentence_of.get(open).copied().unwrap_or(0)) else {
+        return false;
+    };
+    open == sentence.tokens.start
+        || (open > 0 && matches!(doc.word(open - 1), ":" | "\u{2014}" | "\u{2013}" | "-"))
+}
+
+/// The language the analysis assumes: English unless most letters are of
+/// another script, or the common English words are missing.
+fn detect_language(doc: &doc::Doc) -> String {
+    let mut latin = 0usize;
+    let mut other = 0usize;
+    for c in doc.text.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii_alphabetic() || ('\u{00c0}'..='\u{024f}').contains(&c) {
+            latin += 1;
+        } else {
+            other += 1;
+        }
+    }
+    if other > latin {
+        return "und".to_string();
+    }
+    let words = doc.tokens.iter().filter(|t| t.kind == tokens::TokenKind::Word).count();
+    let english = doc
+        .tokens
+        .iter()
+        .filter(|t| matches!(t.text(doc.text).to_lowercase().as_str(), "the" | "and" | "of" | "to" | "a" | "in" | "is" | "that" | "was" | "for"))
+        .count();
+    if words >= 20 && english * 100 < words * 4 {
+        return "und".to_string();
+    }
+    "en".to_string()
 }

@@ -116,13 +116,8 @@ fn glued_period(s: &str) -> Option<usize> {
         }
         let before = &s[..i];
         let after = &s[i + 1..];
-        let lower_run = before
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<Vec<_>>();
-        if lower_run.len() >= 2
-            && lower_run.iter().all(|c| c.is_lowercase())
+        let lower_run = before.chars().rev().take_while(|c| c.is_lowercase()).count();
+        if lower_run >= 2
             && !before.contains('.')
             && after.chars().next().is_some_and(char::is_uppercase)
             && after.chars().nth(1).is_some_and(char::is_lowercase)

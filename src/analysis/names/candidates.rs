@@ -48,7 +48,7 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Lowercase words that join the parts of an institution's or a place's name.
-const CONNECTORS: &[&str] = &["of", "for", "on", "and", "&", "upon", "in"];
+const CONNECTORS: &[&str] = &["of", "for", "on", "and", "&", "upon"];
 
 /// Capitalised function words that open a sentence or a name but are not part
 /// of one ("The New York Times" → "New York Times").
@@ -159,8 +159,6 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "yes",
     "oh",
     "dear",
-    "mr",
-    "ms",
 ];
 
 /// Whether a word is capitalised: an uppercase or titlecase first letter,
@@ -220,8 +218,10 @@ pub fn in_sentence(
                 break;
             }
             let w = word(end);
-            if cap(end) && !(w == "I" && end > start) {
-                // `Chang W. Lee/The New York Times`: a slash ends the name
+            // words glued without a space are a scraping accident, not one
+            // name: `CreditKirsten Luce`
+            let glued = tokens[end - 1].span.end == tokens[end].span.start;
+            if cap(end) && !(w == "I" && end > start) && !glued {
                 end += 1;
                 continue;
             }
@@ -233,7 +233,7 @@ pub fn in_sentence(
             // `Department of Defense`, `University of California`, `Bank of the West`
             if CONNECTORS.contains(&w.to_lowercase().as_str()) && end + 1 < range.end {
                 let mut k = end + 1;
-                if matches!(word(k), "the" | "a") && k + 1 < range.end {
+                if matches!(w, "of" | "for") && matches!(word(k), "the" | "a") && k + 1 < range.end {
                     k += 1;
                 }
                 if cap(k) && !is_function_word(word(k)) {
@@ -346,6 +346,14 @@ mod tests {
                 ("Kim".to_string(), false),
                 ("Pompeo and Kim = Pompeo | Kim".to_string(), false)
             ]
+        );
+    }
+
+    #[test]
+    fn glued_words_do_not_make_one_name() {
+        assert_eq!(
+            names("weather.CreditKirsten Luce for"),
+            [("Credit".to_string(), true), ("Kirsten Luce".to_string(), false)]
         );
     }
 

@@ -1,4 +1,436 @@
 //! Names: candidate runs of capitalised words, what kind of name each is, and
 //! which real-world person, organisation or place it refers to.
+//!
+//! 1. [`candidates`]: runs of capitalised words per sentence.
+//! 2. [`segment`]: titles and roles off, joined runs split or kept.
+//! 3. [`evidence`]: votes per occurrence, summed per name over the document.
+//! 4. people ([`people`]), organisations ([`orgs`]) and places are gathered
+//!    into entities; a bare family name goes to the most prominent bearer.
 
 pub mod candidates;
+pub mod evidence;
+pub mod orgs;
+pub mod people;
+pub mod segment;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::analysis::doc::Doc;
+use crate::analysis::lexicon::Lexicon;
+use crate::analysis::quotes::attribute::Gender;
+use crate::analysis::{EntityKind, Geo};
+use crate::span::Span;
+use evidence::Votes;
+use people::PersonName;
+use segment::NameSpan;
+
+/// One mention: the tokens it lies in and its exact bytes (a part of a
+/// token for `Trump` in `Trump-Kim`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub tokens: Range<usize>,
+    pub span: Span,
+}
+
+/// An entity as the names step builds it.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub kind: EntityKind,
+    pub name: String,
+    pub roles: Vec<String>,
+    pub mentions: Vec<Mention>,
+    pub gender: Option<Gender>,
+    pub geo: Option<Geo>,
+}
+
+/// Minimum summed votes for a name to be listed.
+const THRESHOLD: f32 = 1.5;
+
+/// Find the people, organisations and places of a document.
+pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
+    let mut spans: Vec<NameSpan> = Vec::new();
+    for (k, sentence) in doc.sentences.iter().enumerate() {
+        for cand in candidates::in_sentence(doc.text, &doc.tokens, sentence, k) {
+            spans.extend(segment::segment(doc, lex, &cand));
+        }
+    }
+    // votes per name, over the whole document
+    let keys: Vec<String> = spans.iter().map(|s| key(doc.slice(&s.tokens))).collect();
+    let mut totals: HashMap<&str, Votes> = HashMap::new();
+    for (s, k) in spans.iter().zip(&keys) {
+        totals.entry(k.as_str()).or_default().add(evidence::votes(doc, lex, s));
+    }
+    // a full name shares the votes of its last word used alone
+    // (`Mr. Georgelis` makes `Tasos Georgelis` a person)
+    let singles: HashMap<&str, Votes> = totals
+        .iter()
+        .filter(|(k, _)| !k.contains(' '))
+        .map(|(k, v)| (*k, *v))
+        .collect();
+    for (k, v) in totals.iter_mut() {
+        if let Some((_, last)) = k.rsplit_once(' ')
+            && let Some(single) = singles.get(last)
+            && single.person > single.org.max(single.place).max(single.none)
+        {
+            v.person += single.person.min(4.0) * 0.5;
+        }
+    }
+    let kind_of = |k: &str| -> Option<EntityKind> {
+        let v = totals.get(k)?;
+        let best = v.person.max(v.org).max(v.place);
+        if best < THRESHOLD || best <= v.none {
+            return None;
+        }
+        Some(if best == v.person {
+            EntityKind::Person
+        } else if best == v.org {
+            EntityKind::Organization
+        } else {
+            EntityKind::Place
+        })
+    };
+
+    let mut people = People::default();
+    let mut orgs: Vec<Draft> = Vec::new();
+    let mut places: Vec<Draft> = Vec::new();
+    let mut place_index: HashMap<String, usize> = HashMap::new();
+    let mut pending_single: Vec<usize> = Vec::new();
+
+    // full names first, so that a bare family name can find its bearer
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(spans[i].tokens.len()), spans[i].tokens.start));
+    for &i in &order {
+        let s = &spans[i];
+        let words: Vec<&str> = s.tokens.clone().map(|t| doc.word(t)).collect();
+        let mention = Mention {
+            tokens: s.tokens.clone(),
+            span: doc.span(&s.tokens),
+        };
+        // a single word that is the family name of someone named in full is
+        // that person, whatever else the word can be (`Hamilton`, `Fetter`)
+        if words.len() == 1 && people.has_family(words[0]) {
+            pending_single.push(i);
+            continue;
+        }
+        match kind_of(&keys[i]) {
+            Some(EntityKind::Person) if words.len() >= 2 => {
+                let name = people::parse(lex, &words);
+                people.add_full(doc, lex, s, name, mention);
+            }
+            Some(EntityKind::Person) => pending_single.push(i),
+            Some(EntityKind::Organization) => {
+                let written = doc.slice(&s.tokens);
+                // the lexicon's own name for a known organisation (`the Fed` →
+                // Federal Reserve), but not for an acronym, which may be another's
+                let name = match lex.organization(written) {
+                    Some(o) if written.chars().any(char::is_lowercase) => o.name,
+                    _ => written,
+                };
+                add_named(&mut orgs, EntityKind::Organization, name, mention, s.role.as_deref(), None);
+            }
+            Some(EntityKind::Place) => {
+                let (name, geo) = match lex.place(doc.slice(&s.tokens)) {
+                    Some(m) => (m.place.name.to_string(), Some(m.place.geo())),
+                    None => (clean_name(doc.slice(&s.tokens)), None),
+                };
+                let at = *place_index.entry(name.clone()).or_insert_with(|| {
+                    places.push(Draft {
+                        kind: EntityKind::Place,
+                        name: name.clone(),
+                        roles: Vec::new(),
+                        mentions: Vec::new(),
+                        gender: None,
+                        geo,
+                    });
+                    places.len() - 1
+                });
+                places[at].mentions.push(mention);
+            }
+            None => {
+                // a bare family name of someone named in full elsewhere
+                if words.len() == 1 {
+                    pending_single.push(i);
+                }
+            }
+        }
+    }
+    // bare names: to the most prominent bearer of that family (or given) name
+    pending_single.sort_by_key(|&i| spans[i].tokens.start);
+    for &i in &pending_single {
+        let s = &spans[i];
+        let word = doc.word(s.tokens.start);
+        let mention = Mention {
+            tokens: s.tokens.clone(),
+            span: doc.span(&s.tokens),
+        };
+        let decided = kind_of(&keys[i]) == Some(EntityKind::Person) || people.has_family(word);
+        if !people.add_bare(doc, lex, s, word, mention, decided) {
+            // hyphenated pairs: `Trump-Kim summit`
+            people.add_hyphenated(doc, s);
+        }
+    }
+
+    let mut out = people.into_drafts();
+    orgs::known_in_lowercase(doc, lex, &mut orgs);
+    orgs::merge(&mut orgs);
+    orgs::lowercase_mentions(doc, &mut orgs);
+    out.extend(orgs);
+    out.extend(places);
+    for d in &mut out {
+        d.mentions.sort_by_key(|m| m.span.start);
+        d.mentions.dedup_by_key(|m| m.span);
+    }
+    out.retain(|d| !d.mentions.is_empty());
+    out
+}
+
+/// For development: each name's summed votes and the kind chosen, one per line.
+#[doc(hidden)]
+pub fn explain(doc: &Doc, lex: &Lexicon) -> String {
+    let mut totals: Vec<(String, Votes, usize)> = Vec::new();
+    for (k, sentence) in doc.sentences.iter().enumerate() {
+        for cand in candidates::in_sentence(doc.text, &doc.tokens, sentence, k) {
+            for s in segment::segment(doc, lex, &cand) {
+                let name = key(doc.slice(&s.tokens));
+                let v = evidence::votes(doc, lex, &s);
+                match totals.iter_mut().find(|t| t.0 == name) {
+                    Some(t) => {
+                        t.1.add(v);
+                        t.2 += 1;
+                    }
+                    None => totals.push((name, v, 1)),
+                }
+            }
+        }
+    }
+    totals
+        .iter()
+        .map(|(n, v, c)| format!("{n:40} x{c:<3} person {:5.1} org {:5.1} place {:5.1} none {:5.1}\n", v.person, v.org, v.place, v.none))
+        .collect()
+}
+
+/// The grouping key of a name: straight apostrophes, single spaces, lowercase.
+fn key(name: &str) -> String {
+    crate::analysis::tokens::normalize(name)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A display name: single spaces.
+fn clean_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Add a mention to the entity of that name, or a new entity.
+fn add_named(
+    list: &mut Vec<Draft>,
+    kind: EntityKind,
+    name: &str,
+    mention: Mention,
+    role: Option<&str>,
+    geo: Option<Geo>,
+) {
+    let name = clean_name(name);
+    let k = key(&name);
+    let at = match list.iter().position(|d| key(&d.name) == k) {
+        Some(at) => at,
+        None => {
+            list.push(Draft {
+                kind,
+                name,
+                roles: Vec::new(),
+                mentions: Vec::new(),
+                gender: None,
+                geo,
+            });
+            list.len() - 1
+        }
+    };
+    list[at].mentions.push(mention);
+    if let Some(r) = role {
+        push_role(&mut list[at].roles, r);
+    }
+}
+
+fn push_role(roles: &mut Vec<String>, role: &str) {
+    let r = clean_name(role);
+    if r.is_empty() || crate::analysis::names::people::gender_of_title(&r).is_some() && r.len() <= 4 {
+        return;
+    }
+    if !roles.iter().any(|x| x.eq_ignore_ascii_case(&r)) {
+        roles.push(r);
+    }
+}
+
+/// People being gathered.
+#[derive(Default)]
+struct People {
+    list: Vec<PersonDraft>,
+}
+
+struct PersonDraft {
+    name: PersonName,
+    display: String,
+    roles: Vec<String>,
+    mentions: Vec<Mention>,
+    gender: Option<Gender>,
+    /// Mentions by full name (and in the title), for choosing a bare name's bearer.
+    prominence: f32,
+    first_at: usize,
+}
+
+impl People {
+    fn add_full(&mut self, doc: &Doc, lex: &Lexicon, s: &NameSpan, name: PersonName, mention: Mention) {
+        let display = clean_name(doc.slice(&s.tokens));
+        let title_bonus = if doc.in_heading(s.tokens.start) { 2.0 } else { 1.0 };
+        let at = match self.list.iter().position(|p| p.name.compatible(&name)) {
+            Some(at) => {
+                // keep the fullest form as the display name
+                let p = &mut self.list[at];
+                if name.given.len() > p.name.given.len() || (name.given.len() == p.name.given.len() && display.len() > p.display.len()) {
+                    p.name = name;
+                    p.display = display;
+                }
+                at
+            }
+            None => {
+                self.list.push(PersonDraft {
+                    gender: name.given.first().and_then(|g| people::gender_of_given(lex, g)),
+                    name,
+                    display,
+                    roles: Vec::new(),
+                    mentions: Vec::new(),
+                    prominence: 0.0,
+                    first_at: s.tokens.start,
+                });
+                self.list.len() - 1
+            }
+        };
+        let p = &mut self.list[at];
+        p.prominence += title_bonus;
+        p.first_at = p.first_at.min(s.tokens.start);
+        p.note_role(s);
+        p.mentions.push(mention);
+    }
+
+    /// Whether someone already named in full has this family name.
+    fn has_family(&self, word: &str) -> bool {
+        let w = crate::analysis::tokens::normalize(word);
+        self.list.iter().any(|p| {
+            p.name.given.len() + usize::from(!p.name.family.is_empty()) >= 2
+                && (p.name.family.eq_ignore_ascii_case(&w) || p.name.family_core().eq_ignore_ascii_case(&w))
+        })
+    }
+
+    /// A single-word name: the most prominent person with that family name,
+    /// else a unique person with that given name, else a new person when the
+    /// evidence says it is one. Returns whether it was taken.
+    fn add_bare(&mut self, doc: &Doc, lex: &Lexicon, s: &NameSpan, word: &str, mention: Mention, decided: bool) -> bool {
+        let w = crate::analysis::tokens::normalize(word);
+        let by_family: Vec<usize> = (0..self.list.len())
+            .filter(|&i| {
+                let p = &self.list[i].name;
+                p.family.eq_ignore_ascii_case(&w) || p.family_core().eq_ignore_ascii_case(&w)
+            })
+            .collect();
+        let pick = if !by_family.is_empty() {
+            by_family.iter().copied().max_by(|&a, &b| {
+                let (pa, pb) = (&self.list[a], &self.list[b]);
+                pa.prominence
+                    .total_cmp(&pb.prominence)
+                    .then(pb.first_at.cmp(&pa.first_at))
+            })
+        } else if !evidence::is_common(lex, &w) {
+            let by_given: Vec<usize> = (0..self.list.len())
+                .filter(|&i| self.list[i].name.given.first().is_some_and(|g| g.eq_ignore_ascii_case(&w)))
+                .collect();
+            (by_given.len() == 1).then(|| by_given[0])
+        } else {
+            None
+        };
+        match pick {
+            Some(at) => {
+                let p = &mut self.list[at];
+                p.note_role(s);
+                p.mentions.push(mention);
+                true
+            }
+            None if decided && !word.contains('-') => {
+                let name = people::parse(lex, &[word]);
+                self.list.push(PersonDraft {
+                    name,
+                    display: clean_name(doc.slice(&s.tokens)),
+                    roles: Vec::new(),
+                    mentions: vec![mention],
+                    gender: s.role.as_deref().and_then(people::gender_of_title),
+                    prominence: 0.5,
+                    first_at: s.tokens.start,
+                });
+                self.list.last_mut().expect("pushed").note_role(s);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// `Trump-Kim`: each part that is a known family name becomes a mention.
+    fn add_hyphenated(&mut self, doc: &Doc, s: &NameSpan) -> bool {
+        if s.tokens.len() != 1 {
+            return false;
+        }
+        let token = doc.tokens[s.tokens.start];
+        let word = doc.word(s.tokens.start);
+        if !word.contains('-') {
+            return false;
+        }
+        let mut found = false;
+        let mut offset = 0;
+        for part in word.split('-') {
+            let start = token.span.start + offset;
+            offset += part.len() + 1;
+            let at = self
+                .list
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.name.family.eq_ignore_ascii_case(part))
+                .max_by(|a, b| a.1.prominence.total_cmp(&b.1.prominence))
+                .map(|(i, _)| i);
+            if let Some(at) = at {
+                self.list[at].mentions.push(Mention {
+                    tokens: s.tokens.clone(),
+                    span: Span::new(start, start + part.len()),
+                });
+                found = true;
+            }
+        }
+        found
+    }
+
+    fn into_drafts(self) -> Vec<Draft> {
+        self.list
+            .into_iter()
+            .map(|p| Draft {
+                kind: EntityKind::Person,
+                name: p.display,
+                roles: p.roles,
+                mentions: p.mentions,
+                gender: p.gender,
+                geo: None,
+            })
+            .collect()
+    }
+}
+
+impl PersonDraft {
+    fn note_role(&mut self, s: &NameSpan) {
+        if let Some(r) = &s.role {
+            if self.gender.is_none() {
+                self.gender = people::gender_of_title(r);
+            }
+            push_role(&mut self.roles, r);
+        }
+    }
+}

@@ -1,0 +1,365 @@
+//! What kind of name a span is: votes from the lexicon (titles, given names,
+//! family-name-first surnames, organisation cues, the gazetteer, calendar words,
+//! demonyms) and from the words around it (`, who`, `said`, `the X nuclear test
+//! site`, `X-based`). Votes of every occurrence of a name are summed over the
+//! document (one sense per discourse) before a kind is chosen.
+
+use super::segment::NameSpan;
+use crate::analysis::doc::Doc;
+use crate::analysis::lexicon::{Feature, Lexicon, NameKind, TitleKind};
+use crate::analysis::tokens::TokenKind;
+
+/// Votes for each kind of name.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Votes {
+    pub person: f32,
+    pub org: f32,
+    pub place: f32,
+    pub none: f32,
+}
+
+impl Votes {
+    pub fn add(&mut self, other: Votes) {
+        self.person += other.person;
+        self.org += other.org;
+        self.place += other.place;
+        self.none += other.none;
+    }
+}
+
+/// Nouns after a name that make it a place: `the Punggye Ri nuclear test site`.
+const PLACE_NOUNS: &[&str] = &[
+    "site", "facility", "plant", "complex", "reactor", "base", "camp", "village", "town",
+    "city", "county", "province", "district", "region", "area", "airport", "port", "harbor",
+    "harbour", "island", "river", "valley", "mountain", "mountains", "peninsula", "border",
+    "neighborhood", "neighbourhood", "suburb", "capital", "state", "coast", "prefecture",
+    "municipality", "township", "borough", "airbase", "compound", "mine", "dam", "beach",
+    "resort", "bay", "lake", "sites", "facilities", "plants", "villages", "towns", "cities",
+    "islands", "rivers", "lakes", "beaches", "provinces", "regions",
+];
+
+/// Nouns after a name that make it a person's: `the Obama administration`.
+const PERSON_NOUNS: &[&str] = &[
+    "administration", "presidency", "campaign", "family", "cabinet", "era", "years",
+    "government's", "aides", "allies", "loyalists", "biographer",
+];
+
+/// Nouns before `of X` that make X a place: `the province of Palawan`.
+const PLACE_OF: &[&str] = &[
+    "city", "town", "village", "province", "state", "island", "region", "county", "district",
+    "republic", "kingdom", "capital", "port", "municipality", "prefecture", "borough", "suburb",
+    "island", "isle", "peninsula", "coast", "streets", "outskirts",
+];
+
+/// Last words of place names: `Coron Island`, `Times Square`.
+const PLACE_LAST: &[&str] = &[
+    "Island", "Islands", "Bay", "Lake", "River", "Mountains", "Mountain", "Valley", "Beach",
+    "Strait", "Sea", "Gulf", "Peninsula", "Desert", "Canyon", "Falls", "Harbor", "Harbour",
+    "Creek", "Forest", "Square", "Street", "Avenue", "Boulevard", "Road", "Bridge", "Tunnel",
+    "Tube", "Airport", "Coast", "Plateau", "Basin", "Delta", "Heights", "Hills", "Province",
+    "County", "Prefecture", "Archipelago", "Reef", "Glacier", "Ocean", "Park", "Strip",
+];
+
+/// First words of place names: `Mount Holyoke`, `Lake Geneva`.
+const PLACE_FIRST: &[&str] = &[
+    "Mount", "Mt.", "Lake", "Cape", "Isle", "Fort", "Port", "Boulevard", "Rue", "Avenue",
+    "Place", "Piazza", "Plaza", "Via", "Calle",
+];
+
+/// Lowercase suffixes of `X-based` compounds, where X is a place.
+pub const PLACE_SUFFIXES: &[&str] = &["based", "born", "bound", "area", "region", "native"];
+
+/// Directional words that make a district of a place: `Lower Manhattan`.
+pub const DIRECTIONS: &[&str] = &[
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Lower",
+    "Upper", "Central", "Greater", "Downtown", "Midtown", "Uptown", "Inner", "Outer",
+];
+
+/// The votes of one occurrence.
+pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
+    let mut v = Votes::default();
+    let words: Vec<&str> = span.tokens.clone().map(|i| doc.word(i)).collect();
+    let n = words.len();
+    let full = doc.slice(&span.tokens);
+    let first = words[0];
+    let last = words[n - 1];
+    let heading = doc.in_heading(span.tokens.start);
+    let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+
+    // calendar words and demonyms are never names here
+    if lex.calendar_at(&words).is_some_and(|(k, _)| k == n) {
+        v.none += 6.0;
+    }
+    if lex.demonym(full).is_some_and(|p| p.name != full) && !span.institution {
+        v.none += 6.0;
+    }
+
+    // organisations
+    if lex.organization(full).is_some() {
+        v.org += 5.0;
+    }
+    if span.institution {
+        let geographic = words
+            .iter()
+            .any(|w| super::segment::is_place_head(w) && lex.org_cue(w).is_none());
+        if geographic {
+            v.place += 3.0;
+        } else {
+            v.org += 4.0;
+        }
+    }
+    if n >= 2 || span.institution {
+        if lex.org_cue(last).is_some() {
+            v.org += 3.0;
+        } else if lex.org_cue_at(&words[n.saturating_sub(2)..]).is_some_and(|(k, _)| k == 2) {
+            v.org += 3.0;
+        }
+        if let Some(c) = lex.org_cue(first)
+            && c.position == crate::analysis::lexicon::CuePosition::Any
+        {
+            v.org += 1.5;
+        }
+    } else if !span.sentence_initial && !heading {
+        // `Parliament`, `Congress`, `the Senate`: an institution named by its cue word
+        if lex.org_cue(first).is_some_and(|c| c.position == crate::analysis::lexicon::CuePosition::Any) {
+            v.org += 2.0;
+        }
+        // `RSPCA`, `ASIO`, `NASA`: an unknown acronym is most often an organisation
+        let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+        if !all_caps_context(doc, span)
+            && (3..=6).contains(&letters)
+            && first.chars().all(|c| c.is_uppercase() || c == '&')
+            && lex.place(first).is_none()
+        {
+            v.org += 2.0;
+        }
+    }
+
+    // places
+    if let Some(m) = lex.place(full) {
+        let strong = matches!(
+            m.place.feature,
+            Feature::Country | Feature::Continent | Feature::Capital | Feature::State
+        ) || m.place.population >= 500_000;
+        let base: f32 = match m.how {
+            NameKind::Own | NameKind::Alias if strong => 4.0,
+            NameKind::Own | NameKind::Alias if m.place.population >= 100_000 => 2.5,
+            NameKind::Own | NameKind::Alias => 1.5,
+            NameKind::Variant => 1.0,
+        };
+        let mut p = base;
+        if lex.place_is_common_word(full) && !strong {
+            p -= 2.0;
+        }
+        if n == 1 && lex.given_name(first).is_some_and(|f| f > 0.02) && !strong {
+            p -= 1.0;
+        }
+        v.place += p.max(0.3);
+    } else if n >= 2 && DIRECTIONS.contains(&first) {
+        // `Lower Manhattan`, `West Side`, `Lower East Side`, `West End`
+        let rest = doc.slice(&(span.tokens.start + 1..span.tokens.end));
+        if lex.place(rest).is_some() || matches!(last, "Side" | "End" | "Coast" | "Bank" | "Shore") {
+            v.place += 3.0;
+        }
+    }
+
+    // `Coron Island`, `Manila Bay`, `Times Square`, `Mount Holyoke`, `Boulevard Montmartre`
+    if n >= 2 && !span.institution {
+        if PLACE_LAST.contains(&last) {
+            v.place += 3.0;
+        } else if PLACE_FIRST.contains(&first) {
+            v.place += 2.0;
+        }
+    }
+
+    // people
+    if let Some(t) = span.title {
+        if t.is(TitleKind::Honorific) {
+            v.person += 5.0;
+        } else {
+            v.person += 4.0;
+        }
+    }
+    if n >= 2 {
+        let given = lex.given_name(first).unwrap_or(0.0);
+        let cue_last = lex.org_cue(last).is_some();
+        // `Florida State`, `Victoria Falls`: a place, not a given name
+        let place_first = lex.place(first).is_some_and(|m| {
+            m.how != NameKind::Variant
+                && matches!(m.place.feature, Feature::Country | Feature::State | Feature::Continent)
+        });
+        let whole_place = lex.place(full).is_some();
+        if given > 0.0
+            && !cue_last
+            && !place_first
+            && !whole_place
+            && last.chars().next().is_some_and(char::is_uppercase)
+        {
+            let mut p = 2.5 + given.min(1.0);
+            if lex.surname(last).is_some() {
+                p += 1.0;
+            }
+            if lex.common_word(first).is_some_and(|w| w.is_common()) {
+                p -= 1.0;
+            }
+            v.person += p;
+        }
+        if super::people::is_family_first(lex, &words) {
+            v.person += 3.0;
+        }
+        // `Chang W. Lee`, `C. Eugene Steuerle`: an initial among capitalised words
+        if words.iter().any(|w| is_initial(w)) && n >= 2 && !cue_last {
+            v.person += 2.0;
+        }
+    } else {
+        if let Some(f) = lex.surname(first)
+            && !is_common(lex, first)
+        {
+            v.person += if f >= 0.01 {
+                1.2
+            } else if f >= 0.001 {
+                0.8
+            } else {
+                0.3
+            };
+        }
+        if lex.given_name(first).is_some_and(|f| f > 0.01) && !is_common(lex, first) {
+            v.person += 0.5;
+        }
+    }
+
+    // `Page A22`, `LGP-30`: no one's name, and model numbers are no organisations
+    if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        v.person -= 3.0;
+        if lex.org_cue(last).is_none() && lex.organization(full).is_none() {
+            v.none += 2.0;
+        }
+    }
+    if n >= 2 && lex.calendar(first).is_some_and(|c| !c.ambiguous && c.canonical == first) {
+        v.none += 3.0;
+    }
+
+    // the words around it
+    let after = span.tokens.end;
+    let word_at = |i: usize| (i < doc.tokens.len()).then(|| doc.word(i));
+    if word_at(after) == Some(",") {
+        match word_at(after + 1).map(str::to_lowercase).as_deref() {
+            Some("who") => v.person += 2.0,
+            Some("which") => {
+                v.org += 0.7;
+                v.place += 0.7;
+            }
+            _ => {}
+        }
+    }
+    if let Some(w) = word_at(after)
+        && doc.sentence_of[after] == doc.sentence_of[span.tokens.start]
+        && matches!(w, "said" | "says" | "told" | "added" | "wrote" | "writes" | "recalls" | "recalled" | "explained" | "explains")
+    {
+        v.person += 1.0;
+        v.org += 0.3;
+    }
+    // `the Obama administration`, `the Thatcher era`
+    if let Some(w) = word_at(after)
+        && doc.sentence_of[after] == doc.sentence_of[span.tokens.start]
+        && PERSON_NOUNS.contains(&w)
+        && n <= 2
+    {
+        v.person += 2.5;
+    }
+    // `the Punggye Ri nuclear test site`
+    for k in after..(after + 4).min(doc.tokens.len()) {
+        if doc.sentence_of[k] != doc.sentence_of[span.tokens.start] {
+            break;
+        }
+        let w = doc.word(k);
+        if !w.chars().all(|c| c.is_lowercase() || c == '-') {
+            break;
+        }
+        if PLACE_NOUNS.contains(&w) {
+            v.place += 2.5;
+            break;
+        }
+    }
+    // `Seoul-based`
+    if word_at(after) == Some("-")
+        && word_at(after + 1).is_some_and(|w| PLACE_SUFFIXES.contains(&w))
+        && doc.tokens[after].span.start == doc.tokens[after - 1].span.end
+    {
+        v.place += 3.0;
+    }
+    if span.tokens.start > 0 && span.role.is_none() {
+        let before = doc.word(span.tokens.start - 1);
+        // `said Tasos Georgelis`
+        if matches!(before, "said" | "says" | "added" | "wrote" | "writes" | "asked" | "explained" | "explains" | "recalled" | "replied" | "according")
+            && n >= 2
+        {
+            v.person += 2.0;
+        }
+        if matches!(before, "in" | "at" | "from" | "near" | "across" | "outside" | "inside" | "to" | "into") {
+            v.place += 0.6;
+        }
+        // `the province of Palawan`, `the island of Busuanga`
+        if before == "of"
+            && span.tokens.start >= 2
+            && PLACE_OF.contains(&doc.word(span.tokens.start - 2).to_lowercase().as_str())
+        {
+            v.place += 2.5;
+        }
+        if before == "the" || before == "The" {
+            v.person -= 1.0;
+            v.org += 0.5;
+        }
+    }
+
+    // capitalisation that proves nothing
+    // (frequent family and given names are names first: `Green`, `Hicks`, `Young`)
+    let name_like = |w: &str| lex.surname(w).is_some_and(|f| f >= 0.02) || lex.given_name(w).is_some_and(|f| f >= 0.02);
+    let only_common = words
+        .iter()
+        .all(|w| (is_common(lex, w) && !(n >= 2 && name_like(w))) || w.chars().all(|c| !c.is_alphabetic()));
+    if span.sentence_initial && n == 1 {
+        if is_common(lex, first) || doc.tokens[span.tokens.start].kind != TokenKind::Word {
+            v.none += 3.0;
+        } else {
+            v.none += 0.8;
+        }
+    } else if only_common && !span.institution {
+        let known_place = lex.place(full).is_some_and(|m| m.how != NameKind::Variant);
+        v.none += if heading || all_caps {
+            3.0
+        } else if known_place {
+            0.0
+        } else {
+            1.5
+        };
+    } else if heading && n == 1 {
+        v.none += 0.5;
+    }
+    if all_caps && n == 1 && first.chars().count() <= 1 {
+        v.none += 5.0;
+    }
+    v
+}
+
+/// Whether the sentence around a span is written in capitals (a headline, a tagline).
+fn all_caps_context(doc: &Doc, span: &NameSpan) -> bool {
+    let range = doc.sentences[doc.sentence_of[span.tokens.start]].tokens.clone();
+    let words: Vec<&str> = range
+        .map(|i| doc.word(i))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    words.len() >= 3 && words.iter().filter(|w| !w.chars().any(char::is_lowercase)).count() * 10 >= words.len() * 7
+}
+
+/// A common English word (tier 1–2) that is not also a known name.
+pub fn is_common(lex: &Lexicon, word: &str) -> bool {
+    lex.common_word(word).is_some_and(|w| w.is_common())
+}
+
+/// `W.`, `C.`: a capital letter with a period.
+pub fn is_initial(word: &str) -> bool {
+    let mut c = word.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+

@@ -1,0 +1,236 @@
+//! From candidate runs to name spans: titles and roles come off the front
+//! (`Secretary of State Michael Pompeo` → role `Secretary of State`, name
+//! `Michael Pompeo`; `South Korean President Moon Jae-in`), a role noun just
+//! before the run counts too (`spokeswoman Heather Nauert`, `North Korean
+//! leader Kim Jong Un`), and a run joined by `of`/`and` stays one institution's
+//! name only where an organisation or place word asks for it (`Department of
+//! Defense`, `Gulf of Mexico`; but `Pompeo and Kim` are two names).
+
+use std::ops::Range;
+
+use super::candidates::Candidate;
+use crate::analysis::doc::Doc;
+use crate::analysis::lexicon::{Lexicon, Title, TitleKind};
+
+/// A name as written, without title or role, and what its surroundings say.
+#[derive(Clone, Debug)]
+pub struct NameSpan {
+    pub tokens: Range<usize>,
+    /// The title or role before the name, as written (`Secretary of State`).
+    pub role: Option<String>,
+    /// The kind of that title, when one was found.
+    pub title: Option<Title>,
+    pub sentence_initial: bool,
+    /// Joined by connectors an organisation or place word asked for.
+    pub institution: bool,
+}
+
+/// Party affiliations written after a state or country: `a Virginia Democrat`.
+const AFFILIATIONS: &[&str] = &[
+    "Democrat", "Democrats", "Republican", "Republicans", "Conservative", "Conservatives",
+    "Liberal", "Liberals", "Tory", "Tories", "Socialist", "Socialists",
+];
+
+/// Words of geography that take `of` (`Gulf of Mexico`, `Isle of Man`).
+const PLACE_HEADS: &[&str] = &[
+    "Gulf", "Bay", "Sea", "Isle", "Isles", "Island", "Islands", "Cape", "Lake", "Mount",
+    "Strait", "Straits", "Republic", "Kingdom", "Commonwealth", "Principality", "Sultanate",
+    "Emirate", "State", "States", "City", "Province", "County", "District", "Port", "Valley",
+    "Plain", "Plains", "Coast", "Bank",
+];
+
+/// Whether a word heads a geographic name that takes `of` (`Gulf`, `Isle`).
+pub fn is_place_head(word: &str) -> bool {
+    PLACE_HEADS.contains(&word)
+}
+
+/// Whether `word` is a word an institution's or place's name continues after
+/// with `of`: an organisation cue or a geographic head.
+fn takes_connector(lex: &Lexicon, word: &str) -> bool {
+    PLACE_HEADS.contains(&word) || lex.org_cue(word).is_some()
+}
+
+/// Split a candidate run into name spans.
+pub fn segment(doc: &Doc, lex: &Lexicon, cand: &Candidate) -> Vec<NameSpan> {
+    let words: Vec<&str> = cand.tokens.clone().map(|i| doc.word(i)).collect();
+    let base = cand.tokens.start;
+    let mut start = 0;
+    let mut title: Option<Title> = None;
+
+    // a whole run that is a well-known organisation stays whole
+    if let Some((n, _)) = lex.organization_at(&words)
+        && n == words.len()
+    {
+        return vec![NameSpan {
+            tokens: cand.tokens.clone(),
+            role: None,
+            title: None,
+            sentence_initial: cand.sentence_initial,
+            institution: n > 1,
+        }];
+    }
+
+    // a role noun just before the run: `spokeswoman Heather Nauert`
+    let before = role_before(doc, lex, base);
+    if let Some((_, t)) = before {
+        title = Some(t);
+    }
+
+    // titles at the front, possibly after demonyms or capitalised modifiers:
+    // `South Korean President`, `Communications Minister`, `Japanese Prime Minister`
+    while start < words.len() {
+        let Some((pre, n, t)) = title_in_front(lex, &words[start..]) else {
+            break;
+        };
+        let after = start + pre + n;
+        if after >= words.len() || !looks_like_name_word(words[after]) {
+            break;
+        }
+        // a known organisation after the modifiers is no title: `General Motors`
+        if lex.organization_at(&words[start..]).is_some() {
+            break;
+        }
+        title = Some(t);
+        start = after;
+    }
+
+    // `a Virginia Democrat`, `an Oklahoma Republican`: the place, not the party
+    let mut end = cand.tokens.end;
+    if end - (base + start) >= 2 && AFFILIATIONS.contains(&doc.word(end - 1)) {
+        end -= 1;
+    }
+
+    let role = if start > 0 {
+        Some(doc.slice(&(base..base + start)).to_string())
+    } else {
+        before.map(|(r, _)| r.to_string())
+    };
+    let tokens = base + start..end;
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+
+    // decide the joints of what is left
+    let joints: Vec<Range<usize>> = cand.joints.iter().filter(|j| j.start >= tokens.start).cloned().collect();
+    let mut kept_any = false;
+    let mut out = Vec::new();
+    let mut part_start = tokens.start;
+    let mut institution = false;
+    for j in &joints {
+        let before = doc.word(j.start - 1);
+        let connector = doc.word(j.start);
+        let keep = match connector {
+            "and" | "&" => kept_any || connector == "&",
+            _ => {
+                // the next joint (or the run's end) bounds the part after this one
+                let next_end = joints
+                    .iter()
+                    .find(|k| k.start > j.start)
+                    .map_or(tokens.end, |k| k.start);
+                takes_connector(lex, before)
+                    || (j.start - part_start >= 2 && takes_connector(lex, doc.word(part_start)))
+                    // `Pulitzer Prize for Breaking News`: the cue ends the name
+                    || (next_end > j.end && lex.org_cue(doc.word(next_end - 1)).is_some())
+            }
+        };
+        if keep {
+            kept_any = true;
+            institution = true;
+        } else {
+            push(&mut out, part_start..j.start, &role, title, cand, institution);
+            institution = false;
+            kept_any = false;
+            part_start = j.end;
+        }
+    }
+    push(&mut out, part_start..tokens.end, &role, title, cand, institution);
+    out
+}
+
+fn push(
+    out: &mut Vec<NameSpan>,
+    tokens: Range<usize>,
+    role: &Option<String>,
+    title: Option<Title>,
+    cand: &Candidate,
+    institution: bool,
+) {
+    if tokens.is_empty() {
+        return;
+    }
+    let first = out.is_empty();
+    out.push(NameSpan {
+        sentence_initial: first && cand.sentence_initial && role.is_none(),
+        // the role goes with the first name of the run only
+        role: if first { role.clone() } else { None },
+        title: if first { title } else { None },
+        tokens,
+        institution,
+    });
+}
+
+/// A title in front of a name, after at most three modifiers (demonyms or
+/// capitalised words): returns (modifier count, title length, title).
+fn title_in_front(lex: &Lexicon, words: &[&str]) -> Option<(usize, usize, Title)> {
+    for pre in 0..words.len().min(4) {
+        if let Some((n, t)) = lex.title_at(&words[pre..])
+            && title_is_capitalised(&words[pre..pre + n])
+        {
+            // modifiers must not themselves look like a person's name
+            if pre > 0 && words[..pre].iter().any(|w| lex.given_name(w).is_some_and(|f| f > 0.05) && lex.demonym(w).is_none() && lex.common_word(w).is_none()) {
+                return None;
+            }
+            return Some((pre, n, t));
+        }
+    }
+    None
+}
+
+fn title_is_capitalised(words: &[&str]) -> bool {
+    words
+        .iter()
+        .filter(|w| !matches!(**w, "of" | "the" | "for" | "and"))
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+fn looks_like_name_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) || word.contains('-')
+}
+
+/// A lowercase role noun (with a demonym or adjectives before it) directly
+/// before the run: `spokeswoman`, `North Korean leader`, `geophysicist`.
+fn role_before<'a>(doc: &Doc<'a>, lex: &Lexicon, first: usize) -> Option<(&'a str, Title)> {
+    if first == 0 || doc.sentence_of[first - 1] != doc.sentence_of[first] {
+        return None;
+    }
+    let k = first - 1;
+    let w = doc.word(k);
+    if !w.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    // the longest role phrase ending at k (up to three words)
+    for n in (1..=3.min(k + 1)).rev() {
+        let words: Vec<&str> = (k + 1 - n..=k).map(|i| doc.word(i)).collect();
+        if let Some((len, t)) = lex.title_at(&words)
+            && len == n
+            && !t.is(TitleKind::Honorific)
+        {
+            let mut from = k + 1 - n;
+            // `North Korean leader`, `top North Korean leader`: take the demonym
+            while from > 0 && doc.sentence_of[from - 1] == doc.sentence_of[first] {
+                let d = doc.word(from - 1);
+                let pair = from >= 2 && lex.demonym(&format!("{} {}", doc.word(from - 2), d)).is_some();
+                if pair {
+                    from -= 2;
+                } else if lex.demonym(d).is_some() {
+                    from -= 1;
+                } else {
+                    break;
+                }
+            }
+            return Some((doc.slice(&(from..k + 1)), t));
+        }
+    }
+    None
+}
+

@@ -1,0 +1,829 @@
+//! Who said it: each quotation goes to the subject of the verb of saying next
+//! to it (`"…," said Pompeo`, `Pompeo said: "…"`, `"…," Trump said Sunday`,
+//! `according to X`), a pronoun is resolved to the person it stands for
+//! (`she said` → the last woman named), a role noun to the person it names
+//! (`the spokeswoman said … Heather Nauert`), and a quotation without a verb
+//! of saying continues the speaker before it (the next paragraph of a long
+//! quotation, a second sentence after `"…," said Pompeo.`). Unnamed sources
+//! (`a US official told reporters`) get no speaker.
+
+use std::ops::Range;
+
+use crate::analysis::EntityKind;
+use crate::analysis::sentences::Sentence;
+use crate::analysis::tokens::{Token, TokenKind};
+
+/// Verbs (and verb forms) that introduce what someone said or wrote.
+const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "saying",
+    "tell",
+    "tells",
+    "told",
+    "add",
+    "adds",
+    "added",
+    "ask",
+    "asks",
+    "asked",
+    "reply",
+    "replies",
+    "replied",
+    "write",
+    "writes",
+    "wrote",
+    "tweet",
+    "tweets",
+    "tweeted",
+    "explain",
+    "explains",
+    "explained",
+    "note",
+    "notes",
+    "noted",
+    "recall",
+    "recalls",
+    "recalled",
+    "continue",
+    "continues",
+    "continued",
+    "argue",
+    "argues",
+    "argued",
+    "insist",
+    "insists",
+    "insisted",
+    "warn",
+    "warns",
+    "warned",
+    "state",
+    "states",
+    "stated",
+    "declare",
+    "declares",
+    "declared",
+    "announce",
+    "announces",
+    "announced",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "admit",
+    "admits",
+    "admitted",
+    "observe",
+    "observes",
+    "observed",
+    "remark",
+    "remarks",
+    "remarked",
+    "respond",
+    "responds",
+    "responded",
+    "answer",
+    "answers",
+    "answered",
+    "joke",
+    "jokes",
+    "joked",
+    "quip",
+    "quips",
+    "quipped",
+    "conclude",
+    "concludes",
+    "concluded",
+    "suggest",
+    "suggests",
+    "suggested",
+    "urge",
+    "urges",
+    "urged",
+    "caution",
+    "cautions",
+    "cautioned",
+    "agree",
+    "agrees",
+    "agreed",
+    "complain",
+    "complains",
+    "complained",
+    "concede",
+    "concedes",
+    "conceded",
+    "counter",
+    "counters",
+    "countered",
+    "testify",
+    "testifies",
+    "testified",
+    "post",
+    "posts",
+    "posted",
+    "describe",
+    "describes",
+    "described",
+    "instruct",
+    "instructs",
+    "instructed",
+    "think",
+    "thinks",
+    "thinking",
+    "thought",
+    "email",
+    "emails",
+    "emailed",
+    "predict",
+    "predicts",
+    "predicted",
+    "promise",
+    "promises",
+    "promised",
+    "vow",
+    "vows",
+    "vowed",
+    "claim",
+    "claims",
+    "claimed",
+    "cry",
+    "cries",
+    "cried",
+    "shout",
+    "shouts",
+    "shouted",
+    "whisper",
+    "whispers",
+    "whispered",
+    "sigh",
+    "sighs",
+    "sighed",
+    "laugh",
+    "laughs",
+    "laughed",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "deny",
+    "denies",
+    "denied",
+    "report",
+    "reports",
+    "reported",
+    "comment",
+    "comments",
+    "commented",
+    "muse",
+    "muses",
+    "mused",
+    "boast",
+    "boasts",
+    "boasted",
+    "exclaim",
+    "exclaims",
+    "exclaimed",
+    "recount",
+    "recounts",
+    "recounted",
+    "reflect",
+    "reflects",
+    "reflected",
+    "emphasize",
+    "emphasizes",
+    "emphasized",
+    "emphasise",
+    "emphasises",
+    "emphasised",
+    "stress",
+    "stresses",
+    "stressed",
+    "point",
+    "points",
+    "pointed",
+    "call",
+    "calls",
+    "called",
+    "put",
+    "puts",
+    "begin",
+    "begins",
+    "began",
+    "offer",
+    "offers",
+    "offered",
+    "marvel",
+    "marvels",
+    "marveled",
+    "marvelled",
+    "recalling",
+    "adding",
+    "noting",
+    "explaining",
+    "writing",
+    "telling",
+    "asking",
+    "warning",
+    "arguing",
+    "written",
+    "spoken",
+    "summed",
+];
+
+/// Nouns for what someone said or wrote: `In Dr. Shadlen's words, "…"`,
+/// `in his introduction: "…"`.
+const SOURCE_NOUNS: &[&str] = &[
+    "words", "statement", "letter", "introduction", "book", "essay", "paper", "email",
+    "tweet", "post", "speech", "remarks", "account", "view", "opinion", "memoir", "article",
+    "column", "testimony", "interview", "message", "note", "foreword", "preface", "blog",
+    "op-ed", "report", "address",
+];
+
+/// Words allowed between a speaker and the verb: `Trump has said`, `he later added`.
+const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "once",
+    "now",
+    "recently",
+    "previously",
+    "again",
+    "will",
+    "would",
+    "could",
+    "might",
+    "may",
+    "did",
+    "does",
+    "do",
+    "just",
+    "often",
+    "once",
+    "further",
+    "simply",
+    "only",
+    "still",
+    "repeatedly",
+    "quickly",
+    "flatly",
+    "publicly",
+    "privately",
+    "reportedly",
+    "frequently",
+    "cheerfully",
+    "happily",
+];
+
+/// Pronouns that can stand for a speaker, with the gender they imply.
+fn pronoun_gender(word: &str) -> Option<Option<Gender>> {
+    match word.to_lowercase().as_str() {
+        "he" | "him" => Some(Some(Gender::Male)),
+        "she" | "her" => Some(Some(Gender::Female)),
+        "they" | "i" | "we" => Some(None),
+        _ => None,
+    }
+}
+
+/// A person's gender as far as the text shows it (given name, honorific).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// A mention of a named entity, as attribution needs it.
+#[derive(Clone, Debug)]
+pub struct MentionRef {
+    pub tokens: Range<usize>,
+    pub entity: usize,
+    pub kind: EntityKind,
+}
+
+/// A quotation to attribute: its tokens including the marks.
+#[derive(Clone, Debug)]
+pub struct QuoteRef {
+    pub tokens: Range<usize>,
+    /// Index of the block it is in.
+    pub block: usize,
+    /// Whether the block ended before a closing mark.
+    pub unclosed: bool,
+}
+
+/// Everything attribution looks at.
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub sentences: &'a [Sentence],
+    /// Token ranges of the blocks.
+    pub blocks: &'a [Range<usize>],
+    pub quotes: &'a [QuoteRef],
+    /// Mentions sorted by their first token.
+    pub mentions: &'a [MentionRef],
+    /// Gender per entity, when known.
+    pub genders: &'a [Option<Gender>],
+    /// Whether a lowercase word is a role noun (`spokeswoman`, `official`).
+    pub is_role: &'a dyn Fn(&str) -> bool,
+}
+
+struct Index<'a> {
+    input: &'a Input<'a>,
+    /// The quotation each token is in, if any.
+    in_quote: Vec<Option<usize>>,
+    /// The sentence of each token.
+    sentence_of: Vec<usize>,
+    /// The mention ending at / covering each token.
+    mention_at: Vec<Option<usize>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(input: &'a Input<'a>) -> Self {
+        let n = input.tokens.len();
+        let mut in_quote = vec![None; n];
+        for (q, quote) in input.quotes.iter().enumerate() {
+            for slot in &mut in_quote[quote.tokens.clone()] {
+                *slot = Some(q);
+            }
+        }
+        let mut sentence_of = vec![0; n];
+        for (s, sentence) in input.sentences.iter().enumerate() {
+            for slot in &mut sentence_of[sentence.tokens.clone()] {
+                *slot = s;
+            }
+        }
+        let mut mention_at = vec![None; n];
+        for (m, mention) in input.mentions.iter().enumerate() {
+            for slot in &mut mention_at[mention.tokens.clone()] {
+                *slot = Some(m);
+            }
+        }
+        Index {
+            input,
+            in_quote,
+            sentence_of,
+            mention_at,
+        }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.input.tokens[i].text(self.input.text)
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.word(i).to_lowercase()
+    }
+
+    fn is_cue(&self, i: usize) -> bool {
+        if self.in_quote[i].is_some() || self.input.tokens[i].kind != TokenKind::Word {
+            return false;
+        }
+        let w = self.lower(i);
+        if w == "according" {
+            return self.next_word_is(i, "to");
+        }
+        if matches!(w.as_str(), "point" | "points" | "pointed") {
+            return self.next_word_is(i, "out");
+        }
+        if matches!(w.as_str(), "put" | "puts") {
+            return self.next_word_is(i, "it");
+        }
+        if matches!(
+            w.as_str(),
+            "state"
+                | "states"
+                | "post"
+                | "posts"
+                | "call"
+                | "calls"
+                | "called"
+                | "note"
+                | "notes"
+                | "report"
+                | "reports"
+                | "counter"
+                | "counters"
+                | "offer"
+                | "offers"
+                | "begin"
+                | "begins"
+                | "began"
+        ) {
+            // common nouns too: only as verbs right after a name or a pronoun,
+            // or right after a quotation
+            return i > 0
+                && (self.mention_at[i - 1].is_some()
+                    || pronoun_gender(self.word(i - 1)).is_some()
+                    || self.in_quote[i - 1].is_some()
+                    || self.word(i - 1) == ",");
+        }
+        SPEECH_VERBS.contains(&w.as_str())
+    }
+
+    fn next_word_is(&self, i: usize, want: &str) -> bool {
+        self.input
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.text(self.input.text).eq_ignore_ascii_case(want))
+    }
+
+    /// A speaker mention (person or organisation) at token `i`.
+    fn speaker_at(&self, i: usize) -> Option<usize> {
+        let m = self.mention_at[i]?;
+        let mention = &self.input.mentions[m];
+        matches!(mention.kind, EntityKind::Person | EntityKind::Organization)
+            .then_some(mention.entity)
+    }
+}
+
+/// Attribute every quotation: the speaker's entity index, or `None`.
+pub fn attribute(input: &Input) -> Vec<Option<usize>> {
+    let index = Index::new(input);
+    let mut speakers: Vec<Option<usize>> = Vec::with_capacity(input.quotes.len());
+    for q in 0..input.quotes.len() {
+        let speaker = attribute_one(&index, q, &speakers);
+        speakers.push(speaker);
+    }
+    speakers
+}
+
+/// What the sentence says about its speaker.
+enum Found {
+    /// A named speaker.
+    Named(usize),
+    /// A cue whose subject is unnamed (`a US official told reporters`).
+    Unnamed,
+    /// No verb of saying.
+    Nothing,
+}
+
+fn attribute_one(ix: &Index, q: usize, earlier: &[Option<usize>]) -> Option<usize> {
+    let input = ix.input;
+    let quote = &input.quotes[q];
+    let first = quote.tokens.start;
+    let last = quote.tokens.end.saturating_sub(1).max(first);
+    let s0 = ix.sentence_of[first];
+    let s1 = ix.sentence_of[last];
+    let context = input.sentences[s0].tokens.start..input.sentences[s1].tokens.end;
+    match from_cues(ix, context.clone(), first, last, earlier) {
+        Found::Named(e) => return Some(e),
+        Found::Unnamed => return None,
+        Found::Nothing => {}
+    }
+    if let Some(e) = possessive_source(ix, context.clone(), first, earlier) {
+        return Some(e);
+    }
+    // `"Jesus … who is Ellen Fetter?" Rothman recalls thinking.`: the next
+    // sentence opens with the speaker and the verb.
+    if let Some(next) = input.sentences.get(s1 + 1)
+        && ix.in_quote[next.tokens.start].is_none()
+        && same_block(input, last, next.tokens.start)
+        && let Some(e) = opening_attribution(ix, next.tokens.clone(), earlier)
+    {
+        return Some(e);
+    }
+    // a quotation continued from the paragraph before
+    if first == input.blocks[quote.block].start
+        && q > 0
+        && input.quotes[q - 1].unclosed
+        && input.quotes[q - 1].block + 1 == quote.block
+    {
+        return earlier[q - 1];
+    }
+    // a pull quote attributed by a short line after it
+    if let Some(e) = attribution_line(ix, quote.block) {
+        return Some(e);
+    }
+    // the speaker of the sentence before continues
+    continued_speaker(ix, q, s0, earlier)
+}
+
+fn same_block(input: &Input, a: usize, b: usize) -> bool {
+    input
+        .blocks
+        .iter()
+        .any(|r| r.contains(&a) && r.contains(&b))
+}
+
+/// Look for verbs of saying in the sentences around the quotation, nearest first.
+fn from_cues(
+    ix: &Index,
+    context: Range<usize>,
+    first: usize,
+    last: usize,
+    earlier: &[Option<usize>],
+) -> Found {
+    let mut cues: Vec<usize> = context.clone().filter(|&i| ix.is_cue(i)).collect();
+    // nearest to the quotation; after it wins a tie (`"…," said X` is the common case)
+    cues.sort_by_key(|&i| {
+        if i > last {
+            (i - last) * 2
+        } else {
+            (first - i) * 2 + 1
+        }
+    });
+    let mut unnamed = false;
+    for cue in cues {
+        match subject_of(ix, cue, context.clone(), earlier) {
+            Found::Named(e) => return Found::Named(e),
+            Found::Unnamed => unnamed = true,
+            Found::Nothing => {}
+        }
+        // only the nearest cue with a subject counts
+        if unnamed {
+            return Found::Unnamed;
+        }
+    }
+    Found::Nothing
+}
+
+/// The subject of the verb of saying at `cue`.
+fn subject_of(ix: &Index, cue: usize, context: Range<usize>, earlier: &[Option<usize>]) -> Found {
+    let input = ix.input;
+    // `according to X`
+    if ix.lower(cue) == "according" {
+        let mut i = cue + 2;
+        while i < context.end && skippable_before_name(ix, i) {
+            i += 1;
+        }
+        return match (i < context.end).then(|| ix.speaker_at(i)).flatten() {
+            Some(e) => Found::Named(e),
+            None => Found::Unnamed,
+        };
+    }
+    // inverted: `said Pompeo`, `says president David Weisbrot`, `explains Dr. Shadlen`
+    let mut i = cue + 1;
+    if matches!(ix.lower(cue).as_str(), "pointed" | "points" | "point") {
+        i += 1; // `pointed out`
+    }
+    while i < context.end && i < cue + 8 && skippable_before_name(ix, i) {
+        i += 1;
+    }
+    if i < context.end && ix.in_quote[i].is_none() {
+        if let Some(e) = ix.speaker_at(i) {
+            return Found::Named(e);
+        }
+        if i == cue + 1
+            && let Some(g) = pronoun_gender(ix.word(i))
+        {
+            return resolve_pronoun(ix, cue, g, earlier).map_or(Found::Nothing, Found::Named);
+        }
+    }
+    // normal order: `Pompeo said`, `Trump has said`, `Kim Song Hye, who …, described`
+    let mut j = cue;
+    while j > context.start {
+        let w = ix.lower(j - 1);
+        if BETWEEN_SUBJECT_AND_VERB.contains(&w.as_str()) || is_time_word(&w) {
+            j -= 1;
+        } else {
+            break;
+        }
+    }
+    if j == context.start || ix.in_quote[j - 1].is_some() {
+        return Found::Nothing;
+    }
+    let k = j - 1;
+    if let Some(e) = ix.speaker_at(k) {
+        return Found::Named(e);
+    }
+    if let Some(g) = pronoun_gender(ix.word(k)) {
+        return resolve_pronoun(ix, cue, g, earlier).map_or(Found::Nothing, Found::Named);
+    }
+    // an appositive or relative clause between subject and verb: `X, a fellow at Y, said`
+    if ix.word(k) == "," {
+        let mut c = k;
+        while c > context.start && ix.word(c - 1) != "," && ix.in_quote[c - 1].is_none() {
+            c -= 1;
+        }
+        if c > context.start + 1
+            && ix.word(c - 1) == ","
+            && let Some(e) = ix.speaker_at(c - 2)
+        {
+            return Found::Named(e);
+        }
+        return Found::Nothing;
+    }
+    // a description as subject: `the spokeswoman said … Heather Nauert`, `a US official told`
+    if input.tokens[k].kind == TokenKind::Word && (input.is_role)(&ix.lower(k)) {
+        // a name later in the sentence, outside quotations, gives the description a name
+        for i in cue + 1..context.end {
+            if ix.in_quote[i].is_none()
+                && let Some(m) = ix.mention_at[i]
+                && input.mentions[m].kind == EntityKind::Person
+            {
+                return Found::Named(input.mentions[m].entity);
+            }
+        }
+        return Found::Unnamed;
+    }
+    // `McConnell of Kentucky called …`: a person from a place
+    if let Some(m) = ix.mention_at[k] {
+        let m = &input.mentions[m];
+        let before = m.tokens.start;
+        if m.kind == EntityKind::Place
+            && before >= 2
+            && matches!(ix.lower(before - 1).as_str(), "of" | "from")
+            && let Some(e) = ix.speaker_at(before - 2)
+        {
+            return Found::Named(e);
+        }
+    }
+    Found::Nothing
+}
+
+/// `In Dr. Shadlen's words,` / `in his introduction:` before the quotation,
+/// in the same sentence: the possessor.
+fn possessive_source(ix: &Index, context: Range<usize>, first: usize, earlier: &[Option<usize>]) -> Option<usize> {
+    let start = context.start.max(first.saturating_sub(12));
+    for i in (start..first).rev() {
+        if i == 0 || ix.in_quote[i].is_some() || !SOURCE_NOUNS.contains(&ix.lower(i).as_str()) {
+            continue;
+        }
+        let p = i - 1;
+        let w = ix.lower(p);
+        if matches!(w.as_str(), "his" | "her" | "their") {
+            let g = match w.as_str() {
+                "his" => Some(Gender::Male),
+                "her" => Some(Gender::Female),
+                _ => None,
+            };
+            return resolve_pronoun(ix, p, g, earlier);
+        }
+        if crate::analysis::tokens::is_clitic(ix.word(p)) && p > 0 {
+            return ix.speaker_at(p - 1);
+        }
+    }
+    None
+}
+
+/// Tokens that may stand between a verb of saying and the name after it:
+/// titles and roles (`Secretary of State`, `president`), determiners, `Dr.`.
+fn skippable_before_name(ix: &Index, i: usize) -> bool {
+    if ix.mention_at[i].is_some() || ix.in_quote[i].is_some() {
+        return false;
+    }
+    let w = ix.word(i);
+    let lower = w.to_lowercase();
+    (ix.input.is_role)(&lower)
+        || matches!(
+            lower.as_str(),
+            "the" | "of" | "its" | "their" | "his" | "her" | "former" | "then" | "now"
+        )
+        || (w.chars().next().is_some_and(char::is_uppercase) && (ix.input.is_role)(&lower))
+        || (w.ends_with('.') && w.len() <= 5 && w.chars().next().is_some_and(char::is_uppercase))
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "today"
+            | "yesterday"
+            | "tonight"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
+/// `Rothman recalls thinking …` at the start of a sentence: its subject.
+fn opening_attribution(
+    ix: &Index,
+    range: Range<usize>,
+    earlier: &[Option<usize>],
+) -> Option<usize> {
+    let end = range.end.min(range.start + 6);
+    let cue = (range.start..end).find(|&i| ix.is_cue(i))?;
+    match subject_of(ix, cue, range, earlier) {
+        Found::Named(e) => Some(e),
+        _ => None,
+    }
+}
+
+/// A short line after a pull quote that names its speaker: `Michael Shadlen, Ph.D.`
+fn attribution_line(ix: &Index, block: usize) -> Option<usize> {
+    let input = ix.input;
+    let next = input.blocks.get(block + 1)?;
+    let words = next
+        .clone()
+        .filter(|&i| input.tokens[i].kind == TokenKind::Word)
+        .count();
+    if words == 0 || words > 8 || next.clone().any(|i| ix.in_quote[i].is_some()) {
+        return None;
+    }
+    let first = next
+        .clone()
+        .find(|&i| input.tokens[i].kind != TokenKind::Punct)?;
+    let e = ix.speaker_at(first)?;
+    (input.mentions[ix.mention_at[first]?].kind == EntityKind::Person).then_some(e)
+}
+
+/// No verb of saying near the quotation: the speaker of the sentence before
+/// (a quotation in it, or a verb of saying with a named subject), looking back
+/// at most two sentences.
+fn continued_speaker(ix: &Index, q: usize, s0: usize, earlier: &[Option<usize>]) -> Option<usize> {
+    let input = ix.input;
+    let first = input.quotes[q].tokens.start;
+    for back in 1..=2 {
+        let Some(s) = s0.checked_sub(back) else { break };
+        let range = input.sentences[s].tokens.clone();
+        // an earlier quotation in that sentence
+        if let Some(pq) = (0..q)
+            .rev()
+            .find(|&p| range.contains(&input.quotes[p].tokens.start))
+        {
+            return earlier[pq];
+        }
+        // a verb of saying with a subject: `…, explains Dr. Shadlen.`
+        for i in range.clone() {
+            if ix.is_cue(i)
+                && let Found::Named(e) = subject_of(ix, i, range.clone(), earlier)
+            {
+                return Some(e);
+            }
+        }
+        // `Charles Schultze, chairman of …, once summed up the danger. "…"`:
+        // a standalone quotation after a sentence about someone is theirs
+        if back == 1 && first > 0 && ix.sentence_of[first] != ix.sentence_of[first - 1] {
+            let opener = range.clone().find(|&i| input.tokens[i].kind != TokenKind::Punct);
+            if let Some(o) = opener
+                && let Some(m) = ix.mention_at[o]
+                && input.mentions[m].kind == EntityKind::Person
+                && same_block(input, o, first)
+            {
+                return Some(input.mentions[m].entity);
+            }
+        }
+        // a person named in between breaks the chain
+        if range
+            .clone()
+            .any(|i| i < first && ix.speaker_at(i).is_some())
+        {
+            break;
+        }
+    }
+    None
+}
+
+/// The person a pronoun before `cue` stands for: the last speaker if the
+/// gender fits, else the last person named outside quotations whose gender fits.
+fn resolve_pronoun(
+    ix: &Index,
+    cue: usize,
+    gender: Option<Gender>,
+    earlier: &[Option<usize>],
+) -> Option<usize> {
+    let input = ix.input;
+    let fits = |e: usize| match (gender, input.genders.get(e).copied().flatten()) {
+        (Some(want), Some(have)) => want == have,
+        _ => true,
+    };
+    let person = |e: usize| {
+        input
+            .mentions
+            .iter()
+            .any(|m| m.entity == e && m.kind == EntityKind::Person)
+    };
+    let sentence = ix.sentence_of[cue];
+    let window_start = input.sentences[sentence.saturating_sub(4)].tokens.start;
+    // the last named speaker, if recent
+    let last_quote_before = (0..earlier.len()).rev().find(|&p| {
+        input.quotes[p].tokens.start < cue && input.quotes[p].tokens.start >= window_start
+    });
+    let last_speaker = last_quote_before.and_then(|p| earlier[p]);
+    // the person named outside quotations in the nearest sentence that has
+    // one whose gender fits; within a sentence, the first (the subject)
+    let mut last_named = None;
+    for s in (sentence.saturating_sub(4)..=sentence).rev() {
+        let range = input.sentences[s].tokens.clone();
+        let found = input.mentions.iter().find(|m| {
+            range.contains(&m.tokens.start)
+                && m.tokens.start < cue
+                && m.kind == EntityKind::Person
+                && ix.in_quote[m.tokens.start].is_none()
+                && fits(m.entity)
+        });
+        if let Some(m) = found {
+            last_named = Some((m.entity, m.tokens.start));
+            break;
+        }
+    }
+    match (last_speaker, last_named) {
+        (Some(s), Some((n, at))) => {
+            // the speaker holds unless someone else was named after their quotation
+            let quote_at = last_quote_before.map_or(0, |p| input.quotes[p].tokens.start);
+            if fits(s) && person(s) && (at < quote_at || n == s) {
+                Some(s)
+            } else {
+                Some(n)
+            }
+        }
+        (Some(s), None) if fits(s) => Some(s),
+        (_, Some((n, _))) => Some(n),
+        _ => None,
+    }
+}
