@@ -15,5 +15,8 @@ fn main() {
     };
     let article = gloss::article::clean(&raw, &gloss::article::CleanOptions::default());
     let doc = gloss::analysis::doc::Doc::new(&article);
-    print!("{}", gloss::analysis::names::explain(&doc, gloss::analysis::lexicon::get()));
+    print!(
+        "{}",
+        gloss::analysis::names::explain(&doc, gloss::analysis::lexicon::get())
+    );
 }

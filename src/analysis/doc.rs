@@ -87,7 +87,10 @@ impl<'a> Doc<'a> {
 
     /// The span covering tokens `range` (non-empty).
     pub fn span(&self, range: &Range<usize>) -> Span {
-        Span::new(self.tokens[range.start].span.start, self.tokens[range.end - 1].span.end)
+        Span::new(
+            self.tokens[range.start].span.start,
+            self.tokens[range.end - 1].span.end,
+        )
     }
 
     /// The text covering tokens `range` (non-empty).

@@ -98,11 +98,13 @@ pub fn analyze(article: &Article) -> Analysis {
         .iter()
         .enumerate()
         .flat_map(|(e, d)| {
-            d.mentions.iter().map(move |m| quotes::attribute::MentionRef {
-                tokens: m.tokens.clone(),
-                entity: e,
-                kind: d.kind,
-            })
+            d.mentions
+                .iter()
+                .map(move |m| quotes::attribute::MentionRef {
+                    tokens: m.tokens.clone(),
+                    entity: e,
+                    kind: d.kind,
+                })
         })
         .collect();
     mention_refs.sort_by_key(|m| m.tokens.start);
@@ -183,7 +185,10 @@ pub fn analyze(article: &Article) -> Analysis {
 /// Whether the quotation opening at token `open` starts a clause: the first
 /// token of its sentence, or after a colon or dash.
 fn starts_clause(doc: &doc::Doc, open: usize) -> bool {
-    let Some(sentence) = doc.sentences.get(doc.sentence_of.get(open).copied().unwrap_or(0)) else {
+    let Some(sentence) = doc
+        .sentences
+        .get(doc.sentence_of.get(open).copied().unwrap_or(0))
+    else {
         return false;
     };
     open == sentence.tokens.start
@@ -205,11 +210,20 @@ fn detect_language(doc: &doc::Doc) -> String {
     if other > latin {
         return "und".to_string();
     }
-    let words = doc.tokens.iter().filter(|t| t.kind == tokens::TokenKind::Word).count();
+    let words = doc
+        .tokens
+        .iter()
+        .filter(|t| t.kind == tokens::TokenKind::Word)
+        .count();
     let english = doc
         .tokens
         .iter()
-        .filter(|t| matches!(t.text(doc.text).to_lowercase().as_str(), "the" | "and" | "of" | "to" | "a" | "in" | "is" | "that" | "was" | "for"))
+        .filter(|t| {
+            matches!(
+                t.text(doc.text).to_lowercase().as_str(),
+                "the" | "and" | "of" | "to" | "a" | "in" | "is" | "that" | "was" | "for"
+            )
+        })
         .count();
     if words >= 20 && english * 100 < words * 4 {
         return "und".to_string();

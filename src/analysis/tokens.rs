@@ -116,7 +116,11 @@ fn glued_period(s: &str) -> Option<usize> {
         }
         let before = &s[..i];
         let after = &s[i + 1..];
-        let lower_run = before.chars().rev().take_while(|c| c.is_lowercase()).count();
+        let lower_run = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_lowercase())
+            .count();
         if lower_run >= 2
             && !before.contains('.')
             && after.chars().next().is_some_and(char::is_uppercase)
@@ -184,6 +188,44 @@ fn push_camel(text: &str, span: Span, out: &mut Vec<Span>) {
     out.push(Span::new(span.start + start, span.end));
 }
 
+/// Lowercase second parts of compounds whose first part is a name on its
+/// own: `Seoul-based`, `Kim-led`, `U.S.-backed`. (Unlike `Jae-in`.)
+const NAME_COMPOUND_SUFFIXES: &[&str] = &[
+    "based",
+    "born",
+    "bred",
+    "led",
+    "backed",
+    "owned",
+    "run",
+    "funded",
+    "made",
+    "style",
+    "era",
+    "bound",
+    "linked",
+    "controlled",
+    "friendly",
+    "related",
+    "area",
+    "native",
+    "headquartered",
+    "centric",
+    "focused",
+    "inspired",
+    "brokered",
+    "sponsored",
+    "allied",
+    "aligned",
+    "supported",
+    "appointed",
+    "designed",
+    "built",
+    "area",
+    "wide",
+    "like",
+];
+
 /// Merge raw pieces: abbreviation + period, hyphenated compounds.
 fn merge(text: &str, raw: &[Span]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(raw.len());
@@ -203,10 +245,18 @@ fn merge(text: &str, raw: &[Span]) -> Vec<Span> {
         // hyphenated compounds: word-word(-word...) with no spaces
         while let (Some(h), Some(w)) = (raw.get(i), raw.get(i + 1)) {
             let hs = h.slice(text);
+            // `Seoul-based` stays three tokens: the name stands alone
+            let name_compound = cur
+                .slice(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+                && NAME_COMPOUND_SUFFIXES.contains(&w.slice(text));
             if h.start == cur.end
                 && w.start == h.end
                 && hs.chars().count() == 1
                 && hs.chars().all(is_hyphen)
+                && !name_compound
                 && cur
                     .slice(text)
                     .chars()
@@ -318,6 +368,11 @@ mod tests {
             ["the", "Trump-Kim", "summit"]
         );
         assert_eq!(words("L.A.-based"), ["L.A.", "-", "based"]);
+        assert_eq!(
+            words("a Seoul-based firm"),
+            ["a", "Seoul", "-", "based", "firm"]
+        );
+        assert_eq!(words("long-term"), ["long-term"]);
         assert_eq!(words("a - b"), ["a", "-", "b"]);
     }
 

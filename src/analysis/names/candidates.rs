@@ -233,7 +233,8 @@ pub fn in_sentence(
             // `Department of Defense`, `University of California`, `Bank of the West`
             if CONNECTORS.contains(&w.to_lowercase().as_str()) && end + 1 < range.end {
                 let mut k = end + 1;
-                if matches!(w, "of" | "for") && matches!(word(k), "the" | "a") && k + 1 < range.end {
+                if matches!(w, "of" | "for") && matches!(word(k), "the" | "a") && k + 1 < range.end
+                {
                     k += 1;
                 }
                 if cap(k) && !is_function_word(word(k)) {
@@ -353,7 +354,10 @@ mod tests {
     fn glued_words_do_not_make_one_name() {
         assert_eq!(
             names("weather.CreditKirsten Luce for"),
-            [("Credit".to_string(), true), ("Kirsten Luce".to_string(), false)]
+            [
+                ("Credit".to_string(), true),
+                ("Kirsten Luce".to_string(), false)
+            ]
         );
     }
 

@@ -29,41 +29,172 @@ impl Votes {
 
 /// Nouns after a name that make it a place: `the Punggye Ri nuclear test site`.
 const PLACE_NOUNS: &[&str] = &[
-    "site", "facility", "plant", "complex", "reactor", "base", "camp", "village", "town",
-    "city", "county", "province", "district", "region", "area", "airport", "port", "harbor",
-    "harbour", "island", "river", "valley", "mountain", "mountains", "peninsula", "border",
-    "neighborhood", "neighbourhood", "suburb", "capital", "state", "coast", "prefecture",
-    "municipality", "township", "borough", "airbase", "compound", "mine", "dam", "beach",
-    "resort", "bay", "lake", "sites", "facilities", "plants", "villages", "towns", "cities",
-    "islands", "rivers", "lakes", "beaches", "provinces", "regions",
+    "site",
+    "facility",
+    "plant",
+    "complex",
+    "reactor",
+    "base",
+    "camp",
+    "village",
+    "town",
+    "city",
+    "county",
+    "province",
+    "district",
+    "region",
+    "area",
+    "airport",
+    "port",
+    "harbor",
+    "harbour",
+    "island",
+    "river",
+    "valley",
+    "mountain",
+    "mountains",
+    "peninsula",
+    "border",
+    "neighborhood",
+    "neighbourhood",
+    "suburb",
+    "capital",
+    "state",
+    "coast",
+    "prefecture",
+    "municipality",
+    "township",
+    "borough",
+    "airbase",
+    "compound",
+    "mine",
+    "dam",
+    "beach",
+    "resort",
+    "bay",
+    "lake",
+    "sites",
+    "facilities",
+    "plants",
+    "villages",
+    "towns",
+    "cities",
+    "islands",
+    "rivers",
+    "lakes",
+    "beaches",
+    "provinces",
+    "regions",
 ];
 
 /// Nouns after a name that make it a person's: `the Obama administration`.
 const PERSON_NOUNS: &[&str] = &[
-    "administration", "presidency", "campaign", "family", "cabinet", "era", "years",
-    "government's", "aides", "allies", "loyalists", "biographer",
+    "administration",
+    "presidency",
+    "campaign",
+    "family",
+    "cabinet",
+    "era",
+    "years",
+    "government's",
+    "aides",
+    "allies",
+    "loyalists",
+    "biographer",
 ];
 
 /// Nouns before `of X` that make X a place: `the province of Palawan`.
 const PLACE_OF: &[&str] = &[
-    "city", "town", "village", "province", "state", "island", "region", "county", "district",
-    "republic", "kingdom", "capital", "port", "municipality", "prefecture", "borough", "suburb",
-    "island", "isle", "peninsula", "coast", "streets", "outskirts",
+    "city",
+    "town",
+    "village",
+    "province",
+    "state",
+    "island",
+    "region",
+    "county",
+    "district",
+    "republic",
+    "kingdom",
+    "capital",
+    "port",
+    "municipality",
+    "prefecture",
+    "borough",
+    "suburb",
+    "island",
+    "isle",
+    "peninsula",
+    "coast",
+    "streets",
+    "outskirts",
 ];
 
 /// Last words of place names: `Coron Island`, `Times Square`.
 const PLACE_LAST: &[&str] = &[
-    "Island", "Islands", "Bay", "Lake", "River", "Mountains", "Mountain", "Valley", "Beach",
-    "Strait", "Sea", "Gulf", "Peninsula", "Desert", "Canyon", "Falls", "Harbor", "Harbour",
-    "Creek", "Forest", "Square", "Street", "Avenue", "Boulevard", "Road", "Bridge", "Tunnel",
-    "Tube", "Airport", "Coast", "Plateau", "Basin", "Delta", "Heights", "Hills", "Province",
-    "County", "Prefecture", "Archipelago", "Reef", "Glacier", "Ocean", "Park", "Strip",
+    "Island",
+    "Islands",
+    "Bay",
+    "Lake",
+    "River",
+    "Mountains",
+    "Mountain",
+    "Valley",
+    "Beach",
+    "Strait",
+    "Sea",
+    "Gulf",
+    "Peninsula",
+    "Desert",
+    "Canyon",
+    "Falls",
+    "Harbor",
+    "Harbour",
+    "Creek",
+    "Forest",
+    "Square",
+    "Street",
+    "Avenue",
+    "Boulevard",
+    "Road",
+    "Bridge",
+    "Tunnel",
+    "Tube",
+    "Airport",
+    "Coast",
+    "Plateau",
+    "Basin",
+    "Delta",
+    "Heights",
+    "Hills",
+    "Province",
+    "County",
+    "Prefecture",
+    "Archipelago",
+    "Reef",
+    "Glacier",
+    "Ocean",
+    "Park",
+    "Strip",
 ];
 
 /// First words of place names: `Mount Holyoke`, `Lake Geneva`.
 const PLACE_FIRST: &[&str] = &[
-    "Mount", "Mt.", "Lake", "Cape", "Isle", "Fort", "Port", "Boulevard", "Rue", "Avenue",
-    "Place", "Piazza", "Plaza", "Via", "Calle",
+    "Mount",
+    "Mt.",
+    "Lake",
+    "Cape",
+    "Isle",
+    "Fort",
+    "Port",
+    "Boulevard",
+    "Rue",
+    "Avenue",
+    "Place",
+    "Piazza",
+    "Plaza",
+    "Via",
+    "Calle",
 ];
 
 /// Lowercase suffixes of `X-based` compounds, where X is a place.
@@ -109,9 +240,12 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         }
     }
     if n >= 2 || span.institution {
-        if lex.org_cue(last).is_some() {
-            v.org += 3.0;
-        } else if lex.org_cue_at(&words[n.saturating_sub(2)..]).is_some_and(|(k, _)| k == 2) {
+        // the name ends in a cue word or a two-word cue (`Supreme Court`)
+        if lex.org_cue(last).is_some()
+            || lex
+                .org_cue_at(&words[n.saturating_sub(2)..])
+                .is_some_and(|(k, _)| k == 2)
+        {
             v.org += 3.0;
         }
         if let Some(c) = lex.org_cue(first)
@@ -121,7 +255,10 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         }
     } else if !span.sentence_initial && !heading {
         // `Parliament`, `Congress`, `the Senate`: an institution named by its cue word
-        if lex.org_cue(first).is_some_and(|c| c.position == crate::analysis::lexicon::CuePosition::Any) {
+        if lex
+            .org_cue(first)
+            .is_some_and(|c| c.position == crate::analysis::lexicon::CuePosition::Any)
+        {
             v.org += 2.0;
         }
         // `RSPCA`, `ASIO`, `NASA`: an unknown acronym is most often an organisation
@@ -158,7 +295,8 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     } else if n >= 2 && DIRECTIONS.contains(&first) {
         // `Lower Manhattan`, `West Side`, `Lower East Side`, `West End`
         let rest = doc.slice(&(span.tokens.start + 1..span.tokens.end));
-        if lex.place(rest).is_some() || matches!(last, "Side" | "End" | "Coast" | "Bank" | "Shore") {
+        if lex.place(rest).is_some() || matches!(last, "Side" | "End" | "Coast" | "Bank" | "Shore")
+        {
             v.place += 3.0;
         }
     }
@@ -186,7 +324,10 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         // `Florida State`, `Victoria Falls`: a place, not a given name
         let place_first = lex.place(first).is_some_and(|m| {
             m.how != NameKind::Variant
-                && matches!(m.place.feature, Feature::Country | Feature::State | Feature::Continent)
+                && matches!(
+                    m.place.feature,
+                    Feature::Country | Feature::State | Feature::Continent
+                )
         });
         let whole_place = lex.place(full).is_some();
         if given > 0.0
@@ -235,7 +376,11 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
             v.none += 2.0;
         }
     }
-    if n >= 2 && lex.calendar(first).is_some_and(|c| !c.ambiguous && c.canonical == first) {
+    if n >= 2
+        && lex
+            .calendar(first)
+            .is_some_and(|c| !c.ambiguous && c.canonical == first)
+    {
         v.none += 3.0;
     }
 
@@ -254,7 +399,19 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     }
     if let Some(w) = word_at(after)
         && doc.sentence_of[after] == doc.sentence_of[span.tokens.start]
-        && matches!(w, "said" | "says" | "told" | "added" | "wrote" | "writes" | "recalls" | "recalled" | "explained" | "explains")
+        && matches!(
+            w,
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "wrote"
+                | "writes"
+                | "recalls"
+                | "recalled"
+                | "explained"
+                | "explains"
+        )
     {
         v.person += 1.0;
         v.org += 0.3;
@@ -291,12 +448,27 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     if span.tokens.start > 0 && span.role.is_none() {
         let before = doc.word(span.tokens.start - 1);
         // `said Tasos Georgelis`
-        if matches!(before, "said" | "says" | "added" | "wrote" | "writes" | "asked" | "explained" | "explains" | "recalled" | "replied" | "according")
-            && n >= 2
+        if matches!(
+            before,
+            "said"
+                | "says"
+                | "added"
+                | "wrote"
+                | "writes"
+                | "asked"
+                | "explained"
+                | "explains"
+                | "recalled"
+                | "replied"
+                | "according"
+        ) && n >= 2
         {
             v.person += 2.0;
         }
-        if matches!(before, "in" | "at" | "from" | "near" | "across" | "outside" | "inside" | "to" | "into") {
+        if matches!(
+            before,
+            "in" | "at" | "from" | "near" | "across" | "outside" | "inside" | "to" | "into"
+        ) {
             v.place += 0.6;
         }
         // `the province of Palawan`, `the island of Busuanga`
@@ -314,10 +486,12 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
 
     // capitalisation that proves nothing
     // (frequent family and given names are names first: `Green`, `Hicks`, `Young`)
-    let name_like = |w: &str| lex.surname(w).is_some_and(|f| f >= 0.02) || lex.given_name(w).is_some_and(|f| f >= 0.02);
-    let only_common = words
-        .iter()
-        .all(|w| (is_common(lex, w) && !(n >= 2 && name_like(w))) || w.chars().all(|c| !c.is_alphabetic()));
+    let name_like = |w: &str| {
+        lex.surname(w).is_some_and(|f| f >= 0.02) || lex.given_name(w).is_some_and(|f| f >= 0.02)
+    };
+    let only_common = words.iter().all(|w| {
+        (is_common(lex, w) && !(n >= 2 && name_like(w))) || w.chars().all(|c| !c.is_alphabetic())
+    });
     if span.sentence_initial && n == 1 {
         if is_common(lex, first) || doc.tokens[span.tokens.start].kind != TokenKind::Word {
             v.none += 3.0;
@@ -344,12 +518,20 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
 
 /// Whether the sentence around a span is written in capitals (a headline, a tagline).
 fn all_caps_context(doc: &Doc, span: &NameSpan) -> bool {
-    let range = doc.sentences[doc.sentence_of[span.tokens.start]].tokens.clone();
+    let range = doc.sentences[doc.sentence_of[span.tokens.start]]
+        .tokens
+        .clone();
     let words: Vec<&str> = range
         .map(|i| doc.word(i))
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    words.len() >= 3 && words.iter().filter(|w| !w.chars().any(char::is_lowercase)).count() * 10 >= words.len() * 7
+    words.len() >= 3
+        && words
+            .iter()
+            .filter(|w| !w.chars().any(char::is_lowercase))
+            .count()
+            * 10
+            >= words.len() * 7
 }
 
 /// A common English word (tier 1–2) that is not also a known name.
@@ -362,4 +544,3 @@ pub fn is_initial(word: &str) -> bool {
     let mut c = word.chars();
     matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
 }
-

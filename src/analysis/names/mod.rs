@@ -59,7 +59,10 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     let keys: Vec<String> = spans.iter().map(|s| key(doc.slice(&s.tokens))).collect();
     let mut totals: HashMap<&str, Votes> = HashMap::new();
     for (s, k) in spans.iter().zip(&keys) {
-        totals.entry(k.as_str()).or_default().add(evidence::votes(doc, lex, s));
+        totals
+            .entry(k.as_str())
+            .or_default()
+            .add(evidence::votes(doc, lex, s));
     }
     // a full name shares the votes of its last word used alone
     // (`Mr. Georgelis` makes `Tasos Georgelis` a person)
@@ -99,7 +102,12 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
 
     // full names first, so that a bare family name can find its bearer
     let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| (std::cmp::Reverse(spans[i].tokens.len()), spans[i].tokens.start));
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(spans[i].tokens.len()),
+            spans[i].tokens.start,
+        )
+    });
     for &i in &order {
         let s = &spans[i];
         let words: Vec<&str> = s.tokens.clone().map(|t| doc.word(t)).collect();
@@ -127,7 +135,14 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
                     Some(o) if written.chars().any(char::is_lowercase) => o.name,
                     _ => written,
                 };
-                add_named(&mut orgs, EntityKind::Organization, name, mention, s.role.as_deref(), None);
+                add_named(
+                    &mut orgs,
+                    EntityKind::Organization,
+                    name,
+                    mention,
+                    s.role.as_deref(),
+                    None,
+                );
             }
             Some(EntityKind::Place) => {
                 let (name, geo) = match lex.place(doc.slice(&s.tokens)) {
@@ -206,7 +221,12 @@ pub fn explain(doc: &Doc, lex: &Lexicon) -> String {
     }
     totals
         .iter()
-        .map(|(n, v, c)| format!("{n:40} x{c:<3} person {:5.1} org {:5.1} place {:5.1} none {:5.1}\n", v.person, v.org, v.place, v.none))
+        .map(|(n, v, c)| {
+            format!(
+                "{n:40} x{c:<3} person {:5.1} org {:5.1} place {:5.1} none {:5.1}\n",
+                v.person, v.org, v.place, v.none
+            )
+        })
         .collect()
 }
 
@@ -257,7 +277,8 @@ fn add_named(
 
 fn push_role(roles: &mut Vec<String>, role: &str) {
     let r = clean_name(role);
-    if r.is_empty() || crate::analysis::names::people::gender_of_title(&r).is_some() && r.len() <= 4 {
+    if r.is_empty() || crate::analysis::names::people::gender_of_title(&r).is_some() && r.len() <= 4
+    {
         return;
     }
     if !roles.iter().any(|x| x.eq_ignore_ascii_case(&r)) {
@@ -283,14 +304,27 @@ struct PersonDraft {
 }
 
 impl People {
-    fn add_full(&mut self, doc: &Doc, lex: &Lexicon, s: &NameSpan, name: PersonName, mention: Mention) {
+    fn add_full(
+        &mut self,
+        doc: &Doc,
+        lex: &Lexicon,
+        s: &NameSpan,
+        name: PersonName,
+        mention: Mention,
+    ) {
         let display = clean_name(doc.slice(&s.tokens));
-        let title_bonus = if doc.in_heading(s.tokens.start) { 2.0 } else { 1.0 };
+        let title_bonus = if doc.in_heading(s.tokens.start) {
+            2.0
+        } else {
+            1.0
+        };
         let at = match self.list.iter().position(|p| p.name.compatible(&name)) {
             Some(at) => {
                 // keep the fullest form as the display name
                 let p = &mut self.list[at];
-                if name.given.len() > p.name.given.len() || (name.given.len() == p.name.given.len() && display.len() > p.display.len()) {
+                if name.given.len() > p.name.given.len()
+                    || (name.given.len() == p.name.given.len() && display.len() > p.display.len())
+                {
                     p.name = name;
                     p.display = display;
                 }
@@ -298,7 +332,10 @@ impl People {
             }
             None => {
                 self.list.push(PersonDraft {
-                    gender: name.given.first().and_then(|g| people::gender_of_given(lex, g)),
+                    gender: name
+                        .given
+                        .first()
+                        .and_then(|g| people::gender_of_given(lex, g)),
                     name,
                     display,
                     roles: Vec::new(),
@@ -321,14 +358,23 @@ impl People {
         let w = crate::analysis::tokens::normalize(word);
         self.list.iter().any(|p| {
             p.name.given.len() + usize::from(!p.name.family.is_empty()) >= 2
-                && (p.name.family.eq_ignore_ascii_case(&w) || p.name.family_core().eq_ignore_ascii_case(&w))
+                && (p.name.family.eq_ignore_ascii_case(&w)
+                    || p.name.family_core().eq_ignore_ascii_case(&w))
         })
     }
 
     /// A single-word name: the most prominent person with that family name,
     /// else a unique person with that given name, else a new person when the
     /// evidence says it is one. Returns whether it was taken.
-    fn add_bare(&mut self, doc: &Doc, lex: &Lexicon, s: &NameSpan, word: &str, mention: Mention, decided: bool) -> bool {
+    fn add_bare(
+        &mut self,
+        doc: &Doc,
+        lex: &Lexicon,
+        s: &NameSpan,
+        word: &str,
+        mention: Mention,
+        decided: bool,
+    ) -> bool {
         let w = crate::analysis::tokens::normalize(word);
         let by_family: Vec<usize> = (0..self.list.len())
             .filter(|&i| {
@@ -345,7 +391,13 @@ impl People {
             })
         } else if !evidence::is_common(lex, &w) {
             let by_given: Vec<usize> = (0..self.list.len())
-                .filter(|&i| self.list[i].name.given.first().is_some_and(|g| g.eq_ignore_ascii_case(&w)))
+                .filter(|&i| {
+                    self.list[i]
+                        .name
+                        .given
+                        .first()
+                        .is_some_and(|g| g.eq_ignore_ascii_case(&w))
+                })
                 .collect();
             (by_given.len() == 1).then(|| by_given[0])
         } else {

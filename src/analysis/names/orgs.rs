@@ -24,7 +24,11 @@ pub fn acronym(name: &str) -> String {
 
 fn is_acronym(name: &str) -> bool {
     let letters: Vec<char> = name.chars().filter(|c| *c != '.').collect();
-    letters.len() >= 2 && letters.len() <= 8 && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    letters.len() >= 2
+        && letters.len() <= 8
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// `Department of Defense` → `Defense Department`.
@@ -47,7 +51,9 @@ fn is_part_of(short: &str, long: &str) -> bool {
 pub fn merge(orgs: &mut Vec<Draft>) {
     let mut i = 0;
     while i < orgs.len() {
-        let target = (0..orgs.len()).find(|&j| j != i && same(&orgs[i].name, &orgs[j].name) && orgs[j].name.len() > orgs[i].name.len());
+        let target = (0..orgs.len()).find(|&j| {
+            j != i && same(&orgs[i].name, &orgs[j].name) && orgs[j].name.len() > orgs[i].name.len()
+        });
         match target {
             Some(j) => {
                 let from = orgs.remove(i);
@@ -94,13 +100,21 @@ pub fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
                 if i + n > range.end || !(i..i + n).all(lower) {
                     continue;
                 }
-                let title_cased: Vec<String> = (i..i + n).map(|k| capitalise(doc.word(k))).collect();
+                let title_cased: Vec<String> =
+                    (i..i + n).map(|k| capitalise(doc.word(k))).collect();
                 if let Some(org) = lex.organization(&title_cased.join(" ")) {
                     let mention = Mention {
                         tokens: i..i + n,
                         span: doc.span(&(i..i + n)),
                     };
-                    add_named(orgs, EntityKind::Organization, org.name, mention, None, None);
+                    add_named(
+                        orgs,
+                        EntityKind::Organization,
+                        org.name,
+                        mention,
+                        None,
+                        None,
+                    );
                     taken = n;
                     break;
                 }
@@ -135,9 +149,21 @@ pub fn lowercase_mentions(doc: &Doc, orgs: &mut [Draft]) {
             let end = start + needle.len();
             from = end;
             let text = &doc.text[start..end];
-            let bounded = !doc.text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !doc.text[end..].chars().next().is_some_and(char::is_alphanumeric);
-            if !bounded || text == org.name || org.mentions.iter().any(|m| m.span.start <= start && end <= m.span.end) {
+            let bounded = !doc.text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !doc.text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            if !bounded
+                || text == org.name
+                || org
+                    .mentions
+                    .iter()
+                    .any(|m| m.span.start <= start && end <= m.span.end)
+            {
                 continue;
             }
             if text.chars().next().is_some_and(char::is_lowercase) {
@@ -160,7 +186,10 @@ mod tests {
     fn acronyms_and_word_orders_name_one_organisation() {
         assert!(same("MIT", "Massachusetts Institute of Technology"));
         assert!(same("Defense Department", "Department of Defense"));
-        assert!(same("Tax Policy Center", "Urban-Brookings Tax Policy Center"));
+        assert!(same(
+            "Tax Policy Center",
+            "Urban-Brookings Tax Policy Center"
+        ));
         assert!(same("Harvard", "Harvard University"));
         assert!(!same("State Department", "Department of Defense"));
         assert!(!same("University", "Harvard University"));

@@ -27,16 +27,52 @@ pub struct NameSpan {
 
 /// Party affiliations written after a state or country: `a Virginia Democrat`.
 const AFFILIATIONS: &[&str] = &[
-    "Democrat", "Democrats", "Republican", "Republicans", "Conservative", "Conservatives",
-    "Liberal", "Liberals", "Tory", "Tories", "Socialist", "Socialists",
+    "Democrat",
+    "Democrats",
+    "Republican",
+    "Republicans",
+    "Conservative",
+    "Conservatives",
+    "Liberal",
+    "Liberals",
+    "Tory",
+    "Tories",
+    "Socialist",
+    "Socialists",
 ];
 
 /// Words of geography that take `of` (`Gulf of Mexico`, `Isle of Man`).
 const PLACE_HEADS: &[&str] = &[
-    "Gulf", "Bay", "Sea", "Isle", "Isles", "Island", "Islands", "Cape", "Lake", "Mount",
-    "Strait", "Straits", "Republic", "Kingdom", "Commonwealth", "Principality", "Sultanate",
-    "Emirate", "State", "States", "City", "Province", "County", "District", "Port", "Valley",
-    "Plain", "Plains", "Coast", "Bank",
+    "Gulf",
+    "Bay",
+    "Sea",
+    "Isle",
+    "Isles",
+    "Island",
+    "Islands",
+    "Cape",
+    "Lake",
+    "Mount",
+    "Strait",
+    "Straits",
+    "Republic",
+    "Kingdom",
+    "Commonwealth",
+    "Principality",
+    "Sultanate",
+    "Emirate",
+    "State",
+    "States",
+    "City",
+    "Province",
+    "County",
+    "District",
+    "Port",
+    "Valley",
+    "Plain",
+    "Plains",
+    "Coast",
+    "Bank",
 ];
 
 /// Whether a word heads a geographic name that takes `of` (`Gulf`, `Isle`).
@@ -111,7 +147,12 @@ pub fn segment(doc: &Doc, lex: &Lexicon, cand: &Candidate) -> Vec<NameSpan> {
     }
 
     // decide the joints of what is left
-    let joints: Vec<Range<usize>> = cand.joints.iter().filter(|j| j.start >= tokens.start).cloned().collect();
+    let joints: Vec<Range<usize>> = cand
+        .joints
+        .iter()
+        .filter(|j| j.start >= tokens.start)
+        .cloned()
+        .collect();
     let mut kept_any = false;
     let mut out = Vec::new();
     let mut part_start = tokens.start;
@@ -137,13 +178,27 @@ pub fn segment(doc: &Doc, lex: &Lexicon, cand: &Candidate) -> Vec<NameSpan> {
             kept_any = true;
             institution = true;
         } else {
-            push(&mut out, part_start..j.start, &role, title, cand, institution);
+            push(
+                &mut out,
+                part_start..j.start,
+                &role,
+                title,
+                cand,
+                institution,
+            );
             institution = false;
             kept_any = false;
             part_start = j.end;
         }
     }
-    push(&mut out, part_start..tokens.end, &role, title, cand, institution);
+    push(
+        &mut out,
+        part_start..tokens.end,
+        &role,
+        title,
+        cand,
+        institution,
+    );
     out
 }
 
@@ -177,7 +232,13 @@ fn title_in_front(lex: &Lexicon, words: &[&str]) -> Option<(usize, usize, Title)
             && title_is_capitalised(&words[pre..pre + n])
         {
             // modifiers must not themselves look like a person's name
-            if pre > 0 && words[..pre].iter().any(|w| lex.given_name(w).is_some_and(|f| f > 0.05) && lex.demonym(w).is_none() && lex.common_word(w).is_none()) {
+            if pre > 0
+                && words[..pre].iter().any(|w| {
+                    lex.given_name(w).is_some_and(|f| f > 0.05)
+                        && lex.demonym(w).is_none()
+                        && lex.common_word(w).is_none()
+                })
+            {
                 return None;
             }
             return Some((pre, n, t));
@@ -219,7 +280,10 @@ fn role_before<'a>(doc: &Doc<'a>, lex: &Lexicon, first: usize) -> Option<(&'a st
             // `North Korean leader`, `top North Korean leader`: take the demonym
             while from > 0 && doc.sentence_of[from - 1] == doc.sentence_of[first] {
                 let d = doc.word(from - 1);
-                let pair = from >= 2 && lex.demonym(&format!("{} {}", doc.word(from - 2), d)).is_some();
+                let pair = from >= 2
+                    && lex
+                        .demonym(&format!("{} {}", doc.word(from - 2), d))
+                        .is_some();
                 if pair {
                     from -= 2;
                 } else if lex.demonym(d).is_some() {
@@ -233,4 +297,3 @@ fn role_before<'a>(doc: &Doc<'a>, lex: &Lexicon, first: usize) -> Option<(&'a st
     }
     None
 }
-

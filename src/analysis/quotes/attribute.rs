@@ -232,10 +232,34 @@ const SPEECH_VERBS: &[&str] = &[
 /// Nouns for what someone said or wrote: `In Dr. Shadlen's words, "…"`,
 /// `in his introduction: "…"`.
 const SOURCE_NOUNS: &[&str] = &[
-    "words", "statement", "letter", "introduction", "book", "essay", "paper", "email",
-    "tweet", "post", "speech", "remarks", "account", "view", "opinion", "memoir", "article",
-    "column", "testimony", "interview", "message", "note", "foreword", "preface", "blog",
-    "op-ed", "report", "address",
+    "words",
+    "statement",
+    "letter",
+    "introduction",
+    "book",
+    "essay",
+    "paper",
+    "email",
+    "tweet",
+    "post",
+    "speech",
+    "remarks",
+    "account",
+    "view",
+    "opinion",
+    "memoir",
+    "article",
+    "column",
+    "testimony",
+    "interview",
+    "message",
+    "note",
+    "foreword",
+    "preface",
+    "blog",
+    "op-ed",
+    "report",
+    "address",
 ];
 
 /// Words allowed between a speaker and the verb: `Trump has said`, `he later added`.
@@ -634,7 +658,12 @@ fn subject_of(ix: &Index, cue: usize, context: Range<usize>, earlier: &[Option<u
 
 /// `In Dr. Shadlen's words,` / `in his introduction:` before the quotation,
 /// in the same sentence: the possessor.
-fn possessive_source(ix: &Index, context: Range<usize>, first: usize, earlier: &[Option<usize>]) -> Option<usize> {
+fn possessive_source(
+    ix: &Index,
+    context: Range<usize>,
+    first: usize,
+    earlier: &[Option<usize>],
+) -> Option<usize> {
     let start = context.start.max(first.saturating_sub(12));
     for i in (start..first).rev() {
         if i == 0 || ix.in_quote[i].is_some() || !SOURCE_NOUNS.contains(&ix.lower(i).as_str()) {
@@ -749,7 +778,9 @@ fn continued_speaker(ix: &Index, q: usize, s0: usize, earlier: &[Option<usize>])
         // `Charles Schultze, chairman of …, once summed up the danger. "…"`:
         // a standalone quotation after a sentence about someone is theirs
         if back == 1 && first > 0 && ix.sentence_of[first] != ix.sentence_of[first - 1] {
-            let opener = range.clone().find(|&i| input.tokens[i].kind != TokenKind::Punct);
+            let opener = range
+                .clone()
+                .find(|&i| input.tokens[i].kind != TokenKind::Punct);
             if let Some(o) = opener
                 && let Some(m) = ix.mention_at[o]
                 && input.mentions[m].kind == EntityKind::Person

@@ -1,0 +1,133 @@
+//! People: what the People & organisations pane lists for small, realistic
+//! texts. The names are invented or rare on purpose: the analysis must not
+//! depend on knowing them.
+
+mod common;
+
+use common::Annotated;
+use gloss::analysis::EntityKind::{Organization, Person, Place};
+
+#[test]
+fn a_full_name_and_its_family_name_alone_are_one_person() {
+    let a = Annotated::new(
+        "Talks resume\n\nForeign Minister Adaeze Okonkwo-Bello arrived on Tuesday. \
+         Okonkwo-Bello said the talks would resume. Later, Okonkwo-Bello's aides left.",
+    );
+    let p = a.entity(Person, "Adaeze Okonkwo-Bello");
+    assert_eq!(
+        a.mention_texts(p),
+        ["Adaeze Okonkwo-Bello", "Okonkwo-Bello", "Okonkwo-Bello"]
+    );
+    assert!(
+        a.roles(p).iter().any(|r| r == "Foreign Minister"),
+        "{:?}",
+        a.roles(p)
+    );
+    assert_eq!(a.count(Person), 1);
+}
+
+#[test]
+fn titles_and_possessives_stay_outside_the_mention() {
+    let a = Annotated::new(
+        "Visit\n\nPresident Maris Vantreeck met reporters. President Vantreeck\u{2019}s office \
+         confirmed the visit.",
+    );
+    let p = a.entity(Person, "Maris Vantreeck");
+    assert_eq!(a.mention_texts(p), ["Maris Vantreeck", "Vantreeck"]);
+}
+
+#[test]
+fn family_name_first_names_are_found_by_their_family_name() {
+    let a = Annotated::new(
+        "Summit\n\nSouth Korean President Moon Jae-in met Kim Jong Un in the capital. \
+         Moon said the meeting went well, and Kim agreed.",
+    );
+    let moon = a.entity(Person, "Moon Jae-in");
+    assert_eq!(a.mention_texts(moon), ["Moon Jae-in", "Moon"]);
+    assert!(a.roles(moon).iter().any(|r| r == "South Korean President"));
+    let kim = a.entity(Person, "Kim Jong Un");
+    assert_eq!(a.mention_texts(kim), ["Kim Jong Un", "Kim"]);
+}
+
+#[test]
+fn a_bare_shared_family_name_goes_to_the_most_prominent_bearer() {
+    let a = Annotated::new(
+        "Kim Jong Un hopes for talks\n\nKim Jong Un met envoys. Kim Yo Sun, his aide, \
+         was there. Kim Tae Ho joined later. Kim said the talks went well.",
+    );
+    let leader = a.entity(Person, "Kim Jong Un");
+    assert_eq!(
+        a.mention_texts(leader).len(),
+        3,
+        "{:?}",
+        a.mention_texts(leader)
+    );
+    assert_eq!(
+        a.mention_texts(a.entity(Person, "Kim Yo Sun")),
+        ["Kim Yo Sun"]
+    );
+    assert_eq!(
+        a.mention_texts(a.entity(Person, "Kim Tae Ho")),
+        ["Kim Tae Ho"]
+    );
+}
+
+#[test]
+fn hyphenated_compounds_mention_each_person() {
+    let a = Annotated::new(
+        "Summit\n\nDonald Trump and Kim Jong Un met. The Trump-Kim summit ended early.",
+    );
+    assert_eq!(
+        a.mention_texts(a.entity(Person, "Donald Trump")),
+        ["Donald Trump", "Trump"]
+    );
+    assert_eq!(
+        a.mention_texts(a.entity(Person, "Kim Jong Un")),
+        ["Kim Jong Un", "Kim"]
+    );
+}
+
+#[test]
+fn weekdays_months_and_sentence_starts_are_not_names() {
+    let a = Annotated::new(
+        "News\n\nDespite the rain, Mayor Ines Hallgrimsdottir spoke on Sunday in December. \
+         Shortly after, she left.",
+    );
+    assert_eq!(a.names(Person), ["Ines Hallgrimsdottir"]);
+    assert!(a.names(Place).is_empty(), "{:?}", a.names(Place));
+    assert!(
+        a.names(Organization).is_empty(),
+        "{:?}",
+        a.names(Organization)
+    );
+}
+
+#[test]
+fn people_who_share_a_family_name_stay_apart() {
+    let a = Annotated::new(
+        "Family\n\nJohn Gallardo, a physicist, married Ellen Gallardo in 1963. Their daughter, \
+         Sarah Gallardo, studied at the university.",
+    );
+    assert_eq!(a.count(Person), 3, "{:?}", a.names(Person));
+}
+
+#[test]
+fn a_speaker_introduced_by_a_verb_of_saying_is_a_person() {
+    let a = Annotated::new(
+        "Winter\n\n\u{201c}It gets worse every year,\u{201d} said Tasos Pertsinidis, a district \
+         engineer. Mr. Pertsinidis has worked there for years.",
+    );
+    let p = a.entity(Person, "Tasos Pertsinidis");
+    assert_eq!(a.mention_texts(p), ["Tasos Pertsinidis", "Pertsinidis"]);
+}
+
+#[test]
+fn a_person_s_name_that_is_also_a_town_stays_a_person() {
+    let a = Annotated::new(
+        "Programmers\n\nMargaret Hamilton arrived in 1959. Hamilton had no training in \
+         programming. Later, Hamilton led a team.",
+    );
+    let p = a.entity(Person, "Margaret Hamilton");
+    assert_eq!(a.mention_texts(p).len(), 3);
+    assert!(a.names(Place).is_empty(), "{:?}", a.names(Place));
+}

@@ -1,0 +1,121 @@
+//! Places and organisations: variants gathered, demonyms left out, small
+//! places found from context, institutions kept whole.
+
+mod common;
+
+use common::Annotated;
+use gloss::analysis::EntityKind::{Organization, Place};
+
+#[test]
+fn variants_of_a_country_are_one_place() {
+    let a = Annotated::new(
+        "Trade\n\nThe United States and France signed. A U.S. official said the US would \
+         comply, and French diplomats agreed.",
+    );
+    let us = a.entity(Place, "United States");
+    assert_eq!(a.mention_texts(us), ["United States", "U.S.", "US"]);
+    assert_eq!(
+        us.geo.as_ref().and_then(|g| g.country_code.as_deref()),
+        Some("US")
+    );
+    // `French` is an adjective, not a mention of France
+    assert_eq!(a.mention_texts(a.entity(Place, "France")), ["France"]);
+}
+
+#[test]
+fn demonyms_are_not_place_mentions() {
+    let a = Annotated::new("Talks\n\nNorth Korean officials met South Koreans in Seoul.");
+    assert_eq!(a.names(Place), ["Seoul"]);
+}
+
+#[test]
+fn a_small_place_is_found_from_its_context() {
+    let a = Annotated::new(
+        "Inspections\n\nInspectors will visit the Hwangsong Ri nuclear test site next month, \
+         and later its Dolmak enrichment facility.",
+    );
+    assert!(
+        a.find(Place, "Hwangsong Ri").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Place, "Dolmak").is_some(), "{:?}", a.all_names());
+}
+
+#[test]
+fn places_in_x_based_compounds_and_districts() {
+    let a = Annotated::new("Firms\n\nThe Seoul-based company opened an office in Lower Manhattan.");
+    assert!(a.find(Place, "Seoul").is_some(), "{:?}", a.all_names());
+    assert!(
+        a.find(Place, "Lower Manhattan").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn institutions_keep_their_connectors_and_their_acronyms() {
+    let a = Annotated::new(
+        "Research\n\nShe studied at the Massachusetts Institute of Technology before MIT \
+         hired her. The Department of Design and Construction and the Transportation \
+         Department disagreed.",
+    );
+    let mit = a.entity(Organization, "Massachusetts Institute of Technology");
+    assert_eq!(
+        a.mention_texts(mit),
+        ["Massachusetts Institute of Technology", "MIT"]
+    );
+    assert!(
+        a.find(Organization, "Department of Design and Construction")
+            .is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    // a known organisation goes by its own name
+    assert!(
+        a.find(Organization, "Department of Transportation")
+            .is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn a_known_organisation_written_in_lowercase_is_found() {
+    let a = Annotated::new(
+        "Statement\n\nThe talks went well, a spokeswoman of the state department said.",
+    );
+    let sd = a.entity(Organization, "State Department");
+    assert_eq!(a.mention_texts(sd), ["state department"]);
+}
+
+#[test]
+fn a_state_before_a_party_member_is_a_place() {
+    let a = Annotated::new("Debt\n\nSenator Mark Warner, a Virginia Democrat, objected.");
+    assert!(a.find(Place, "Virginia").is_some(), "{:?}", a.all_names());
+}
+
+#[test]
+fn other_languages_and_scripts_load_and_say_which_language_was_assumed() {
+    for text in [
+        "北京\n\n中国国家主席习近平周一在北京会见了来访的外国领导人。",
+        "القاهرة\n\nقال الرئيس إن المحادثات كانت مثمرة.",
+    ] {
+        let a = Annotated::new(text);
+        assert_eq!(a.doc.analysis.language, "und");
+        for e in &a.doc.analysis.entities {
+            for m in &e.mentions {
+                assert!(a.text().is_char_boundary(m.start) && a.text().is_char_boundary(m.end));
+            }
+        }
+    }
+    assert_eq!(
+        Annotated::new(
+            "Title\n\nThe minister said that the plan was good for the city and its people."
+        )
+        .doc
+        .analysis
+        .language,
+        "en"
+    );
+}
