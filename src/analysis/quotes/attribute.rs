@@ -262,6 +262,64 @@ const SOURCE_NOUNS: &[&str] = &[
     "address",
 ];
 
+/// Verbs of saying whose subject can follow them (`said Pompeo`); the others
+/// take an object there (`described Trump as`, `told reporters`).
+fn invertible(verb: &str) -> bool {
+    !matches!(
+        verb,
+        "tell"
+            | "tells"
+            | "told"
+            | "telling"
+            | "describe"
+            | "describes"
+            | "described"
+            | "call"
+            | "calls"
+            | "called"
+            | "think"
+            | "thinks"
+            | "thought"
+            | "thinking"
+            | "urge"
+            | "urges"
+            | "urged"
+            | "promise"
+            | "promises"
+            | "promised"
+            | "claim"
+            | "claims"
+            | "claimed"
+            | "deny"
+            | "denies"
+            | "denied"
+            | "confirm"
+            | "confirms"
+            | "confirmed"
+            | "report"
+            | "reports"
+            | "reported"
+            | "post"
+            | "posts"
+            | "posted"
+            | "offer"
+            | "offers"
+            | "offered"
+            | "begin"
+            | "begins"
+            | "began"
+            | "put"
+            | "puts"
+            | "point"
+            | "points"
+            | "pointed"
+            | "email"
+            | "emails"
+            | "emailed"
+            | "summed"
+    )
+}
+
 /// Words allowed between a speaker and the verb: `Trump has said`, `he later added`.
 const BETWEEN_SUBJECT_AND_VERB: &[&str] = &[
     "has",
@@ -539,10 +597,17 @@ fn from_cues(
     earlier: &[Option<usize>],
 ) -> Found {
     let mut cues: Vec<usize> = context.clone().filter(|&i| ix.is_cue(i)).collect();
-    // nearest to the quotation; after it wins a tie (`"…," said X` is the common case)
+    // A verb right after the closing mark (`"…," said X`, `"…," Trump said`)
+    // comes first; then the nearest verb before the quotation, whose object
+    // the quotation is (`Trump said he hopes … "…" after his diplomat
+    // announced …`); verbs further on come last.
     cues.sort_by_key(|&i| {
         if i > last {
-            (i - last) * 2
+            if right_after(ix, last, i) {
+                i - last
+            } else {
+                (i - last) * 3 + 20
+            }
         } else {
             (first - i) * 2 + 1
         }
@@ -584,7 +649,7 @@ fn subject_of(ix: &Index, cue: usize, context: Range<usize>, earlier: &[Option<u
     while i < context.end && i < cue + 8 && skippable_before_name(ix, i) {
         i += 1;
     }
-    if i < context.end && ix.in_quote[i].is_none() {
+    if i < context.end && ix.in_quote[i].is_none() && invertible(&ix.lower(cue)) {
         if let Some(e) = ix.speaker_at(i) {
             return Found::Named(e);
         }
@@ -630,11 +695,26 @@ fn subject_of(ix: &Index, cue: usize, context: Range<usize>, earlier: &[Option<u
     }
     // a description as subject: `the spokeswoman said … Heather Nauert`, `a US official told`
     if input.tokens[k].kind == TokenKind::Word && (input.is_role)(&ix.lower(k)) {
-        // a name later in the sentence, outside quotations, gives the description a name
-        for i in cue + 1..context.end {
+        // a name soon after, outside quotations and not the object of a
+        // preposition, gives the description a name
+        for i in cue + 1..context.end.min(cue + 9) {
             if ix.in_quote[i].is_none()
                 && let Some(m) = ix.mention_at[i]
                 && input.mentions[m].kind == EntityKind::Person
+                && input.mentions[m].tokens.start == i
+                && !matches!(
+                    ix.lower(i - 1).as_str(),
+                    "with"
+                        | "to"
+                        | "at"
+                        | "for"
+                        | "by"
+                        | "from"
+                        | "about"
+                        | "against"
+                        | "on"
+                        | "and"
+                )
             {
                 return Found::Named(input.mentions[m].entity);
             }
@@ -684,6 +764,24 @@ fn possessive_source(
         }
     }
     None
+}
+
+/// Whether the verb at `cue` follows the closing mark at `last` with only
+/// punctuation, a name, a pronoun or a short description between:
+/// `"…," said`, `"…," Trump said`, `"…," the spokeswoman said`.
+fn right_after(ix: &Index, last: usize, cue: usize) -> bool {
+    (last + 1..cue).all(|i| {
+        let w = ix.lower(i);
+        ix.input.tokens[i].kind == TokenKind::Punct
+            || ix.mention_at[i].is_some()
+            || pronoun_gender(&w).is_some()
+            || matches!(
+                w.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            )
+            || (ix.input.is_role)(&w)
+            || BETWEEN_SUBJECT_AND_VERB.contains(&w.as_str())
+    })
 }
 
 /// Tokens that may stand between a verb of saying and the name after it:
