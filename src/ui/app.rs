@@ -223,14 +223,11 @@ impl App {
     }
 
     /// The quotes the Quotes pane lists, as indices of `analysis.quotes`.
-    pub fn visible_quotes(&self) -> Vec<usize> {
-        let speaker = self.quote_speaker();
-        self.index
-            .quotes
-            .iter()
-            .copied()
-            .filter(|&q| speaker.is_none() || self.doc.analysis.quotes[q].speaker == speaker)
-            .collect()
+    pub fn visible_quotes(&self) -> &[usize] {
+        match self.quote_speaker() {
+            Some(id) => self.index.quotes_by.get(id.0).map_or(&[], Vec::as_slice),
+            None => &self.index.quotes,
+        }
     }
 
     /// How many rows a list pane has.

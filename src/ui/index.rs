@@ -33,6 +33,8 @@ pub struct Index {
     pub places: Vec<EntityId>,
     /// Full quotes (not scare quotes) in reading order, as indices of `analysis.quotes`.
     pub quotes: Vec<usize>,
+    /// The full quotes of each speaker, by entity index.
+    pub quotes_by: Vec<Vec<usize>>,
     /// Each entity's valid mentions in reading order, by entity index.
     pub mentions: Vec<Vec<Span>>,
     /// All mentions in reading order, none overlapping another.
@@ -124,15 +126,25 @@ impl Index {
                 .collect(),
             |q| q.span,
         );
-        let quotes = quote_marks
+        let quotes: Vec<usize> = quote_marks
             .iter()
             .filter(|q| q.kind == QuoteKind::Full)
             .map(|q| q.quote)
             .collect();
+        let mut quotes_by = vec![Vec::new(); analysis.entities.len()];
+        for &q in &quotes {
+            if let Some(list) = analysis.quotes[q]
+                .speaker
+                .and_then(|s| quotes_by.get_mut(s.0))
+            {
+                list.push(q);
+            }
+        }
         Index {
             people,
             places,
             quotes,
+            quotes_by,
             mentions,
             marks,
             quote_marks,

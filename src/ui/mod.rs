@@ -26,6 +26,8 @@ pub use app::App;
 pub use draw::draw;
 pub use update::update;
 
+use std::io::{IsTerminal, Write};
+
 use crate::Document;
 use crate::article_id::ArticleId;
 
@@ -35,7 +37,13 @@ pub const EXIT_AFTER_FIRST_FRAME: &str = "GLOSS_EXIT_AFTER_FIRST_FRAME";
 
 /// Open the reader on `doc` in the terminal until the user quits. `id` files
 /// the reading position. The terminal is restored however this ends.
+///
+/// When standard output is not a terminal (`gloss FILE | less`), the clean
+/// article text is printed instead.
 pub fn run(doc: Document, settings: &settings::Settings, id: &ArticleId) -> anyhow::Result<()> {
+    if !std::io::stdout().is_terminal() {
+        return print_text(&doc);
+    }
     let (width, height) = crossterm::terminal::size()?;
     let mut app = App::new(doc, settings, theme::ColorEnv::from_env(), width, height)?;
     let position_file = position::default_dir()
@@ -63,4 +71,17 @@ pub fn run(doc: Document, settings: &settings::Settings, id: &ArticleId) -> anyh
         );
     }
     Ok(result?)
+}
+
+/// The clean text on standard output; a closed pipe (`| head`) is not an error.
+fn print_text(doc: &Document) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    let written = out
+        .write_all(doc.article.text.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }
