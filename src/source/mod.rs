@@ -1,48 +1,168 @@
 //! Loading an article's raw text: a file, or stdin as `-`; bytes decoded to text.
+//!
+//! Decoding never produces U+FFFD: UTF-8 (a BOM stripped), UTF-16 with a BOM,
+//! and bytes that are not UTF-8 read as Windows-1252 (the superset of
+//! Latin-1 that browsers use). Binary data and empty input are errors.
+//! (URLs will be a third kind of [`Origin`].)
 
+mod decode;
+
+use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Why a source could not be loaded. Each message fits on one line.
+pub use decode::{Decoded, decode};
+
+/// The sample article bundled with gloss.
+pub const SAMPLE: &str = include_str!("../../assets/articles/sample.txt");
+
+/// Inputs larger than this are refused rather than read into memory.
+pub const MAX_BYTES: u64 = 1 << 30;
+
+/// Where an article came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    File(PathBuf),
+    Stdin,
+    /// The sample article built into gloss.
+    Sample,
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::File(path) => write!(f, "{}", path.display()),
+            Origin::Stdin => f.write_str("stdin"),
+            Origin::Sample => f.write_str("(sample article)"),
+        }
+    }
+}
+
+/// Why a source could not be loaded. Each message is one line naming the
+/// input and the reason.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
+    #[error("{origin}: no such file")]
+    NotFound { origin: Origin },
+    #[error("{origin}: is a directory, not a file")]
+    IsDirectory { origin: Origin },
+    #[error("{origin}: permission denied")]
+    PermissionDenied { origin: Origin },
+    #[error("{origin}: empty, there is nothing to read")]
+    Empty { origin: Origin },
+    #[error("{origin}: binary data, not text ({reason})")]
+    Binary {
+        origin: Origin,
+        reason: &'static str,
     },
+    #[error("{origin}: too large ({size} bytes; at most {MAX_BYTES})")]
+    TooLarge { origin: Origin, size: u64 },
+    #[error("{origin}: cannot read: {reason}")]
+    Io { origin: Origin, reason: String },
+}
+
+impl LoadError {
+    fn from_io(origin: Origin, e: &std::io::Error) -> LoadError {
+        use std::io::ErrorKind;
+        match e.kind() {
+            ErrorKind::NotFound => LoadError::NotFound { origin },
+            ErrorKind::PermissionDenied => LoadError::PermissionDenied { origin },
+            ErrorKind::IsADirectory => LoadError::IsDirectory { origin },
+            _ => LoadError::Io {
+                origin,
+                reason: io_reason(e),
+            },
+        }
+    }
+}
+
+/// An io::Error's message without the "(os error N)" suffix.
+fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
 }
 
 /// Raw text of an article and where it came from.
 #[derive(Clone, Debug)]
 pub struct Source {
-    /// The path, `-` for stdin.
-    pub origin: String,
+    pub origin: Origin,
     pub text: String,
+    /// The encoding the bytes were read as (`UTF-8`, `UTF-16LE`, `windows-1252`, ...).
+    pub encoding: &'static str,
 }
 
-/// The sample article bundled with gloss.
-pub const SAMPLE: &str = include_str!("../../assets/articles/sample.txt");
+impl Source {
+    /// The bundled sample article.
+    pub fn sample() -> Source {
+        Source {
+            origin: Origin::Sample,
+            text: SAMPLE.to_string(),
+            encoding: "UTF-8",
+        }
+    }
+}
 
 /// Load a file, or stdin when `path` is `-`.
 pub fn load(path: &Path) -> Result<Source, LoadError> {
-    let bytes = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|source| LoadError::Io {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        buf
-    } else {
-        std::fs::read(path).map_err(|source| LoadError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?
-    };
-    Ok(Source {
-        origin: path.display().to_string(),
-        text: String::from_utf8_lossy(&bytes).into_owned(),
-    })
+    if path == Path::new("-") {
+        return from_reader(std::io::stdin().lock(), Origin::Stdin);
+    }
+    let origin = Origin::File(path.to_path_buf());
+    let meta = std::fs::metadata(path).map_err(|e| LoadError::from_io(origin.clone(), &e))?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory { origin });
+    }
+    if meta.is_file() && meta.len() > MAX_BYTES {
+        return Err(LoadError::TooLarge {
+            origin,
+            size: meta.len(),
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| LoadError::from_io(origin.clone(), &e))?;
+    from_reader(file, origin)
 }
+
+/// Read everything from `reader` and decode it. The first 8 KiB are checked
+/// for binary data before the rest is read, so that `/dev/zero` or a large
+/// image fails fast.
+pub fn from_reader(mut reader: impl Read, origin: Origin) -> Result<Source, LoadError> {
+    let io_err = |e: std::io::Error| LoadError::from_io(origin.clone(), &e);
+    let mut bytes = Vec::new();
+    (&mut reader)
+        .take(decode::SNIFF_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if let Some(reason) = decode::binary_prefix(&bytes) {
+        return Err(LoadError::Binary { origin, reason });
+    }
+    (&mut reader)
+        .take(MAX_BYTES + 1 - bytes.len() as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(LoadError::TooLarge {
+            origin,
+            size: bytes.len() as u64,
+        });
+    }
+    from_bytes(&bytes, origin)
+}
+
+/// Decode bytes already in memory.
+pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<Source, LoadError> {
+    match decode(bytes) {
+        Ok(decoded) if decoded.text.trim().is_empty() => Err(LoadError::Empty { origin }),
+        Ok(Decoded { text, encoding }) => Ok(Source {
+            origin,
+            text,
+            encoding,
+        }),
+        Err(reason) => Err(LoadError::Binary { origin, reason }),
+    }
+}
+
+#[cfg(test)]
+mod tests;

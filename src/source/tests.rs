@@ -1,0 +1,111 @@
+use std::io::Write;
+
+use super::*;
+
+fn decoded(bytes: &[u8]) -> Decoded {
+    decode(bytes).expect("text")
+}
+
+#[test]
+fn utf8_is_read_as_is_and_a_bom_is_stripped() {
+    assert_eq!(decoded("café".as_bytes()).text, "café");
+    let d = decoded(b"\xEF\xBB\xBFcaf\xC3\xA9");
+    assert_eq!((d.text.as_str(), d.encoding), ("café", "UTF-8"));
+}
+
+#[test]
+fn utf16_with_a_bom_is_decoded() {
+    let mut le = vec![0xFF, 0xFE];
+    le.extend("Zoë".encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(decoded(&le).text, "Zoë");
+    assert_eq!(decoded(&le).encoding, "UTF-16LE");
+    let mut be = vec![0xFE, 0xFF];
+    be.extend("Zoë".encode_utf16().flat_map(u16::to_be_bytes));
+    assert_eq!(decoded(&be).text, "Zoë");
+}
+
+#[test]
+fn utf16_without_a_bom_is_recognised_by_its_zero_bytes() {
+    let le: Vec<u8> = "Plain ASCII news text.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert_eq!(decoded(&le).text, "Plain ASCII news text.\n");
+}
+
+#[test]
+fn latin1_and_windows_1252_are_decoded_without_replacement_characters() {
+    // "Café “naïve” – 50€" in Windows-1252
+    let bytes = b"Caf\xE9 \x93na\xEFve\x94 \x96 50\x80";
+    let d = decoded(bytes);
+    assert_eq!(d.text, "Café “naïve” – 50€");
+    assert_eq!(d.encoding, "windows-1252");
+    assert!(!d.text.contains('\u{FFFD}'));
+}
+
+#[test]
+fn a_stray_latin1_byte_in_utf8_text_keeps_both() {
+    let d = decoded(b"S\xC3\xA3o Paulo, caf\xE9");
+    assert_eq!(d.text, "São Paulo, café");
+    assert_eq!(d.encoding, "UTF-8");
+}
+
+#[test]
+fn nul_bytes_and_known_binary_formats_are_refused() {
+    assert_eq!(decode(b"text\0more"), Err("it contains NUL bytes"));
+    assert_eq!(decode(b"%PDF-1.7\n..."), Err("a PDF document"));
+    assert_eq!(decode(b"\x89PNG\r\n\x1a\n"), Err("a PNG image"));
+}
+
+#[test]
+fn mostly_control_characters_is_binary_but_ansi_colours_are_text() {
+    let junk: Vec<u8> = (0..200u8)
+        .map(|i| [1u8, 2, 3, 4, 5, 6, 7, 8][usize::from(i % 8)])
+        .collect();
+    assert_eq!(decode(&junk), Err("it is mostly control characters"));
+    let ansi = "\x1b[31mRed\x1b[0m \x1b[1mbold\x1b[0m ".repeat(20);
+    assert!(decode(ansi.as_bytes()).is_ok());
+}
+
+#[test]
+fn empty_and_whitespace_only_inputs_are_errors() {
+    let e = from_bytes(b"", Origin::Stdin).expect_err("empty");
+    assert_eq!(e.to_string(), "stdin: empty, there is nothing to read");
+    assert!(matches!(
+        from_bytes(b"\xEF\xBB\xBF \n\n", Origin::Stdin),
+        Err(LoadError::Empty { .. })
+    ));
+}
+
+#[test]
+fn missing_file_and_directory_errors_name_the_path() {
+    let e = load(Path::new("/no/such/article.txt")).expect_err("missing");
+    assert_eq!(e.to_string(), "/no/such/article.txt: no such file");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let e = load(dir.path()).expect_err("directory");
+    assert_eq!(
+        e.to_string(),
+        format!("{}: is a directory, not a file", dir.path().display())
+    );
+}
+
+#[test]
+fn a_binary_file_is_refused_after_reading_only_its_start() {
+    let mut file = tempfile::NamedTempFile::new().expect("temp file");
+    file.write_all(&[0u8; 100_000]).expect("write");
+    let e = load(file.path()).expect_err("binary");
+    assert!(
+        e.to_string()
+            .ends_with(": binary data, not text (it contains NUL bytes)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_latin1_file_loads() {
+    let mut file = tempfile::NamedTempFile::new().expect("temp file");
+    file.write_all(b"Z\xFCrich and Malm\xF6\n").expect("write");
+    let source = load(file.path()).expect("loads");
+    assert_eq!(source.text, "Zürich and Malmö\n");
+    assert_eq!(source.origin, Origin::File(file.path().to_path_buf()));
+}
