@@ -27,6 +27,7 @@
 //! and the error still names the user's line.
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use serde::Deserialize;
 use serde_path_to_error::Segment;
@@ -95,11 +96,14 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The built-in defaults.
+    /// The built-in defaults (parsed once; patterns compiled once).
     pub fn defaults() -> Config {
-        // config.toml is part of the program; the tests check that it parses.
-        Config::from_toml("", Path::new("(built-in config.toml)"))
-            .unwrap_or_else(|e| panic!("built-in config.toml is invalid: {e}"))
+        static DEFAULTS_PARSED: LazyLock<Config> = LazyLock::new(|| {
+            // config.toml is part of the program; the tests check that it parses.
+            Config::from_toml("", Path::new("(built-in config.toml)"))
+                .unwrap_or_else(|e| panic!("built-in config.toml is invalid: {e}"))
+        });
+        DEFAULTS_PARSED.clone()
     }
 
     /// Load the configuration: `explicit` (from `--config`) must exist; else the

@@ -1,22 +1,83 @@
-//! Cleaning scraped text into an [`Article`]: scraper junk removed, then
-//! blocks split on blank lines, the first one taken as the title.
+//! Cleaning scraped text into an [`Article`].
+//!
+//! The steps, in order:
+//! 1. line breaks normalised (CRLF, CR, U+2028, ...);
+//! 2. HTML character references decoded, mangled ones too ([`entities`]);
+//! 3. mojibake repaired ([`mojibake`], `fix_mojibake`);
+//! 4. terminal escape sequences, control characters, bidi overrides and
+//!    invisible characters removed ([`chars`]);
+//! 5. `rewrites` applied, `junk_markers` removed, text put in NFC;
+//! 6. lines tidied (spaces collapsed, trimmed); junk, promotional and
+//!    image-placeholder lines dropped ([`junk`]);
+//! 7. lines grouped into blocks and each block given its kind: title,
+//!    heading, dateline, caption, paragraph; byline, date and wire source
+//!    go to [`Meta`] ([`blocks`]).
+//!
+//! What each step matches is configurable: the `[clean]` section of
+//! `config.toml`, deserialized into [`CleanOptions`].
 
+mod blocks;
+mod chars;
+mod entities;
+mod junk;
+mod mojibake;
 mod patterns;
+
+use std::borrow::Cow;
 
 use serde::Deserialize;
 
-use super::{Article, Block, BlockKind, Meta};
-use crate::span::Span;
+use super::{Article, Meta};
 pub use patterns::{InlinePatterns, LinePatterns, Pattern, PrefixPatterns};
 
-/// Options for cleaning: the `[clean]` section of the configuration.
+/// Options for cleaning: the `[clean]` section of the configuration
+/// (documented option by option in `config.toml`).
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CleanOptions {
+    /// Repair UTF-8 that was decoded as Windows-1252 ("CafÃ©").
+    pub fix_mojibake: bool,
+    /// Replacements applied to the whole text before anything else is matched.
+    pub rewrites: Vec<Rewrite>,
     /// Removed wherever they occur, also glued to other text.
     pub junk_markers: InlinePatterns,
+    /// Longer lines are never junk, promo or placeholder lines.
+    pub junk_line_max_chars: usize,
     /// A line that one of these matches entirely is removed.
     pub junk_lines: LinePatterns,
+    /// Newsletter and subscription prompts: removed, with a tagline after them.
+    pub promo_lines: LinePatterns,
+    /// A line right after a promo line that one of these matches is removed too.
+    pub promo_taglines: LinePatterns,
+    /// Image placeholders: removed; the line after one is a caption.
+    pub image_placeholders: LinePatterns,
+    /// A block in which one of these is found is a caption.
+    pub captions: InlinePatterns,
+    /// Longer blocks are never captions.
+    pub caption_max_chars: usize,
+    /// Bylines (whole line); the group `name` goes to `meta.byline`.
+    pub bylines: LinePatterns,
+    /// Date lines (whole line): the first goes to `meta.published`.
+    pub dates: LinePatterns,
+    /// Bylines and dates are looked for in this many blocks after the title.
+    pub front_matter_blocks: usize,
+    /// Datelines at the start of one of the first paragraphs; the group
+    /// `source` goes to `meta.source`.
+    pub datelines: PrefixPatterns,
+    /// How many of the first paragraphs may start with a dateline.
+    pub dateline_paragraphs: usize,
+    /// A first line with more words, or with two sentences, is no title.
+    pub title_max_words: usize,
+    /// A heading has at most this many words and no closing punctuation.
+    pub heading_max_words: usize,
+}
+
+/// A replacement: every match of `pattern` becomes `with` (`$1`, `${name}` refer to groups).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rewrite {
+    pub pattern: Pattern,
+    pub with: String,
 }
 
 impl Default for CleanOptions {
@@ -28,48 +89,43 @@ impl Default for CleanOptions {
 
 /// Clean decoded text into an article.
 pub fn clean(raw: &str, options: &CleanOptions) -> Article {
-    let unmarked = match options.junk_markers.regex() {
-        Some(re) => re.replace_all(raw, ""),
-        None => raw.into(),
+    let text = chars::normalize_newlines(raw);
+    let text = cow_then(text, entities::decode);
+    let text = if options.fix_mojibake {
+        cow_then(text, mojibake::repair)
+    } else {
+        text
     };
-    let kept: Vec<&str> = unmarked
-        .lines()
-        .filter(|l| !options.junk_lines.matches(l.trim()))
-        .collect();
-    let kept = kept.join("\n");
-    let mut text = String::new();
-    let mut blocks = Vec::new();
-    for para in kept.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        if !text.is_empty() {
-            text.push_str("\n\n");
-        }
-        let start = text.len();
-        text.push_str(para);
-        let kind = if blocks.is_empty() {
-            BlockKind::Title
-        } else {
-            BlockKind::Paragraph
-        };
-        blocks.push(Block {
-            kind,
-            span: Span::new(start, text.len()),
-        });
-    }
-    Article {
-        text,
-        blocks,
-        meta: Meta::default(),
+    let text = cow_then(text, chars::strip_controls);
+    let text = options.rewrites.iter().fold(text, |text, rw| {
+        cow_then(text, |t| {
+            rw.pattern.regex().replace_all(t, rw.with.as_str())
+        })
+    });
+    let text = match options.junk_markers.regex() {
+        Some(re) => cow_then(text, |t| re.replace_all(t, "")),
+        None => text,
+    };
+    let text = cow_then(text, chars::nfc);
+    let lines = junk::filter_lines(&text, options);
+    let mut meta = Meta::default();
+    let (text, blocks) = blocks::build(&lines, options, &mut meta);
+    Article { text, blocks, meta }
+}
+
+/// Apply a step that may borrow its input, keeping ownership straight.
+fn cow_then<'a>(
+    text: Cow<'a, str>,
+    step: impl for<'b> Fn(&'b str) -> Cow<'b, str>,
+) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(t) => step(t),
+        Cow::Owned(t) => match step(&t) {
+            Cow::Borrowed(_) => Cow::Owned(t),
+            Cow::Owned(changed) => Cow::Owned(changed),
+        },
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ad_markers_glued_to_text_and_source_link_lines_are_removed() {
-        let raw = "Title\n\n[ad_1]\n\nBody text.\n\n[ad_2]Source link\n";
-        let article = clean(raw, &CleanOptions::default());
-        assert_eq!(article.text, "Title\n\nBody text.");
-    }
-}
+mod tests;

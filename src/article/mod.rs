@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-pub use clean::{CleanOptions, clean};
+pub use clean::{CleanOptions, Rewrite, clean};
 
 /// What a block of the article is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -44,13 +44,91 @@ pub struct Meta {
 
 /// A cleaned article: the text exactly as the reader shows it, and its blocks.
 ///
-/// Blocks are separated by a blank line (`"\n\n"`) in `text` and listed in
-/// reading order; the title, when there is one, is the first block.
+/// # Invariants
+///
+/// [`clean`] guarantees these (and [`check_invariants`] checks them):
+///
+/// 1. Every block span lies inside `text`, on character boundaries, and is
+///    not empty; a block's text has no leading or trailing whitespace and no
+///    newline.
+/// 2. Blocks are listed in reading order and never overlap: each starts
+///    after the one before ends.
+/// 3. Between two consecutive blocks `text` holds exactly `"\n\n"`, except
+///    after a [`BlockKind::Dateline`], which is followed on the same line by
+///    one space and then a [`BlockKind::Paragraph`] (`(Bloomberg) – The
+///    President said...`). So every character of `text` outside these
+///    separators belongs to exactly one block, and `text` neither starts nor
+///    ends with whitespace.
+/// 4. Only the first block can be a [`BlockKind::Title`]; when the first line
+///    reads like a paragraph there is no title.
+/// 5. `text` holds no control character but `\n` (no tab, no escape
+///    sequence), no bidi override and no zero-width space; it is in Unicode
+///    normalisation form C.
+///
+/// An empty input (or one that is all junk) gives an empty `text` and no blocks.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     pub text: String,
     pub blocks: Vec<Block>,
     pub meta: Meta,
+}
+
+/// Check the invariants documented on [`Article`]; the first one broken, if any.
+pub fn check_invariants(article: &Article) -> Result<(), String> {
+    let text = article.text.as_str();
+    if text.trim() != text {
+        return Err("text starts or ends with whitespace".into());
+    }
+    if let Some(c) = text.chars().find(|&c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}')
+    }) {
+        return Err(format!("text holds {c:?}"));
+    }
+    let mut pos = 0;
+    for (i, block) in article.blocks.iter().enumerate() {
+        let Block { kind, span } = *block;
+        let Some(slice) = text.get(span.start..span.end) else {
+            return Err(format!(
+                "block {i} {span:?} is outside the text or not on char boundaries"
+            ));
+        };
+        if slice.is_empty() || slice.trim() != slice || slice.contains('\n') {
+            return Err(format!(
+                "block {i} is empty, untrimmed or holds a newline: {slice:?}"
+            ));
+        }
+        if kind == BlockKind::Title && i > 0 {
+            return Err(format!("block {i} is a title but not the first"));
+        }
+        let gap = &text[pos..span.start];
+        let after_dateline = i > 0 && article.blocks[i - 1].kind == BlockKind::Dateline;
+        let expected = match (i, after_dateline) {
+            (0, _) => "",
+            (_, true) => " ",
+            (_, false) => "\n\n",
+        };
+        if gap != expected {
+            return Err(format!("block {i} follows {gap:?}, expected {expected:?}"));
+        }
+        if after_dateline && kind != BlockKind::Paragraph {
+            return Err(format!(
+                "block {i} after a dateline is {kind:?}, not a paragraph"
+            ));
+        }
+        pos = span.end;
+    }
+    if pos != text.len() {
+        return Err(format!("text after the last block: {:?}", &text[pos..]));
+    }
+    if article
+        .blocks
+        .last()
+        .is_some_and(|b| b.kind == BlockKind::Dateline)
+    {
+        return Err("the last block is a dateline".into());
+    }
+    Ok(())
 }
 
 impl Article {

@@ -1,6 +1,11 @@
 //! Regular expressions from the configuration, compiled once when it is read.
 
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+
+/// The lazy DFA's cache for the combined patterns. Bounded repetitions of
+/// Unicode classes (`[^.!?]{0,80}`) need many states on non-Latin text; with
+/// the default 2 MB the cache thrashes and matching falls back to a slow engine.
+const DFA_CACHE: usize = 32 << 20;
 use serde::{Deserialize, Deserializer, de::Error as _};
 
 /// One regular expression (Rust `regex` syntax), checked when the configuration is read.
@@ -60,7 +65,10 @@ impl LinePatterns {
             .iter()
             .map(|s| Regex::new(s).map_err(|e| regex_error(s, &e)))
             .collect::<Result<Vec<_>, _>>()?;
-        let set = RegexSet::new(&anchored).map_err(|e| regex_error("(set)", &e))?;
+        let set = RegexSetBuilder::new(&anchored)
+            .dfa_size_limit(DFA_CACHE)
+            .build()
+            .map_err(|e| regex_error("(set)", &e))?;
         Ok(LinePatterns { patterns, set })
     }
 
@@ -96,7 +104,10 @@ impl InlinePatterns {
             return Ok(InlinePatterns { combined: None });
         }
         let joined = parts.join("|");
-        let combined = Regex::new(&joined).map_err(|e| regex_error(&joined, &e))?;
+        let combined = RegexBuilder::new(&joined)
+            .dfa_size_limit(DFA_CACHE)
+            .build()
+            .map_err(|e| regex_error(&joined, &e))?;
         Ok(InlinePatterns {
             combined: Some(combined),
         })

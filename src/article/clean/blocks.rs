@@ -1,0 +1,297 @@
+//! Lines to blocks: hard-wrapped lines joined, each block given its kind,
+//! byline, date and wire source copied to [`Meta`], the text assembled.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::CleanOptions;
+use super::junk::{Item, Line};
+use crate::article::{Block, BlockKind, Meta};
+use crate::span::Span;
+
+/// A block's text before it is placed in the article.
+struct Draft {
+    kind: BlockKind,
+    text: String,
+    after_image: bool,
+    /// Joined to the block before by one space instead of a blank line (a
+    /// paragraph after its dateline).
+    same_line: bool,
+}
+
+/// Build the article text and its blocks from the filtered lines.
+pub fn build(items: &[Item], options: &CleanOptions, meta: &mut Meta) -> (String, Vec<Block>) {
+    let mut drafts = group(items);
+    classify(&mut drafts, options, meta);
+    let drafts = split_datelines(drafts, options, meta);
+    assemble(drafts)
+}
+
+/// Group lines into blocks. A blank line always ends a block. In hard-wrapped
+/// text (most lines close to one width of at most 100 characters) a line that
+/// fills the width continues on the next; otherwise every line is a block.
+fn group(items: &[Item]) -> Vec<Draft> {
+    let width = wrap_width(items);
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut open = false;
+    let mut last_len = 0;
+    for item in items {
+        let line = match item {
+            Item::Break => {
+                open = false;
+                continue;
+            }
+            Item::Line(line) => line,
+        };
+        let len = line.text.chars().count();
+        let continues = open
+            && width.is_some_and(|w| last_len * 10 >= w * 7)
+            && !line.after_image
+            && !LIST_ITEM.is_match(&line.text);
+        match drafts.last_mut() {
+            Some(draft) if continues => {
+                draft.text.push(' ');
+                draft.text.push_str(&line.text);
+            }
+            _ => drafts.push(draft_of(line)),
+        }
+        open = true;
+        last_len = len;
+    }
+    drafts
+}
+
+fn draft_of(line: &Line) -> Draft {
+    Draft {
+        kind: BlockKind::Paragraph,
+        text: line.text.to_string(),
+        after_image: line.after_image,
+        same_line: false,
+    }
+}
+
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[-*•‣◦]|\d{1,3}[.)])\s").expect("valid regex"));
+
+/// The width text was hard-wrapped at, if it was.
+fn wrap_width(items: &[Item]) -> Option<usize> {
+    let mut lens: Vec<usize> = items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Line(line) => Some(line.text.chars().count()),
+            Item::Break => None,
+        })
+        .collect();
+    if lens.len() < 5 {
+        return None;
+    }
+    lens.sort_unstable();
+    let width = lens[lens.len() * 9 / 10];
+    let full = lens.iter().filter(|&&l| l * 10 >= width * 7).count();
+    ((30..=100).contains(&width) && full * 2 >= lens.len()).then_some(width)
+}
+
+/// Give each block its kind, and fill the byline and the date.
+fn classify(drafts: &mut [Draft], options: &CleanOptions, meta: &mut Meta) {
+    let count = drafts.len();
+    let has_title = drafts
+        .first()
+        .is_some_and(|d| is_title(&d.text, options.title_max_words));
+    for (i, draft) in drafts.iter_mut().enumerate() {
+        if i == 0 && has_title {
+            draft.kind = BlockKind::Title;
+            continue;
+        }
+        let text = draft.text.as_str();
+        let front = i <= options.front_matter_blocks;
+        let chars = text.chars().count();
+        let captioned = chars <= options.caption_max_chars
+            && (draft.after_image || options.captions.regex().is_some_and(|re| re.is_match(text)));
+        if captioned {
+            draft.kind = BlockKind::Caption;
+        } else if options.dates.matches(text) {
+            if front && meta.published.is_none() {
+                meta.published = Some(text.to_string());
+            }
+        } else if let Some(byline) = front.then(|| options.bylines.captures(text)).flatten() {
+            if meta.byline.is_none() {
+                let name = byline.name("name").map_or(text, |m| m.as_str());
+                meta.byline = Some(name.trim().to_string());
+            }
+        } else if i + 1 < count && is_heading(text, options.heading_max_words) {
+            draft.kind = BlockKind::Heading;
+        }
+    }
+}
+
+/// Split a dateline off the start of one of the first paragraphs.
+fn split_datelines(drafts: Vec<Draft>, options: &CleanOptions, meta: &mut Meta) -> Vec<Draft> {
+    let mut out = Vec::with_capacity(drafts.len() + 1);
+    let mut paragraphs_seen = 0;
+    let mut found = false;
+    for draft in drafts {
+        let eligible = !found
+            && draft.kind == BlockKind::Paragraph
+            && paragraphs_seen < options.dateline_paragraphs;
+        if draft.kind == BlockKind::Paragraph {
+            paragraphs_seen += 1;
+        }
+        let split = eligible
+            .then(|| options.datelines.captures(&draft.text))
+            .flatten()
+            .and_then(|caps| {
+                let whole = caps.get(0)?;
+                let dateline = whole.as_str().trim_end();
+                let rest = draft.text[whole.end()..].trim_start();
+                let source = caps.name("source").map(|m| m.as_str().trim().to_string());
+                (!dateline.is_empty() && !rest.is_empty())
+                    .then(|| (dateline.to_string(), rest.to_string(), source))
+            });
+        match split {
+            Some((dateline, rest, source)) => {
+                found = true;
+                if source.as_deref().is_some_and(|s| !s.is_empty()) {
+                    meta.source = source;
+                }
+                out.push(Draft {
+                    kind: BlockKind::Dateline,
+                    text: dateline,
+                    after_image: false,
+                    same_line: false,
+                });
+                out.push(Draft {
+                    kind: BlockKind::Paragraph,
+                    text: rest,
+                    after_image: false,
+                    same_line: true,
+                });
+            }
+            None => out.push(draft),
+        }
+    }
+    out
+}
+
+/// Join the blocks: a blank line between blocks, one space after a dateline.
+fn assemble(drafts: Vec<Draft>) -> (String, Vec<Block>) {
+    let total: usize = drafts.iter().map(|d| d.text.len() + 2).sum();
+    let mut text = String::with_capacity(total);
+    let mut blocks = Vec::with_capacity(drafts.len());
+    for draft in drafts {
+        if !text.is_empty() {
+            text.push_str(if draft.same_line { " " } else { "\n\n" });
+        }
+        let start = text.len();
+        text.push_str(&draft.text);
+        blocks.push(Block {
+            kind: draft.kind,
+            span: Span::new(start, text.len()),
+        });
+    }
+    (text, blocks)
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// A sentence end followed by the start of another sentence. A period after
+/// a short word (`Mr.`, `U.S.`, `St.`, an initial) does not count.
+static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"([\p{L}\p{N}]+)([.!?]+)["'”’)\]]*\s+["'“‘(\[]?[\p{Lu}\p{N}]"#)
+        .expect("valid regex")
+});
+
+/// Abbreviations of four letters or more that a period does not end a sentence after.
+const LONG_ABBREVIATIONS: &[&str] = &[
+    "Prof", "Capt", "Corp", "Dept", "Univ", "Sept", "Calif", "Mich", "Mass", "Conn", "Wash",
+    "Ariz", "Colo", "Okla", "Tenn", "Penn", "Lieut", "Supt", "Assn",
+];
+
+fn has_two_sentences(text: &str) -> bool {
+    SENTENCE_BREAK.captures_iter(text).any(|c| {
+        let word = &c[1];
+        !c[2].starts_with('.')
+            || (word.chars().count() >= 4 && !LONG_ABBREVIATIONS.contains(&word))
+            || word.chars().all(|ch| ch.is_ascii_digit())
+    })
+}
+
+/// The first line is the title unless it reads like a paragraph: too many
+/// words, or more than one sentence.
+fn is_title(text: &str, max_words: usize) -> bool {
+    word_count(text) <= max_words && !has_two_sentences(text)
+}
+
+/// Closing quotes and brackets, looked through to find a line's last mark.
+const CLOSERS: &[char] = &['\'', '"', '’', '”', ')', ']', '»', '›', '」', '』', '*'];
+/// Punctuation that ends a sentence or a clause, in the scripts gloss reads.
+const CLOSING_PUNCTUATION: &[char] = &[
+    '.', ',', ';', ':', '!', '?', '…', '。', '！', '？', '；', '：', '，', '、', '؟', '؛', '،', '۔',
+];
+
+/// A heading: a short line that does not start in lower case and does not end
+/// with closing punctuation (`Second summit`, `'Good future'`).
+fn is_heading(text: &str, max_words: usize) -> bool {
+    if text.len() > 480 || text.chars().count() > 120 {
+        return false;
+    }
+    let words = word_count(text);
+    if words == 0 || words > max_words {
+        return false;
+    }
+    let last = text.trim_end_matches(CLOSERS).chars().next_back();
+    if last.is_none_or(|c| CLOSING_PUNCTUATION.contains(&c)) {
+        return false;
+    }
+    text.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| !c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_are_short_lines_without_closing_punctuation() {
+        for heading in [
+            "Second summit",
+            "'Good future'",
+            "Trump \"generous\"",
+            "1. Introduction",
+            "Ближний Восток",
+            "市场反应",
+        ] {
+            assert!(is_heading(heading, 12), "{heading}");
+        }
+        for not in [
+            "He left.",
+            "Is it over?",
+            "a lower-case fragment",
+            "Then he said:",
+            "“Quoted sentence.”",
+            "",
+        ] {
+            assert!(!is_heading(not, 12), "{not}");
+        }
+        let long = "This line has far too many words to be a heading of any article at all";
+        assert!(!is_heading(long, 12));
+    }
+
+    #[test]
+    fn two_sentences_but_not_abbreviations() {
+        assert!(has_two_sentences("It rained. Then it stopped."));
+        assert!(has_two_sentences(
+            "Case 22-506, Biden versus Nebraska. General Prelogar."
+        ));
+        assert!(has_two_sentences("Is it? Yes."));
+        assert!(!has_two_sentences("Mr. Smith Goes to Washington"));
+        assert!(!has_two_sentences(
+            "How Winter Wreaks Havoc on What’s Underneath N.Y.C."
+        ));
+        assert!(!has_two_sentences("U.S. Sen. Warren and St. Louis"));
+        assert!(!has_two_sentences("Prof. Ada Lovelace Returns"));
+    }
+}

@@ -1,0 +1,282 @@
+//! Characters: line breaks, terminal control sequences, invisible characters,
+//! whitespace and Unicode normalisation.
+//!
+//! After [`strip_controls`] no character of the text can drive a terminal:
+//! no C0 or C1 control but newline and tab, no escape sequence, no bidi
+//! override. Ordinary right-to-left text and the joiners that Arabic, Indic
+//! scripts and emoji need are kept.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// CRLF, lone CR, NEL, form feed, vertical tab and the line separator become
+/// `\n`; the paragraph separator becomes a blank line.
+pub fn normalize_newlines(text: &str) -> Cow<'_, str> {
+    let special = |c: char| {
+        matches!(
+            c,
+            '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+    };
+    // only CR, VT, FF and the lead bytes of NEL and U+2028/9 can start one
+    let lead = |b: u8| matches!(b, b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2);
+    let found = text
+        .as_bytes()
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| lead(b) && char_at(text, i).is_some_and(special));
+    if !found {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
+            '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' => out.push('\n'),
+            '\u{2029}' => out.push_str("\n\n"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Characters removed outright: bidi embeddings, overrides and isolates (they
+/// can make text display in another order than it reads), and invisible
+/// characters that split words without showing (zero-width space, word
+/// joiner, soft hyphen, BOM, invisible operators, interlinear annotation).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200B}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+            | '\u{180E}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// Unicode tag characters: kept only inside an emoji tag sequence (the flags
+/// of England, Scotland and Wales), which starts with a waving black flag.
+fn is_tag(c: char) -> bool {
+    ('\u{E0000}'..='\u{E007F}').contains(&c)
+}
+
+fn needs_stripping(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_invisible(c) || is_tag(c)
+}
+
+/// Remove terminal escape sequences whole (CSI, OSC, DCS, SOS, PM, APC, and
+/// two-character escapes), then every other control character but newline
+/// and tab, bidi overrides and invisible characters.
+pub fn strip_controls(text: &str) -> Cow<'_, str> {
+    let Some(first) = find_strippable(text, 0) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    let mut i = first;
+    while let Some(c) = text[i..].chars().next() {
+        i += c.len_utf8();
+        match c {
+            '\u{1B}' => i = skip_escape(text, i),
+            '\u{9B}' => i = skip_csi(text, i),
+            '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => i = skip_string(text, i),
+            c if is_tag(c) => {
+                let in_flag =
+                    out.ends_with('\u{1F3F4}') || out.chars().next_back().is_some_and(is_tag);
+                if in_flag {
+                    out.push(c);
+                }
+            }
+            c if needs_stripping(c) => {}
+            c => {
+                // copy the run up to the next character to strip in one go
+                let run_end = find_strippable(text, i).unwrap_or(text.len());
+                out.push(c);
+                out.push_str(&text[i..run_end]);
+                i = run_end;
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The byte index of the first character from `from` on that must go. ASCII
+/// is judged by its byte; only non-ASCII characters are decoded.
+fn find_strippable(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = char_at(text, i)?;
+            if needs_stripping(c) {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|rest| rest.chars().next())
+}
+
+fn in_range(c: Option<char>, low: char, high: char) -> bool {
+    c.is_some_and(|c| (low..=high).contains(&c))
+}
+
+/// After ESC, at byte `i`: the byte index after the whole sequence.
+fn skip_escape(text: &str, i: usize) -> usize {
+    match char_at(text, i) {
+        Some('[') => skip_csi(text, i + 1),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(text, i + 1),
+        c if in_range(c, '\u{20}', '\u{2F}') => {
+            // intermediates, then one final character
+            let mut j = i;
+            while in_range(char_at(text, j), '\u{20}', '\u{2F}') {
+                j += 1;
+            }
+            if in_range(char_at(text, j), '\u{30}', '\u{7E}') {
+                j + 1
+            } else {
+                j
+            }
+        }
+        c if in_range(c, '\u{30}', '\u{7E}') => i + 1,
+        _ => i,
+    }
+}
+
+/// A control sequence: parameters, intermediates, one final character.
+fn skip_csi(text: &str, mut i: usize) -> usize {
+    while in_range(char_at(text, i), '\u{30}', '\u{3F}') {
+        i += 1;
+    }
+    while in_range(char_at(text, i), '\u{20}', '\u{2F}') {
+        i += 1;
+    }
+    if in_range(char_at(text, i), '\u{40}', '\u{7E}') {
+        i + 1
+    } else {
+        i
+    }
+}
+
+/// A control string (OSC, DCS, ...): up to BEL or ST (`ESC \` or U+9C).
+/// Any other control character, a newline included, also ends it, so that an
+/// unterminated string never swallows more than the rest of its line.
+fn skip_string(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(text, i) {
+        match c {
+            '\u{07}' | '\u{9C}' => return i + c.len_utf8(),
+            '\u{1B}' if char_at(text, i + 1) == Some('\\') => return i + 2,
+            c if c.is_control() => return i,
+            c => i += c.len_utf8(),
+        }
+    }
+    i
+}
+
+/// Spaces that become a plain space inside a line: tab, no-break spaces and
+/// the typographic spaces (but not the ideographic space of CJK text).
+fn is_inline_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
+    )
+}
+
+/// A line with its runs of spaces collapsed to one plain space, trimmed.
+pub fn tidy_line(line: &str) -> Cow<'_, str> {
+    let trimmed = line.trim();
+    if is_tidy(trimmed) {
+        return Cow::Borrowed(trimmed);
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    let mut in_space = false;
+    for c in trimmed.chars() {
+        if is_inline_space(c) {
+            in_space = true;
+        } else {
+            if in_space {
+                out.push(' ');
+                in_space = false;
+            }
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// No tab, no two spaces in a row, no space but the plain one. Bytes are
+/// checked; only characters that may be spaces (lead bytes C2, E1, E2) are decoded.
+fn is_tidy(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut prev_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\t' => return false,
+            b' ' if prev_space => return false,
+            0xC2 | 0xE1 | 0xE2 if char_at(line, i).is_some_and(is_inline_space) => return false,
+            _ => {}
+        }
+        prev_space = b == b' ';
+    }
+    true
+}
+
+/// The characters of a text for the NFC quick check, with every run of
+/// characters that are NFC and never combine (below U+0300, CJK ideographs,
+/// Hangul syllables) given as one `a`: same answer, far fewer lookups.
+struct QuickChars<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl Iterator for QuickChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        let plain = |c: char| matches!(c, '\u{0}'..='\u{2FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}');
+        let mut rest = self.text.get(self.pos..)?.chars();
+        let first = rest.next()?;
+        self.pos += first.len_utf8();
+        if !plain(first) {
+            return Some(first);
+        }
+        for c in rest {
+            if !plain(c) {
+                break;
+            }
+            self.pos += c.len_utf8();
+        }
+        Some('a')
+    }
+}
+
+/// The text in Unicode normalisation form C (composed: "é" as one character),
+/// so that a name matches however its source composed it.
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    match is_nfc_quick(QuickChars { text, pos: 0 }) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}

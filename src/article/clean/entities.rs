@@ -1,0 +1,166 @@
+//! HTML character references, also as scrapers mangle them: spaced out
+//! (`& # 39;`), escaped again (`&amp;#39;`, `&amp;amp;`), or numbered in
+//! Windows-1252 (`&#146;` for a right quote). The mangled forms are put right,
+//! then `html-escape` decodes every named and numeric reference.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+/// A numeric reference, however spaced, behind any number of `amp;`.
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"&(?:amp;)*[ \t]*#[ \t]*(?:([0-9]{1,7})|[xX][ \t]*([0-9a-fA-F]{1,6}))[ \t]*;")
+        .expect("valid regex")
+});
+
+/// A named reference escaped once or more again: `&amp;eacute;`, `&amp;amp;`.
+static ESCAPED_NAMED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"&(?:amp;)+([A-Za-z][A-Za-z0-9]{1,31};)").expect("valid regex"));
+
+/// Decode the character references of `text`.
+pub fn decode(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    let numeric = numeric_references(text);
+    let named = match ESCAPED_NAMED.replace_all(&numeric, "&$1") {
+        Cow::Borrowed(_) => numeric.clone(),
+        Cow::Owned(s) => Cow::Owned(s),
+    };
+    match html_escape::decode_html_entities(&named) {
+        Cow::Borrowed(_) => match named {
+            Cow::Borrowed(_) => Cow::Borrowed(text),
+            Cow::Owned(s) => Cow::Owned(s),
+        },
+        Cow::Owned(s) => Cow::Owned(s),
+    }
+}
+
+/// Numeric references put in canonical form (`&#N;`). A spaced-out
+/// reference to a quotation mark was usually spaced out with the words
+/// around it too (`& # 39; Good future & # 39;`): the space inside the
+/// quotation goes, so that the quote reads `'Good future'`.
+fn numeric_references(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut last = 0;
+    let mut open_quote = false;
+    for caps in NUMERIC.captures_iter(text) {
+        let Some(m) = caps.get(0) else { continue };
+        let mut between = &text[last..m.start()];
+        if between.contains('\n') {
+            open_quote = false;
+        }
+        let canonical = canonical_numeric(&caps);
+        let spaced = m.as_str().contains([' ', '\t']);
+        let quote = spaced && is_quote_reference(&canonical);
+        if quote && open_quote {
+            // closing: "future & # 39;" loses the space before the mark
+            between = between.strip_suffix(' ').unwrap_or(between);
+        }
+        out.push_str(between);
+        out.push_str(&canonical);
+        last = m.end();
+        if quote && !open_quote {
+            // opening: "& # 39; Good" loses the space after the mark
+            let rest = &text[last..];
+            if rest.starts_with(' ') && !rest[1..].starts_with([' ', '\n']) && !rest[1..].is_empty()
+            {
+                last += 1;
+            }
+        }
+        if quote {
+            open_quote = !open_quote;
+        }
+    }
+    if last == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
+}
+
+/// Whether a canonical reference stands for a quotation mark.
+fn is_quote_reference(canonical: &str) -> bool {
+    const QUOTES: &[u32] = &[
+        0x22, 0x27, 0x2018, 0x2019, 0x201C, 0x201D, 0x2039, 0x203A, 0xAB, 0xBB,
+    ];
+    canonical
+        .strip_prefix("&#")
+        .and_then(|n| n.strip_suffix(';'))
+        .and_then(|n| n.parse::<u32>().ok())
+        .is_some_and(|n| QUOTES.contains(&n))
+}
+
+/// `&#N;` for a numeric reference; code points 128-159 taken as the
+/// Windows-1252 characters they stand for in practice (as browsers do);
+/// nothing for a control character or a number that is no character.
+fn canonical_numeric(c: &Captures) -> String {
+    let value = match (c.get(1), c.get(2)) {
+        (Some(dec), _) => dec.as_str().parse::<u32>().ok(),
+        (None, Some(hex)) => u32::from_str_radix(hex.as_str(), 16).ok(),
+        (None, None) => None,
+    };
+    match value {
+        Some(n @ 0x80..=0x9F) => {
+            let byte = [n as u8];
+            let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&byte);
+            decoded
+                .chars()
+                .next()
+                .map_or(String::new(), |ch| format!("&#{};", u32::from(ch)))
+        }
+        // a control character or no character at all: nothing to show
+        Some(n) if n < 0x20 && n != 0x09 && n != 0x0A => String::new(),
+        Some(n) if n == 0x7F || char::from_u32(n).is_none() => String::new(),
+        Some(n) => format!("&#{n};"),
+        None => c[0].to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    #[test]
+    fn spaced_out_references_are_decoded() {
+        assert_eq!(decode("& # 39; Good future & # 39;"), "'Good future'");
+        assert_eq!(decode("& # 39;Good future& # 39;"), "'Good future'");
+        assert_eq!(
+            decode("He said & # 34; yes & # 34; and & # 34; no & # 34;."),
+            "He said \"yes\" and \"no\"."
+        );
+        assert_eq!(decode("& #x27;ok&#X27 ;"), "'ok'");
+    }
+
+    #[test]
+    fn references_escaped_again_are_decoded_once() {
+        assert_eq!(decode("It&amp;#39;s"), "It's");
+        assert_eq!(decode("Tom &amp;amp; Jerry"), "Tom & Jerry");
+        assert_eq!(decode("caf&amp;eacute;"), "café");
+    }
+
+    #[test]
+    fn named_and_numeric_references_are_decoded() {
+        assert_eq!(
+            decode("caf&eacute; &#x27;x&#x27; &lt;b&gt; a&nbsp;b"),
+            "café 'x' <b> a\u{A0}b"
+        );
+        assert_eq!(decode("&#8220;Hi&#8221;"), "“Hi”");
+    }
+
+    #[test]
+    fn windows_1252_numbers_become_their_characters() {
+        assert_eq!(decode("don&#146;t &#150; &#128;5"), "don’t – €5");
+    }
+
+    #[test]
+    fn references_to_control_characters_decode_to_nothing() {
+        assert_eq!(decode("a&#27;[31mb&#x7;c&#0;d&#xD800;e"), "a[31mbcde");
+    }
+
+    #[test]
+    fn text_that_only_looks_like_a_reference_is_kept() {
+        assert_eq!(decode("AT&T; R&D & more; &#;"), "AT&T; R&D & more; &#;");
+    }
+}
