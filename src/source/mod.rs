@@ -95,6 +95,16 @@ pub struct Source {
 }
 
 impl Source {
+    /// A stable identity for the article: its canonical path, or a hash of
+    /// the text when it has no address (stdin, the sample).
+    pub fn article_id(&self) -> crate::article_id::ArticleId {
+        use crate::article_id::ArticleId;
+        match &self.origin {
+            Origin::File(path) => ArticleId::for_path(path),
+            Origin::Stdin | Origin::Sample => ArticleId::for_content(&self.text),
+        }
+    }
+
     /// The bundled sample article.
     pub fn sample() -> Source {
         Source {

@@ -1,0 +1,406 @@
+//! The real binary, run as a user would: every run gets its own empty config
+//! and data directories.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const SCRAPED: &str = "tests/fixtures/articles/scraped.txt";
+const SCRIPTS: &str = "tests/fixtures/articles/scripts.txt";
+
+/// A sandbox: empty XDG config and data directories, a working directory.
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for sub in ["config", "data", "work"] {
+            std::fs::create_dir(dir.path().join(sub)).expect("create dir");
+        }
+        Sandbox { dir }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn write(&self, rel: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.path(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create dir");
+        }
+        std::fs::write(&path, bytes).expect("write file");
+        path
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_gloss"));
+        cmd.args(args)
+            .current_dir(self.path("work"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("HOME", self.dir.path())
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("gloss runs")
+    }
+
+    fn run_with_stdin(&self, args: &[&str], input: &[u8]) -> Output {
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("gloss starts");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input)
+            .expect("write stdin");
+        child.wait_with_output().expect("gloss ends")
+    }
+}
+
+fn repo(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(rel)
+        .display()
+        .to_string()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// A failed run: exit code 1 and exactly one line on stderr, which is returned.
+fn one_line_error(out: &Output) -> String {
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(out));
+    let err = stderr(out);
+    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
+    assert!(err.starts_with("gloss: "), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err.trim_end().to_string()
+}
+
+#[test]
+fn missing_file_is_a_one_line_error_naming_it() {
+    let sb = Sandbox::new();
+    let err = one_line_error(&sb.run(&["no-such-article.txt"]));
+    assert_eq!(err, "gloss: no-such-article.txt: no such file");
+    let err = one_line_error(&sb.run(&["annotate", "no-such-article.txt"]));
+    assert_eq!(err, "gloss: no-such-article.txt: no such file");
+}
+
+#[test]
+fn directory_is_refused() {
+    let sb = Sandbox::new();
+    let err = one_line_error(&sb.run(&["annotate", "."]));
+    assert_eq!(err, "gloss: .: is a directory, not a file");
+}
+
+#[test]
+fn binary_and_empty_files_are_refused() {
+    let sb = Sandbox::new();
+    sb.write("work/photo.jpg", b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01");
+    sb.write("work/blob.bin", b"abc\x00\x01\x02def");
+    sb.write("work/empty.txt", b"");
+    let err = one_line_error(&sb.run(&["annotate", "photo.jpg"]));
+    assert_eq!(
+        err,
+        "gloss: photo.jpg: binary data, not text (a JPEG image)"
+    );
+    let err = one_line_error(&sb.run(&["blob.bin"]));
+    assert_eq!(
+        err,
+        "gloss: blob.bin: binary data, not text (it contains NUL bytes)"
+    );
+    let err = one_line_error(&sb.run(&["annotate", "empty.txt"]));
+    assert_eq!(err, "gloss: empty.txt: empty, there is nothing to read");
+}
+
+#[test]
+fn latin1_file_is_decoded_as_windows_1252() {
+    let sb = Sandbox::new();
+    sb.write(
+        "work/latin1.txt",
+        b"Caf\xE9 society in Z\xFCrich\n\n\x93Quoted,\x94 she said.\n",
+    );
+    let out = sb.run(&["latin1.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "Café society in Zürich\n\n“Quoted,” she said.\n"
+    );
+}
+
+#[test]
+fn stdin_as_dash() {
+    let sb = Sandbox::new();
+    let out = sb.run_with_stdin(&["-"], b"Title\r\n\r\nBody [ad_1]text.\r\n");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "Title\n\nBody text.\n");
+    let out = sb.run_with_stdin(&["annotate", "-"], b"Title\n\nBody.");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["title"], "Title");
+    let err = one_line_error(&sb.run_with_stdin(&["-"], b""));
+    assert_eq!(err, "gloss: stdin: empty, there is nothing to read");
+}
+
+#[test]
+fn a_file_named_like_a_subcommand_opens_as_a_file() {
+    let sb = Sandbox::new();
+    sb.write(
+        "work/export",
+        b"Export rules change\n\nThe new rules apply from May.",
+    );
+    sb.write(
+        "work/annotate",
+        b"Annotated bibliography\n\nA list of sources.",
+    );
+    let out = sb.run(&["./export"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "Export rules change\n\nThe new rules apply from May.\n"
+    );
+    let out = sb.run(&["./annotate"]);
+    assert_eq!(
+        stdout(&out),
+        "Annotated bibliography\n\nA list of sources.\n"
+    );
+}
+
+#[test]
+fn no_argument_reads_the_bundled_sample() {
+    let sb = Sandbox::new();
+    let out = sb.run(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let first = text.lines().next().expect("a title");
+    assert!(!first.is_empty());
+    assert!(!text.contains("[ad_"), "sample is cleaned");
+}
+
+#[test]
+fn version_and_help_work_everywhere() {
+    let sb = Sandbox::new();
+    let version = env!("CARGO_PKG_VERSION");
+    for args in [
+        &["--version"][..],
+        &["annotate", "--version"],
+        &["man", "--version"],
+    ] {
+        let out = sb.run(args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(stdout(&out).contains(version), "{args:?}: {}", stdout(&out));
+    }
+    for args in [
+        &["--help"][..],
+        &["annotate", "--help"],
+        &["completions", "--help"],
+    ] {
+        let out = sb.run(args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(stdout(&out).contains("Usage: gloss"), "{args:?}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let sb = Sandbox::new();
+    assert_eq!(sb.run(&["--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(sb.run(&["annotate"]).status.code(), Some(2));
+    assert_eq!(
+        sb.run(&["completions", "no-such-shell"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn bad_config_names_file_line_and_option() {
+    let sb = Sandbox::new();
+    let config = sb.write("bad.toml", b"[clean]\n\njunk_line = ['x']\n");
+    let config = config.display().to_string();
+    let err = one_line_error(&sb.run(&["--config", &config, &repo(SCRAPED)]));
+    assert_eq!(
+        err,
+        format!("gloss: {config}:3: unknown option `clean.junk_line` (did you mean `junk_lines`?)")
+    );
+    // the flag is global: after the subcommand too
+    let err = one_line_error(&sb.run(&["annotate", &repo(SCRAPED), "--config", &config]));
+    assert!(err.contains(":3: unknown option"), "{err}");
+    let err = one_line_error(&sb.run(&["--config", "missing.toml"]));
+    assert!(err.starts_with("gloss: missing.toml: "), "{err}");
+}
+
+#[test]
+fn the_users_config_file_is_read_from_xdg_config_home() {
+    let sb = Sandbox::new();
+    sb.write(
+        "work/a.txt",
+        b"Title\n\nKeep this.\n\nDrop this promo line\n\nAnd this.",
+    );
+    assert!(stdout(&sb.run(&["a.txt"])).contains("Drop this promo line"));
+    sb.write(
+        "config/gloss/config.toml",
+        b"[clean]\njunk_lines = ['Drop this promo line']\n",
+    );
+    assert_eq!(
+        stdout(&sb.run(&["a.txt"])),
+        "Title\n\nKeep this.\n\nAnd this.\n"
+    );
+    sb.write(
+        "config/gloss/config.toml",
+        b"[clean]\ntitle_max_words = 'many'\n",
+    );
+    let err = one_line_error(&sb.run(&["a.txt"]));
+    assert!(
+        err.contains("config.toml:2: option `clean.title_max_words`"),
+        "{err}"
+    );
+}
+
+/// Every `start`/`end` pair in the JSON lies on character boundaries of `text`.
+fn assert_offsets_on_char_boundaries(json: &Value) {
+    let text = json["text"].as_str().expect("text");
+    let mut spans = Vec::new();
+    let mut collect = |v: &Value| {
+        if let (Some(s), Some(e)) = (v["start"].as_u64(), v["end"].as_u64()) {
+            spans.push((s as usize, e as usize));
+        }
+    };
+    for key in ["blocks", "sentences", "quotes"] {
+        json[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .for_each(&mut collect);
+    }
+    for entity in json["entities"].as_array().expect("entities") {
+        entity["mentions"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .for_each(&mut collect);
+    }
+    for (s, e) in spans {
+        assert!(s <= e && e <= text.len(), "{s}..{e} outside the text");
+        assert!(
+            text.is_char_boundary(s) && text.is_char_boundary(e),
+            "{s}..{e} splits a character"
+        );
+    }
+    for q in json["quotes"].as_array().expect("quotes") {
+        let (s, e) = (
+            q["start"].as_u64().expect("start") as usize,
+            q["end"].as_u64().expect("end") as usize,
+        );
+        assert_eq!(
+            q["text"].as_str(),
+            Some(&text[s..e]),
+            "quote text is text[start..end]"
+        );
+    }
+}
+
+#[test]
+fn annotate_prints_the_json_contract() {
+    let sb = Sandbox::new();
+    for file in [SCRAPED, SCRIPTS] {
+        let out = sb.run(&["annotate", &repo(file)]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let json: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+        assert!(json["text"].is_string());
+        assert!(json["entities"].is_array() && json["quotes"].is_array());
+        assert!(json["blocks"].is_array() && json["meta"].is_object());
+        let title = json["title"].as_str().expect("a title");
+        assert!(json["text"].as_str().expect("text").starts_with(title));
+        assert_offsets_on_char_boundaries(&json);
+    }
+}
+
+#[test]
+fn annotate_shows_the_cleaning() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["annotate", &repo(SCRAPED)]);
+    let json: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let text = json["text"].as_str().expect("text");
+    for junk in [
+        "[ad_",
+        "Source link",
+        "&#",
+        "& #",
+        "newsletter",
+        "Share this",
+        "\u{1b}",
+        "\u{7}",
+        "Image",
+    ] {
+        assert!(!text.contains(junk), "{junk:?} left in {text}");
+    }
+    assert!(text.contains("'A long winter'"));
+    assert!(text.contains("HARBOURTON (Reuters) - The mayor said"));
+    assert_eq!(json["meta"]["source"], "Reuters");
+    assert_eq!(json["meta"]["byline"], "Tomas Lindqvist");
+    assert_eq!(json["meta"]["published"], "March 3, 2024");
+    let kinds: Vec<&str> = json["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .filter_map(|b| b["kind"].as_str())
+        .collect();
+    assert_eq!(kinds[..2], ["title", "caption"]);
+    assert!(kinds.contains(&"dateline") && kinds.contains(&"heading"));
+}
+
+#[test]
+fn scripts_other_than_latin_come_through_intact() {
+    let sb = Sandbox::new();
+    let out = sb.run(&[&repo(SCRIPTS)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let original = std::fs::read_to_string(repo(SCRIPTS)).expect("fixture");
+    assert_eq!(stdout(&out), original);
+}
+
+#[test]
+fn completions_and_man_page() {
+    let sb = Sandbox::new();
+    for shell in ["bash", "zsh", "fish"] {
+        let out = sb.run(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        assert!(stdout(&out).contains("annotate"), "{shell}");
+    }
+    let out = sb.run(&["man"]);
+    assert!(out.status.success());
+    let man = stdout(&out);
+    assert!(man.contains(".TH gloss 1"), "{man}");
+    assert!(man.contains("annotate"));
+}
+
+#[test]
+fn a_reader_that_goes_away_is_not_an_error() {
+    let sb = Sandbox::new();
+    let mut child = sb
+        .command(&["annotate", &repo(SCRAPED)])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("gloss starts");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("gloss ends");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+}
