@@ -30,7 +30,14 @@ pub struct KeyMap {
 impl KeyMap {
     /// Build the map from `[keys]`; actions the section leaves out keep their defaults.
     pub fn new(section: &KeysSection) -> Result<Self, KeyConflict> {
-        let defaults = KeysSection::default();
+        let complete = COMMANDS
+            .iter()
+            .all(|c| section.0.contains_key(&CommandName(c.name)));
+        let defaults = if complete {
+            KeysSection(Default::default())
+        } else {
+            KeysSection::default()
+        };
         let mut by_key: HashMap<KeyChord, &'static Command> = HashMap::new();
         let mut commands = Vec::with_capacity(COMMANDS.len());
         for command in COMMANDS {

@@ -35,6 +35,10 @@ use crate::article_id::ArticleId;
 /// (for measuring start-up time).
 pub const EXIT_AFTER_FIRST_FRAME: &str = "GLOSS_EXIT_AFTER_FIRST_FRAME";
 
+/// Set to any value, the reader panics right after drawing its first frame:
+/// a test hook that shows the terminal is restored after a panic.
+pub const PANIC_AFTER_FIRST_FRAME: &str = "GLOSS_PANIC_AFTER_FIRST_FRAME";
+
 /// Open the reader on `doc` in the terminal until the user quits. `id` files
 /// the reading position. The terminal is restored however this ends.
 ///
@@ -56,9 +60,18 @@ pub fn run(doc: Document, settings: &settings::Settings, id: &ArticleId) -> anyh
         app.go_to_offset(offset);
     }
     let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
+    let panic_after_first_frame = std::env::var_os(PANIC_AFTER_FIRST_FRAME).is_some();
     let result = {
         let mut session = terminal::Session::enter()?;
-        terminal::event_loop(&mut session, &mut app, exit_after_first_frame)
+        let result = terminal::event_loop(
+            &mut session,
+            &mut app,
+            exit_after_first_frame || panic_after_first_frame,
+        );
+        if panic_after_first_frame {
+            panic!("{PANIC_AFTER_FIRST_FRAME} is set");
+        }
+        result
         // the session is dropped here: the terminal is restored before anything is printed
     };
     if let Some(file) = position_file
