@@ -1,0 +1,271 @@
+//! End to end: the real binary in tmux, driven by keys, read back with
+//! `capture-pane`. Every wait polls the screen until the expected text is
+//! there (or a timeout); nothing sleeps a fixed time. Each run has its own
+//! tmux server and empty config and data directories.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use gloss::ui::index::Index;
+use gloss::{Document, source};
+
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// A tmux server of our own with one pane running gloss.
+struct Tmux {
+    socket: String,
+    /// Holds `config/`, `data/` and what the shell records after gloss exits.
+    dir: PathBuf,
+}
+
+static SERVERS: AtomicUsize = AtomicUsize::new(0);
+
+impl Tmux {
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs (.ci/run installs it)")
+    }
+
+    /// Start `gloss ARGS` in a 120×40 pane with `dir/config` and `dir/data` as
+    /// its config and data directories; after it exits, the shell records its
+    /// exit status and the terminal's settings, and the pane stays open (on
+    /// `cat`) so that its screen and modes can be read.
+    fn start(args: &str, dir: &Path) -> Tmux {
+        Tmux::start_with_env(args, dir, "")
+    }
+
+    /// [`Tmux::start`] with extra `NAME=value` words in gloss's environment.
+    fn start_with_env(args: &str, dir: &Path, env: &str) -> Tmux {
+        for d in ["config", "data"] {
+            std::fs::create_dir_all(dir.join(d)).expect("dir");
+        }
+        let n = SERVERS.fetch_add(1, Ordering::SeqCst);
+        let socket = format!("gloss-e2e-{}-{n}", std::process::id());
+        let t = Tmux {
+            socket,
+            dir: dir.to_path_buf(),
+        };
+        let d = t.dir.as_path();
+        let script = format!(
+            "env XDG_CONFIG_HOME={config} XDG_DATA_HOME={data} COLORTERM=truecolor {env} {bin} {args}; \
+             echo \"gloss exited $?\"; stty -a > {stty}; exec cat > /dev/null",
+            config = d.join("config").display(),
+            data = d.join("data").display(),
+            bin = env!("CARGO_BIN_EXE_gloss"),
+            stty = d.join("stty.txt").display(),
+        );
+        let out = t.tmux(&[
+            "new-session",
+            "-d",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "sh",
+            "-c",
+            &script,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        t
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p"]).stdout).into_owned()
+    }
+
+    /// Wait until the screen shows `text`; the screen when it does.
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} on screen"), |s| s.contains(text))
+    }
+
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what}; the screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    /// Send one key (tmux key names: `Tab`, `Enter`, `Escape`, `n`, `]`).
+    fn key(&self, key: &str) {
+        self.tmux(&["send-keys", key]);
+    }
+
+    /// Send text literally.
+    fn text(&self, text: &str) {
+        self.tmux(&["send-keys", "-l", text]);
+    }
+
+    fn format(&self, f: &str) -> String {
+        String::from_utf8_lossy(&self.tmux(&["display-message", "-p", f]).stdout)
+            .trim()
+            .to_string()
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.join("data")
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+/// The status bar: the last line on screen.
+fn status(screen: &str) -> &str {
+    screen.lines().last().unwrap_or("")
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn reading_the_sample_with_the_keyboard() {
+    let doc = Document::from_text(source::SAMPLE, &gloss::config::Config::defaults().clean);
+    let index = Index::new(&doc);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start("", dir.path());
+    let title = doc.article.title().expect("the sample has a title");
+    t.wait_for(" READ ");
+    t.wait_for(&title[..title.len().min(40)]);
+
+    if let Some(&top) = index.people.first() {
+        // Tab to People: the most-mentioned person is selected.
+        let name = &doc.analysis.entities[top.0].name;
+        let count = index.count(top);
+        t.key("Tab");
+        t.wait_for(&format!("{name}: {count} mention"));
+        t.key("n");
+        t.wait_for(&format!("{name} · mention 1 of {count}"));
+        t.key("n");
+        t.wait_for(&format!("{name} · mention 2 of {count}"));
+        // `]`: the next person named after that mention.
+        t.key("]");
+        t.wait_until("the next person's mention", |s| {
+            let st = status(s);
+            st.contains(" · mention ") && !st.contains(&format!("{name} · mention 2 of"))
+        });
+    } else {
+        // The analysis finds nobody yet: the keys still answer sensibly.
+        eprintln!(
+            "NOTE: the analysis finds no person in the sample yet; the people steps are not run"
+        );
+        t.key("]");
+        t.wait_for("The analysis found no person in this article");
+    }
+
+    // Search as you type, then step through the matches.
+    let matches = gloss::ui::search::find_all(&doc.article.text, "summit").len();
+    assert!(matches >= 2, "the sample speaks of a summit");
+    t.key("/");
+    t.wait_for(" SEARCH ");
+    t.text("summit");
+    t.wait_for(&format!("/summit▏  {matches} matches"));
+    t.key("Enter");
+    t.wait_for(&format!("match 1 of {matches}"));
+    t.key("n");
+    t.wait_for(&format!("match 2 of {matches}"));
+    t.key("Escape");
+    t.wait_for("Search ended");
+
+    // The help overlay lists the keys of the live key map.
+    t.key("?");
+    let help = t.wait_for(" Keys ");
+    assert!(
+        help.contains("Next mention of any person after this point"),
+        "{help}"
+    );
+    t.key("Escape");
+    t.wait_until("the help to close", |s| !s.contains(" Keys "));
+
+    // Scroll to the end so there is a position to remember, then quit.
+    t.key("0");
+    t.key("G");
+    t.wait_for("100%");
+    t.key("q");
+    let after = t.wait_for("gloss exited 0");
+    assert!(
+        !after.contains(" READ "),
+        "the alternate screen was left:\n{after}"
+    );
+    assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen off");
+    assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse reporting off");
+    assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown");
+    let stty = std::fs::read_to_string(t.dir.join("stty.txt")).expect("stty ran");
+    assert!(
+        stty.split_whitespace().any(|w| w == "icanon")
+            && stty.split_whitespace().any(|w| w == "echo"),
+        "raw mode is off again: {stty}"
+    );
+    let saved = files_under(&t.data());
+    assert_eq!(saved.len(), 1, "one remembered position: {saved:?}");
+}
+
+#[test]
+fn reopening_an_article_goes_back_to_where_reading_stopped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("article.txt");
+    std::fs::write(&file, source::SAMPLE).expect("write");
+    let arg = file.display().to_string();
+    {
+        let t = Tmux::start(&arg, dir.path());
+        t.wait_for(" READ ");
+        t.key("G");
+        t.wait_for("100%");
+        t.key("q");
+        t.wait_for("gloss exited 0");
+    }
+    let t = Tmux::start(&arg, dir.path());
+    let screen = t.wait_for("Back where you left off");
+    assert!(screen.contains("100%"), "{screen}");
+    t.key("q");
+    t.wait_for("gloss exited 0");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_prints_the_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start_with_env("", dir.path(), "GLOSS_PANIC_AFTER_FIRST_FRAME=1");
+    let after = t.wait_for("gloss exited");
+    assert!(
+        after.contains("GLOSS_PANIC_AFTER_FIRST_FRAME is set"),
+        "{after}"
+    );
+    assert!(!after.contains("gloss exited 0"), "{after}");
+    assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen off");
+    assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse reporting off");
+    assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown");
+    let stty = std::fs::read_to_string(t.dir.join("stty.txt")).expect("stty ran");
+    assert!(
+        stty.split_whitespace().any(|w| w == "icanon"),
+        "raw mode is off: {stty}"
+    );
+}
