@@ -148,3 +148,20 @@ fn the_current_search_match_is_marked_apart_from_the_others() {
         theme.current_match.bg
     );
 }
+
+#[test]
+fn a_jump_onto_a_selected_mention_keeps_the_selection_colours() {
+    let mut app = app(160, 48);
+    press(&mut app, "1 j j n");
+    let theme = app.theme.clone();
+    let style = style_at(&app, "Reed, called");
+    assert_eq!(
+        (style.fg, style.bg),
+        (theme.selection.fg, theme.selection.bg)
+    );
+    assert!(
+        style
+            .add_modifier
+            .contains(ratatui::style::Modifier::UNDERLINED)
+    );
+}

@@ -69,6 +69,11 @@ fn styled_line<'a>(app: &'a App, line: &VisualLine) -> Line<'a> {
         };
         layers.push((q.span, style));
     }
+    // The mark goes under the mentions, so a selected mention keeps its
+    // colours where a jump landed on it and only gains the mark's underline.
+    if let Some(mark) = app.mark.filter(|m| m.overlaps(range)) {
+        layers.push((mark, theme.mark));
+    }
     for m in overlapping(&app.index.marks, |m| m.span, range) {
         let style = if Some(m.entity) == app.selected {
             theme.selection
@@ -80,9 +85,6 @@ fn styled_line<'a>(app: &'a App, line: &VisualLine) -> Line<'a> {
             }
         };
         layers.push((m.span, style));
-    }
-    if let Some(mark) = app.mark.filter(|m| m.overlaps(range)) {
-        layers.push((mark, theme.mark));
     }
     if let Some(search) = &app.search {
         let matches = overlapping(&search.matches, |m| *m, range);

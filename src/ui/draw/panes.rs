@@ -123,6 +123,13 @@ fn quote_row<'a>(app: &'a App, row: usize, width: usize) -> Line<'a> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    if app.quote_speaker().is_some() {
+        // Narrowed to one speaker, named in the border: the words alone.
+        return Line::from(Span::styled(
+            truncate(&sanitize(&words), width),
+            theme.quote,
+        ));
+    }
     let speaker = truncate(&speaker, width / 2);
     let rest = width.saturating_sub(display_width(&speaker) + 3);
     let words = truncate(&sanitize(&words), rest);
