@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::quotes::find::{self, Found};
 use super::sentences::{self, Sentence};
+use super::tagger::{self, Tag};
 use super::tokens::{self, Token};
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
@@ -27,6 +28,8 @@ pub struct Doc<'a> {
     pub sentence_of: Vec<usize>,
     /// The block of each token.
     pub block_of: Vec<usize>,
+    /// The named-entity tagger's label for each token.
+    pub ner: Vec<Tag>,
 }
 
 impl<'a> Doc<'a> {
@@ -66,7 +69,16 @@ impl<'a> Doc<'a> {
                 *slot = b;
             }
         }
+        let mut ner = Vec::with_capacity(tokens.len());
+        for sentence in &sentences {
+            let words: Vec<&str> = tokens[sentence.tokens.clone()]
+                .iter()
+                .map(|t| t.text(text))
+                .collect();
+            ner.extend(tagger::ner().tag(&words));
+        }
         Doc {
+            ner,
             text,
             article,
             tokens,

@@ -103,6 +103,52 @@ const PERSON_NOUNS: &[&str] = &[
     "biographer",
 ];
 
+/// Nouns after a name that make it an organisation's: `the Walkley board`.
+const ORG_NOUNS: &[&str] = &[
+    "foundation",
+    "board",
+    "company",
+    "firm",
+    "group",
+    "party",
+    "council",
+    "committee",
+    "agency",
+    "union",
+    "network",
+    "university",
+    "college",
+    "school",
+    "club",
+    "team",
+    "bank",
+    "newspaper",
+    "magazine",
+    "museum",
+    "institute",
+    "corporation",
+    "airline",
+    "brand",
+    "label",
+    "studio",
+    "charity",
+    "organization",
+    "organisation",
+    "government",
+    "ministry",
+    "department",
+    "newsroom",
+    "publication",
+    "conglomerate",
+    "subsidiary",
+    "startup",
+    "insurer",
+    "carrier",
+    "retailer",
+    "automaker",
+    "broadcaster",
+];
+
 /// Nouns before `of X` that make X a place: `the province of Palawan`.
 const PLACE_OF: &[&str] = &[
     "city",
@@ -225,9 +271,25 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         v.none += 6.0;
     }
 
-    // organisations
+    // organisations (a known one whose name is an ordinary word, `Science`,
+    // `Wired`, counts less)
     if lex.organization(full).is_some() {
-        v.org += 5.0;
+        v.org += if n == 1 && is_common(lex, first) {
+            2.0
+        } else {
+            5.0
+        };
+    }
+    // `via Shutterstock`, `Jeon Heon-Kyun/EPA`: an agency credited for a picture
+    if span.tokens.start > 0 {
+        let before = doc.word(span.tokens.start - 1);
+        if before == "via"
+            || (before == "/"
+                && span.tokens.start >= 2
+                && doc.tokens[span.tokens.start - 2].kind == TokenKind::Word)
+        {
+            v.org += 1.5;
+        }
     }
     if span.institution {
         let geographic = words
@@ -416,6 +478,28 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         v.person += 1.0;
         v.org += 0.3;
     }
+    // `Building 24`, `Apollo 11`, `Page A22`: a designation, not a name
+    if let Some(w) = word_at(after)
+        && doc.tokens[after].kind == TokenKind::Number
+        && doc.sentence_of[after] == doc.sentence_of[span.tokens.start]
+        && lex.organization(full).is_none()
+        && !w.contains(',')
+    {
+        v.none += 2.0;
+    }
+    // `the Walkley journalism foundation`, `the Labor government`
+    for k in after..(after + 3).min(doc.tokens.len()) {
+        let w = doc.word(k);
+        if doc.sentence_of[k] != doc.sentence_of[span.tokens.start]
+            || !w.chars().all(|c| c.is_lowercase())
+        {
+            break;
+        }
+        if ORG_NOUNS.contains(&w) {
+            v.org += 2.0;
+            break;
+        }
+    }
     // `the Obama administration`, `the Thatcher era`
     if let Some(w) = word_at(after)
         && doc.sentence_of[after] == doc.sentence_of[span.tokens.start]
@@ -484,6 +568,10 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         }
     }
 
+    // the learned tagger's reading of these words in this sentence
+    let tagged = tagger_votes(doc, span);
+    v.add(tagged);
+
     // capitalisation that proves nothing
     // (frequent family and given names are names first: `Green`, `Hicks`, `Young`)
     let name_like = |w: &str| {
@@ -512,6 +600,24 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     }
     if all_caps && n == 1 && first.chars().count() <= 1 {
         v.none += 5.0;
+    }
+    v
+}
+
+/// Votes from the named-entity tagger: the mean probability of each type
+/// over the span's tokens.
+fn tagger_votes(doc: &Doc, span: &NameSpan) -> Votes {
+    const WEIGHT: f32 = 2.0;
+    let mut v = Votes::default();
+    let n = span.tokens.len() as f32;
+    for tag in &doc.ner[span.tokens.clone()] {
+        let p = tag.confidence * WEIGHT / n;
+        match tag.entity_type() {
+            Some("PER") => v.person += p,
+            Some("ORG") => v.org += p,
+            Some("LOC") => v.place += p,
+            _ => v.none += p * 0.5,
+        }
     }
     v
 }

@@ -190,6 +190,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     orgs::known_in_lowercase(doc, lex, &mut orgs);
     orgs::merge(&mut orgs);
     orgs::lowercase_mentions(doc, &mut orgs);
+    orgs::name_by_longest_mention(doc, &mut orgs);
     out.extend(orgs);
     out.extend(places);
     for d in &mut out {
@@ -228,6 +229,21 @@ pub fn explain(doc: &Doc, lex: &Lexicon) -> String {
             )
         })
         .collect()
+}
+
+/// Whether a single word can refer to someone by given name (`Ellen`,
+/// `John`): not an ordinary word, or a frequent given name not after a
+/// determiner (`the Bill` is a bill).
+fn given_name_reference(doc: &Doc, lex: &Lexicon, s: &NameSpan, word: &str) -> bool {
+    if !evidence::is_common(lex, word) {
+        return true;
+    }
+    let after_determiner = s.tokens.start > 0
+        && matches!(
+            doc.word(s.tokens.start - 1).to_lowercase().as_str(),
+            "the" | "a" | "an" | "this" | "that"
+        );
+    lex.given_name(word).is_some_and(|f| f >= 0.1) && !after_determiner
 }
 
 /// The grouping key of a name: straight apostrophes, single spaces, lowercase.
@@ -389,7 +405,7 @@ impl People {
                     .total_cmp(&pb.prominence)
                     .then(pb.first_at.cmp(&pa.first_at))
             })
-        } else if !evidence::is_common(lex, &w) {
+        } else if given_name_reference(doc, lex, s, &w) {
             let by_given: Vec<usize> = (0..self.list.len())
                 .filter(|&i| {
                     self.list[i]

@@ -47,6 +47,24 @@ fn is_part_of(short: &str, long: &str) -> bool {
     s.len() < l.len() && (l.ends_with(&s) || l.starts_with(&s))
 }
 
+/// Name each organisation by the longest form the article writes
+/// (capitalised forms first): `Federal Reserve` rather than the lexicon's
+/// name, `Department of the Treasury` only if the article says so.
+pub fn name_by_longest_mention(doc: &Doc, orgs: &mut [Draft]) {
+    for org in orgs {
+        // (a name only ever written in lowercase keeps the lexicon's capitals)
+        let best = org
+            .mentions
+            .iter()
+            .map(|m| m.span.slice(doc.text))
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .max_by_key(|w| w.len());
+        if let Some(w) = best {
+            org.name = super::clean_name(w);
+        }
+    }
+}
+
 /// Merge organisations that are one.
 pub fn merge(orgs: &mut Vec<Draft>) {
     let mut i = 0;

@@ -114,6 +114,8 @@ pub fn segment(doc: &Doc, lex: &Lexicon, cand: &Candidate) -> Vec<NameSpan> {
 
     // titles at the front, possibly after demonyms or capitalised modifiers:
     // `South Korean President`, `Communications Minister`, `Japanese Prime Minister`
+    // an organisation named inside a role: `Australian Federal Police Commissioner`
+    let mut employer: Option<Range<usize>> = None;
     while start < words.len() {
         let Some((pre, n, t)) = title_in_front(lex, &words[start..]) else {
             break;
@@ -125,6 +127,14 @@ pub fn segment(doc: &Doc, lex: &Lexicon, cand: &Candidate) -> Vec<NameSpan> {
         // a known organisation after the modifiers is no title: `General Motors`
         if lex.organization_at(&words[start..]).is_some() {
             break;
+        }
+        if pre >= 2 {
+            let modifiers = &words[start..start + pre];
+            let org_like = lex.org_cue(modifiers[pre - 1]).is_some()
+                || lex.organization(&modifiers.join(" ")).is_some();
+            if org_like {
+                employer = Some(base + start..base + start + pre);
+            }
         }
         title = Some(t);
         start = after;
@@ -199,6 +209,15 @@ pub fn segment(doc: &Doc, lex: &Lexicon, cand: &Candidate) -> Vec<NameSpan> {
         cand,
         institution,
     );
+    if let Some(tokens) = employer {
+        out.push(NameSpan {
+            tokens,
+            role: None,
+            title: None,
+            sentence_initial: false,
+            institution: true,
+        });
+    }
     out
 }
 
