@@ -1,6 +1,6 @@
 //! Drawing the reader on a 5 MB article: one frame at 160×48 (TestBackend),
 //! a scroll step plus its frame, and wrapping the whole text once (what a
-//! resize costs).
+//! resize costs); and the reader's own share of start-up on the sample.
 //!
 //!     cargo bench --bench ui_draw
 
@@ -118,6 +118,22 @@ fn benches(c: &mut Criterion) {
             terminal.draw(|f| draw(&app, f)).expect("draw");
         })
     });
+
+    // The reader's own share of start-up: index, wrap and first frame of the
+    // sample, once it is analysed (the start-up bench times the whole binary).
+    let config = gloss::config::Config::defaults();
+    let sample = Document::from_text(gloss::source::SAMPLE, &config.clean);
+    let settings = Settings::from_config(&config);
+    c.bench_function(
+        "reader start on the sample: App::new and first frame (160x48)",
+        |b| {
+            b.iter(|| {
+                let app = App::new(sample.clone(), &settings, env(), 160, 48).expect("keys");
+                let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("backend");
+                terminal.draw(|f| draw(&app, f)).expect("draw");
+            })
+        },
+    );
 
     let mut group = c.benchmark_group("wrap");
     group.sample_size(10);
