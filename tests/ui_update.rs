@@ -63,7 +63,11 @@ fn tab_and_shift_tab_cycle_the_panes_and_digits_focus_one() {
     press(&mut app, "tab tab");
     assert_eq!(app.focus, Pane::Quotes);
     press(&mut app, "tab");
+    assert_eq!(app.focus, Pane::Notes);
+    press(&mut app, "tab");
     assert_eq!(app.focus, Pane::Article);
+    press(&mut app, "shift-tab");
+    assert_eq!(app.focus, Pane::Notes);
     press(&mut app, "shift-tab");
     assert_eq!(app.focus, Pane::Quotes);
     press(&mut app, "2");
@@ -72,6 +76,8 @@ fn tab_and_shift_tab_cycle_the_panes_and_digits_focus_one() {
     assert_eq!(app.focus, Pane::People);
     press(&mut app, "3");
     assert_eq!(app.focus, Pane::Quotes);
+    press(&mut app, "4");
+    assert_eq!(app.focus, Pane::Notes);
     press(&mut app, "0");
     assert_eq!(app.focus, Pane::Article);
 }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::export::Format;
 
 /// `[notes]`: where notes are kept.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NotesSettings {
     /// The notes folder; empty for `$XDG_DATA_HOME/gloss/notes`.
@@ -15,7 +15,7 @@ pub struct NotesSettings {
 }
 
 /// `[export]`: where and how the reader's export (`x`) is written.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExportSettings {
     /// The export folder (an Obsidian vault, say); empty for

@@ -9,14 +9,21 @@ pub enum Pane {
     People,
     Places,
     Quotes,
+    Notes,
 }
 
 impl Pane {
     /// The panes in focus order (`Tab`).
-    pub const ALL: [Pane; 4] = [Pane::Article, Pane::People, Pane::Places, Pane::Quotes];
+    pub const ALL: [Pane; 5] = [
+        Pane::Article,
+        Pane::People,
+        Pane::Places,
+        Pane::Quotes,
+        Pane::Notes,
+    ];
 
     /// The side panes, top to bottom.
-    pub const SIDE: [Pane; 3] = [Pane::People, Pane::Places, Pane::Quotes];
+    pub const SIDE: [Pane; 4] = [Pane::People, Pane::Places, Pane::Quotes, Pane::Notes];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -24,6 +31,7 @@ impl Pane {
             Pane::People => "People & organisations",
             Pane::Places => "Places",
             Pane::Quotes => "Quotes",
+            Pane::Notes => "Notes",
         }
     }
 
@@ -34,6 +42,7 @@ impl Pane {
             Pane::People => 1,
             Pane::Places => 2,
             Pane::Quotes => 3,
+            Pane::Notes => 4,
         }
     }
 
@@ -95,7 +104,14 @@ pub enum Action {
         row: u16,
         down: bool,
     },
+    /// Move the reading cursor, or choose a passage (`super::passage`).
+    Passage(PassageAction),
+    /// Highlight, annotate, keep and export (`super::notes`).
+    Notes(NoteAction),
 }
+
+pub use super::notes::NoteAction;
+pub use super::passage::PassageAction;
 
 /// Something the event loop must do outside the state, after an update.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,6 +122,9 @@ pub enum Effect {
     Copy(String),
     /// Open this URL in the browser.
     OpenUrl(String),
+    /// Continue the note in `$VISUAL`/`$EDITOR` with this text, then hand the
+    /// result to [`super::notes::external_edit_done`].
+    EditExternally(String),
 }
 
 /// Where a command is offered, for the status bar's hints.
@@ -121,6 +140,10 @@ pub enum Context {
     Entities,
     /// Useful in the quotes list.
     Quotes,
+    /// Useful in the notes list.
+    Notes,
+    /// Useful while a passage is selected.
+    Selection,
 }
 
 /// The sections of the help screen.
@@ -131,6 +154,8 @@ pub enum Group {
     Follow,
     Search,
     Reading,
+    Passage,
+    Notes,
     General,
 }
 
@@ -142,6 +167,8 @@ impl Group {
             Group::Follow => "People, places, quotes",
             Group::Search => "Search",
             Group::Reading => "Reading",
+            Group::Passage => "Reading cursor and selection",
+            Group::Notes => "Highlights and notes",
             Group::General => "General",
         }
     }
@@ -208,6 +235,22 @@ pub const COMMANDS: &[Command] = &[
     cmd("theme", Action::ToggleTheme, G::Reading, "Cycle the themes: dark, light, basic (16 colours)", None),
     cmd("open-url", Action::OpenUrl, G::Reading, "Open the article's URL in the browser", None),
     cmd("copy", Action::Copy, G::Reading, "Copy the quote or passage with its citation", Some(("copy", C::Quotes))),
+    cmd("next-sentence", Action::Passage(PassageAction::NextSentence), G::Passage, "Reading cursor to the next sentence (in a selection: move its end)", None),
+    cmd("previous-sentence", Action::Passage(PassageAction::PreviousSentence), G::Passage, "Reading cursor to the previous sentence (in a selection: move its end)", None),
+    cmd("select", Action::Passage(PassageAction::Select), G::Passage, "Select a passage, starting with the current sentence; again to stop", None),
+    cmd("next-word", Action::Passage(PassageAction::NextWord), G::Passage, "In a selection: move its end a word forward", Some(("word", C::Selection))),
+    cmd("previous-word", Action::Passage(PassageAction::PreviousWord), G::Passage, "In a selection: move its end a word back", None),
+    cmd("other-end", Action::Passage(PassageAction::OtherEnd), G::Passage, "In a selection: switch the end that moves (start or end)", Some(("other end", C::Selection))),
+    cmd("focus-notes", Action::FocusPane(Pane::Notes), G::Notes, "Focus Notes", None),
+    cmd("highlight", Action::Notes(NoteAction::Highlight), G::Notes, "Highlight the passage (the selection or the current sentence); again to remove", Some(("highlight", C::Selection))),
+    cmd("add-note", Action::Notes(NoteAction::Add), G::Notes, "Write a note on the passage, or on the selected person, place or quote", Some(("note", C::Selection))),
+    cmd("edit-note", Action::Notes(NoteAction::Edit), G::Notes, "Notes: edit the selected note", Some(("edit", C::Notes))),
+    cmd("delete-note", Action::Notes(NoteAction::Delete), G::Notes, "Notes: delete the selected note (asks first)", Some(("delete", C::Notes))),
+    cmd("undo", Action::Notes(NoteAction::Undo), G::Notes, "Undo the last change to the notes", Some(("undo", C::Notes))),
+    cmd("tag-filter", Action::Notes(NoteAction::FilterByTag), G::Notes, "Notes: show only the notes with a #tag", Some(("tag", C::Notes))),
+    cmd("export", Action::Notes(NoteAction::Export), G::Notes, "Export the notes to the export folder ([export] in config.toml)", Some(("export", C::Notes))),
+    cmd("save-note", Action::Notes(NoteAction::Save), G::Notes, "In the note editor: save the note", None),
+    cmd("external-editor", Action::Notes(NoteAction::EditExternally), G::Notes, "In the note editor: continue in $VISUAL or $EDITOR", None),
     cmd("help", Action::ToggleHelp, G::General, "Show or hide this help", Some(("help", C::Global))),
     cmd("quit", Action::Quit, G::General, "Quit (Ctrl-c always quits)", Some(("quit", C::Global))),
 ];

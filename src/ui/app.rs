@@ -8,6 +8,8 @@ use super::action::Pane;
 use super::areas::Areas;
 use super::index::Index;
 use super::keymap::{KeyConflict, KeyMap};
+use super::notes::NotesUi;
+use super::passage::Reading;
 use super::search::Search;
 use super::settings::{ColorOverrides, ReaderSection, Settings};
 use super::text_layout::TextLayout;
@@ -67,6 +69,10 @@ pub struct App {
     pub mark: Option<Span>,
     pub search: Option<Search>,
     pub message: Option<Message>,
+    /// The reading cursor and the selection.
+    pub reading: Reading,
+    /// Highlights and notes.
+    pub notes: NotesUi,
 }
 
 impl App {
@@ -82,6 +88,7 @@ impl App {
         let palette = Theme::initial_palette(&settings.theme, &color_env);
         let theme = Theme::new(palette, &settings.theme.colors, &color_env);
         let index = Index::new(&doc);
+        let reading = Reading::new(&doc);
         let mut app = App {
             doc,
             index,
@@ -106,6 +113,8 @@ impl App {
             mark: None,
             search: None,
             message: None,
+            reading,
+            notes: NotesUi::new(settings.export.clone()),
         };
         app.relayout();
         Ok(app)
@@ -131,6 +140,7 @@ impl App {
     /// Scroll so that byte `offset` is on the top line (a remembered position).
     pub fn go_to_offset(&mut self, offset: usize) {
         self.scroll = self.layout.line_of(offset).min(self.max_scroll());
+        super::passage::settle(self);
         if self.scroll > 0 {
             let percent = self.percent();
             self.set_message(format!("Back where you left off ({percent}%)"));
@@ -193,6 +203,7 @@ impl App {
             Pane::People => self.people,
             Pane::Places => self.places,
             Pane::Quotes => self.quotes,
+            Pane::Notes => self.notes.cursor,
             Pane::Article => ListCursor::default(),
         }
     }
@@ -202,6 +213,7 @@ impl App {
             Pane::People => Some(&mut self.people),
             Pane::Places => Some(&mut self.places),
             Pane::Quotes => Some(&mut self.quotes),
+            Pane::Notes => Some(&mut self.notes.cursor),
             Pane::Article => None,
         }
     }
@@ -235,6 +247,7 @@ impl App {
         match pane {
             Pane::People | Pane::Places => self.entities(pane).len(),
             Pane::Quotes => self.visible_quotes().len(),
+            Pane::Notes => self.notes.visible().len(),
             Pane::Article => 0,
         }
     }

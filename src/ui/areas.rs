@@ -22,8 +22,8 @@ pub struct Areas {
     pub article: Rect,
     /// The column the text is drawn in, inside the article pane.
     pub text: Rect,
-    /// People, Places, Quotes with their borders; `None` in full-width reading.
-    pub side: Option<[Rect; 3]>,
+    /// People, Places, Quotes, Notes with their borders; `None` in full-width reading.
+    pub side: Option<[Rect; 4]>,
     pub status: Rect,
 }
 
@@ -57,6 +57,7 @@ impl Areas {
                 Constraint::Fill(8),
                 Constraint::Fill(5),
                 Constraint::Fill(7),
+                Constraint::Fill(6),
             ])
             .areas(side);
             (article, Some(panes))
@@ -91,6 +92,7 @@ impl Areas {
             Pane::People => self.side.map(|s| s[0]),
             Pane::Places => self.side.map(|s| s[1]),
             Pane::Quotes => self.side.map(|s| s[2]),
+            Pane::Notes => self.side.map(|s| s[3]),
         }
     }
 
@@ -129,7 +131,7 @@ mod tests {
         assert_eq!(a.status.y, 23);
         let side = a.side.unwrap();
         assert_eq!(side[0].x, a.article.right());
-        assert_eq!(side[2].bottom(), a.status.y);
+        assert_eq!(side[3].bottom(), a.status.y);
         assert!(a.text.width >= 40, "{:?}", a.text);
     }
 

@@ -48,6 +48,7 @@ pub fn jump(app: &mut App) {
             }
         }
         Pane::Quotes => show_quote(app),
+        Pane::Notes => super::notes::show_selected(app),
         Pane::Article => {
             let mention = app.mark.and_then(|m| mention_at(app, m.start));
             if let Some(id) = mention.map(|m| m.entity) {

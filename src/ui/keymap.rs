@@ -104,6 +104,9 @@ pub fn route(app: &App, event: &KeyEvent) -> Option<Action> {
     if key == CTRL_C {
         return Some(Action::Quit);
     }
+    if let Some(layer) = super::notes::route(app, event, key) {
+        return layer;
+    }
     let bound = app.keymap.action(&key);
     match app.mode {
         Mode::Help => match bound {

@@ -12,6 +12,8 @@ mod follow;
 pub mod index;
 pub mod keymap;
 pub mod keys;
+pub mod notes;
+pub mod passage;
 mod position;
 mod sanitize;
 pub mod search;
@@ -58,6 +60,15 @@ pub fn run(doc: Document, settings: &settings::Settings, id: &ArticleId) -> anyh
         .and_then(|f| position::load(f, &app.doc.article.text))
     {
         app.go_to_offset(offset);
+    }
+    match settings.notes.dir() {
+        Some(dir) => notes::open(
+            &mut app,
+            crate::notes::Store::new(dir),
+            id.clone(),
+            std::sync::Arc::new(crate::notes::SystemClock),
+        ),
+        None => app.set_error("Notes are off: no data directory is known (set [notes] dir)"),
     }
     let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     let panic_after_first_frame = std::env::var_os(PANIC_AFTER_FIRST_FRAME).is_some();

@@ -12,6 +12,7 @@ use serde::{Deserialize, Deserializer};
 
 use super::action::{COMMANDS, Command, command_named};
 use super::keys::KeyChord;
+use crate::notes::settings::{ExportSettings, NotesSettings};
 
 /// `[reader]`: layout and behaviour of the reader.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
@@ -93,6 +94,8 @@ pub struct ColorOverrides {
     pub dim: ColorSpec,
     pub accent: ColorSpec,
     pub error: ColorSpec,
+    pub reading: ColorSpec,
+    pub highlight: ColorSpec,
 }
 
 /// `[theme]`.
@@ -150,6 +153,12 @@ pub struct Settings {
     pub reader: ReaderSection,
     pub theme: ThemeSection,
     pub keys: KeysSection,
+    /// `[notes]`: where notes are kept.
+    #[serde(default)]
+    pub notes: NotesSettings,
+    /// `[export]`: where `x` writes.
+    #[serde(default)]
+    pub export: ExportSettings,
 }
 
 impl Settings {
@@ -159,6 +168,8 @@ impl Settings {
             reader: config.reader.clone(),
             theme: config.theme.clone(),
             keys: config.keys.clone(),
+            notes: config.notes.clone(),
+            export: config.export.clone(),
         }
     }
 }

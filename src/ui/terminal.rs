@@ -71,6 +71,19 @@ impl Session {
     }
 }
 
+impl Session {
+    /// Give the terminal back (cooked mode, main screen) while `f` runs, a
+    /// program of the user's say, then take it again and redraw everything.
+    pub fn suspend<T>(&mut self, f: impl FnOnce() -> T) -> io::Result<T> {
+        restore();
+        let out = f();
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        self.terminal.clear()?;
+        Ok(out)
+    }
+}
+
 impl Drop for Session {
     fn drop(&mut self) {
         restore();
@@ -123,12 +136,18 @@ pub fn event_loop(
                     Effect::Quit => return Ok(()),
                     Effect::Copy(text) => copy(session, app, &text),
                     Effect::OpenUrl(url) => open_url(app, &url),
+                    Effect::EditExternally(text) => {
+                        let edited = session.suspend(|| super::notes::external::edit(&text))?;
+                        super::notes::external_edit_done(app, edited);
+                    }
                 }
             }
             if event::poll(Duration::ZERO)? {
                 event = Some(event::read()?);
             }
         }
+        // Nothing is waiting: keep the note being typed on disk.
+        super::notes::flush_draft(app);
     }
 }
 

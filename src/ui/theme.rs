@@ -91,6 +91,14 @@ pub struct Theme {
     /// Keys in the status bar and the help.
     pub key: Style,
     pub error: Style,
+    /// The current sentence (the reading cursor), faintly.
+    pub reading: Style,
+    /// A highlighted passage.
+    pub highlight: Style,
+    /// The passage being selected.
+    pub visual: Style,
+    /// The mark in the margin beside a passage with a note.
+    pub note_mark: Style,
 }
 
 struct Colors {
@@ -114,6 +122,8 @@ struct Colors {
     accent: Color,
     on_accent: Color,
     error: Color,
+    reading: Color,
+    highlight: Color,
 }
 
 const fn rgb(hex: u32) -> Color {
@@ -143,6 +153,8 @@ fn colors(palette: Palette) -> Colors {
             accent: rgb(0x005f87),
             on_accent: rgb(0xffffff),
             error: rgb(0xff5f5f),
+            reading: rgb(0x262626),
+            highlight: rgb(0x5f5f00),
         },
         Palette::Light => Colors {
             text: Color::Reset,
@@ -165,6 +177,8 @@ fn colors(palette: Palette) -> Colors {
             accent: rgb(0x005f87),
             on_accent: rgb(0xffffff),
             error: rgb(0xd70000),
+            reading: rgb(0xeeeeee),
+            highlight: rgb(0xffff87),
         },
         Palette::Basic => Colors {
             text: Color::Reset,
@@ -187,6 +201,8 @@ fn colors(palette: Palette) -> Colors {
             accent: Color::Blue,
             on_accent: Color::White,
             error: Color::Red,
+            reading: Color::Reset,
+            highlight: Color::Reset,
         },
     }
 }
@@ -214,6 +230,8 @@ fn apply(colors: &mut Colors, o: &ColorOverrides) {
     set(&mut colors.dim, &o.dim);
     set(&mut colors.accent, &o.accent);
     set(&mut colors.error, &o.error);
+    set(&mut colors.reading, &o.reading);
+    set(&mut colors.highlight, &o.highlight);
 }
 
 impl Theme {
@@ -264,6 +282,22 @@ impl Theme {
             badge: Style::new().fg(c.on_accent).bg(c.accent).add_modifier(b),
             key: Style::new().fg(c.focus).add_modifier(b),
             error: Style::new().fg(c.error).add_modifier(b),
+            // In 16 colours no background is faint on every terminal: the
+            // margin shows the reading cursor instead.
+            reading: if c.reading == Color::Reset {
+                Style::new()
+            } else {
+                Style::new().bg(c.reading)
+            },
+            // In 16 colours every background clashes with some mention's
+            // colour: reverse video keeps them all readable.
+            highlight: if c.highlight == Color::Reset {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new().bg(c.highlight)
+            },
+            visual: Style::new().fg(c.on_accent).bg(c.accent),
+            note_mark: Style::new().fg(c.focus).add_modifier(b),
         }
     }
 
@@ -292,6 +326,10 @@ impl Theme {
             badge: m(Modifier::REVERSED | Modifier::BOLD),
             key: m(Modifier::BOLD),
             error: m(Modifier::BOLD),
+            reading: Style::new(),
+            highlight: m(Modifier::REVERSED),
+            visual: m(Modifier::REVERSED | Modifier::ITALIC),
+            note_mark: m(Modifier::BOLD),
         }
     }
 }

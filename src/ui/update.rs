@@ -8,6 +8,15 @@ use super::follow;
 
 /// Apply one action to the state; what must happen outside it is returned.
 pub fn update(app: &mut App, action: Action) -> Effect {
+    if super::notes::blocks(app, &action) {
+        return Effect::None;
+    }
+    let effect = apply(app, action);
+    super::passage::settle(app);
+    effect
+}
+
+fn apply(app: &mut App, action: Action) -> Effect {
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
@@ -53,7 +62,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
                 Mode::Help
             };
         }
-        Action::Quit => return Effect::Quit,
+        Action::Quit => {
+            super::notes::flush_draft(app);
+            return Effect::Quit;
+        }
         Action::Resize { width, height } => {
             app.width = width;
             app.height = height;
@@ -64,6 +76,8 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
+        Action::Passage(a) => super::passage::update(app, a),
+        Action::Notes(a) => return super::notes::update(app, a),
     };
     Effect::None
 }
@@ -152,6 +166,7 @@ pub(super) fn select_under_cursor(app: &mut App, pane: Pane) {
             }
         }
         Pane::Quotes => follow::show_quote(app),
+        Pane::Notes => super::notes::show_selected(app),
         Pane::Article => {}
     }
 }
@@ -185,7 +200,7 @@ fn focus(app: &mut App, pane: Pane) {
     if matches!(pane, Pane::People | Pane::Places) {
         keep_cursor_visible(app, pane);
         select_under_cursor(app, pane);
-    } else if pane == Pane::Quotes {
+    } else if matches!(pane, Pane::Quotes | Pane::Notes) {
         keep_cursor_visible(app, pane);
     }
 }
@@ -203,6 +218,10 @@ fn cancel(app: &mut App) {
     match app.mode {
         Mode::Help => app.mode = Mode::Normal,
         Mode::SearchInput => follow::search_abort(app),
+        Mode::Normal if app.reading.selection.is_some() => {
+            app.reading.selection = None;
+            app.set_message("Selection ended");
+        }
         Mode::Normal if app.search.is_some() => {
             app.search = None;
             app.set_message("Search ended");

@@ -370,3 +370,5 @@ pub fn visible_text(app: &App) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+pub mod notes;

@@ -52,13 +52,19 @@ const PAIRS: &[(Action, Action)] = &[
     (Action::NextPerson, Action::PreviousPerson),
 ];
 
-fn offered(context: Context, focus: Pane) -> bool {
+fn offered(context: Context, app: &App) -> bool {
+    let focus = app.focus;
+    if app.reading.selection.is_some() {
+        return matches!(context, Context::Selection | Context::Global);
+    }
     match context {
         Context::Global => true,
         Context::Article => focus == Pane::Article,
         Context::List => focus.is_list(),
         Context::Entities => matches!(focus, Pane::People | Pane::Places),
         Context::Quotes => focus == Pane::Quotes,
+        Context::Notes => focus == Pane::Notes,
+        Context::Selection => false,
     }
 }
 
@@ -72,7 +78,7 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
             continue;
         };
         let Some(first) = keys.first() else { continue };
-        if !offered(context, app.focus) {
+        if !offered(context, app) {
             continue;
         }
         let mut key = first.to_string();
@@ -94,13 +100,18 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
 
 pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let mode = match app.mode {
+    let mode = super::super::notes::badge(app).unwrap_or(match app.mode {
         Mode::Normal if app.search.is_some() => " SEARCH ",
         Mode::Normal => " READ ",
         Mode::SearchInput => " SEARCH ",
         Mode::Help => " HELP ",
-    };
+    });
     let mut spans = vec![Span::styled(mode, theme.badge), Span::raw(" ")];
+    if let Some(prompt) = super::notes::prompt(app) {
+        spans.extend(prompt);
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        return;
+    }
     match (&app.mode, &app.search, &app.message) {
         (Mode::SearchInput, Some(search), _) => {
             spans.push(Span::styled("/", theme.key));

@@ -3,6 +3,7 @@
 mod article;
 mod bars;
 mod help;
+mod notes;
 mod panes;
 
 use ratatui::Frame;
@@ -25,10 +26,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
     article::draw(app, frame, &areas);
     if let Some(side) = areas.side {
         for (pane, area) in Pane::SIDE.into_iter().zip(side) {
-            panes::draw(app, frame, pane, area);
+            match pane {
+                Pane::Notes => notes::pane(app, frame, area),
+                _ => panes::draw(app, frame, pane, area),
+            }
         }
     }
     bars::status(app, frame, areas.status);
+    notes::editor(app, frame, screen);
     if app.mode == Mode::Help {
         help::draw(app, frame, screen);
     }

@@ -141,7 +141,7 @@ fn quote_row<'a>(app: &'a App, row: usize, width: usize) -> Line<'a> {
 }
 
 /// `s` cut to `width` cells, with an ellipsis when cut.
-fn truncate(s: &str, width: usize) -> String {
+pub(super) fn truncate(s: &str, width: usize) -> String {
     if display_width(s) <= width {
         return s.to_string();
     }

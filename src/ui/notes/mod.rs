@@ -1,0 +1,333 @@
+//! Notes in the reader: highlighting a passage, writing a note on it (or on a
+//! person, place or quote) in a popup editor, the Notes pane, undo, the tag
+//! filter and the export.
+//!
+//! Every change goes through the article's [`Notebook`], which saves it at
+//! once (atomically, under a lock, merged with other gloss processes). The
+//! note being typed is kept on disk as a draft, so that a crash or `Ctrl-c`
+//! loses nothing; it is offered back when the article is opened again. A
+//! failure shows in the status bar and loses nothing.
+
+mod editor;
+mod export;
+pub mod external;
+mod list;
+mod target;
+
+use std::sync::Arc;
+
+use crossterm::event::KeyEvent;
+use uuid::Uuid;
+
+use crate::article_id::ArticleId;
+use crate::notes::settings::ExportSettings;
+use crate::notes::{Clock, Note, Notebook, Store, Undone};
+
+use super::action::{Action, Effect};
+use super::app::{App, ListCursor};
+use super::keys::{Code, KeyChord};
+
+pub use editor::NoteEditor;
+pub use list::{first_words, tag_matches};
+
+/// What the notes part of the reader can do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteAction {
+    /// Highlight the passage (or take a highlight away).
+    Highlight,
+    /// Write a note on the passage, person, place or quote.
+    Add,
+    /// Edit the selected note.
+    Edit,
+    /// Delete the selected note, after asking.
+    Delete,
+    Undo,
+    /// Show only the notes with a tag (opens the tag prompt).
+    FilterByTag,
+    /// Write the export into the export folder.
+    Export,
+    /// In the editor: save the note.
+    Save,
+    /// In the editor: continue in `$VISUAL`/`$EDITOR`.
+    EditExternally,
+    /// In the editor: a key typed into the text.
+    Type(KeyEvent),
+    /// In the editor: close it (asks first when the note would be lost).
+    CloseEditor,
+    /// The answer to a yes/no question.
+    Answer(bool),
+    /// In the tag prompt.
+    TagInput(char),
+    TagBackspace,
+    TagConfirm,
+    TagCancel,
+}
+
+/// A yes/no question in the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// Delete this note?
+    Delete(Uuid),
+    /// Throw away the note being written?
+    Discard,
+}
+
+/// A one-line prompt that has the keyboard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Prompt {
+    Confirm(Question),
+    /// Typing a tag to filter the Notes pane by; `before` is the filter to
+    /// go back to on `Esc`.
+    Tag {
+        query: String,
+        before: Option<String>,
+    },
+}
+
+/// The notes state of the reader.
+pub struct NotesUi {
+    /// The open article's notes; `None` until opened, or when they cannot be.
+    pub notebook: Option<Notebook>,
+    /// Why there are no notes, when opening them failed.
+    pub unavailable: Option<String>,
+    pub export: ExportSettings,
+    /// The Notes pane's cursor, over the notes it shows.
+    pub cursor: ListCursor,
+    /// Show only notes with this tag (or a tag under it, `talks` for `talks/summit`).
+    pub tag: Option<String>,
+    pub editor: Option<NoteEditor>,
+    pub prompt: Option<Prompt>,
+    /// Where drafts are kept, and for which article.
+    store: Option<(Store, ArticleId)>,
+    clock: Option<Arc<dyn Clock>>,
+}
+
+impl NotesUi {
+    pub fn new(export: ExportSettings) -> Self {
+        NotesUi {
+            notebook: None,
+            unavailable: None,
+            export,
+            cursor: ListCursor::default(),
+            tag: None,
+            editor: None,
+            prompt: None,
+            store: None,
+            clock: None,
+        }
+    }
+
+    /// The notes the Notes pane shows (all, or those with the tag), in reading order.
+    pub fn visible(&self) -> Vec<&Note> {
+        let Some(nb) = &self.notebook else {
+            return Vec::new();
+        };
+        nb.notes()
+            .iter()
+            .filter(|n| self.tag.as_deref().is_none_or(|t| tag_matches(n, t)))
+            .collect()
+    }
+
+    /// The note under the Notes pane's cursor.
+    pub fn selected(&self) -> Option<&Note> {
+        self.visible().get(self.cursor.selected).copied()
+    }
+
+    /// Whether a layer (editor, prompt) has the keyboard.
+    pub fn has_keyboard(&self) -> bool {
+        self.editor.is_some() || self.prompt.is_some()
+    }
+}
+
+/// Open the notes of the article `id` in the reader, and offer back a note
+/// left unsaved last time. Problems are shown, never fatal.
+pub fn open(app: &mut App, store: Store, id: ArticleId, clock: Arc<dyn Clock>) {
+    let opened = Notebook::open(store.clone(), id.clone(), &app.doc.article, clock.clone());
+    app.notes.clock = Some(clock);
+    match opened {
+        Ok((notebook, report)) => {
+            app.notes.notebook = Some(notebook);
+            app.notes.unavailable = None;
+            if let Some(w) = report.warnings.first() {
+                app.set_error(w.clone());
+            } else if report.text_changed && report.moved + report.fuzzy + report.detached > 0 {
+                let mut parts = Vec::new();
+                if report.moved + report.fuzzy > 0 {
+                    parts.push(format!("{} found again", report.moved + report.fuzzy));
+                }
+                if report.detached > 0 {
+                    parts.push(format!(
+                        "{} detached (shown apart in Notes)",
+                        report.detached
+                    ));
+                }
+                app.set_message(format!(
+                    "The article changed since your notes: {}",
+                    parts.join(", ")
+                ));
+            }
+        }
+        Err(e) => {
+            app.notes.unavailable = Some(e.to_string());
+            app.set_error(format!("Notes are unavailable: {e}"));
+        }
+    }
+    if let Some(draft) = store.load_draft(&id) {
+        app.notes.store = Some((store, id));
+        editor::recover(app, draft);
+    } else {
+        app.notes.store = Some((store, id));
+    }
+}
+
+/// Keys taken by a prompt or the note editor before the key map: `Some`
+/// when one of them has the keyboard (with the action, if the key means one).
+pub fn route(app: &App, event: &KeyEvent, key: KeyChord) -> Option<Option<Action>> {
+    let notes = &app.notes;
+    let act = |a| Some(Action::Notes(a));
+    if let Some(prompt) = &notes.prompt {
+        let plain = !key.ctrl && !key.alt;
+        return Some(match prompt {
+            Prompt::Confirm(_) => match key.code {
+                Code::Char('y' | 'Y') if plain => act(NoteAction::Answer(true)),
+                Code::Char('n' | 'N') | Code::Esc => act(NoteAction::Answer(false)),
+                _ => None,
+            },
+            Prompt::Tag { .. } => match key.code {
+                Code::Esc => act(NoteAction::TagCancel),
+                Code::Enter => act(NoteAction::TagConfirm),
+                Code::Backspace => act(NoteAction::TagBackspace),
+                Code::Char(c) if plain => act(NoteAction::TagInput(c)),
+                _ => None,
+            },
+        });
+    }
+    if notes.editor.is_some() {
+        return Some(match app.keymap.action(&key) {
+            Some(a @ Action::Notes(NoteAction::Save | NoteAction::EditExternally)) => Some(a),
+            _ if key.code == Code::Esc => act(NoteAction::CloseEditor),
+            _ => act(NoteAction::Type(*event)),
+        });
+    }
+    None
+}
+
+/// Whether an action is held back because a layer has the keyboard (a
+/// click or the wheel behind the editor).
+pub fn blocks(app: &App, action: &Action) -> bool {
+    app.notes.has_keyboard()
+        && matches!(
+            action,
+            Action::Click { .. } | Action::Wheel { .. } | Action::Passage(_)
+        )
+}
+
+/// Apply a notes action.
+pub fn update(app: &mut App, action: NoteAction) -> Effect {
+    match action {
+        NoteAction::Highlight => target::highlight(app),
+        NoteAction::Add => target::add(app),
+        NoteAction::Edit => list::edit(app),
+        NoteAction::Delete => list::ask_delete(app),
+        NoteAction::Undo => undo(app),
+        NoteAction::FilterByTag => list::start_tag_prompt(app),
+        NoteAction::Export => export::export(app),
+        NoteAction::Save => editor::save(app),
+        NoteAction::EditExternally => return editor::external(app),
+        NoteAction::Type(event) => editor::type_key(app, event),
+        NoteAction::CloseEditor => editor::close(app),
+        NoteAction::Answer(yes) => answer(app, yes),
+        NoteAction::TagInput(c) => list::tag_edit(app, |q| q.push(c)),
+        NoteAction::TagBackspace => list::tag_edit(app, |q| {
+            q.pop();
+        }),
+        NoteAction::TagConfirm => list::tag_confirm(app),
+        NoteAction::TagCancel => list::tag_cancel(app),
+    }
+    Effect::None
+}
+
+/// The text `$EDITOR` left, or why it could not run: back into the editor.
+pub fn external_edit_done(app: &mut App, result: std::io::Result<String>) {
+    editor::external_done(app, result);
+}
+
+/// Work for when the reader is idle (no key waiting): keep the draft of the
+/// note being typed on disk.
+pub fn flush_draft(app: &mut App) {
+    editor::flush_draft(app);
+}
+
+fn answer(app: &mut App, yes: bool) {
+    let Some(Prompt::Confirm(question)) = app.notes.prompt.take() else {
+        return;
+    };
+    match (question, yes) {
+        (Question::Delete(id), true) => {
+            let Some(nb) = app.notes.notebook.as_mut() else {
+                return;
+            };
+            match nb.delete(id) {
+                Ok(()) => {
+                    let u = app.key(Action::Notes(NoteAction::Undo));
+                    app.set_message(format!("Note deleted · {u} brings it back"));
+                    list::keep_cursor_in_range(app);
+                }
+                Err(e) => app.set_error(format!("Could not delete the note: {e}")),
+            }
+        }
+        (Question::Delete(_), false) => app.set_message("Kept"),
+        (Question::Discard, true) => editor::discard(app),
+        (Question::Discard, false) => {}
+    }
+}
+
+fn undo(app: &mut App) {
+    let Some(nb) = app.notes.notebook.as_mut() else {
+        unavailable(app);
+        return;
+    };
+    match nb.undo() {
+        Ok(Some(undone)) => {
+            app.set_message(match undone {
+                Undone::Addition => "Undone: the new highlight or note is gone",
+                Undone::Edit => "Undone: the note has its earlier words again",
+                Undone::Deletion => "Undone: the deleted note is back",
+            });
+            list::keep_cursor_in_range(app);
+        }
+        Ok(None) => app.set_message("Nothing to undo"),
+        Err(e) => app.set_error(format!("Could not undo: {e}")),
+    }
+}
+
+/// Say why a notes key does nothing.
+fn unavailable(app: &mut App) {
+    let why = app
+        .notes
+        .unavailable
+        .clone()
+        .unwrap_or_else(|| "no notes folder is known (set [notes] dir in config.toml)".into());
+    app.set_error(format!("Notes are unavailable: {why}"));
+}
+
+/// The status bar's badge while a notes layer or a selection is active.
+pub fn badge(app: &App) -> Option<&'static str> {
+    match (&app.notes.prompt, &app.notes.editor) {
+        (Some(Prompt::Confirm(_)), _) => Some(" CONFIRM "),
+        (Some(Prompt::Tag { .. }), _) => Some(" TAG "),
+        (None, Some(_)) => Some(" NOTE "),
+        (None, None) if app.reading.selection.is_some() => Some(" SELECT "),
+        (None, None) => None,
+    }
+}
+
+/// Show the note under the Notes pane's cursor in the article.
+pub fn show_selected(app: &mut App) {
+    list::show_selected(app);
+}
+
+/// The number of rows of the Notes pane.
+pub fn list_len(app: &App) -> usize {
+    app.notes.visible().len()
+}
