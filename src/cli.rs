@@ -20,6 +20,8 @@ use crate::Document;
 use crate::config::Config;
 use crate::source::{self, Source};
 
+mod notes;
+
 /// A terminal news reader that annotates as you read: people, organisations,
 /// places and quotes beside the article.
 #[derive(Debug, Parser)]
@@ -53,6 +55,17 @@ pub enum Command {
     Annotate {
         /// A text file, or - for standard input.
         #[arg(value_name = "FILE|-")]
+        file: PathBuf,
+    },
+    /// Export an article's highlights and notes: Markdown (or --format json,
+    /// W3C Web Annotations) to standard output, or to a file with -o; with
+    /// --all, every annotated article into a folder.
+    Export(notes::ExportArgs),
+    /// Read W3C Web Annotations (as `gloss export --format json` writes
+    /// them) back onto their articles' notes.
+    Import {
+        /// A JSON file of annotations.
+        #[arg(value_name = "FILE.json")]
         file: PathBuf,
     },
     /// Print a shell completion script (e.g. `gloss completions bash >
@@ -100,6 +113,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "gloss", &mut out);
             print_bytes(&out)
+        }
+        Some(Command::Export(args)) => notes::export(args, &load_config(cli.config.as_deref())?),
+        Some(Command::Import { file }) => {
+            notes::import(&file, &load_config(cli.config.as_deref())?)
         }
         Some(Command::Man) => {
             let mut out = Vec::new();

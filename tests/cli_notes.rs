@@ -1,0 +1,233 @@
+//! `gloss export` and `gloss import`, the real binary run as a user would:
+//! every run has its own empty config and data directories; notes are made
+//! beforehand through the library, in the data directory the binary uses.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::Arc;
+
+use gloss::Document;
+use gloss::article_id::ArticleId;
+use gloss::config::Config;
+use gloss::notes::{Notebook, Store, SystemClock};
+use gloss::span::Span;
+
+const FERRY: &str = "Harbour towns vote to share one ferry service\n\n\
+    Mayor Elena Alvarez said on Tuesday that the three harbour towns had agreed to run \
+    one ferry service. \"We will sail as one fleet from the spring,\" Alvarez said.\n\n\
+    Councillor Mira Okafor warned that fares could rise.\n";
+const LIBRARY: &str = "Library extends opening hours\n\n\
+    The city library will open on Sundays from May, the council said on Monday.\n";
+
+/// Empty XDG config and data directories and a working directory.
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    fn new() -> Sandbox {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for sub in ["config", "data", "work"] {
+            std::fs::create_dir(dir.path().join(sub)).expect("create dir");
+        }
+        Sandbox { dir }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// An article file in the working directory.
+    fn article(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path("work").join(name);
+        std::fs::write(&path, text).expect("write article");
+        path
+    }
+
+    /// The notes store gloss uses with this data directory.
+    fn store(&self) -> Store {
+        Store::new(self.path("data").join("gloss").join("notes"))
+    }
+
+    /// Add a note on the first occurrence of `quote` in the article at `path`.
+    fn annotate(&self, path: &Path, quote: &str, body: &str) {
+        let text = std::fs::read_to_string(path).expect("article");
+        let doc = Document::from_text(&text, &Config::defaults().clean);
+        let id = ArticleId::for_path(path);
+        let (mut notebook, _) =
+            Notebook::open(self.store(), id, &doc.article, Arc::new(SystemClock)).expect("notes");
+        let start = doc.article.text.find(quote).expect("quote in the text");
+        notebook
+            .add(Span::new(start, start + quote.len()), body, None)
+            .expect("note saved");
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_gloss"))
+            .args(args)
+            .current_dir(self.path("work"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("HOME", self.dir.path())
+            .stdin(Stdio::null())
+            .output()
+            .expect("gloss runs")
+    }
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("UTF-8")
+}
+
+fn ok(out: &Output) {
+    assert!(out.status.success(), "stderr: {}", stderr(out));
+}
+
+/// A failed run: exit code 1 and one line on stderr, returned.
+fn one_line_error(out: &Output) -> String {
+    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(out));
+    let err = stderr(out);
+    assert_eq!(err.lines().count(), 1, "{err:?}");
+    assert!(
+        err.starts_with("gloss: ") && !err.contains("panicked"),
+        "{err}"
+    );
+    err.trim_end().to_string()
+}
+
+#[test]
+fn export_prints_the_markdown_of_an_annotated_article() {
+    let sb = Sandbox::new();
+    let ferry = sb.article("ferry.txt", FERRY);
+    sb.annotate(&ferry, "fares could rise", "Who pays? #fares");
+    let out = sb.run(&["export", "ferry.txt"]);
+    ok(&out);
+    let md = stdout(&out);
+    assert!(md.starts_with("---\ntitle: \"Harbour towns vote to share one ferry service\"\n"));
+    assert!(
+        md.contains("> fares could rise\n\nWho pays? #fares\n"),
+        "{md}"
+    );
+    assert!(md.contains("tags:\n  - \"fares\""), "{md}");
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn export_as_json_gives_web_annotations_pointing_at_the_file() {
+    let sb = Sandbox::new();
+    let ferry = sb.article("ferry.txt", FERRY);
+    sb.annotate(&ferry, "one fleet", "");
+    let out = sb.run(&["export", "ferry.txt", "--format", "json"]);
+    ok(&out);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let annotations = json.as_array().expect("an array");
+    assert_eq!(annotations.len(), 1);
+    let a = &annotations[0];
+    assert_eq!(a["type"], "Annotation");
+    let source = a["target"]["source"].as_str().unwrap();
+    assert!(
+        source.starts_with("file:///") && source.ends_with("/work/ferry.txt"),
+        "{source}"
+    );
+}
+
+#[test]
+fn export_to_a_file_never_replaces_a_different_one_without_force() {
+    let sb = Sandbox::new();
+    let ferry = sb.article("ferry.txt", FERRY);
+    sb.annotate(&ferry, "one fleet", "First");
+    let out = sb.run(&["export", "ferry.txt", "-o", "ferry.md"]);
+    ok(&out);
+    let file = sb.path("work/ferry.md");
+    assert!(stderr(&out).starts_with("wrote "), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+    assert!(std::fs::read_to_string(&file).unwrap().contains("First"));
+    let out = sb.run(&["export", "ferry.txt", "-o", "ferry.md"]);
+    ok(&out);
+    assert!(stderr(&out).contains("is up to date"));
+
+    sb.annotate(&ferry, "fares could rise", "Second");
+    let err = one_line_error(&sb.run(&["export", "ferry.txt", "-o", "ferry.md"]));
+    assert!(err.contains("exists and differs; use --force"), "{err}");
+    assert!(!std::fs::read_to_string(&file).unwrap().contains("Second"));
+    let out = sb.run(&["export", "ferry.txt", "-o", "ferry.md", "--force"]);
+    ok(&out);
+    assert!(stderr(&out).starts_with("replaced "));
+    assert!(std::fs::read_to_string(&file).unwrap().contains("Second"));
+}
+
+#[test]
+fn export_all_writes_one_file_per_annotated_article() {
+    let sb = Sandbox::new();
+    let ferry = sb.article("ferry.txt", FERRY);
+    let library = sb.article("library.txt", LIBRARY);
+    sb.article("unread.txt", LIBRARY);
+    sb.annotate(&ferry, "one fleet", "Ferries");
+    sb.annotate(&library, "on Sundays", "Finally");
+    let out = sb.run(&["export", "--all", "-o", "exports"]);
+    ok(&out);
+    let mut names: Vec<String> = std::fs::read_dir(sb.path("work/exports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names[0].starts_with("Harbour towns vote") && names[0].ends_with(".md"));
+    assert!(names[1].starts_with("Library extends opening hours"));
+    assert_eq!(stderr(&out).lines().count(), 2);
+}
+
+#[test]
+fn import_reads_an_export_back_onto_its_article() {
+    let a = Sandbox::new();
+    let ferry = a.article("ferry.txt", FERRY);
+    a.annotate(&ferry, "fares could rise", "Who pays? #fares");
+    let json = a.path("work/notes.json");
+    ok(&a.run(&[
+        "export",
+        "ferry.txt",
+        "--format",
+        "json",
+        "-o",
+        "notes.json",
+    ]));
+
+    // Another user (empty data directory) imports the file and exports Markdown.
+    let b = Sandbox::new();
+    let out = b.run(&["import", json.to_str().unwrap()]);
+    ok(&out);
+    assert_eq!(stderr(&out), "imported 1 annotation onto 1 article\n");
+    let out = b.run(&["export", ferry.to_str().unwrap()]);
+    ok(&out);
+    assert!(stdout(&out).contains("> fares could rise\n\nWho pays? #fares\n"));
+}
+
+#[test]
+fn bad_export_and_import_arguments_are_clear_errors() {
+    let sb = Sandbox::new();
+    sb.article("ferry.txt", FERRY);
+    for args in [
+        &["export"][..],
+        &["export", "--all"],
+        &["export", "ferry.txt", "--all", "-o", "x"],
+    ] {
+        let out = sb.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+    let err = one_line_error(&sb.run(&["export", "ferry.txt"]));
+    assert!(
+        err.starts_with("gloss: no notes on ") && err.ends_with("ferry.txt"),
+        "{err}"
+    );
+    let err = one_line_error(&sb.run(&["export", "missing.txt"]));
+    assert_eq!(err, "gloss: missing.txt: no such file");
+    let err = one_line_error(&sb.run(&["import", "missing.json"]));
+    assert!(err.contains("cannot read missing.json"), "{err}");
+    std::fs::write(sb.path("work/bad.json"), "{not json").unwrap();
+    let err = one_line_error(&sb.run(&["import", "bad.json"]));
+    assert!(err.contains("bad.json"), "{err}");
+}
