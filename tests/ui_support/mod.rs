@@ -372,3 +372,4 @@ pub fn visible_text(app: &App) -> String {
 }
 
 pub mod notes;
+pub mod tmux;
