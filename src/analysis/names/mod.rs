@@ -99,6 +99,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     let mut places: Vec<Draft> = Vec::new();
     let mut place_index: HashMap<String, usize> = HashMap::new();
     let mut pending_single: Vec<usize> = Vec::new();
+    let mut pending_titles: Vec<usize> = Vec::new();
 
     // full names first, so that a bare family name can find its bearer
     let mut order: Vec<usize> = (0..spans.len()).collect();
@@ -119,6 +120,12 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
         // that person, whatever else the word can be (`Hamilton`, `Fetter`)
         if words.len() == 1 && people.has_family(words[0]) {
             pending_single.push(i);
+            continue;
+        }
+        // a title alone (`the Secretary of State`, `the Director`) refers to
+        // the one person who holds it, if any: decided once people are known
+        if s.role.is_none() && lex.title(doc.slice(&s.tokens)).is_some() {
+            pending_titles.push(i);
             continue;
         }
         match kind_of(&keys[i]) {
@@ -184,6 +191,17 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
             // hyphenated pairs: `Trump-Kim summit`
             people.add_hyphenated(doc, s);
         }
+    }
+
+    for &i in &pending_titles {
+        let s = &spans[i];
+        people.add_by_role(
+            doc.slice(&s.tokens),
+            Mention {
+                tokens: s.tokens.clone(),
+                span: doc.span(&s.tokens),
+            },
+        );
     }
 
     let mut out = people.into_drafts();
@@ -367,6 +385,23 @@ impl People {
         p.first_at = p.first_at.min(s.tokens.start);
         p.note_role(s);
         p.mentions.push(mention);
+    }
+
+    /// A title used alone: a mention of the one person with that role.
+    fn add_by_role(&mut self, title: &str, mention: Mention) {
+        let holds = |p: &PersonDraft| {
+            p.roles.iter().any(|r| {
+                let r = r.to_lowercase();
+                let t = title.to_lowercase();
+                r == t || r.ends_with(&format!(" {t}"))
+            })
+        };
+        let holders: Vec<usize> = (0..self.list.len())
+            .filter(|&i| holds(&self.list[i]))
+            .collect();
+        if let [only] = holders[..] {
+            self.list[only].mentions.push(mention);
+        }
     }
 
     /// Whether someone already named in full has this family name.
