@@ -568,7 +568,7 @@ mod any_keys {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(48))]
+        #![proptest_config(ProptestConfig::with_cases(32))]
 
         #[test]
         fn any_sequence_of_note_keys_keeps_the_notes_on_disk_and_the_state_consistent(
@@ -592,4 +592,31 @@ mod any_keys {
             prop_assert_eq!(f.saved(), shown);
         }
     }
+}
+
+#[test]
+fn notes_saved_by_another_gloss_show_in_the_pane_and_the_export() {
+    let f = Folders::new();
+    let mut first = f.open(80, 24);
+    let mut second = f.open_later(80, 24);
+    press(&mut first, ") ) a");
+    type_text(&mut first, "From the first window");
+    press(&mut first, "ctrl-s");
+    press(&mut second, ") ) ) ) h");
+    assert_eq!(f.saved().len(), 2, "merged on save, neither lost");
+    press(&mut second, "4");
+    assert_eq!(second.list_len(Pane::Notes), 2);
+    assert!(screen(&second).contains("From the first window"));
+    press(&mut first, "x");
+    let file = std::fs::read_dir(f.exports())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let md = std::fs::read_to_string(file).unwrap();
+    assert!(
+        md.contains("> The Harbour Board, which owns the piers"),
+        "{md}"
+    );
 }

@@ -191,10 +191,9 @@ fn extend(app: &mut App, s: Selection, action: PassageAction) {
     let r = &app.reading;
     let moved = match (s.moving, action) {
         (End::End, PassageAction::NextSentence) => {
-            let u = r.units[r.unit_at(end.saturating_sub(1))];
             let i = r.unit_at(end.saturating_sub(1));
-            if end < u.end {
-                Some(u.end)
+            if end < r.units[i].end {
+                Some(r.units[i].end)
             } else {
                 r.units.get(i + 1).map(|u| u.end)
             }

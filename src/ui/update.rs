@@ -201,6 +201,9 @@ fn focus(app: &mut App, pane: Pane) {
         keep_cursor_visible(app, pane);
         select_under_cursor(app, pane);
     } else if matches!(pane, Pane::Quotes | Pane::Notes) {
+        if pane == Pane::Notes {
+            super::notes::reload(app);
+        }
         keep_cursor_visible(app, pane);
     }
 }

@@ -49,6 +49,16 @@ impl Folders {
     }
 
     pub fn open_doc(&self, doc: gloss::Document, width: u16, height: u16) -> App {
+        self.open_at(doc, width, height, t0())
+    }
+
+    /// Another gloss process: its clock (and so its note ids) its own.
+    pub fn open_later(&self, width: u16, height: u16) -> App {
+        let later = t0() + chrono::TimeDelta::hours(1);
+        self.open_at(super::document(), width, height, later)
+    }
+
+    fn open_at(&self, doc: gloss::Document, width: u16, height: u16, start: DateTime<Utc>) -> App {
         let mut settings = Settings::default();
         settings.export.dir = self.exports().display().to_string();
         let mut app = App::new(doc, &settings, super::env(), width, height).expect("default keys");
@@ -56,7 +66,7 @@ impl Folders {
             &mut app,
             self.store(),
             id(),
-            Arc::new(FixedClock::new(t0())),
+            Arc::new(FixedClock::new(start)),
         );
         app
     }

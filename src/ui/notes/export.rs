@@ -31,6 +31,7 @@ fn read_receipts(path: &Path) -> Receipts {
 }
 
 pub fn export(app: &mut App) {
+    super::reload(app);
     let Some(nb) = &app.notes.notebook else {
         unavailable(app);
         return;

@@ -172,11 +172,10 @@ pub fn open(app: &mut App, store: Store, id: ArticleId, clock: Arc<dyn Clock>) {
             app.set_error(format!("Notes are unavailable: {e}"));
         }
     }
-    if let Some(draft) = store.load_draft(&id) {
-        app.notes.store = Some((store, id));
+    let draft = store.load_draft(&id);
+    app.notes.store = Some((store, id));
+    if let Some(draft) = draft {
         editor::recover(app, draft);
-    } else {
-        app.notes.store = Some((store, id));
     }
 }
 
@@ -250,6 +249,24 @@ pub fn update(app: &mut App, action: NoteAction) -> Effect {
 /// The text `$EDITOR` left, or why it could not run: back into the editor.
 pub fn external_edit_done(app: &mut App, result: std::io::Result<String>) {
     editor::external_done(app, result);
+}
+
+/// Take in what other gloss processes saved on this article meanwhile.
+pub fn reload(app: &mut App) {
+    let Some(nb) = app.notes.notebook.as_mut() else {
+        return;
+    };
+    let result = nb.reload();
+    let warnings = nb.take_warnings();
+    match result {
+        Err(e) => app.set_error(format!("Could not read the notes again: {e}")),
+        Ok(()) => {
+            if let Some(w) = warnings.into_iter().next() {
+                app.set_error(w);
+            }
+        }
+    }
+    list::keep_cursor_in_range(app);
 }
 
 /// Work for when the reader is idle (no key waiting): keep the draft of the

@@ -114,6 +114,7 @@ pub fn highlight(app: &mut App) {
         Ok(message) => {
             app.set_message(message);
             finish_with_passage(app, aim.span);
+            super::list::keep_cursor_in_range(app);
         }
         Err(e) => app.set_error(format!("Could not save the highlight: {e}")),
     }
