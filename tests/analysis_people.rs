@@ -131,3 +131,35 @@ fn a_person_s_name_that_is_also_a_town_stays_a_person() {
     assert_eq!(a.mention_texts(p).len(), 3);
     assert!(a.names(Place).is_empty(), "{:?}", a.names(Place));
 }
+
+#[test]
+fn single_names_known_from_their_context() {
+    let a = Annotated::new(
+        "History\n\nThe legend says that the King of Athens, Thalomir unified the tribes. \
+         Later the council appointed Vendrax to draft a law code.",
+    );
+    assert!(a.find(Person, "Thalomir").is_some(), "{:?}", a.all_names());
+    assert!(a.find(Person, "Vendrax").is_some(), "{:?}", a.all_names());
+}
+
+#[test]
+fn an_initial_without_a_period_still_marks_a_name_but_initials_alone_do_not() {
+    let a = Annotated::new(
+        "Interview\n\nWe spoke to R Subramanyan about the storm. He moved to S. F., Cal. in 1849.",
+    );
+    assert_eq!(a.names(Person), ["R Subramanyan"]);
+}
+
+#[test]
+fn a_title_used_alone_refers_to_the_one_person_who_holds_it() {
+    let a = Annotated::new(
+        "Visit\n\nSecretary of State Anneliese Vorbruck landed on Sunday. Shortly after the \
+         Secretary of State left, the talks began.",
+    );
+    let p = a.entity(Person, "Anneliese Vorbruck");
+    assert_eq!(
+        a.mention_texts(p),
+        ["Anneliese Vorbruck", "Secretary of State"]
+    );
+    assert_eq!(a.count(Person), 1, "{:?}", a.all_names());
+}

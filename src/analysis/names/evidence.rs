@@ -85,6 +85,14 @@ const PLACE_NOUNS: &[&str] = &[
     "beaches",
     "provinces",
     "regions",
+    "street",
+    "streets",
+    "avenue",
+    "avenues",
+    "road",
+    "roads",
+    "square",
+    "boulevard",
 ];
 
 /// Nouns after a name that make it a person's: `the Obama administration`.
@@ -148,6 +156,58 @@ const ORG_NOUNS: &[&str] = &[
     "automaker",
     "broadcaster",
 ];
+
+/// Verbs whose object is a person: `the Areopagus appointed Draco`.
+const PERSON_OBJECT_VERBS: &[&str] = &[
+    "appointed",
+    "appoint",
+    "appoints",
+    "elected",
+    "hired",
+    "fired",
+    "nominated",
+    "married",
+    "marry",
+    "marries",
+    "interviewed",
+    "arrested",
+    "sentenced",
+    "thanked",
+    "impeached",
+    "ousted",
+    "knighted",
+    "crowned",
+    "assassinated",
+    "murdered",
+    "kidnapped",
+    "divorced",
+    "succeeding",
+    "succeeded",
+    "befriended",
+    "mentored",
+    "tutored",
+    "pardoned",
+    "sacked",
+];
+
+/// Whether the comma at `comma` closes a title phrase (`the King of Athens,`,
+/// `the company's chief executive,`).
+fn appositive_to_title(doc: &Doc, lex: &Lexicon, comma: usize) -> bool {
+    let sentence = doc.sentences[doc.sentence_of[comma]].tokens.clone();
+    let from = sentence.start.max(comma.saturating_sub(6));
+    (from..comma).any(|k| {
+        let words: Vec<&str> = (k..comma).map(|i| doc.word(i)).collect();
+        lex.title_at(&words).is_some_and(|(n, t)| {
+            !t.is_only_honorific()
+                && (n == words.len() || words.get(n).is_some_and(|w| *w == "of"))
+                && (k == sentence.start
+                    || matches!(
+                        doc.word(k - 1).to_lowercase().as_str(),
+                        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "'s"
+                    ))
+        })
+    })
+}
 
 /// Nouns before `of X` that make X a place: `the province of Palawan`.
 const PLACE_OF: &[&str] = &[
@@ -410,8 +470,14 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         if super::people::is_family_first(lex, &words) {
             v.person += 3.0;
         }
-        // `Chang W. Lee`, `C. Eugene Steuerle`: an initial among capitalised words
-        if words.iter().any(|w| is_initial(w)) && n >= 2 && !cue_last {
+        // `Chang W. Lee`, `C. Eugene Steuerle`, `R Saravanan`: an initial among
+        // capitalised words, but not initials alone (`S. F.`, `U. S.`)
+        let initial = |w: &&str| {
+            is_initial(w) || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+        };
+        if words.iter().all(initial) {
+            v.person -= 3.0;
+        } else if words[..n - 1].iter().any(initial) && !cue_last {
             v.person += 2.0;
         }
     } else {
@@ -554,6 +620,14 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
             "in" | "at" | "from" | "near" | "across" | "outside" | "inside" | "to" | "into"
         ) {
             v.place += 0.6;
+        }
+        // `appointed Draco`, `married Ellen`: verbs whose object is a person
+        if PERSON_OBJECT_VERBS.contains(&before) {
+            v.person += 2.0;
+        }
+        // `the King of Athens, Theseus`: a name in apposition to a title
+        if before == "," && appositive_to_title(doc, lex, span.tokens.start - 1) {
+            v.person += 2.5;
         }
         // `the province of Palawan`, `the island of Busuanga`
         if before == "of"

@@ -124,7 +124,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
         }
         // a title alone (`the Secretary of State`, `the Director`) refers to
         // the one person who holds it, if any: decided once people are known
-        if s.role.is_none() && lex.title(doc.slice(&s.tokens)).is_some() {
+        if lex.title(doc.slice(&s.tokens)).is_some() {
             pending_titles.push(i);
             continue;
         }

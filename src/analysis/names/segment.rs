@@ -106,6 +106,18 @@ pub fn segment(doc: &Doc, lex: &Lexicon, cand: &Candidate) -> Vec<NameSpan> {
         }];
     }
 
+    // a title alone (`the Secretary of State left`) stays whole: it may refer
+    // to the one person who holds it
+    if lex.title_at(&words).is_some_and(|(n, _)| n == words.len()) && words.len() > 1 {
+        return vec![NameSpan {
+            tokens: cand.tokens.clone(),
+            role: None,
+            title: None,
+            sentence_initial: cand.sentence_initial,
+            institution: false,
+        }];
+    }
+
     // a role noun just before the run: `spokeswoman Heather Nauert`
     let before = role_before(doc, lex, base);
     if let Some((_, t)) = before {
