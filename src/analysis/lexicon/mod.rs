@@ -4,8 +4,11 @@
 //! calendar words and common English words.
 //!
 //! All of it is compiled in from `assets/lexicon/` (sources and licences in
-//! `assets/README.md`) and loaded once, on first use, by [`get`]. Loading does
-//! not parse the big tables: they are sorted text, searched in place.
+//! `assets/README.md`) and loaded once, on first use, by [`get`] (about a
+//! millisecond: `cargo bench --bench lexicon`). The big tables are not parsed
+//! at all: they stay sorted text, searched through hash indexes that
+//! `build.rs` makes at compile time (`index.rs`), so a lookup costs about a
+//! hash and a probe.
 //!
 //! Case: name lookups ([`Lexicon::given_name`], [`Lexicon::surname`],
 //! [`Lexicon::family_first`]), titles and common words ignore case; places,
@@ -13,6 +16,7 @@
 //! written (or in all capitals, as in a headline), since `Nice`/`nice`,
 //! `WHO`/`who` and `May`/`may` differ. Curly apostrophes count as straight ones.
 
+mod index;
 mod names;
 mod organizations;
 mod places;
@@ -156,7 +160,7 @@ impl Lexicon {
     /// a country before a capital before a region before other cities, then
     /// the most populous. See [`Lexicon::places`] for all candidates.
     pub fn place(&self, name: &str) -> Option<PlaceMatch> {
-        self.places.matches(name).into_iter().next()
+        self.places.best(name)
     }
 
     /// Every place `name` can mean when written with the gazetteer's case
@@ -173,11 +177,12 @@ impl Lexicon {
 
     /// The longest place name the tokens start with (`New`, `York`, `City`).
     pub fn place_at(&self, tokens: &[&str]) -> Option<(usize, PlaceMatch)> {
-        let mut buf = String::new();
-        (1..=tokens.len().min(6)).rev().find_map(|n| {
-            table::join_tokens(&tokens[..n], &mut buf);
-            self.place(&buf).map(|m| (n, m))
-        })
+        table::longest_phrase(
+            tokens,
+            6,
+            |joined| self.places.goes_on(joined),
+            |joined| self.place(joined),
+        )
     }
 
     /// The place a demonym or place adjective refers to (`French` → France,

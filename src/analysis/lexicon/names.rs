@@ -3,8 +3,7 @@
 //! Lookups ignore case (`KIM`, `Kim` and `kim` all match): whether a token
 //! looks like a name (capitalised, not sentence-initial, ...) is the caller's call.
 
-use super::table::{SortedTable, fold, rows};
-use std::collections::HashMap;
+use super::table::{FastMap, SortedTable, fold, indexed_table, rows};
 
 /// How common a given name is, as the share (in percent) of US men and of US
 /// women bearing it in the 1990 Census. Names only the international list
@@ -56,12 +55,12 @@ impl Tradition {
 pub(crate) struct Names {
     given: SortedTable,
     surnames: SortedTable,
-    family_first: HashMap<String, Vec<Tradition>>,
+    family_first: FastMap<String, Vec<Tradition>>,
 }
 
 impl Names {
     pub(crate) fn load() -> Self {
-        let mut family_first: HashMap<String, Vec<Tradition>> = HashMap::new();
+        let mut family_first: FastMap<String, Vec<Tradition>> = FastMap::default();
         for cols in rows(include_str!("../../../assets/lexicon/family_first.tsv")) {
             if let (Some(name), Some(t)) =
                 (cols.first(), cols.get(1).and_then(|c| Tradition::parse(c)))
@@ -70,8 +69,8 @@ impl Names {
             }
         }
         Names {
-            given: SortedTable::new(include_str!("../../../assets/lexicon/given_names.tsv")),
-            surnames: SortedTable::new(include_str!("../../../assets/lexicon/surnames.tsv")),
+            given: indexed_table!("given_names"),
+            surnames: indexed_table!("surnames"),
             family_first,
         }
     }

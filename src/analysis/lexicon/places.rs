@@ -2,9 +2,10 @@
 //! (GeoNames), US states, continents, and hand-listed regions and features,
 //! with aliases (`U.S.`, `Britain`) and demonyms (`North Korean` → North Korea).
 
-use super::table::{SortedTable, fold, rows, straighten};
+use super::table::{
+    FastMap, SortedTable, fold, indexed_table, line_at, place_prefixes_table, rows, straighten,
+};
 use crate::analysis::Geo;
-use std::collections::HashMap;
 
 /// What kind of place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -136,9 +137,14 @@ pub struct PlaceMatch {
 }
 
 pub(crate) struct Places {
-    records: SortedTable,
+    /// One place a line; place names point at a line by its byte offset.
+    records: &'static str,
     names: SortedTable,
-    demonyms: HashMap<&'static str, &'static str>,
+    /// The beginnings of multi-word place names (folded; `index::prefixes`).
+    prefixes: SortedTable,
+    demonyms: FastMap<&'static str, &'static str>,
+    /// The demonyms in capitals (`NORTH KOREAN`), for headlines.
+    demonyms_upper: FastMap<String, &'static str>,
 }
 
 /// Whether `query` is written as the gazetteer writes `name`: exactly, or in
@@ -166,23 +172,37 @@ fn case_matches(query: &str, name: &str) -> bool {
     }
 }
 
+/// Sort key of a place match: lower is preferred (a name before a
+/// variant, then by feature, then the most populous).
+fn preference(m: &PlaceMatch) -> (bool, u8, u64) {
+    (
+        m.how == NameKind::Variant,
+        m.place.feature.rank(),
+        u64::MAX - m.place.population,
+    )
+}
+
 impl Places {
     pub(crate) fn load() -> Self {
-        let mut demonyms = HashMap::new();
+        let mut demonyms = FastMap::default();
+        let mut demonyms_upper = FastMap::default();
         for cols in rows(include_str!("../../../assets/lexicon/demonyms.tsv")) {
             if let (Some(d), Some(p)) = (cols.first(), cols.get(1)) {
                 demonyms.insert(*d, *p);
+                demonyms_upper.entry(d.to_uppercase()).or_insert(*p);
             }
         }
         Places {
-            records: SortedTable::new(include_str!("../../../assets/lexicon/places.tsv")),
-            names: SortedTable::new(include_str!("../../../assets/lexicon/place_names.tsv")),
+            demonyms_upper,
+            records: include_str!("../../../assets/lexicon/places.tsv"),
+            names: indexed_table!("place_names"),
+            prefixes: place_prefixes_table!(),
             demonyms,
         }
     }
 
     fn record(&self, offset: usize) -> Option<Place> {
-        let mut cols = self.records.line_at(offset)?.split('\t');
+        let mut cols = line_at(self.records, offset)?.split('\t');
         let name = cols.next()?;
         let feature = Feature::parse(cols.next()?)?;
         let cc = cols.next()?;
@@ -196,37 +216,37 @@ impl Places {
         })
     }
 
+    /// Call `f` with every place `name` can refer to, ignoring case, in file order.
+    fn each(&self, name: &str, mut f: impl FnMut(PlaceMatch)) {
+        let key = fold(name);
+        for line in self.names.find(&key) {
+            let mut cols = line.split('\t').skip(1);
+            let Some(place) = cols
+                .next()
+                .and_then(|c| c.parse().ok())
+                .and_then(|offset| self.record(offset))
+            else {
+                continue;
+            };
+            let (how, written) = match cols.next() {
+                Some("n") => (NameKind::Own, place.name),
+                Some("a") => (NameKind::Alias, cols.next().unwrap_or(place.name)),
+                Some(_) => (NameKind::Variant, cols.next().unwrap_or(place.name)),
+                None => continue,
+            };
+            f(PlaceMatch {
+                place,
+                how,
+                written,
+            });
+        }
+    }
+
     /// Every place `name` can refer to, ignoring case, best first.
     pub(crate) fn candidates(&self, name: &str) -> Vec<PlaceMatch> {
-        let key = fold(name);
-        let mut out: Vec<PlaceMatch> = self
-            .names
-            .find(&key)
-            .filter_map(|line| {
-                let mut cols = line.split('\t').skip(1);
-                let place = self.record(cols.next()?.parse().ok()?)?;
-                let (how, written) = match cols.next()? {
-                    "n" => (NameKind::Own, place.name),
-                    "a" => (NameKind::Alias, cols.next().unwrap_or(place.name)),
-                    _ => (NameKind::Variant, cols.next().unwrap_or(place.name)),
-                };
-                Some(PlaceMatch {
-                    place,
-                    how,
-                    written,
-                })
-            })
-            .collect();
-        out.sort_by(|a, b| {
-            let key = |m: &PlaceMatch| {
-                (
-                    m.how == NameKind::Variant,
-                    m.place.feature.rank(),
-                    u64::MAX - m.place.population,
-                )
-            };
-            key(a).cmp(&key(b))
-        });
+        let mut out: Vec<PlaceMatch> = Vec::new();
+        self.each(name, |m| out.push(m));
+        out.sort_by_key(preference);
         out
     }
 
@@ -235,6 +255,18 @@ impl Places {
         let mut all = self.candidates(name);
         all.retain(|m| case_matches(name, m.written));
         all
+    }
+
+    /// The first of [`Places::matches`], without collecting and sorting them all.
+    pub(crate) fn best(&self, name: &str) -> Option<PlaceMatch> {
+        let mut best: Option<PlaceMatch> = None;
+        self.each(name, |m| {
+            if case_matches(name, m.written) && best.is_none_or(|b| preference(&m) < preference(&b))
+            {
+                best = Some(m);
+            }
+        });
+        best
     }
 
     pub(crate) fn demonym(&self, word: &str) -> Option<&'static str> {
@@ -251,17 +283,23 @@ impl Places {
                 // headline capitals: NORTH KOREAN
                 let letters = w.chars().filter(|c| c.is_alphabetic()).count();
                 if letters > 1 && !w.chars().any(char::is_lowercase) {
-                    self.demonyms
-                        .iter()
-                        .find(|(d, _)| d.to_uppercase() == w)
-                        .map(|(_, p)| *p)
+                    self.demonyms_upper.get(w).copied()
                 } else {
                     None
                 }
             })
     }
 
+    /// Whether a place name of more words starts with `phrase`.
+    pub(crate) fn goes_on(&self, phrase: &str) -> bool {
+        self.prefixes.find(&fold(phrase)).next().is_some()
+    }
+
     pub(crate) fn sizes(&self) -> (usize, usize, usize) {
-        (self.records.len(), self.names.len(), self.demonyms.len())
+        (
+            rows(self.records).count(),
+            self.names.len(),
+            self.demonyms.len(),
+        )
     }
 }

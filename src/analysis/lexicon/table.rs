@@ -1,76 +1,69 @@
 //! Zero-copy lookup tables over the embedded text assets.
 //!
-//! A [`SortedTable`] is a TSV file sorted by its first column (UTF-8 bytes):
-//! loading costs nothing, a lookup is a binary search over the bytes.
+//! A [`SortedTable`] is a TSV file sorted by its first column, searched
+//! through a static hash index (`index.rs`).
 //! A [`PhraseTable`] maps short phrases ("Secretary of State") to values and
 //! finds the longest phrase at the start of a token sequence.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-/// The lines of a sorted TSV asset, searchable by their first column. Nothing
-/// is parsed or indexed up front: a lookup binary-searches the bytes.
+/// A hash map with a fast hasher and a fixed seed (deterministic), for
+/// lookups that run once per word.
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+/// A hash set with a fast hasher and a fixed seed.
+pub(crate) type FastSet<T> = HashSet<T, foldhash::fast::FixedState>;
+
+use super::index::{self, Index};
+
+/// The lines of a TSV asset sorted by their first column, searchable by it
+/// through a hash index ([`Index`]). The text stays where it is (compiled in).
 pub(crate) struct SortedTable {
     text: &'static str,
-    /// Where the data starts (after the leading `#` comment lines).
-    data: usize,
+    index: Index,
 }
 
 impl SortedTable {
+    /// A table whose index is built now.
+    #[cfg(test)]
     pub(crate) fn new(text: &'static str) -> Self {
-        let mut data = 0;
-        while text[data..].starts_with('#') {
-            data = memchr::memchr(b'\n', &text.as_bytes()[data..])
-                .map_or(text.len(), |n| data + n + 1);
-        }
-        SortedTable { text, data }
+        Self::with_index(text, Cow::Owned(index::build(text)))
     }
 
-    /// Number of data lines (counts them: for tests and statistics).
+    /// A table with the index `build.rs` made of it (see `index.rs`).
+    pub(crate) fn with_index(text: &'static str, index: Cow<'static, [u8]>) -> Self {
+        let index = Index::new(index).unwrap_or_else(|| {
+            // not reachable with the compiled-in indexes; correct all the same
+            Index::new(Cow::Owned(index::build(text))).expect("a freshly built index is valid")
+        });
+        SortedTable { text, index }
+    }
+
+    /// Number of data lines.
     pub(crate) fn len(&self) -> usize {
-        let body = &self.text.as_bytes()[self.data..];
-        memchr::memchr_iter(b'\n', body).count()
-            + usize::from(!body.is_empty() && !body.ends_with(b"\n"))
+        self.index.lines()
     }
 
     /// The line starting at byte `start`, without its newline.
     pub(crate) fn line_at(&self, start: usize) -> Option<&'static str> {
-        let rest = self.text.get(start..)?;
-        Some(memchr::memchr(b'\n', rest.as_bytes()).map_or(rest, |n| &rest[..n]))
-    }
-
-    fn key_at(&self, start: usize) -> &'static str {
-        let line = self.line_at(start).unwrap_or("");
-        line.split('\t').next().unwrap_or(line)
-    }
-
-    /// Start of the first line whose key is not less than `key`.
-    fn lower_bound(&self, key: &str) -> usize {
-        let bytes = self.text.as_bytes();
-        // invariant: lines starting before lo have smaller keys; lines starting at hi or later do not
-        let (mut lo, mut hi) = (self.data, self.text.len());
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            let start = memchr::memrchr(b'\n', &bytes[lo..mid]).map_or(lo, |n| lo + n + 1);
-            if self.key_at(start) < key {
-                lo = memchr::memchr(b'\n', &bytes[start..])
-                    .map_or(self.text.len(), |n| start + n + 1);
-            } else {
-                hi = start;
-            }
-        }
-        lo
+        line_at(self.text, start)
     }
 
     /// The lines whose first column equals `key`, in file order.
     pub(crate) fn find<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'static str> + 'a {
-        let mut at = self.lower_bound(key);
+        let starts_with_key = |at: usize| {
+            let rest = self.text.as_bytes().get(at..).unwrap_or_default();
+            rest.starts_with(key.as_bytes())
+                && matches!(rest.get(key.len()), None | Some(b'\t' | b'\n'))
+        };
+        let first = self.index.candidates(key).find(|&at| starts_with_key(at));
+        let mut at = first.unwrap_or(self.text.len());
         std::iter::from_fn(move || {
             let line = self.line_at(at).filter(|l| !l.is_empty())?;
             at += line.len() + 1;
             Some(line)
         })
-        .take_while(move |line| line.split('\t').next() == Some(key))
+        .take_while(move |line| index::key_of(line) == key)
     }
 
     /// The other columns of the first line whose first column equals `key`.
@@ -83,16 +76,81 @@ impl SortedTable {
     }
 }
 
+/// The line of `text` starting at byte `start`, without its newline.
+pub(crate) fn line_at(text: &'static str, start: usize) -> Option<&'static str> {
+    let rest = text.get(start..)?;
+    // lines are short: a plain loop beats memchr's set-up
+    let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+    Some(&rest[..end])
+}
+
+/// A big table of `assets/lexicon/` with the index `build.rs` made of it:
+/// `indexed_table!("words")`.
+macro_rules! indexed_table {
+    ($name:literal) => {
+        $crate::analysis::lexicon::table::SortedTable::with_index(
+            include_str!(concat!("../../../assets/lexicon/", $name, ".tsv")),
+            std::borrow::Cow::Borrowed(include_bytes!(concat!(
+                env!("OUT_DIR"),
+                "/",
+                $name,
+                ".idx"
+            ))),
+        )
+    };
+}
+pub(crate) use indexed_table;
+
+/// The table `build.rs` made of the beginnings of multi-word place names
+/// (see `index::all_prefixes`).
+macro_rules! place_prefixes_table {
+    () => {
+        $crate::analysis::lexicon::table::SortedTable::with_index(
+            include_str!(concat!(env!("OUT_DIR"), "/place_prefixes.tsv")),
+            std::borrow::Cow::Borrowed(include_bytes!(concat!(
+                env!("OUT_DIR"),
+                "/place_prefixes.idx"
+            ))),
+        )
+    };
+}
+pub(crate) use place_prefixes_table;
+
+/// The longest phrase the tokens start with (at most `max` tokens), trying
+/// one token more while `goes_on` says some phrase starts with those
+/// joined so far: `lookup` gets the joined phrase.
+pub(crate) fn longest_phrase<T>(
+    tokens: &[&str],
+    max: usize,
+    goes_on: impl Fn(&str) -> bool,
+    lookup: impl Fn(&str) -> Option<T>,
+) -> Option<(usize, T)> {
+    let mut buf = String::new();
+    let mut best = None;
+    for n in 1..=tokens.len().min(max) {
+        join_tokens(&tokens[..n], &mut buf);
+        if let Some(v) = lookup(&buf) {
+            best = Some((n, v));
+        }
+        if !goes_on(&buf) {
+            break;
+        }
+    }
+    best
+}
+
 /// Lowercase `s` and straighten curly apostrophes, without allocating when
 /// there is nothing to change.
 pub(crate) fn fold(s: &str) -> Cow<'_, str> {
-    if s.chars()
-        .any(|c| c.is_uppercase() || c == '\u{2019}' || c == '\u{2018}')
-    {
-        Cow::Owned(s.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'"))
-    } else {
-        Cow::Borrowed(s)
+    let curly = |c: char| c == '\u{2019}' || c == '\u{2018}';
+    if !s.chars().any(|c| c.is_uppercase() || curly(c)) {
+        return Cow::Borrowed(s);
     }
+    let lower = s.to_lowercase();
+    if lower.contains(curly) {
+        return Cow::Owned(lower.replace(curly, "'"));
+    }
+    Cow::Owned(lower)
 }
 
 /// Straighten curly apostrophes only.
@@ -119,8 +177,10 @@ pub(crate) fn join_tokens(tokens: &[&str], out: &mut String) {
 
 /// Phrases of one or more words mapped to values, matched whole.
 pub(crate) struct PhraseTable<V> {
-    map: HashMap<String, V>,
+    map: FastMap<String, V>,
     max_words: usize,
+    /// The beginnings of the multi-word phrases (`index::prefixes`).
+    prefixes: FastSet<String>,
     case_fold: bool,
 }
 
@@ -128,8 +188,9 @@ impl<V> PhraseTable<V> {
     /// `case_fold`: keys are stored lowercased and queries are lowercased.
     pub(crate) fn new(case_fold: bool) -> Self {
         PhraseTable {
-            map: HashMap::new(),
+            map: FastMap::default(),
             max_words: 0,
+            prefixes: FastSet::default(),
             case_fold,
         }
     }
@@ -147,6 +208,8 @@ impl<V> PhraseTable<V> {
         let key = self.norm(phrase).into_owned();
         let words = key.split(' ').count() + key.matches('\'').count();
         self.max_words = self.max_words.max(words);
+        self.prefixes
+            .extend(index::prefixes(&key).map(str::to_string));
         match self.map.get_mut(&key) {
             Some(old) => merge(old, value),
             None => {
@@ -161,12 +224,12 @@ impl<V> PhraseTable<V> {
 
     /// The longest phrase that the tokens start with: its length in tokens and value.
     pub(crate) fn longest_at(&self, tokens: &[&str]) -> Option<(usize, &V)> {
-        let mut buf = String::new();
-        let max = tokens.len().min(self.max_words);
-        (1..=max).rev().find_map(|n| {
-            join_tokens(&tokens[..n], &mut buf);
-            self.get(&buf).map(|v| (n, v))
-        })
+        longest_phrase(
+            tokens,
+            self.max_words,
+            |joined| self.prefixes.contains(self.norm(joined).as_ref()),
+            |joined| self.get(joined),
+        )
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -215,6 +278,69 @@ mod tests {
     }
 
     #[test]
+    fn compiled_in_indexes_find_every_key() {
+        let tables = [
+            (
+                indexed_table!("given_names"),
+                include_str!("../../../assets/lexicon/given_names.tsv"),
+            ),
+            (
+                indexed_table!("surnames"),
+                include_str!("../../../assets/lexicon/surnames.tsv"),
+            ),
+            (
+                indexed_table!("words"),
+                include_str!("../../../assets/lexicon/words.tsv"),
+            ),
+            (
+                indexed_table!("place_names"),
+                include_str!("../../../assets/lexicon/place_names.tsv"),
+            ),
+        ];
+        for (table, text) in &tables {
+            let data = &text[index::data_start(text)..];
+            let mut lines = 0;
+            for line in data.lines() {
+                let key = index::key_of(line);
+                assert!(table.find(key).any(|l| l == line), "{line}");
+                lines += 1;
+            }
+            assert_eq!(table.len(), lines);
+            assert_eq!(table.find("no such key \u{1}").count(), 0);
+        }
+    }
+
+    #[test]
+    fn place_name_prefixes_are_where_multi_word_names_go_on() {
+        let names = include_str!("../../../assets/lexicon/place_names.tsv");
+        let prefixes = index::all_prefixes(names);
+        let compiled = place_prefixes_table!();
+        assert_eq!(compiled.len(), prefixes.lines().count());
+        assert!(prefixes.lines().all(|w| compiled.find(w).count() == 1));
+        assert!(compiled.find("new").next().is_some());
+        assert!(compiled.find("pyongyang").next().is_none());
+        let keys: Vec<&str> = index::prefixes("people's republic of china").collect();
+        assert_eq!(
+            keys,
+            [
+                "people",
+                "people's",
+                "people's republic",
+                "people's republic of"
+            ]
+        );
+        assert_eq!(index::prefixes("'s-hertogenbosch").count(), 0);
+    }
+
+    #[test]
+    fn an_index_that_is_not_one_is_rebuilt() {
+        let t = SortedTable::with_index("a\t1\nb\t2\n", Cow::Borrowed(&[1, 2, 3]));
+        assert_eq!(t.get("b").and_then(|mut c| c.next()), Some("2"));
+        let empty = SortedTable::new("# only a comment\n");
+        assert_eq!((empty.len(), empty.find("").count()), (0, 0));
+    }
+
+    #[test]
     fn fold_lowercases_and_straightens_apostrophes() {
         assert_eq!(fold("O\u{2019}Brien"), "o'brien");
         assert!(matches!(fold("plain"), Cow::Borrowed(_)));
@@ -236,5 +362,6 @@ mod tests {
             Some((3, &3))
         );
         assert_eq!(t.longest_at(&["Mike"]), None);
+        assert_eq!(t.longest_at(&["People's", "Daily"]), Some((2, &3)));
     }
 }

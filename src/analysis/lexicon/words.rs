@@ -1,6 +1,6 @@
 //! Ordinary English words and calendar words.
 
-use super::table::{PhraseTable, SortedTable, fold, rows};
+use super::table::{PhraseTable, SortedTable, fold, indexed_table, rows};
 
 /// How common an English word is (looked up in lowercase).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,7 +64,7 @@ impl Words {
             calendar.upsert(&word.to_uppercase(), entry, |_, _| {});
         }
         Words {
-            words: SortedTable::new(include_str!("../../../assets/lexicon/words.tsv")),
+            words: indexed_table!("words"),
             calendar,
         }
     }
