@@ -1,8 +1,15 @@
 //! Tagging speed and model load time. `cargo bench --bench tagger`
-//! Throughput is reported in tokens per second (criterion "elements").
+//!
+//! `tagger/article` tags a 10 KB news article (the bundled sample followed by
+//! `fixtures/harbour.txt`, tokenised and split as the analysis does) with
+//! both taggers; `tagger/ner` and `tagger/pos` tag four short sentences
+//! (throughput in tokens per second, criterion "elements").
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use gloss::analysis::tagger::{self, Tagger};
+use gloss::analysis::doc::Doc;
+use gloss::analysis::tagger::{self, Prepared, Tagger};
+use gloss::article::{CleanOptions, clean};
+use gloss::source::SAMPLE;
 use std::hint::black_box;
 
 const SENTENCES: &[&str] = &[
@@ -33,5 +40,42 @@ fn tagging(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, tagging);
+fn article(c: &mut Criterion) {
+    let raw = format!("{SAMPLE}\n\n{}", include_str!("fixtures/harbour.txt"));
+    let article = clean(&raw, &CleanOptions::default());
+    let doc = Doc::new(&article);
+    let words: Vec<&str> = doc.tokens.iter().map(|t| t.text(doc.text)).collect();
+    let sentences: Vec<_> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+    let (ner, pos) = (tagger::ner(), tagger::pos());
+    let mut g = c.benchmark_group("tagger/article");
+    g.throughput(Throughput::Bytes(article.text.len() as u64));
+    g.bench_function("ner+pos, per sentence", |b| {
+        b.iter(|| {
+            for s in &doc.sentences {
+                black_box(ner.tag(&words[s.tokens.clone()]));
+                black_box(pos.tag(&words[s.tokens.clone()]));
+            }
+        })
+    });
+    g.bench_function("ner+pos", |b| {
+        b.iter(|| {
+            let prepared = Prepared::new(&words, &sentences);
+            black_box(ner.tag_prepared(&prepared));
+            black_box(pos.tag_prepared(&prepared));
+        })
+    });
+    let prepared = Prepared::new(&words, &sentences);
+    g.bench_function("prepare", |b| {
+        b.iter(|| black_box(Prepared::new(&words, &sentences)))
+    });
+    g.bench_function("ner, prepared", |b| {
+        b.iter(|| black_box(ner.tag_prepared(&prepared)))
+    });
+    g.bench_function("pos, prepared", |b| {
+        b.iter(|| black_box(pos.tag_prepared(&prepared)))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, tagging, article);
 criterion_main!(benches);

@@ -1,5 +1,6 @@
 //! Score the entity tagger alone, as `gloss annotate` would be scored: read an
-//! article, split it naively into sentences and tokens, tag each sentence,
+//! article, split it naively into sentences and tokens, tag the article in
+//! one call,
 //! gather tagged spans with the same surface string into one entity, and print
 //! the annotate JSON (offsets are UTF-8 byte offsets into the printed `text`).
 //!
@@ -95,25 +96,28 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let ner = tagger::ner();
+    // the whole article in one call: tokens, and sentences as token ranges
+    let mut toks: Vec<(usize, usize)> = Vec::new();
+    let mut ranges = Vec::new();
+    for (s, e) in sentences(&text) {
+        let start = toks.len();
+        toks.extend(tokenize(&text[s..e], s));
+        ranges.push(start..toks.len());
+    }
+    let words: Vec<&str> = toks.iter().map(|&(a, b)| &text[a..b]).collect();
+    let tags = tagger::ner().tag_article(&words, &ranges);
     // surface string + kind -> mentions
     let mut entities: BTreeMap<(String, &str), Vec<(usize, usize)>> = BTreeMap::new();
     let mut order: Vec<(String, &str)> = Vec::new();
-    for (s, e) in sentences(&text) {
-        let toks = tokenize(&text[s..e], s);
-        if toks.is_empty() {
-            continue;
-        }
-        let words: Vec<&str> = toks.iter().map(|&(a, b)| &text[a..b]).collect();
-        let tags = ner.tag(&words);
-        let mut i = 0;
-        while i < tags.len() {
+    for range in ranges {
+        let mut i = range.start;
+        while i < range.end {
             let Some(ty) = tags[i].entity_type() else {
                 i += 1;
                 continue;
             };
             let mut j = i + 1;
-            while j < tags.len() && !tags[j].begins() && tags[j].entity_type() == Some(ty) {
+            while j < range.end && !tags[j].begins() && tags[j].entity_type() == Some(ty) {
                 j += 1;
             }
             let (a, b) = (toks[i].0, toks[j - 1].1);

@@ -160,3 +160,63 @@ fn a_tiny_model_learns_its_training_data() {
         .collect();
     assert_eq!(labels, ["B-PER", "O", "O"]);
 }
+
+/// Tag with every feature of every token looked up one by one, as training
+/// sees them: what the per-word sums must add up to.
+fn tag_one_by_one(tagger: &Tagger, prepared: &Prepared) -> Vec<Tag> {
+    let boundary = &prepared.words[0];
+    let mut out = Vec::new();
+    let mut feats = Vec::new();
+    for range in &prepared.sentences {
+        let words = prepared.sentence_words_in(range);
+        let (mut prev, mut prev2) = (u32::MAX, u32::MAX);
+        for i in 0..words.len() {
+            features::features(&words, boundary, i, prev, prev2, &mut feats);
+            let mut scores = vec![0i32; tagger.model.classes()];
+            tagger.model.add_all(&feats, &mut scores);
+            let (tag, class) = tagger.choose(&scores, prev);
+            out.push(tag);
+            (prev2, prev) = (prev, class);
+        }
+    }
+    out
+}
+
+#[test]
+fn per_word_sums_give_the_scores_of_every_feature() {
+    let text = "\u{201C} We are ready , \u{201D} said Kim Jong Un in Pyongyang on Sunday . \
+                The United Nations ( UN ) and the World Bank disagreed : prices rose .";
+    let tokens: Vec<&str> = text.split(' ').collect();
+    let sentences = [0..15, 15..tokens.len()];
+    let prepared = Prepared::new(&tokens, &sentences);
+    for tagger in [ner(), pos()] {
+        assert_eq!(
+            tagger.tag_prepared(&prepared),
+            tag_one_by_one(tagger, &prepared)
+        );
+    }
+}
+
+#[test]
+fn an_article_is_tagged_as_its_sentences_are() {
+    let tokens = [
+        "Ngozi",
+        "Okonjo-Iweala",
+        "arrived",
+        "in",
+        "Abuja",
+        ".",
+        "She",
+        "met",
+        "Mike",
+        "Pompeo",
+        ".",
+    ];
+    let whole = ner().tag_article(&tokens, &[0..6, 6..11]);
+    let mut apart = ner().tag(&tokens[..6]);
+    apart.extend(ner().tag(&tokens[6..]));
+    assert_eq!(whole, apart);
+    // tokens outside every range are tagged all the same
+    assert_eq!(ner().tag_article(&tokens, &[2..4]).len(), tokens.len());
+    assert_eq!(pos().tag_article(&tokens, &[0..99]).len(), tokens.len());
+}

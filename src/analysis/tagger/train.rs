@@ -2,7 +2,8 @@
 //! the "averaging by timestamps" trick), deterministic for a given seed.
 //! Used by `examples/train_tagger`; the runtime needs only [`super::Tagger`].
 
-use super::features::{features, token_infos};
+use super::Prepared;
+use super::features;
 use super::model;
 use std::collections::HashMap;
 
@@ -47,21 +48,37 @@ pub fn train(
         .collect();
     let n = labels.len();
     let allowed = allowed_transitions(&labels, settings.bio);
-    let prepared: Vec<(Vec<_>, Vec<u32>)> = sentences
+    // every token's features but those of the classes before it, once
+    let all_tokens: Vec<&str> = sentences
         .iter()
-        .map(|s| {
-            let toks: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-            (
-                token_infos(&toks),
-                s.labels.iter().map(|l| index[l.as_str()]).collect(),
-            )
-        })
+        .flat_map(|s| s.tokens.iter().map(String::as_str))
         .collect();
+    let mut ranges = Vec::with_capacity(sentences.len());
+    for s in sentences {
+        let start = ranges.last().map_or(0, |r: &std::ops::Range<usize>| r.end);
+        ranges.push(start..start + s.tokens.len());
+    }
+    let prepared = Prepared::new(&all_tokens, &ranges);
+    let boundary = &prepared.words[0];
+    let mut fixed: Vec<u64> = Vec::new();
+    let mut fixed_at: Vec<usize> = vec![0];
+    let mut gold: Vec<u32> = Vec::with_capacity(all_tokens.len());
+    let mut sentence_of: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
+    let mut feats = Vec::new();
+    for (k, s) in sentences.iter().enumerate() {
+        let words = prepared.sentence_words_in(&ranges[k]);
+        sentence_of.push(gold.len()..gold.len() + words.len());
+        for i in 0..words.len() {
+            features::context(&words, boundary, i, &mut feats);
+            fixed.extend_from_slice(&feats);
+            fixed_at.push(fixed.len());
+        }
+        gold.extend(s.labels.iter().map(|l| index[l.as_str()]));
+    }
     let mut weights: HashMap<u64, Weights> = HashMap::new();
-    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
     let mut rng = settings.seed.max(1);
     let mut time = 1f32;
-    let mut feats = Vec::new();
     let mut scores = vec![0f32; n];
     for epoch in 0..settings.epochs {
         // Fisher-Yates with xorshift64: the same order for the same seed
@@ -73,10 +90,14 @@ pub fn train(
         }
         let (mut right, mut total) = (0usize, 0usize);
         for &si in &order {
-            let (toks, gold) = &prepared[si];
+            let range = sentence_of[si].clone();
+            let words = prepared.sentence_words_in(&ranges[si]);
             let (mut prev, mut prev2) = (u32::MAX, u32::MAX);
-            for (i, &truth) in gold.iter().enumerate() {
-                features(toks, i, prev, prev2, &mut feats);
+            for (i, t) in range.enumerate() {
+                let truth = gold[t];
+                feats.clear();
+                feats.extend_from_slice(&fixed[fixed_at[t]..fixed_at[t + 1]]);
+                features::given_history(words[i], prev, prev2, &mut feats);
                 scores.iter_mut().for_each(|s| *s = 0.0);
                 for f in &feats {
                     if let Some(w) = weights.get(f) {
