@@ -83,7 +83,7 @@ impl Prepared {
 
     /// Prepare one sentence.
     pub fn sentence(tokens: &[&str]) -> Self {
-        Self::new(tokens, &[0..tokens.len()])
+        Self::new(tokens, std::slice::from_ref(&(0..tokens.len())))
     }
 
     /// Number of tokens.
@@ -153,6 +153,7 @@ fn phrases(tokens: &[&str]) -> Vec<(usize, u32)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)] // lists of one sentence
 mod tests {
     use super::*;
 

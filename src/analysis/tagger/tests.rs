@@ -217,6 +217,17 @@ fn an_article_is_tagged_as_its_sentences_are() {
     apart.extend(ner().tag(&tokens[6..]));
     assert_eq!(whole, apart);
     // tokens outside every range are tagged all the same
-    assert_eq!(ner().tag_article(&tokens, &[2..4]).len(), tokens.len());
-    assert_eq!(pos().tag_article(&tokens, &[0..99]).len(), tokens.len());
+    let (inside, past_the_end) = (2..4, 0..99);
+    assert_eq!(
+        ner()
+            .tag_article(&tokens, std::slice::from_ref(&inside))
+            .len(),
+        tokens.len()
+    );
+    assert_eq!(
+        pos()
+            .tag_article(&tokens, std::slice::from_ref(&past_the_end))
+            .len(),
+        tokens.len()
+    );
 }
