@@ -69,14 +69,9 @@ impl<'a> Doc<'a> {
                 *slot = b;
             }
         }
-        let mut ner = Vec::with_capacity(tokens.len());
-        for sentence in &sentences {
-            let words: Vec<&str> = tokens[sentence.tokens.clone()]
-                .iter()
-                .map(|t| t.text(text))
-                .collect();
-            ner.extend(tagger::ner().tag(&words));
-        }
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let ranges: Vec<_> = sentences.iter().map(|s| s.tokens.clone()).collect();
+        let ner = tagger::ner().tag_article(&words, &ranges);
         Doc {
             ner,
             text,

@@ -118,7 +118,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
         };
         // a single word that is the family name of someone named in full is
         // that person, whatever else the word can be (`Hamilton`, `Fetter`)
-        if words.len() == 1 && people.has_family(words[0]) {
+        if people::is_family_form(&words) && people.has_family(doc.slice(&s.tokens)) {
             pending_single.push(i);
             continue;
         }
@@ -181,7 +181,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     pending_single.sort_by_key(|&i| spans[i].tokens.start);
     for &i in &pending_single {
         let s = &spans[i];
-        let word = doc.word(s.tokens.start);
+        let word = doc.slice(&s.tokens);
         let mention = Mention {
             tokens: s.tokens.clone(),
             span: doc.span(&s.tokens),

@@ -20,6 +20,17 @@ const PARTICLES: &[&str] = &[
     "le", "bin", "ibn", "al", "el",
 ];
 
+/// Whether `words` can be a family name used alone: one word, or particles
+/// and then one word (`de Miranda`, `De Miranda` at a sentence's start).
+pub fn is_family_form(words: &[&str]) -> bool {
+    match words.split_last() {
+        Some((_, particles)) => particles
+            .iter()
+            .all(|w| PARTICLES.contains(&w.to_lowercase().as_str())),
+        None => false,
+    }
+}
+
 /// A person's name split into its parts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonName {
