@@ -1,8 +1,11 @@
 //! Start-up of the real binary: from `exec` to the first frame drawn on the
 //! bundled sample, in a pseudo-terminal of 160×48. The reader exits right
-//! after that frame when `GLOSS_EXIT_AFTER_FIRST_FRAME` is set. Two
-//! baselines: the same binary with stdout a pipe (everything but the reader:
-//! loading, cleaning, the analysis) and a bare `exec`.
+//! after that frame when `GLOSS_EXIT_AFTER_FIRST_FRAME` is set. The analysis
+//! runs on its own thread; the first frame waits for it for at most
+//! `ui::background::GRACE`, so a short article like the sample opens with its
+//! panes filled. Two baselines: the same binary with stdout a pipe (loading
+//! and cleaning, then the clean text printed: no reader, no analysis) and a
+//! bare `exec`.
 //!
 //!     cargo bench --bench ui_startup
 
@@ -72,8 +75,8 @@ fn benches(c: &mut Criterion) {
         "gloss on the sample: exec to first frame (160x48 pty)",
         |b| b.iter(|| first_frame(dirs.path())),
     );
-    // The same work without a terminal: load, clean, analyse, print the text.
-    // The difference to the run above is what the reader itself costs.
+    // Without a terminal: load, clean, print the text (nothing is analysed).
+    // The difference to the run above is the analysis and the reader.
     group.bench_function(
         "baseline: gloss on the sample, stdout a pipe (no reader)",
         |b| {

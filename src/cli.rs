@@ -131,20 +131,25 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(path) => load(path)?,
                 None => Source::sample(),
             };
-            let doc = document(&source, &config);
+            // the reader analyses the article itself, while it opens
+            let article = crate::article::clean(&source.text, &config.clean);
             if std::io::stdout().is_terminal() {
-                open_reader(doc, &source, &config)
+                open_reader(article, &source, &config)
             } else {
-                print(&doc.article.text)
+                print(&article.text)
             }
         }
     }
 }
 
 /// Open the reader on an article.
-pub fn open_reader(doc: Document, source: &Source, config: &Config) -> anyhow::Result<()> {
+pub fn open_reader(
+    article: crate::article::Article,
+    source: &Source,
+    config: &Config,
+) -> anyhow::Result<()> {
     let settings = crate::ui::settings::Settings::from_config(config);
-    crate::ui::run(doc, &settings, &source.article_id())
+    crate::ui::run(article, &settings, &source.article_id())
 }
 
 fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {

@@ -267,3 +267,30 @@ fn a_panic_restores_the_terminal_and_prints_the_message() {
         "raw mode is off: {stty}"
     );
 }
+
+#[test]
+fn a_long_article_opens_at_once_and_its_panes_fill_when_the_analysis_is_done() {
+    let sample = Document::from_text(source::SAMPLE, &gloss::config::Config::defaults().clean);
+    let index = Index::new(&sample);
+    let top = index.people.first().expect("the sample names people");
+    let name = sample.analysis.entities[top.0].name.clone();
+    // the sample a few hundred times over: about 2 MB
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("long.txt");
+    let mut text = String::new();
+    while text.len() < 2_000_000 {
+        text.push_str(source::SAMPLE);
+        text.push_str("\n\n");
+    }
+    std::fs::write(&file, &text).expect("write");
+    let t = Tmux::start(&file.display().to_string(), dir.path());
+    t.wait_for(" READ ");
+    // the text can be read while the analysis runs
+    t.key("G");
+    t.wait_for("100%");
+    t.wait_until("the People pane to fill", |s| {
+        !s.contains("Analysing…") && s.contains(name.as_str())
+    });
+    t.key("q");
+    t.wait_for("gloss exited 0");
+}

@@ -165,3 +165,12 @@ fn a_jump_onto_a_selected_mention_keeps_the_selection_colours() {
             .contains(ratatui::style::Modifier::UNDERLINED)
     );
 }
+
+#[test]
+fn the_text_while_the_analysis_runs() {
+    for (w, h) in SIZES {
+        let mut app = app_with(unanalysed(), w, h);
+        app.analysing = true;
+        assert_snapshot!(format!("analysing_{w}x{h}"), screen(&app));
+    }
+}

@@ -536,3 +536,41 @@ fn spans_that_do_not_fit_the_text_are_ignored() {
     let mut app = app_with(doc, 80, 24);
     press(&mut app, "1 n n n n n n 3 j j y");
 }
+
+#[test]
+fn the_analysis_arriving_after_opening_fills_the_panes_and_keeps_the_place() {
+    let full = document();
+    let mut app = app_with(unanalysed(), 80, 24);
+    app.analysing = true;
+    // reading before the analysis is in: scroll, and `]` says to wait
+    press(&mut app, "j j j");
+    let scroll = app.scroll;
+    press(&mut app, "]");
+    assert_eq!(
+        app.message.as_ref().map(|m| m.text.as_str()),
+        Some("Still analysing the article…")
+    );
+    assert!(app.index.people.is_empty());
+
+    app.set_analysis(full.analysis.clone());
+    assert!(!app.analysing);
+    assert_eq!(app.scroll, scroll, "the view stays where the reader was");
+    // the People & organisations pane lists both
+    assert_eq!(
+        app.index.people.len(),
+        full.analysis
+            .entities
+            .iter()
+            .filter(|e| e.kind != gloss::analysis::EntityKind::Place)
+            .count()
+    );
+    // the keys now work on what was found
+    press(&mut app, "]");
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|m| m.text.contains(" · mention ")),
+        "{:?}",
+        app.message
+    );
+}

@@ -1,7 +1,7 @@
 //! The reader's whole state. [`super::update`] changes it; drawing only reads it.
 
 use crate::Document;
-use crate::analysis::{EntityId, EntityKind, Quote};
+use crate::analysis::{Analysis, EntityId, EntityKind, Quote};
 use crate::span::Span;
 
 use super::action::Pane;
@@ -73,6 +73,8 @@ pub struct App {
     pub reading: Reading,
     /// Highlights and notes.
     pub notes: NotesUi,
+    /// The analysis is still running: the panes are empty for now.
+    pub analysing: bool,
 }
 
 impl App {
@@ -115,9 +117,30 @@ impl App {
             message: None,
             reading,
             notes: NotesUi::new(settings.export.clone()),
+            analysing: false,
         };
         app.relayout();
         Ok(app)
+    }
+
+    /// The analysis arrived after the reader opened: the panes fill, and the
+    /// reading cursor and the selection stay where they were in the text.
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        let cursor = self.reading.current_span().map(|s| s.start);
+        let selection = self.reading.selection;
+        self.doc.analysis = analysis;
+        self.index = Index::new(&self.doc);
+        self.reading = Reading::new(&self.doc);
+        if let Some(offset) = cursor {
+            self.reading.current = self.reading.unit_at(offset);
+        }
+        self.reading.selection = selection;
+        self.people = ListCursor::default();
+        self.places = ListCursor::default();
+        self.quotes = ListCursor::default();
+        self.selected = None;
+        self.analysing = false;
+        super::passage::settle(self);
     }
 
     /// The screen's areas, or `None` when the terminal is too small.

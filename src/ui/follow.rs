@@ -171,6 +171,7 @@ pub fn person(app: &mut App, forward: bool) {
             let total = app.index.count(m.entity);
             app.set_message(format!("{name} · mention {k} of {total}"));
         }
+        None if app.analysing => app.set_message("Still analysing the article…"),
         None if app.index.person_mentions().next().is_none() => {
             app.set_message("The analysis found no person in this article");
         }

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod areas;
+pub mod background;
 pub mod draw;
 mod follow;
 pub mod index;
@@ -31,6 +32,8 @@ pub use update::update;
 use std::io::{IsTerminal, Write};
 
 use crate::Document;
+use crate::analysis::Analysis;
+use crate::article::Article;
 use crate::article_id::ArticleId;
 
 /// Set to any value, the reader exits right after drawing its first frame
@@ -41,17 +44,29 @@ pub const EXIT_AFTER_FIRST_FRAME: &str = "GLOSS_EXIT_AFTER_FIRST_FRAME";
 /// a test hook that shows the terminal is restored after a panic.
 pub const PANIC_AFTER_FIRST_FRAME: &str = "GLOSS_PANIC_AFTER_FIRST_FRAME";
 
-/// Open the reader on `doc` in the terminal until the user quits. `id` files
-/// the reading position. The terminal is restored however this ends.
+/// Open the reader on `article` in the terminal until the user quits. `id`
+/// files the reading position. The terminal is restored however this ends.
+/// The analysis runs meanwhile on its own thread ([`background`]).
 ///
 /// When standard output is not a terminal (`gloss FILE | less`), the clean
-/// article text is printed instead.
-pub fn run(doc: Document, settings: &settings::Settings, id: &ArticleId) -> anyhow::Result<()> {
+/// article text is printed instead, and nothing is analysed.
+pub fn run(article: Article, settings: &settings::Settings, id: &ArticleId) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
-        return print_text(&doc);
+        return print_text(&article);
     }
+    let pending = background::start(&article);
     let (width, height) = crossterm::terminal::size()?;
+    let doc = Document {
+        article,
+        analysis: Analysis::default(),
+    };
     let mut app = App::new(doc, settings, theme::ColorEnv::from_env(), width, height)?;
+    app.analysing = true;
+    let mut pending = Some(pending);
+    if let Some(outcome) = pending.as_ref().and_then(|p| p.wait(background::GRACE)) {
+        analysis_done(&mut app, outcome);
+        pending = None;
+    }
     let position_file = position::default_dir()
         .filter(|_| settings.reader.remember_position)
         .map(|dir| position::path(&dir, id));
@@ -77,6 +92,7 @@ pub fn run(doc: Document, settings: &settings::Settings, id: &ArticleId) -> anyh
         let result = terminal::event_loop(
             &mut session,
             &mut app,
+            pending,
             exit_after_first_frame || panic_after_first_frame,
         );
         if panic_after_first_frame {
@@ -97,11 +113,24 @@ pub fn run(doc: Document, settings: &settings::Settings, id: &ArticleId) -> anyh
     Ok(result?)
 }
 
+/// The analysis is in (or failed: the article is still there to read).
+fn analysis_done(app: &mut App, outcome: background::Outcome) {
+    match outcome {
+        Ok(analysis) => app.set_analysis(analysis),
+        Err(e) => {
+            app.analysing = false;
+            app.set_error(format!(
+                "The analysis failed ({e}); the text is shown without it"
+            ));
+        }
+    }
+}
+
 /// The clean text on standard output; a closed pipe (`| head`) is not an error.
-fn print_text(doc: &Document) -> anyhow::Result<()> {
+fn print_text(article: &Article) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     let written = out
-        .write_all(doc.article.text.as_bytes())
+        .write_all(article.text.as_bytes())
         .and_then(|()| out.write_all(b"\n"))
         .and_then(|()| out.flush());
     match written {

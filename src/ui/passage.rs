@@ -109,7 +109,7 @@ impl Reading {
     }
 
     /// The unit holding byte `offset`, else the first one after it, else the last.
-    fn unit_at(&self, offset: usize) -> usize {
+    pub fn unit_at(&self, offset: usize) -> usize {
         let i = self.units.partition_point(|u| u.end <= offset);
         i.min(self.units.len().saturating_sub(1))
     }

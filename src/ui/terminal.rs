@@ -23,10 +23,14 @@ use ratatui::backend::CrosstermBackend;
 
 use super::action::{Action, Effect};
 use super::app::App;
+use super::background::Pending;
 use super::keymap::route;
 use super::{draw, update};
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// How often the event loop looks for the analysis while it runs.
+const ANALYSIS_POLL: Duration = Duration::from_millis(25);
 
 /// Put the terminal back as it was. Safe to call more than once.
 pub fn restore() {
@@ -44,6 +48,10 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // a panic in the analysis thread is reported in the reader
+            if std::thread::current().name() == Some(super::background::THREAD_NAME) {
+                return;
+            }
             restore();
             previous(info);
         }));
@@ -119,12 +127,23 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
 pub fn event_loop(
     session: &mut Session,
     app: &mut App,
+    mut pending: Option<Pending>,
     exit_after_first_frame: bool,
 ) -> io::Result<()> {
     loop {
         session.terminal.draw(|frame| draw(app, frame))?;
         if exit_after_first_frame {
             return Ok(());
+        }
+        // While the analysis runs, look for it between events.
+        if let Some(p) = &pending
+            && !event::poll(ANALYSIS_POLL)?
+        {
+            if let Some(outcome) = p.poll() {
+                super::analysis_done(app, outcome);
+                pending = None;
+            }
+            continue;
         }
         // Wait for an event, then take every event already queued before
         // drawing again: many changes, one frame.

@@ -55,6 +55,7 @@ fn empty_text(app: &App, pane: Pane) -> String {
         (Pane::Quotes, Some(id)) if !app.index.quotes.is_empty() => {
             format!("No quotes by {}", sanitize(app.name(id)))
         }
+        _ if app.analysing => "Analysing…".to_string(),
         _ => "None found".to_string(),
     }
 }

@@ -1,0 +1,91 @@
+//! The analysis runs on its own thread while the reader opens: a long
+//! article shows its text at once and its people, places and quotes when
+//! they are ready. A short one is analysed within a few milliseconds, before
+//! the first frame, so that it opens complete rather than flickering.
+
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
+use std::thread;
+use std::time::Duration;
+
+use crate::analysis::{Analysis, analyze};
+use crate::article::Article;
+
+/// The analysis thread's name; the panic hook leaves the terminal alone for it.
+pub const THREAD_NAME: &str = "gloss-analysis";
+
+/// How long opening waits for the analysis before showing the text alone.
+pub const GRACE: Duration = Duration::from_millis(30);
+
+/// What the analysis thread sends: the analysis, or why it failed.
+pub type Outcome = Result<Analysis, String>;
+
+/// An analysis under way.
+pub struct Pending {
+    rx: Receiver<Outcome>,
+}
+
+/// Analyse a copy of `article` on a new thread.
+pub fn start(article: &Article) -> Pending {
+    let (tx, rx) = mpsc::channel();
+    let article = article.clone();
+    let spawned = thread::Builder::new()
+        .name(THREAD_NAME.to_string())
+        .spawn(move || {
+            let outcome = std::panic::catch_unwind(|| analyze(&article)).map_err(|payload| {
+                // the panic hook stays quiet for this thread: the reader says it
+                payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown error".to_string())
+            });
+            // the reader may have quit already
+            let _ = tx.send(outcome);
+        });
+    if let Err(e) = spawned {
+        // no thread: say so in the reader rather than failing to open
+        let (tx, rx_now) = mpsc::channel();
+        let _ = tx.send(Err(format!("could not start: {e}")));
+        return Pending { rx: rx_now };
+    }
+    Pending { rx }
+}
+
+impl Pending {
+    /// Wait up to `timeout` for the outcome.
+    pub fn wait(&self, timeout: Duration) -> Option<Outcome> {
+        match self.rx.recv_timeout(timeout) {
+            Ok(outcome) => Some(outcome),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => Some(Err("the analysis stopped".to_string())),
+        }
+    }
+
+    /// The outcome if it is there.
+    pub fn poll(&self) -> Option<Outcome> {
+        match self.rx.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err("the analysis stopped".to_string())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{CleanOptions, clean};
+
+    #[test]
+    fn the_outcome_is_the_analysis_of_the_article() {
+        let article = clean(
+            "Talks resume\n\nPresident Jane Holloway met Omar Castellanos in Lisbon on Monday.",
+            &CleanOptions::default(),
+        );
+        let pending = start(&article);
+        let outcome = pending
+            .wait(Duration::from_secs(30))
+            .expect("analysed within the timeout");
+        assert_eq!(outcome, Ok(analyze(&article)));
+    }
+}
