@@ -149,6 +149,12 @@ impl Lexicon {
         self.organizations.get(name).copied()
     }
 
+    /// Whether some well-known organisation's name of several words starts
+    /// with `phrase` (as written): `State` for `State Department`.
+    pub fn organization_goes_on(&self, phrase: &str) -> bool {
+        self.organizations.goes_on(phrase)
+    }
+
     /// The longest well-known organisation name the tokens start with.
     pub fn organization_at(&self, tokens: &[&str]) -> Option<(usize, Organization)> {
         self.organizations.longest_at(tokens).map(|(n, o)| (n, *o))

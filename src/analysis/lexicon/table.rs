@@ -222,12 +222,18 @@ impl<V> PhraseTable<V> {
         self.map.get(self.norm(phrase).as_ref())
     }
 
+    /// Whether some phrase of several words starts with `phrase` (followed
+    /// by a space or an apostrophe).
+    pub(crate) fn goes_on(&self, phrase: &str) -> bool {
+        self.prefixes.contains(self.norm(phrase).as_ref())
+    }
+
     /// The longest phrase that the tokens start with: its length in tokens and value.
     pub(crate) fn longest_at(&self, tokens: &[&str]) -> Option<(usize, &V)> {
         longest_phrase(
             tokens,
             self.max_words,
-            |joined| self.prefixes.contains(self.norm(joined).as_ref()),
+            |joined| self.goes_on(joined),
             |joined| self.get(joined),
         )
     }

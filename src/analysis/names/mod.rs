@@ -266,11 +266,50 @@ fn given_name_reference(doc: &Doc, lex: &Lexicon, s: &NameSpan, word: &str) -> b
 
 /// The grouping key of a name: straight apostrophes, single spaces, lowercase.
 fn key(name: &str) -> String {
+    if name.is_ascii() {
+        // the same, in one pass (no curly marks to straighten)
+        let mut k = String::with_capacity(name.len());
+        for w in name.split_whitespace() {
+            if !k.is_empty() {
+                k.push(' ');
+            }
+            k.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return k;
+    }
     crate::analysis::tokens::normalize(name)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// Whether `key(name) == k`, without allocating when `name` is ASCII.
+fn key_is(name: &str, k: &str) -> bool {
+    if !name.is_ascii() {
+        return key(name) == k;
+    }
+    let mut rest = k.as_bytes();
+    for (n, w) in name.split_whitespace().enumerate() {
+        if n > 0 {
+            match rest.split_first() {
+                Some((b' ', r)) => rest = r,
+                _ => return false,
+            }
+        }
+        let Some((head, r)) = rest.split_at_checked(w.len()) else {
+            return false;
+        };
+        if !head
+            .iter()
+            .zip(w.bytes())
+            .all(|(&a, b)| a == b.to_ascii_lowercase())
+        {
+            return false;
+        }
+        rest = r;
+    }
+    rest.is_empty()
 }
 
 /// A display name: single spaces.
@@ -289,7 +328,7 @@ fn add_named(
 ) {
     let name = clean_name(name);
     let k = key(&name);
-    let at = match list.iter().position(|d| key(&d.name) == k) {
+    let at = match list.iter().position(|d| key_is(&d.name, &k)) {
         Some(at) => at,
         None => {
             list.push(Draft {
@@ -324,6 +363,10 @@ fn push_role(roles: &mut Vec<String>, role: &str) {
 #[derive(Default)]
 struct People {
     list: Vec<PersonDraft>,
+    /// The family names (and their cores) of people named in full, in ASCII
+    /// lowercase, for [`People::has_family`]. Only ever grows: a person's
+    /// name is only replaced by a fuller one with the same family name.
+    families: std::collections::HashSet<String>,
 }
 
 struct PersonDraft {
@@ -385,6 +428,16 @@ impl People {
         p.first_at = p.first_at.min(s.tokens.start);
         p.note_role(s);
         p.mentions.push(mention);
+        self.index_family(at);
+    }
+
+    /// Note person `at`'s family name for [`People::has_family`].
+    fn index_family(&mut self, at: usize) {
+        let p = &self.list[at].name;
+        if p.given.len() + usize::from(!p.family.is_empty()) >= 2 {
+            self.families.insert(p.family.to_ascii_lowercase());
+            self.families.insert(p.family_core().to_ascii_lowercase());
+        }
     }
 
     /// A title used alone: a mention of the one person with that role.
@@ -407,11 +460,8 @@ impl People {
     /// Whether someone already named in full has this family name.
     fn has_family(&self, word: &str) -> bool {
         let w = crate::analysis::tokens::normalize(word);
-        self.list.iter().any(|p| {
-            p.name.given.len() + usize::from(!p.name.family.is_empty()) >= 2
-                && (p.name.family.eq_ignore_ascii_case(&w)
-                    || p.name.family_core().eq_ignore_ascii_case(&w))
-        })
+        // (`eq_ignore_ascii_case` with any of them)
+        self.families.contains(&w.to_ascii_lowercase())
     }
 
     /// A single-word name: the most prominent person with that family name,
@@ -473,6 +523,7 @@ impl People {
                     first_at: s.tokens.start,
                 });
                 self.list.last_mut().expect("pushed").note_role(s);
+                self.index_family(self.list.len() - 1);
                 true
             }
             None => false,
@@ -534,6 +585,36 @@ impl PersonDraft {
                 self.gender = people::gender_of_title(r);
             }
             push_role(&mut self.roles, r);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{key, key_is};
+
+    #[test]
+    fn keys_fold_case_apostrophes_and_spaces() {
+        assert_eq!(key("  State   Department "), "state department");
+        assert_eq!(key("People\u{2019}s  Daily"), "people's daily");
+        assert_eq!(
+            key("\u{00c9}lys\u{00e9}e Palace"),
+            "\u{00e9}lys\u{00e9}e palace"
+        );
+        for (name, k) in [
+            ("State  Department", "state department"),
+            ("state department", "state department"),
+            ("State Department", "state  department"),
+            ("State Department", "state departments"),
+            ("State", "state department"),
+            ("", ""),
+            (" ", ""),
+            ("", " "),
+            ("People\u{2019}s Daily", "people's daily"),
+            ("\u{00c9}lys\u{00e9}e", "\u{00e9}lys\u{00e9}e"),
+            ("ELYSEE", "\u{00e9}lys\u{00e9}e"),
+        ] {
+            assert_eq!(key_is(name, k), key(name) == k, "{name:?} {k:?}");
         }
     }
 }

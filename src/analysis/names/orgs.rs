@@ -67,14 +67,17 @@ pub fn name_by_longest_mention(doc: &Doc, orgs: &mut [Draft]) {
 
 /// Merge organisations that are one.
 pub fn merge(orgs: &mut Vec<Draft>) {
+    // each name's forms, made once (names do not change while merging)
+    let mut forms: Vec<Forms> = orgs.iter().map(|o| Forms::new(&o.name)).collect();
     let mut i = 0;
     while i < orgs.len() {
         let target = (0..orgs.len()).find(|&j| {
-            j != i && same(&orgs[i].name, &orgs[j].name) && orgs[j].name.len() > orgs[i].name.len()
+            j != i && orgs[j].name.len() > orgs[i].name.len() && same_forms(&forms[i], &forms[j])
         });
         match target {
             Some(j) => {
                 let from = orgs.remove(i);
+                forms.remove(i);
                 let j = if j > i { j - 1 } else { j };
                 orgs[j].mentions.extend(from.mentions);
                 for r in from.roles {
@@ -88,18 +91,52 @@ pub fn merge(orgs: &mut Vec<Draft>) {
     }
 }
 
+/// What [`same_forms`] compares of a name, made once per name.
+struct Forms {
+    name: String,
+    key: String,
+    /// The letters without periods, when the name is an acronym.
+    as_acronym: Option<String>,
+    /// Its [`acronym`].
+    acronym: String,
+    /// The key of the name reordered (`Department of Defense` → `defense department`).
+    reordered_key: Option<String>,
+    words: usize,
+}
+
+impl Forms {
+    fn new(name: &str) -> Self {
+        Forms {
+            name: name.to_string(),
+            key: key(name),
+            as_acronym: is_acronym(name).then(|| name.replace('.', "")),
+            acronym: acronym(name),
+            reordered_key: reordered(name).map(|r| key(&r)),
+            words: name.split(' ').count(),
+        }
+    }
+}
+
 /// Whether the shorter name `a` names the organisation `b`.
+#[cfg(test)]
 fn same(a: &str, b: &str) -> bool {
-    let (ka, kb) = (key(a), key(b));
-    if is_acronym(a) && acronym(b) == a.replace('.', "") {
+    same_forms(&Forms::new(a), &Forms::new(b))
+}
+
+fn same_forms(a: &Forms, b: &Forms) -> bool {
+    if a.as_acronym
+        .as_ref()
+        .is_some_and(|letters| b.acronym == *letters)
+    {
         return true;
     }
-    if reordered(b).is_some_and(|r| key(&r) == ka) || reordered(a).is_some_and(|r| key(&r) == kb) {
+    if b.reordered_key.as_ref().is_some_and(|r| *r == a.key)
+        || a.reordered_key.as_ref().is_some_and(|r| *r == b.key)
+    {
         return true;
     }
     // a short form of at least two words, or one distinctive word, inside the long name
-    let words = a.split(' ').count();
-    is_part_of(&ka, &kb) && (words >= 2 || b.starts_with(a))
+    is_part_of(&a.key, &b.key) && (a.words >= 2 || b.name.starts_with(&a.name))
 }
 
 /// Well-known organisations of two or three words written in lowercase, as
@@ -109,13 +146,19 @@ pub fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
         let w = doc.word(i);
         w.chars().all(|c| c.is_lowercase()) && w.chars().any(char::is_alphabetic)
     };
+    let mut first = String::new();
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
         let mut i = range.start;
         while i + 1 < range.end {
             let mut taken = 0;
+            // no known name of two or three words starts with this word: skip
+            let may_start = lower(i) && {
+                capitalise_into(doc.word(i), &mut first);
+                lex.organization_goes_on(&first)
+            };
             for n in [3usize, 2] {
-                if i + n > range.end || !(i..i + n).all(lower) {
+                if !may_start || i + n > range.end || !(i..i + n).all(lower) {
                     continue;
                 }
                 let title_cased: Vec<String> =
@@ -142,6 +185,16 @@ pub fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
     }
 }
 
+/// [`capitalise`] into a reused buffer.
+fn capitalise_into(word: &str, out: &mut String) {
+    out.clear();
+    let mut c = word.chars();
+    if let Some(f) = c.next() {
+        out.extend(f.to_uppercase());
+        out.push_str(c.as_str());
+    }
+}
+
 fn capitalise(word: &str) -> String {
     let mut c = word.chars();
     match c.next() {
@@ -156,14 +209,36 @@ pub fn lowercase_mentions(doc: &Doc, orgs: &mut [Draft]) {
     if lower_text.len() != doc.text.len() {
         return; // offsets would not line up
     }
-    for org in orgs.iter_mut() {
-        if !org.name.contains(' ') {
+    // every occurrence of every name, found in one pass over the text
+    let names: Vec<(usize, String)> = orgs
+        .iter()
+        .enumerate()
+        .filter(|(_, org)| org.name.contains(' '))
+        .map(|(o, org)| (o, org.name.to_lowercase()))
+        .collect();
+    let mut needles: Vec<&str> = names.iter().map(|(_, n)| n.as_str()).collect();
+    needles.sort_unstable();
+    needles.dedup();
+    let Ok(searcher) = aho_corasick::AhoCorasick::new(&needles) else {
+        return;
+    };
+    let mut found: Vec<Vec<usize>> = vec![Vec::new(); needles.len()];
+    for m in searcher.find_overlapping_iter(&lower_text) {
+        found[m.pattern().as_usize()].push(m.start());
+    }
+    for (o, needle) in &names {
+        let org = &mut orgs[*o];
+        let Ok(n) = needles.binary_search(&needle.as_str()) else {
             continue;
-        }
-        let needle = org.name.to_lowercase();
+        };
+        let mut starts = std::mem::take(&mut found[n]);
+        starts.sort_unstable();
+        // the leftmost occurrence at or after `from`, as `str::find` finds it
         let mut from = 0;
-        while let Some(found) = lower_text[from..].find(&needle) {
-            let start = from + found;
+        for &start in &starts {
+            if start < from {
+                continue;
+            }
             let end = start + needle.len();
             from = end;
             let text = &doc.text[start..end];
@@ -193,6 +268,7 @@ pub fn lowercase_mentions(doc: &Doc, orgs: &mut [Draft]) {
                 });
             }
         }
+        found[n] = starts;
     }
 }
 
