@@ -367,6 +367,10 @@ struct People {
     /// lowercase, for [`People::has_family`]. Only ever grows: a person's
     /// name is only replaced by a fuller one with the same family name.
     families: std::collections::HashSet<String>,
+    /// Everyone by family name and by its core, in ASCII lowercase, in
+    /// the order of `list`. (A name is only replaced by one with the same
+    /// family name.)
+    by_family: HashMap<String, Vec<usize>>,
 }
 
 struct PersonDraft {
@@ -420,6 +424,7 @@ impl People {
                     prominence: 0.0,
                     first_at: s.tokens.start,
                 });
+                self.index_person(self.list.len() - 1);
                 self.list.len() - 1
             }
         };
@@ -429,6 +434,17 @@ impl People {
         p.note_role(s);
         p.mentions.push(mention);
         self.index_family(at);
+    }
+
+    /// Note a new person `at` in `by_family`.
+    fn index_person(&mut self, at: usize) {
+        let name = &self.list[at].name;
+        let family = name.family.to_ascii_lowercase();
+        let core = name.family_core().to_ascii_lowercase();
+        if core != family {
+            self.by_family.entry(core).or_default().push(at);
+        }
+        self.by_family.entry(family).or_default().push(at);
     }
 
     /// Note person `at`'s family name for [`People::has_family`].
@@ -477,12 +493,11 @@ impl People {
         decided: bool,
     ) -> bool {
         let w = crate::analysis::tokens::normalize(word);
-        let by_family: Vec<usize> = (0..self.list.len())
-            .filter(|&i| {
-                let p = &self.list[i].name;
-                p.family.eq_ignore_ascii_case(&w) || p.family_core().eq_ignore_ascii_case(&w)
-            })
-            .collect();
+        // those whose family name or its core is `w` (`eq_ignore_ascii_case`)
+        let by_family: &[usize] = self
+            .by_family
+            .get(&w.to_ascii_lowercase())
+            .map_or(&[], Vec::as_slice);
         let pick = if !by_family.is_empty() {
             by_family.iter().copied().max_by(|&a, &b| {
                 let (pa, pb) = (&self.list[a], &self.list[b]);
@@ -523,6 +538,7 @@ impl People {
                     first_at: s.tokens.start,
                 });
                 self.list.last_mut().expect("pushed").note_role(s);
+                self.index_person(self.list.len() - 1);
                 self.index_family(self.list.len() - 1);
                 true
             }
