@@ -56,6 +56,10 @@ pub enum Command {
         /// A text file, or - for standard input.
         #[arg(value_name = "FILE|-")]
         file: PathBuf,
+        /// What finds the names, for measuring each part alone: the rules
+        /// (name lists, titles, gazetteer, context), the learned tagger, or both.
+        #[arg(long, value_enum, default_value_t = NamesFrom::Both)]
+        names: NamesFrom,
     },
     /// Export an article's highlights and notes: Markdown (or --format json,
     /// W3C Web Annotations) to standard output, or to a file with -o; with
@@ -101,13 +105,32 @@ pub fn run_with(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> 
     }
 }
 
+/// `gloss annotate --names`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum NamesFrom {
+    Rules,
+    Tagger,
+    Both,
+}
+
+impl NamesFrom {
+    fn parts(self) -> crate::analysis::Parts {
+        crate::analysis::Parts {
+            rules: self != NamesFrom::Tagger,
+            tagger: self != NamesFrom::Rules,
+        }
+    }
+}
+
 /// Do what the command line asks.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Some(Command::Annotate { file }) => {
+        Some(Command::Annotate { file, names }) => {
             let config = load_config(cli.config.as_deref())?;
-            let doc = document(&load(&file)?, &config);
-            print(&crate::annotate::to_json(&doc))
+            let source = load(&file)?;
+            let article = crate::article::clean(&source.text, &config.clean);
+            let analysis = crate::analysis::analyze_with(&article, names.parts());
+            print(&crate::annotate::to_json(&Document { article, analysis }))
         }
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
@@ -158,10 +181,6 @@ fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
 
 fn load(path: &Path) -> anyhow::Result<Source> {
     Ok(source::load(path)?)
-}
-
-fn document(source: &Source, config: &Config) -> Document {
-    Document::from_text(&source.text, &config.clean)
 }
 
 /// Print text and a newline to stdout. A reader that went away (`gloss FILE

@@ -118,3 +118,33 @@ fn other_languages_and_scripts_load_and_say_which_language_was_assumed() {
         "en"
     );
 }
+
+#[test]
+fn a_name_used_with_island_or_province_elsewhere_is_that_place() {
+    let a = Annotated::new(
+        "Travel\n\nWe took the morning boat to Tarvoss Island. Tarvoss has two beaches, \
+         and Tarvoss is quiet in winter, said the guide.",
+    );
+    assert!(a.find(Place, "Tarvoss").is_some(), "{:?}", a.all_names());
+    assert!(
+        a.find(gloss::analysis::EntityKind::Person, "Tarvoss")
+            .is_none(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn the_first_words_of_an_organisation_name_used_alone_are_that_organisation() {
+    let a = Annotated::new(
+        "Campus\n\nShe studied at Glenmoor State University before teaching. \
+         Glenmoor State gave her a medal last year.",
+    );
+    let names = a.all_names();
+    assert!(
+        !names
+            .iter()
+            .any(|(k, n)| *k != Organization && n == "Glenmoor State"),
+        "{names:?}"
+    );
+}

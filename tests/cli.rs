@@ -404,3 +404,27 @@ fn a_reader_that_goes_away_is_not_an_error() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stderr(&out), "");
 }
+
+#[test]
+fn annotate_can_leave_out_the_rules_or_the_tagger_for_measuring_them() {
+    let sandbox = Sandbox::new();
+    let sample = repo("assets/articles/sample.txt");
+    let people = |names: &str| -> usize {
+        let out = sandbox.run(&["annotate", "--names", names, &sample]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+        json["entities"]
+            .as_array()
+            .expect("entities")
+            .iter()
+            .filter(|e| e["kind"] == "person")
+            .count()
+    };
+    // each part alone still finds people in the sample
+    assert!(people("rules") > 0);
+    assert!(people("tagger") > 0);
+    assert!(people("both") > 0);
+    let out = sandbox.run(&["annotate", "--names", "magic", &sample]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("magic"), "{}", stderr(&out));
+}

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::Parts;
 use super::quotes::find::{self, Found};
 use super::sentences::{self, Sentence};
 use super::tagger::{self, Tag};
@@ -28,12 +29,25 @@ pub struct Doc<'a> {
     pub sentence_of: Vec<usize>,
     /// The block of each token.
     pub block_of: Vec<usize>,
-    /// The named-entity tagger's label for each token.
+    /// The named-entity tagger's label for each token (`O` throughout when
+    /// the tagger is switched off).
     pub ner: Vec<Tag>,
+    /// The parts that find names.
+    pub parts: Parts,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(article: &'a Article) -> Self {
+        Doc::with_parts(article, Parts::default())
+    }
+
+    pub fn with_parts(article: &'a Article, parts: Parts) -> Self {
+        // one of the two at least
+        let parts = if parts.rules || parts.tagger {
+            parts
+        } else {
+            Parts::default()
+        };
         let text = article.text.as_str();
         let mut tokens = Vec::new();
         let mut block_tokens = Vec::with_capacity(article.blocks.len());
@@ -69,11 +83,16 @@ impl<'a> Doc<'a> {
                 *slot = b;
             }
         }
-        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-        let ranges: Vec<_> = sentences.iter().map(|s| s.tokens.clone()).collect();
-        let ner = tagger::ner().tag_article(&words, &ranges);
+        let ner = if parts.tagger {
+            let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+            let ranges: Vec<_> = sentences.iter().map(|s| s.tokens.clone()).collect();
+            tagger::ner().tag_article(&words, &ranges)
+        } else {
+            vec![Tag::outside(); tokens.len()]
+        };
         Doc {
             ner,
+            parts,
             text,
             article,
             tokens,

@@ -87,10 +87,35 @@ impl Analysis {
     }
 }
 
+/// Which parts of the analysis find names. Both by default; each can be
+/// switched off to measure what the other does alone (`gloss annotate --names`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Parts {
+    /// Capitalised runs, name lists, titles, gazetteer and context cues.
+    pub rules: bool,
+    /// The learned named-entity tagger.
+    pub tagger: bool,
+}
+
+impl Default for Parts {
+    fn default() -> Self {
+        Parts {
+            rules: true,
+            tagger: true,
+        }
+    }
+}
+
 /// Analyse an article. Pure and deterministic.
 pub fn analyze(article: &Article) -> Analysis {
+    analyze_with(article, Parts::default())
+}
+
+/// Analyse an article with only some `parts` finding names (for measuring
+/// them); at least one of the two is used.
+pub fn analyze_with(article: &Article, parts: Parts) -> Analysis {
     let lex = lexicon::get();
-    let doc = doc::Doc::new(article);
+    let doc = doc::Doc::with_parts(article, parts);
     let drafts = names::resolve(&doc, lex);
 
     // quotations: kind, then speaker

@@ -9,6 +9,11 @@ use crate::analysis::doc::Doc;
 use crate::analysis::lexicon::{Feature, Lexicon, NameKind, TitleKind};
 use crate::analysis::tokens::TokenKind;
 
+/// Rule votes for one kind this high, and this far ahead of the others,
+/// make the rules sure of it.
+const STRONG: f32 = 2.5;
+const STRONG_MARGIN: f32 = 2.0;
+
 /// Votes for each kind of name.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Votes {
@@ -642,10 +647,6 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         }
     }
 
-    // the learned tagger's reading of these words in this sentence
-    let tagged = tagger_votes(doc, span);
-    v.add(tagged);
-
     // capitalisation that proves nothing
     // (frequent family and given names are names first: `Green`, `Hicks`, `Young`)
     let name_like = |w: &str| {
@@ -675,23 +676,106 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     if all_caps && n == 1 && first.chars().count() <= 1 {
         v.none += 5.0;
     }
+    // the learned tagger's reading of these words in this sentence: it
+    // decides where the rules are unsure, and only confirms where they are sure
+    v.add(confirm_or_decide(v, tagger_votes(doc, span)));
     v
+}
+
+/// The tagger's votes, kept only for the rules' own choice when the rules
+/// are sure of a kind (an organisation word, a gazetteer place in a place's
+/// context, a title before a name).
+fn confirm_or_decide(rules: Votes, tagged: Votes) -> Votes {
+    let kinds = [rules.person, rules.org, rules.place];
+    let best = kinds.iter().copied().fold(0.0, f32::max);
+    let second = kinds
+        .iter()
+        .copied()
+        .filter(|&k| k != best)
+        .fold(rules.none.min(best), f32::max);
+    if best < STRONG || best - second < STRONG_MARGIN {
+        return tagged;
+    }
+    Votes {
+        person: if rules.person == best {
+            tagged.person
+        } else {
+            0.0
+        },
+        org: if rules.org == best { tagged.org } else { 0.0 },
+        place: if rules.place == best {
+            tagged.place
+        } else {
+            0.0
+        },
+        none: 0.0,
+    }
 }
 
 /// Votes from the named-entity tagger: the mean probability of each type
 /// over the span's tokens.
 fn tagger_votes(doc: &Doc, span: &NameSpan) -> Votes {
-    const WEIGHT: f32 = 2.0;
+    // Weighted by how far the tagger can be trusted with each type (GUM dev
+    // F1: people 0.68, places 0.57, organisations 0.44; places are better
+    // told by the gazetteer and context), tuned over the development set.
+    const PERSON: f32 = 4.0;
+    const ORG: f32 = 2.0;
+    const PLACE: f32 = 1.0;
+    const NONE: f32 = 1.0;
     let mut v = Votes::default();
     let n = span.tokens.len() as f32;
     for tag in &doc.ner[span.tokens.clone()] {
-        let p = tag.confidence * WEIGHT / n;
+        let p = tag.confidence / n;
         match tag.entity_type() {
-            Some("PER") => v.person += p,
-            Some("ORG") => v.org += p,
-            Some("LOC") => v.place += p,
-            _ => v.none += p * 0.5,
+            Some("PER") => v.person += p * PERSON,
+            Some("ORG") => v.org += p * ORG,
+            Some("LOC") => v.place += p * PLACE,
+            _ => v.none += p * NONE,
         }
+    }
+    v
+}
+
+/// The tagger's own entities (`B-X I-X …` runs), for measuring it without
+/// the rules: every span it tags, with no role before it.
+pub fn tagged_spans(doc: &Doc) -> Vec<NameSpan> {
+    let mut spans = Vec::new();
+    for sentence in &doc.sentences {
+        let mut open: Option<(usize, &str)> = None;
+        for i in sentence
+            .tokens
+            .clone()
+            .chain(std::iter::once(sentence.tokens.end))
+        {
+            let tag = (i < sentence.tokens.end).then(|| doc.ner[i]);
+            let kind = tag.and_then(|t| t.entity_type());
+            let continues = matches!((open, kind, tag), (Some((_, k)), Some(t), Some(tag)) if k == t && !tag.begins());
+            if continues {
+                continue;
+            }
+            if let Some((start, _)) = open.take() {
+                spans.push(NameSpan {
+                    tokens: start..i,
+                    role: None,
+                    title: None,
+                    sentence_initial: start == sentence.tokens.start,
+                    institution: false,
+                });
+            }
+            open = kind.map(|k| (i, k));
+        }
+    }
+    spans
+}
+
+/// Votes for a span the tagger found: the kind it gave, decisively.
+pub fn tagger_only_votes(doc: &Doc, span: &NameSpan) -> Votes {
+    let mut v = Votes::default();
+    match doc.ner[span.tokens.start].entity_type() {
+        Some("PER") => v.person = 3.0,
+        Some("ORG") => v.org = 3.0,
+        Some("LOC") => v.place = 3.0,
+        _ => v.none = 3.0,
     }
     v
 }

@@ -50,19 +50,60 @@ const THRESHOLD: f32 = 1.5;
 /// Find the people, organisations and places of a document.
 pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     let mut spans: Vec<NameSpan> = Vec::new();
-    for (k, sentence) in doc.sentences.iter().enumerate() {
-        for cand in candidates::in_sentence(doc.text, &doc.tokens, sentence, k) {
-            spans.extend(segment::segment(doc, lex, &cand));
+    if doc.parts.rules {
+        for (k, sentence) in doc.sentences.iter().enumerate() {
+            for cand in candidates::in_sentence(doc.text, &doc.tokens, sentence, k) {
+                spans.extend(segment::segment(doc, lex, &cand));
+            }
         }
+    } else {
+        spans = evidence::tagged_spans(doc);
     }
     // votes per name, over the whole document
     let keys: Vec<String> = spans.iter().map(|s| key(doc.slice(&s.tokens))).collect();
     let mut totals: HashMap<&str, Votes> = HashMap::new();
     for (s, k) in spans.iter().zip(&keys) {
-        totals
-            .entry(k.as_str())
-            .or_default()
-            .add(evidence::votes(doc, lex, s));
+        let votes = if doc.parts.rules {
+            evidence::votes(doc, lex, s)
+        } else {
+            evidence::tagger_only_votes(doc, s)
+        };
+        totals.entry(k.as_str()).or_default().add(votes);
+    }
+    // a name used with a place word after it elsewhere is that place
+    // (`Coron Island` makes `Coron` a place, whatever a tagger thinks)
+    let as_places: Vec<(String, f32)> = totals
+        .iter()
+        .filter_map(|(k, v)| {
+            let (head, last) = k.rsplit_once(' ')?;
+            let is_feature = PLACE_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(last));
+            (is_feature && !head.contains(' ') && v.place > v.person.max(v.org).max(v.none))
+                .then(|| (head.to_string(), v.place))
+        })
+        .collect();
+    for (head, place) in as_places {
+        if let Some(v) = totals.get_mut(head.as_str()) {
+            v.place = v.place.max(v.person).max(v.org).max(v.none) + place.min(4.0);
+        }
+    }
+    // the first words of an organisation's name, used alone, are that
+    // organisation (`Florida State` after `Florida State University`)
+    let short_orgs: Vec<String> = totals
+        .iter()
+        .filter_map(|(k, v)| {
+            let (head, last) = k.rsplit_once(' ')?;
+            let is_org = v.org > v.person.max(v.place).max(v.none);
+            let mut cue = last.to_string();
+            if let Some(first) = cue.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            (is_org && head.contains(' ') && lex.org_cue(&cue).is_some()).then(|| head.to_string())
+        })
+        .collect();
+    for head in short_orgs {
+        if let Some(v) = totals.get_mut(head.as_str()) {
+            v.org = v.org.max(v.person).max(v.place).max(v.none) + 2.0;
+        }
     }
     // a full name shares the votes of its last word used alone
     // (`Mr. Georgelis` makes `Tasos Georgelis` a person)
@@ -205,7 +246,9 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     }
 
     let mut out = people.into_drafts();
-    orgs::known_in_lowercase(doc, lex, &mut orgs);
+    if doc.parts.rules {
+        orgs::known_in_lowercase(doc, lex, &mut orgs);
+    }
     orgs::merge(&mut orgs);
     orgs::lowercase_mentions(doc, &mut orgs);
     orgs::name_by_longest_mention(doc, &mut orgs);
@@ -218,6 +261,20 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     out.retain(|d| !d.mentions.is_empty());
     out
 }
+
+/// Place words after a name that leave the name alone naming the same place
+/// (or the place around it): `Coron Island`, `Kent County`, `Aceh Province`.
+const PLACE_SUFFIXES: &[&str] = &[
+    "island",
+    "islands",
+    "province",
+    "county",
+    "prefecture",
+    "peninsula",
+    "archipelago",
+    "region",
+    "district",
+];
 
 /// For development: each name's summed votes and the kind chosen, one per line.
 #[doc(hidden)]

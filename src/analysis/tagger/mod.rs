@@ -46,6 +46,15 @@ impl Tag {
         self.label.get(2..).filter(|_| self.label.len() > 2)
     }
 
+    /// `O` with no confidence: what a switched-off tagger says.
+    pub fn outside() -> Tag {
+        Tag {
+            label: "O",
+            confidence: 0.0,
+            margin: 0.0,
+        }
+    }
+
     /// Whether this token starts an entity (`B-`).
     pub fn begins(&self) -> bool {
         self.label.starts_with("B-")
