@@ -35,11 +35,19 @@ use toml::de::{DeTable, DeValue};
 use toml::{Spanned, Table, Value};
 
 use crate::article::CleanOptions;
+use crate::article::clean::{Trust, with_trust};
 use crate::notes::settings::{ExportSettings, NotesSettings};
 use crate::ui::settings::{KeysSection, ReaderSection, ThemeSection};
 
 /// The built-in defaults: the documented `config.toml` at the top of the repository.
 pub const DEFAULTS: &str = include_str!("../config.toml");
+
+/// The built-in defaults, parsed once.
+static DEFAULTS_PARSED: LazyLock<Config> = LazyLock::new(|| {
+    // config.toml is part of the program; the tests check that it parses.
+    Config::from_toml("", Path::new("(built-in config.toml)"))
+        .unwrap_or_else(|e| panic!("built-in config.toml is invalid: {e}"))
+});
 
 /// The key that makes a table's lists replace the defaults instead of extending them.
 const REPLACE: &str = "replace";
@@ -96,13 +104,8 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The built-in defaults (parsed once; patterns compiled once).
+    /// The built-in defaults (parsed once; a pattern compiled when first needed).
     pub fn defaults() -> Config {
-        static DEFAULTS_PARSED: LazyLock<Config> = LazyLock::new(|| {
-            // config.toml is part of the program; the tests check that it parses.
-            Config::from_toml("", Path::new("(built-in config.toml)"))
-                .unwrap_or_else(|e| panic!("built-in config.toml is invalid: {e}"))
-        });
         DEFAULTS_PARSED.clone()
     }
 
@@ -130,9 +133,20 @@ impl Config {
         let user_plain: Table = src.parse().map_err(|e| syntax(src, path, &e))?;
         let file = UserFile { src, path };
         check_known(&file, user.get_ref(), &defaults, "")?;
+        // the built-in patterns are known to be valid (the tests compile
+        // them all): only the user's own are checked as they are read
+        let trust = if user_plain.is_empty() {
+            Trust::Everything
+        } else {
+            let builtin = &DEFAULTS_PARSED.clean;
+            Trust::Sources(builtin.pattern_sources().map(str::to_string).collect())
+        };
         let mut merged = merge(defaults.clone(), user_plain);
         strip_replace(&mut merged);
-        serde_path_to_error::deserialize(Value::Table(merged)).map_err(|e| {
+        with_trust(trust, || {
+            serde_path_to_error::deserialize(Value::Table(merged))
+        })
+        .map_err(|e| {
             let segments: Vec<&Segment> = e.path().iter().collect();
             let (option, line) = locate(&file, user.get_ref(), &defaults, &segments);
             ConfigError::Invalid {

@@ -28,7 +28,9 @@ use std::borrow::Cow;
 use serde::Deserialize;
 
 use super::{Article, Meta};
-pub use patterns::{InlinePatterns, LinePatterns, Pattern, PrefixPatterns};
+pub use patterns::{
+    Found, InlinePatterns, LinePatterns, Pattern, PrefixPatterns, Trust, with_trust,
+};
 
 /// Options for cleaning: the `[clean]` section of the configuration
 /// (documented option by option in `config.toml`).
@@ -80,6 +82,27 @@ pub struct Rewrite {
     pub with: String,
 }
 
+impl CleanOptions {
+    /// Every pattern, as written in the configuration.
+    pub fn pattern_sources(&self) -> impl Iterator<Item = &str> {
+        let lines = [
+            &self.junk_lines,
+            &self.promo_lines,
+            &self.promo_taglines,
+            &self.image_placeholders,
+            &self.bylines,
+            &self.dates,
+        ];
+        self.rewrites
+            .iter()
+            .flat_map(|rw| rw.pattern.sources())
+            .chain(self.junk_markers.sources())
+            .chain(self.captions.sources())
+            .chain(lines.into_iter().flat_map(LinePatterns::sources))
+            .chain(self.datelines.sources())
+    }
+}
+
 impl Default for CleanOptions {
     /// The defaults of `config.toml`.
     fn default() -> Self {
@@ -98,14 +121,9 @@ pub fn clean(raw: &str, options: &CleanOptions) -> Article {
     };
     let text = cow_then(text, chars::strip_controls);
     let text = options.rewrites.iter().fold(text, |text, rw| {
-        cow_then(text, |t| {
-            rw.pattern.regex().replace_all(t, rw.with.as_str())
-        })
+        cow_then(text, |t| rw.pattern.replace_all(t, rw.with.as_str()))
     });
-    let text = match options.junk_markers.regex() {
-        Some(re) => cow_then(text, |t| re.replace_all(t, "")),
-        None => text,
-    };
+    let text = cow_then(text, |t| options.junk_markers.remove_all(t));
     let text = cow_then(text, chars::nfc);
     let lines = junk::filter_lines(&text, options);
     let mut meta = Meta::default();

@@ -48,7 +48,7 @@ fn group(items: &[Item]) -> Vec<Draft> {
         let continues = open
             && width.is_some_and(|w| last_len * 10 >= w * 7)
             && !line.after_image
-            && !LIST_ITEM.is_match(&line.text);
+            && !is_list_item(&line.text);
         match drafts.last_mut() {
             Some(draft) if continues => {
                 draft.text.push(' ');
@@ -73,6 +73,15 @@ fn draft_of(line: &Line) -> Draft {
 
 static LIST_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[-*•‣◦]|\d{1,3}[.)])\s").expect("valid regex"));
+
+/// A bullet or a number of one to three digits with `.` or `)`, then a space.
+fn is_list_item(line: &str) -> bool {
+    // only a line that starts with a bullet or a digit can be one: the regex
+    // is compiled for such lines alone
+    let candidate = line.starts_with(['-', '*', '•', '‣', '◦'])
+        || line.chars().next().is_some_and(char::is_numeric);
+    candidate && LIST_ITEM.is_match(line)
+}
 
 /// The width text was hard-wrapped at, if it was.
 fn wrap_width(items: &[Item]) -> Option<usize> {
@@ -107,7 +116,7 @@ fn classify(drafts: &mut [Draft], options: &CleanOptions, meta: &mut Meta) {
         let front = i <= options.front_matter_blocks;
         let chars = text.chars().count();
         let captioned = chars <= options.caption_max_chars
-            && (draft.after_image || options.captions.regex().is_some_and(|re| re.is_match(text)));
+            && (draft.after_image || options.captions.is_match(text));
         if captioned {
             draft.kind = BlockKind::Caption;
         } else if options.dates.matches(text) {
@@ -116,7 +125,7 @@ fn classify(drafts: &mut [Draft], options: &CleanOptions, meta: &mut Meta) {
             }
         } else if let Some(byline) = front.then(|| options.bylines.captures(text)).flatten() {
             if meta.byline.is_none() {
-                let name = byline.name("name").map_or(text, |m| m.as_str());
+                let name = byline.name("name").unwrap_or(text);
                 meta.byline = Some(name.trim().to_string());
             }
         } else if i + 1 < count && is_heading(text, options.heading_max_words) {
@@ -141,10 +150,10 @@ fn split_datelines(drafts: Vec<Draft>, options: &CleanOptions, meta: &mut Meta) 
             .then(|| options.datelines.captures(&draft.text))
             .flatten()
             .and_then(|caps| {
-                let whole = caps.get(0)?;
-                let dateline = whole.as_str().trim_end();
-                let rest = draft.text[whole.end()..].trim_start();
-                let source = caps.name("source").map(|m| m.as_str().trim().to_string());
+                let whole = caps.range();
+                let dateline = draft.text[whole.clone()].trim_end();
+                let rest = draft.text[whole.end..].trim_start();
+                let source = caps.name("source").map(|m| m.trim().to_string());
                 (!dateline.is_empty() && !rest.is_empty())
                     .then(|| (dateline.to_string(), rest.to_string(), source))
             });
@@ -210,6 +219,10 @@ const LONG_ABBREVIATIONS: &[&str] = &[
 ];
 
 fn has_two_sentences(text: &str) -> bool {
+    // no sentence ends without one of these (the regex is compiled only then)
+    if !text.contains(['.', '!', '?']) {
+        return false;
+    }
     SENTENCE_BREAK.captures_iter(text).any(|c| {
         let word = &c[1];
         !c[2].starts_with('.')

@@ -6,13 +6,8 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
-
-/// A numeric reference, however spaced, behind any number of `amp;`.
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"&(?:amp;)*[ \t]*#[ \t]*(?:([0-9]{1,7})|[xX][ \t]*([0-9a-fA-F]{1,6}))[ \t]*;")
-        .expect("valid regex")
-});
+use memchr::memchr_iter;
+use regex::Regex;
 
 /// A named reference escaped once or more again: `&amp;eacute;`, `&amp;amp;`.
 static ESCAPED_NAMED: LazyLock<Regex> =
@@ -24,9 +19,14 @@ pub fn decode(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     let numeric = numeric_references(text);
-    let named = match ESCAPED_NAMED.replace_all(&numeric, "&$1") {
-        Cow::Borrowed(_) => numeric.clone(),
-        Cow::Owned(s) => Cow::Owned(s),
+    // the regex is compiled only for a text that has such a reference
+    let named = if numeric.contains("&amp;") {
+        match ESCAPED_NAMED.replace_all(&numeric, "&$1") {
+            Cow::Borrowed(_) => numeric.clone(),
+            Cow::Owned(s) => Cow::Owned(s),
+        }
+    } else {
+        numeric.clone()
     };
     match html_escape::decode_html_entities(&named) {
         Cow::Borrowed(_) => match named {
@@ -45,14 +45,13 @@ fn numeric_references(text: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut last = 0;
     let mut open_quote = false;
-    for caps in NUMERIC.captures_iter(text) {
-        let Some(m) = caps.get(0) else { continue };
-        let mut between = &text[last..m.start()];
+    for (start, end, digits) in numeric_matches(text) {
+        let mut between = &text[last..start];
         if between.contains('\n') {
             open_quote = false;
         }
-        let canonical = canonical_numeric(&caps);
-        let spaced = m.as_str().contains([' ', '\t']);
+        let canonical = canonical_numeric(&text[start..end], digits);
+        let spaced = text[start..end].contains([' ', '\t']);
         let quote = spaced && is_quote_reference(&canonical);
         if quote && open_quote {
             // closing: "future & # 39;" loses the space before the mark
@@ -60,7 +59,7 @@ fn numeric_references(text: &str) -> Cow<'_, str> {
         }
         out.push_str(between);
         out.push_str(&canonical);
-        last = m.end();
+        last = end;
         if quote && !open_quote {
             // opening: "& # 39; Good" loses the space after the mark
             let rest = &text[last..];
@@ -92,14 +91,79 @@ fn is_quote_reference(canonical: &str) -> bool {
         .is_some_and(|n| QUOTES.contains(&n))
 }
 
-/// `&#N;` for a numeric reference; code points 128-159 taken as the
-/// Windows-1252 characters they stand for in practice (as browsers do);
-/// nothing for a control character or a number that is no character.
-fn canonical_numeric(c: &Captures) -> String {
-    let value = match (c.get(1), c.get(2)) {
-        (Some(dec), _) => dec.as_str().parse::<u32>().ok(),
-        (None, Some(hex)) => u32::from_str_radix(hex.as_str(), 16).ok(),
-        (None, None) => None,
+/// The digits of a numeric reference.
+#[derive(Clone, Copy)]
+enum Digits<'t> {
+    Decimal(&'t str),
+    Hex(&'t str),
+}
+
+/// The numeric references of `text`, left to right, as the regex
+/// `&(?:amp;)*[ \t]*#[ \t]*(?:([0-9]{1,7})|[xX][ \t]*([0-9a-fA-F]{1,6}))[ \t]*;`
+/// finds them: start, end and digits.
+fn numeric_matches(text: &str) -> impl Iterator<Item = (usize, usize, Digits<'_>)> {
+    let mut next = 0;
+    memchr_iter(b'&', text.as_bytes()).filter_map(move |start| {
+        if start < next {
+            return None;
+        }
+        let (end, digits) = numeric_at(text, start)?;
+        next = end;
+        Some((start, end, digits))
+    })
+}
+
+/// The numeric reference that starts at the `&` at `start`: its end and digits.
+fn numeric_at(text: &str, start: usize) -> Option<(usize, Digits<'_>)> {
+    let bytes = text.as_bytes();
+    let blanks = |mut i: usize| {
+        while matches!(bytes.get(i), Some(b' ' | b'\t')) {
+            i += 1;
+        }
+        i
+    };
+    // a run of at most `max` bytes that `digit` accepts, not followed by another
+    let run = |from: usize, max: usize, digit: fn(&u8) -> bool| {
+        let len = bytes[from..]
+            .iter()
+            .take(max + 1)
+            .take_while(|b| digit(b))
+            .count();
+        (1..=max).contains(&len).then_some(from + len)
+    };
+    let mut i = start + 1;
+    while bytes[i..].starts_with(b"amp;") {
+        i += 4;
+    }
+    i = blanks(i);
+    if bytes.get(i) != Some(&b'#') {
+        return None;
+    }
+    i = blanks(i + 1);
+    let (digits_end, digits) = match bytes.get(i)? {
+        b'0'..=b'9' => {
+            let end = run(i, 7, u8::is_ascii_digit)?;
+            (end, Digits::Decimal(&text[i..end]))
+        }
+        b'x' | b'X' => {
+            let from = blanks(i + 1);
+            let end = run(from, 6, u8::is_ascii_hexdigit)?;
+            (end, Digits::Hex(&text[from..end]))
+        }
+        _ => return None,
+    };
+    let i = blanks(digits_end);
+    (bytes.get(i) == Some(&b';')).then_some((i + 1, digits))
+}
+
+/// `&#N;` for a numeric reference (`whole`, with `digits`); code points
+/// 128-159 taken as the Windows-1252 characters they stand for in practice
+/// (as browsers do); nothing for a control character or a number that is
+/// no character.
+fn canonical_numeric(whole: &str, digits: Digits) -> String {
+    let value = match digits {
+        Digits::Decimal(dec) => dec.parse::<u32>().ok(),
+        Digits::Hex(hex) => u32::from_str_radix(hex, 16).ok(),
     };
     match value {
         Some(n @ 0x80..=0x9F) => {
@@ -114,7 +178,7 @@ fn canonical_numeric(c: &Captures) -> String {
         Some(n) if n < 0x20 && n != 0x09 && n != 0x0A => String::new(),
         Some(n) if n == 0x7F || char::from_u32(n).is_none() => String::new(),
         Some(n) => format!("&#{n};"),
-        None => c[0].to_string(),
+        None => whole.to_string(),
     }
 }
 

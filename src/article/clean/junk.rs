@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use super::CleanOptions;
 use super::chars::tidy_line;
+use super::patterns::Haystack;
 
 /// A line of the text after junk removal, or a paragraph break.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,14 +44,15 @@ pub fn filter_lines<'t>(text: &'t str, options: &CleanOptions) -> Vec<Item<'t>> 
             after_image = false;
             continue;
         }
-        let tagline = after_promo && options.promo_taglines.matches(&line);
+        let hay = Haystack::new(&line);
+        let tagline = after_promo && options.promo_taglines.matches_in(&hay);
         after_promo = false;
-        if options.junk_lines.matches(&line) || tagline {
+        if options.junk_lines.matches_in(&hay) || tagline {
             push_break(&mut items);
-        } else if options.promo_lines.matches(&line) {
+        } else if options.promo_lines.matches_in(&hay) {
             after_promo = true;
             push_break(&mut items);
-        } else if options.image_placeholders.matches(&line) {
+        } else if options.image_placeholders.matches_in(&hay) {
             after_image = true;
             push_break(&mut items);
         } else {

@@ -1,0 +1,257 @@
+//! What every match of a pattern must look like, worked out from its syntax
+//! alone, so that a text can be ruled out without compiling the pattern:
+//! the literals a match must start or end with when the pattern is anchored,
+//! and literals a match must contain. `(?i)source link` anchored at both ends
+//! needs a line that starts with "source link" in any case; most lines of an
+//! article are prose that no junk pattern can match, and most patterns then
+//! never need compiling.
+//!
+//! Every fact is an over-approximation: a literal is only required when no
+//! match can do without it. Look-arounds such as `\b` are taken to match the
+//! empty string anywhere, a class or repetition that is too large to list
+//! says nothing. A text that passes may still not match; a text that fails
+//! cannot match.
+//!
+//! Case-insensitive literals are compared with the text folded: ASCII
+//! letters in lower case, and the only two other characters whose simple
+//! case folding reaches ASCII, the long s (`ſ` → `s`) and the Kelvin sign
+//! (`K` → `k`). A cased non-ASCII character under `(?i)` says nothing.
+
+mod literals;
+mod syntax;
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use memchr::memmem::Finder;
+use regex_syntax::ast::{self, Ast};
+
+use literals::{Lit, Start};
+use syntax::{Flags, after, anchors, exact, flags_before, prefix, required_seq, suffix};
+
+/// At most this many required sets are checked (the strongest).
+const MAX_REQUIRED: usize = 3;
+
+/// A text to test, folded for case-insensitive literals when first asked.
+pub struct Haystack<'t> {
+    text: &'t str,
+    folded: OnceCell<Cow<'t, str>>,
+    latin: OnceCell<bool>,
+}
+
+impl<'t> Haystack<'t> {
+    pub fn new(text: &'t str) -> Haystack<'t> {
+        Haystack {
+            text,
+            folded: OnceCell::new(),
+            latin: OnceCell::new(),
+        }
+    }
+
+    /// Whether every character of the text is in [`LATIN`].
+    pub fn is_latin(&self) -> bool {
+        *self.latin.get_or_init(|| {
+            let bytes = self.text.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                if bytes[i] < 0x80 {
+                    i += 1;
+                    continue;
+                }
+                match self.text[i..].chars().next() {
+                    Some(c) if in_latin(c) => i += c.len_utf8(),
+                    _ => return false,
+                }
+            }
+            true
+        })
+    }
+
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    fn get(&self, folded: bool) -> &str {
+        if folded {
+            self.folded.get_or_init(|| fold(self.text))
+        } else {
+            self.text
+        }
+    }
+}
+
+/// Where most news in Latin script lives: Latin-1, general punctuation
+/// (dashes, curly quotes, bullets) and currency signs. Patterns are
+/// compiled with their classes cut down to these for a text that has no
+/// other character (much smaller automata, the same matches).
+pub const LATIN: [(char, char); 3] = [
+    ('\0', '\u{FF}'),
+    ('\u{2000}', '\u{206F}'),
+    ('\u{20A0}', '\u{20CF}'),
+];
+
+fn in_latin(c: char) -> bool {
+    LATIN.iter().any(|&(low, high)| (low..=high).contains(&c))
+}
+
+/// ASCII letters in lower case, `ſ` as `s` and the Kelvin sign as `k`.
+fn fold(text: &str) -> Cow<'_, str> {
+    let plain = |b: &u8| !b.is_ascii_uppercase() && *b != 0xC5 && *b != 0xE2;
+    if text.as_bytes().iter().all(plain) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(fold_char).collect())
+}
+
+fn fold_char(c: char) -> char {
+    match c {
+        'ſ' => 's',
+        '\u{212A}' => 'k',
+        c => c.to_ascii_lowercase(),
+    }
+}
+
+/// The rest of `text` after the literal `lit` at its start, if it is there.
+fn after_prefix<'t>(text: &'t str, lit: &Lit) -> Option<&'t str> {
+    if !lit.folded {
+        return text.strip_prefix(lit.text.as_str());
+    }
+    let mut chars = text.chars();
+    for want in lit.text.chars() {
+        if chars.next().map(fold_char) != Some(want) {
+            return None;
+        }
+    }
+    Some(chars.as_str())
+}
+
+/// Whether `text` ends with the literal `lit`.
+fn has_suffix(text: &str, lit: &Lit) -> bool {
+    if !lit.folded {
+        return text.ends_with(lit.text.as_str());
+    }
+    let mut chars = text.chars().rev();
+    lit.text
+        .chars()
+        .rev()
+        .all(|want| chars.next().map(fold_char) == Some(want))
+}
+
+/// The syntax tree of `pattern`.
+pub fn parse(pattern: &str) -> Option<Ast> {
+    ast::parse::Parser::new().parse(pattern).ok()
+}
+
+/// A literal to look for, with its searcher.
+#[derive(Clone, Debug)]
+struct Needle {
+    finder: Finder<'static>,
+    folded: bool,
+}
+
+/// What a text must look like for a pattern to match it.
+#[derive(Clone, Debug, Default)]
+pub struct Prefilter {
+    /// Where the pattern is anchored at the start: what the text starts with.
+    starts: Option<Vec<Start>>,
+    /// Where it is anchored at the end: what the text ends with.
+    ends: Option<Vec<Lit>>,
+    /// Literals the text contains, one of each set.
+    required: Vec<Vec<Needle>>,
+}
+
+impl Prefilter {
+    /// The prefilter of the regular expression `pattern`; one that lets
+    /// every text pass when the pattern does not parse.
+    #[cfg(test)]
+    pub fn new(pattern: &str) -> Prefilter {
+        parse(pattern).map_or_else(Prefilter::default, |t| Prefilter::of_tree(&t))
+    }
+
+    /// The prefilter of a pattern's syntax tree. Where the pattern is
+    /// anchored, the literals it starts (or else ends) with are enough;
+    /// otherwise the literals it contains are looked for.
+    pub fn of_tree(tree: &Ast) -> Prefilter {
+        let flags = Flags::default();
+        let top: &[Ast] = match tree {
+            Ast::Concat(c) => &c.asts,
+            other => std::slice::from_ref(other),
+        };
+        let before = flags_before(top, flags);
+        let zero_width = |nodes: &[Ast]| {
+            nodes
+                .iter()
+                .all(|n| exact(n, flags).is_some_and(|e| e == [Lit::empty()]))
+        };
+        let start = (0..top.len())
+            .find(|&i| anchors(&top[i], before[i], false))
+            .filter(|&i| zero_width(&top[..i]));
+        if let Some(i) = start {
+            let starts = prefix(&top[i + 1..], after(&top[i], before[i]));
+            if !starts.iter().any(Start::is_empty) {
+                return Prefilter {
+                    starts: Some(starts),
+                    ..Prefilter::default()
+                };
+            }
+        }
+        let end = (0..top.len())
+            .rev()
+            .find(|&i| anchors(&top[i], before[i], true))
+            .filter(|&i| zero_width(&top[i + 1..]));
+        if let Some(i) = end {
+            let ends = suffix(&top[..i], flags);
+            if !ends.iter().any(Lit::is_empty) {
+                return Prefilter {
+                    ends: Some(ends),
+                    ..Prefilter::default()
+                };
+            }
+        }
+        let required = required_seq(top, flags)
+            .into_iter()
+            .take(MAX_REQUIRED)
+            .map(|set| {
+                set.into_iter()
+                    .map(|l| Needle {
+                        finder: Finder::new(l.text.as_bytes()).into_owned(),
+                        folded: l.folded,
+                    })
+                    .collect()
+            })
+            .collect();
+        Prefilter {
+            required,
+            ..Prefilter::default()
+        }
+    }
+
+    /// Whether the pattern may match `hay`: false only when it cannot.
+    pub fn may_match(&self, hay: &Haystack) -> bool {
+        let text = hay.text;
+        if let Some(starts) = &self.starts {
+            let ok = starts.iter().any(|s| match s {
+                Start::Lit(l) => after_prefix(text, l).is_some(),
+                Start::Char(kind) => text.chars().next().is_some_and(|c| kind.test(c)),
+                Start::LitChar(l, kind) => after_prefix(text, l)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(|c| kind.test(c)),
+            });
+            if !ok {
+                return false;
+            }
+        }
+        if let Some(ends) = &self.ends
+            && !ends.iter().any(|l| has_suffix(text, l))
+        {
+            return false;
+        }
+        self.required.iter().all(|set| {
+            set.iter()
+                .any(|n| n.finder.find(hay.get(n.folded).as_bytes()).is_some())
+        })
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests;
