@@ -148,3 +148,15 @@ fn the_first_words_of_an_organisation_name_used_alone_are_that_organisation() {
         "{names:?}"
     );
 }
+
+#[test]
+fn eras_and_events_are_not_organisations_or_places() {
+    let a = Annotated::new(
+        "History\n\nThe temple was built in 440 BC and rebuilt in 120 AD. The city hosted \
+         the Summer Olympic Games after World War II, and WWII veterans marched.",
+    );
+    let names = a.all_names();
+    for word in ["BC", "AD", "Summer Olympic Games", "World War II", "WWII"] {
+        assert!(!names.iter().any(|(_, n)| n == word), "{word}: {names:?}");
+    }
+}

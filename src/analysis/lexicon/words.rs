@@ -25,6 +25,8 @@ pub enum CalendarKind {
     Weekday,
     Month,
     Holiday,
+    /// An era written after a year: `BC`, `BCE`, `AD`, `CE`.
+    Era,
 }
 
 /// A weekday, month or holiday name, or an abbreviation of one.
@@ -50,6 +52,7 @@ impl Words {
                 Some("weekday") => CalendarKind::Weekday,
                 Some("month") => CalendarKind::Month,
                 Some("holiday") => CalendarKind::Holiday,
+                Some("era") => CalendarKind::Era,
                 _ => continue,
             };
             let (Some(word), Some(canonical)) = (cols.first(), cols.get(2)) else {

@@ -332,6 +332,11 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     if lex.calendar_at(&words).is_some_and(|(k, _)| k == n) {
         v.none += 6.0;
     }
+    // nor are events: wars, games, festivals (`the Summer Olympic Games`,
+    // `World War II`, `WWII`), unless an organisation is named after one
+    if is_event(&words) && lex.org_cue_at(&words).is_none() {
+        v.none += 6.0;
+    }
     if lex.demonym(full).is_some_and(|p| p.name != full) && !span.institution {
         v.none += 6.0;
     }
@@ -710,6 +715,35 @@ fn confirm_or_decide(rules: Votes, tagged: Votes) -> Votes {
         },
         none: 0.0,
     }
+}
+
+/// Last words of the names of events.
+const EVENT_LAST: &[&str] = &[
+    "War",
+    "Wars",
+    "Games",
+    "Olympics",
+    "Paralympics",
+    "Crusade",
+    "Crusades",
+    "Revolution",
+    "Championship",
+    "Championships",
+    "Cup",
+    "Festival",
+    "Tournament",
+    "Expo",
+];
+
+/// Whether a name is an event's: `Summer Olympic Games`, `World War II`, `WWII`.
+fn is_event(words: &[&str]) -> bool {
+    let n = words.len();
+    let roman = |w: &str| !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    EVENT_LAST.contains(&words[n - 1])
+        || (n >= 2
+            && words[n - 2] == "War"
+            && (roman(words[n - 1]) || words[n - 1] == "One" || words[n - 1] == "Two"))
+        || (n == 1 && words[0].starts_with("WW") && roman(&words[0][2..]))
 }
 
 /// Votes from the named-entity tagger: the mean probability of each type
