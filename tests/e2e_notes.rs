@@ -40,6 +40,8 @@ fn highlight_note_quit_reopen_export() {
     let dir = tempfile::tempdir().expect("temp dir");
     let t = Tmux::start("", dir.path(), "");
     t.wait_for(" READ ");
+    // the sentences come from the analysis, which runs on its own thread
+    t.wait_until("the analysis", |s| !s.contains("Analysing…"));
     t.wait_for("None yet · h highlights");
 
     // The first sentence after the title: highlight it.
@@ -68,6 +70,8 @@ fn highlight_note_quit_reopen_export() {
     // Reopen: both are there, in reading order.
     let t = Tmux::start("", dir.path(), "");
     t.wait_for(" READ ");
+    // the sentences come from the analysis, which runs on its own thread
+    t.wait_until("the analysis", |s| !s.contains("Analysing…"));
     let screen = t.wait_for("Talks may resume soon #diplomacy");
     let quote = format!("“{}", first_words(&sentences[1], 3));
     assert!(screen.contains(&quote), "the highlight is listed: {screen}");
@@ -107,6 +111,8 @@ fn a_note_being_typed_survives_ctrl_c_and_kill_9() {
     let dir = tempfile::tempdir().expect("temp dir");
     let t = Tmux::start("", dir.path(), "");
     t.wait_for(" READ ");
+    // the sentences come from the analysis, which runs on its own thread
+    t.wait_until("the analysis", |s| !s.contains("Analysing…"));
     t.key("a");
     t.wait_for(" NOTE ");
     t.text("Written before Ctrl-c");

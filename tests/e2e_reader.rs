@@ -161,6 +161,10 @@ fn reading_the_sample_with_the_keyboard() {
         // Tab to People: the most-mentioned person is selected.
         let name = &doc.analysis.entities[top.0].name;
         let count = index.count(top);
+        // the analysis runs on its own thread: wait for the panes to fill
+        t.wait_until("the analysis", |s| {
+            !s.contains("Analysing…") && s.contains(name.as_str())
+        });
         t.key("Tab");
         t.wait_for(&format!("{name}: {count} mention"));
         t.key("n");

@@ -574,3 +574,15 @@ fn the_analysis_arriving_after_opening_fills_the_panes_and_keeps_the_place() {
         app.message
     );
 }
+
+#[test]
+fn a_list_focused_while_the_analysis_runs_selects_its_first_row_when_it_arrives() {
+    let full = document();
+    let mut app = app_with(unanalysed(), 80, 24);
+    app.analysing = true;
+    press(&mut app, "1");
+    assert_eq!(app.selected, None);
+    app.set_analysis(full.analysis.clone());
+    assert_eq!(app.focus, Pane::People);
+    assert_eq!(app.selected, app.index.people.first().copied());
+}

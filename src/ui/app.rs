@@ -140,6 +140,7 @@ impl App {
         self.quotes = ListCursor::default();
         self.selected = None;
         self.analysing = false;
+        super::update::refocus(self);
         super::passage::settle(self);
     }
 

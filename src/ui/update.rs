@@ -191,6 +191,12 @@ fn cycle_focus(app: &mut App, delta: isize) {
     focus(app, next);
 }
 
+/// Focus the focused pane again: after the analysis arrives, a list focused
+/// while it was empty selects its first row as if just focused.
+pub(crate) fn refocus(app: &mut App) {
+    focus(app, app.focus);
+}
+
 fn focus(app: &mut App, pane: Pane) {
     if pane != Pane::Article && app.full_width {
         app.full_width = false;
