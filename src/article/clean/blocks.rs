@@ -1,6 +1,7 @@
 //! Lines to blocks: hard-wrapped lines joined, each block given its kind,
 //! byline, date and wire source copied to [`Meta`], the text assembled.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -11,9 +12,10 @@ use crate::article::{Block, BlockKind, Meta};
 use crate::span::Span;
 
 /// A block's text before it is placed in the article.
-struct Draft {
+struct Draft<'t> {
     kind: BlockKind,
-    text: String,
+    /// Borrowed from the cleaned text unless lines were joined.
+    text: Cow<'t, str>,
     after_image: bool,
     /// Joined to the block before by one space instead of a blank line (a
     /// paragraph after its dateline).
@@ -31,7 +33,7 @@ pub fn build(items: &[Item], options: &CleanOptions, meta: &mut Meta) -> (String
 /// Group lines into blocks. A blank line always ends a block. In hard-wrapped
 /// text (most lines close to one width of at most 100 characters) a line that
 /// fills the width continues on the next; otherwise every line is a block.
-fn group(items: &[Item]) -> Vec<Draft> {
+fn group<'t>(items: &[Item<'t>]) -> Vec<Draft<'t>> {
     let width = wrap_width(items);
     let mut drafts: Vec<Draft> = Vec::new();
     let mut open = false;
@@ -44,15 +46,16 @@ fn group(items: &[Item]) -> Vec<Draft> {
             }
             Item::Line(line) => line,
         };
-        let len = line.text.chars().count();
+        let len = line.chars;
         let continues = open
             && width.is_some_and(|w| last_len * 10 >= w * 7)
             && !line.after_image
             && !is_list_item(&line.text);
         match drafts.last_mut() {
             Some(draft) if continues => {
-                draft.text.push(' ');
-                draft.text.push_str(&line.text);
+                let text = draft.text.to_mut();
+                text.push(' ');
+                text.push_str(&line.text);
             }
             _ => drafts.push(draft_of(line)),
         }
@@ -62,10 +65,10 @@ fn group(items: &[Item]) -> Vec<Draft> {
     drafts
 }
 
-fn draft_of(line: &Line) -> Draft {
+fn draft_of<'t>(line: &Line<'t>) -> Draft<'t> {
     Draft {
         kind: BlockKind::Paragraph,
-        text: line.text.to_string(),
+        text: line.text.clone(),
         after_image: line.after_image,
         same_line: false,
     }
@@ -88,7 +91,7 @@ fn wrap_width(items: &[Item]) -> Option<usize> {
     let mut lens: Vec<usize> = items
         .iter()
         .filter_map(|item| match item {
-            Item::Line(line) => Some(line.text.chars().count()),
+            Item::Line(line) => Some(line.chars),
             Item::Break => None,
         })
         .collect();
@@ -112,11 +115,12 @@ fn classify(drafts: &mut [Draft], options: &CleanOptions, meta: &mut Meta) {
             draft.kind = BlockKind::Title;
             continue;
         }
-        let text = draft.text.as_str();
+        let text = draft.text.as_ref();
         let front = i <= options.front_matter_blocks;
-        let chars = text.chars().count();
-        let captioned = chars <= options.caption_max_chars
-            && (draft.after_image || options.captions.is_match(text));
+        let max = options.caption_max_chars;
+        // counted only when it might be too long
+        let short = text.len() <= max || text.chars().count() <= max;
+        let captioned = short && (draft.after_image || options.captions.is_match(text));
         if captioned {
             draft.kind = BlockKind::Caption;
         } else if options.dates.matches(text) {
@@ -135,7 +139,11 @@ fn classify(drafts: &mut [Draft], options: &CleanOptions, meta: &mut Meta) {
 }
 
 /// Split a dateline off the start of one of the first paragraphs.
-fn split_datelines(drafts: Vec<Draft>, options: &CleanOptions, meta: &mut Meta) -> Vec<Draft> {
+fn split_datelines<'t>(
+    drafts: Vec<Draft<'t>>,
+    options: &CleanOptions,
+    meta: &mut Meta,
+) -> Vec<Draft<'t>> {
     let mut out = Vec::with_capacity(drafts.len() + 1);
     let mut paragraphs_seen = 0;
     let mut found = false;
@@ -165,13 +173,13 @@ fn split_datelines(drafts: Vec<Draft>, options: &CleanOptions, meta: &mut Meta) 
                 }
                 out.push(Draft {
                     kind: BlockKind::Dateline,
-                    text: dateline,
+                    text: Cow::Owned(dateline),
                     after_image: false,
                     same_line: false,
                 });
                 out.push(Draft {
                     kind: BlockKind::Paragraph,
-                    text: rest,
+                    text: Cow::Owned(rest),
                     after_image: false,
                     same_line: true,
                 });
@@ -247,10 +255,12 @@ const CLOSING_PUNCTUATION: &[char] = &[
 /// A heading: a short line that does not start in lower case and does not end
 /// with closing punctuation (`Second summit`, `'Good future'`).
 fn is_heading(text: &str, max_words: usize) -> bool {
-    if text.len() > 480 || text.chars().count() > 120 {
+    // no more than 120 characters: counted only when there may be more
+    if text.len() > 480 || (text.len() > 120 && text.chars().count() > 120) {
         return false;
     }
-    let words = word_count(text);
+    // counting stops past the most a heading may have
+    let words = text.split_whitespace().take(max_words + 1).count();
     if words == 0 || words > max_words {
         return false;
     }

@@ -7,25 +7,20 @@
 //! scripts and emoji need are kept.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::{memchr, memchr3, memchr3_iter, memmem};
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// CRLF, lone CR, NEL, form feed, vertical tab and the line separator become
 /// `\n`; the paragraph separator becomes a blank line.
 pub fn normalize_newlines(text: &str) -> Cow<'_, str> {
-    let special = |c: char| {
-        matches!(
-            c,
-            '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-        )
-    };
-    // only CR, VT, FF and the lead bytes of NEL and U+2028/9 can start one
-    let lead = |b: u8| matches!(b, b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2);
-    let found = text
-        .as_bytes()
-        .iter()
-        .enumerate()
-        .any(|(i, &b)| lead(b) && char_at(text, i).is_some_and(special));
+    let bytes = text.as_bytes();
+    let found = memchr3(b'\r', 0x0B, 0x0C, bytes).is_some()
+        || ["\u{85}", "\u{2028}", "\u{2029}"]
+            .iter()
+            .any(|s| memmem::find(bytes, s.as_bytes()).is_some());
     if !found {
         return Cow::Borrowed(text);
     }
@@ -109,25 +104,54 @@ pub fn strip_controls(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The byte index of the first character from `from` on that must go. ASCII
-/// is judged by its byte; only non-ASCII characters are decoded.
+/// The bytes that can start a character to strip: ASCII controls but
+/// newline and tab, and the lead bytes of C1 controls and the soft hyphen
+/// (C2), U+180E (E1), the invisible characters of U+2000-206F (E2), the BOM
+/// and U+FFF9-FFFB (EF), and the tag characters (F3).
+const SUSPECT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != b'\n' as usize && b != b'\t' as usize;
+        b += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xE1] = true;
+    table[0xE2] = true;
+    table[0xEF] = true;
+    table[0xF3] = true;
+    table
+};
+
+/// The byte index of the first character from `from` on that must go. Bytes
+/// are looked up in [`SUSPECT`]; only the characters they start are decoded.
 fn find_strippable(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = from;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7F {
-                return Some(i);
+        // eight printable ASCII bytes at a time: none is below 0x20, 0x7F or
+        // from 0x80 up
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            const HIGH: u64 = 0x8080_8080_8080_8080;
+            let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+            let del = (word ^ (ONES * 0x7F)).wrapping_sub(ONES) & !(word ^ (ONES * 0x7F)) & HIGH;
+            if (below_space | del | (word & HIGH)) == 0 {
+                i += 8;
+                continue;
             }
-            i += 1;
-        } else {
-            let c = char_at(text, i)?;
-            if needs_stripping(c) {
-                return Some(i);
-            }
-            i += c.len_utf8();
         }
+        if !SUSPECT[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
+        let c = char_at(text, i)?;
+        if needs_stripping(c) {
+            return Some(i);
+        }
+        i += c.len_utf8();
     }
     None
 }
@@ -223,21 +247,16 @@ pub fn tidy_line(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// No tab, no two spaces in a row, no space but the plain one. Bytes are
-/// checked; only characters that may be spaces (lead bytes C2, E1, E2) are decoded.
+/// No tab, no two spaces in a row, no space but the plain one. Only
+/// characters that may be spaces (lead bytes C2, E1, E2) are decoded.
 fn is_tidy(line: &str) -> bool {
+    static TWO_SPACES: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"  "));
     let bytes = line.as_bytes();
-    let mut prev_space = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'\t' => return false,
-            b' ' if prev_space => return false,
-            0xC2 | 0xE1 | 0xE2 if char_at(line, i).is_some_and(is_inline_space) => return false,
-            _ => {}
-        }
-        prev_space = b == b' ';
-    }
-    true
+    memchr(b'\t', bytes).is_none()
+        && TWO_SPACES.find(bytes).is_none()
+        && !memchr3_iter(0xC2, 0xE1, 0xE2, bytes)
+            .any(|i| char_at(line, i).is_some_and(is_inline_space))
 }
 
 /// The characters of a text for the NFC quick check, with every run of
@@ -253,17 +272,22 @@ impl Iterator for QuickChars<'_> {
 
     fn next(&mut self) -> Option<char> {
         let plain = |c: char| matches!(c, '\u{0}'..='\u{2FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}');
-        let mut rest = self.text.get(self.pos..)?.chars();
-        let first = rest.next()?;
+        let first = self.text.get(self.pos..)?.chars().next()?;
         self.pos += first.len_utf8();
         if !plain(first) {
             return Some(first);
         }
-        for c in rest {
-            if !plain(c) {
-                break;
+        // the run of plain characters: ASCII bytes skipped as bytes
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            if b < 0x80 {
+                self.pos += 1;
+                continue;
             }
-            self.pos += c.len_utf8();
+            match char_at(self.text, self.pos) {
+                Some(c) if plain(c) => self.pos += c.len_utf8(),
+                _ => break,
+            }
         }
         Some('a')
     }
@@ -278,5 +302,36 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
     match is_nfc_quick(QuickChars { text, pos: 0 }) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_character_to_strip_is_found_at_any_offset() {
+        let base = "The quick brown fox jumps over the lazy dog.\n\tAgain.";
+        for strip in [
+            '\u{1}', '\u{7F}', '\u{85}', '\u{AD}', '\u{200B}', '\u{202E}', '\u{FEFF}',
+        ] {
+            for at in 0..=base.len() {
+                let mut text = base.to_string();
+                text.insert(at, strip);
+                assert_eq!(strip_controls(&text), base, "{strip:?} at {at}");
+                assert_eq!(find_strippable(&text, 0), Some(at), "{strip:?} at {at}");
+            }
+        }
+        assert_eq!(strip_controls(base), base);
+        assert_eq!(strip_controls("café – “quoted” ’"), "café – “quoted” ’");
+    }
+
+    #[test]
+    fn lines_with_odd_spaces_are_tidied() {
+        assert_eq!(
+            tidy_line("  a  b\tc\u{A0}d\u{2009}e\u{1680}f "),
+            "a b c d e f"
+        );
+        assert!(matches!(tidy_line(" a b – c "), Cow::Borrowed("a b – c")));
     }
 }

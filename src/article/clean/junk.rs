@@ -19,6 +19,8 @@ pub enum Item<'t> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line<'t> {
     pub text: Cow<'t, str>,
+    /// Its length in characters.
+    pub chars: usize,
     /// The line came right after an image placeholder: it is the image's caption.
     pub after_image: bool,
 }
@@ -35,9 +37,11 @@ pub fn filter_lines<'t>(text: &'t str, options: &CleanOptions) -> Vec<Item<'t>> 
             push_break(&mut items);
             continue;
         }
-        if !short_enough(&line, options.junk_line_max_chars) {
+        let chars = line.chars().count();
+        if chars > options.junk_line_max_chars {
             items.push(Item::Line(Line {
                 text: line,
+                chars,
                 after_image,
             }));
             after_promo = false;
@@ -58,6 +62,7 @@ pub fn filter_lines<'t>(text: &'t str, options: &CleanOptions) -> Vec<Item<'t>> 
         } else {
             items.push(Item::Line(Line {
                 text: line,
+                chars,
                 after_image,
             }));
             after_image = false;
@@ -67,11 +72,6 @@ pub fn filter_lines<'t>(text: &'t str, options: &CleanOptions) -> Vec<Item<'t>> 
         items.pop();
     }
     items
-}
-
-/// Whether a line has at most `max` characters (counted only when it might not).
-fn short_enough(line: &str, max: usize) -> bool {
-    line.len() <= max || line.chars().count() <= max
 }
 
 fn push_break(items: &mut Vec<Item>) {

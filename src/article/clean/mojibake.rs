@@ -4,20 +4,23 @@
 //! genuine Latin-1 words ("São", "naïve", "AÇÃO") are never touched.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use encoding_rs::WINDOWS_1252;
+use memchr::memchr_iter;
 
-/// The characters Windows-1252 puts at bytes 0x80-0x9F ("€", "’", ...), by byte.
-static CP1252_HIGH: LazyLock<HashMap<char, u8>> = LazyLock::new(|| {
-    (0x80u8..=0x9F)
+/// The characters Windows-1252 puts at bytes 0x80-0x9F ("€", "’", ...),
+/// with their bytes, in the order of the characters.
+static CP1252_HIGH: LazyLock<Vec<(char, u8)>> = LazyLock::new(|| {
+    let mut table: Vec<(char, u8)> = (0x80u8..=0x9F)
         .filter_map(|b| {
             let bytes = [b];
             let (s, _) = WINDOWS_1252.decode_without_bom_handling(&bytes);
             s.chars().next().map(|c| (c, b))
         })
-        .collect()
+        .collect();
+    table.sort_unstable();
+    table
 });
 
 /// The Windows-1252 byte of `c`, for characters outside ASCII.
@@ -26,19 +29,36 @@ fn byte_of(c: char) -> Option<u8> {
         0..=0x7F => None,
         n @ 0x80..=0xFF => u8::try_from(n).ok(),
         // the Windows-1252 extras lie between "Œ" (U+0152) and "™" (U+2122)
-        0x152..=0x2122 => CP1252_HIGH.get(&c).copied(),
+        0x152..=0x2122 => {
+            let table = &*CP1252_HIGH;
+            let i = table.binary_search_by_key(&c, |&(k, _)| k).ok()?;
+            Some(table[i].1)
+        }
         _ => None,
     }
 }
 
-/// Repair mojibake in `text`.
+/// Repair mojibake in `text`. ASCII, which never takes part, is copied in
+/// runs; only the other characters are looked at.
 pub fn repair(text: &str) -> Cow<'_, str> {
     if !has_candidate(text) {
         return Cow::Borrowed(text);
     }
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut run: Vec<(char, u8)> = Vec::new();
-    for c in text.chars() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let ascii = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        if ascii > 0 {
+            flush(&mut run, &mut out);
+            out.push_str(&text[i..i + ascii]);
+            i += ascii;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         match byte_of(c) {
             Some(b) => run.push((c, b)),
             None => {
@@ -46,6 +66,7 @@ pub fn repair(text: &str) -> Cow<'_, str> {
                 out.push(c);
             }
         }
+        i += c.len_utf8();
     }
     flush(&mut run, &mut out);
     Cow::Owned(out)
@@ -56,9 +77,8 @@ pub fn repair(text: &str) -> Cow<'_, str> {
 /// where the byte 0xC3 occurs are looked at.
 fn has_candidate(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| {
-        b == 0xC3
-            && bytes.get(i + 1).is_some_and(|b| (0x82..=0xB4).contains(b))
+    memchr_iter(0xC3, bytes).any(|i| {
+        bytes.get(i + 1).is_some_and(|b| (0x82..=0xB4).contains(b))
             && text
                 .get(i + 2..)
                 .and_then(|rest| rest.chars().next())
@@ -70,6 +90,12 @@ fn has_candidate(text: &str) -> bool {
 /// Write a run of Windows-1252-encodable characters, decoding every valid
 /// multi-byte UTF-8 sequence in its bytes and keeping the other characters.
 fn flush(run: &mut Vec<(char, u8)>, out: &mut String) {
+    if let [(c, _)] = run.as_slice() {
+        // one character decodes to nothing else
+        out.push(*c);
+        run.clear();
+        return;
+    }
     let bytes: Vec<u8> = run.iter().map(|(_, b)| *b).collect();
     let mut i = 0;
     while i < run.len() {

@@ -23,7 +23,8 @@ mod syntax;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
-use memchr::memmem::Finder;
+use memchr::memchr2;
+use memchr::memmem::{self, Finder};
 use regex_syntax::ast::{self, Ast};
 
 use literals::{Lit, Start};
@@ -96,11 +97,17 @@ fn in_latin(c: char) -> bool {
 
 /// ASCII letters in lower case, `ſ` as `s` and the Kelvin sign as `k`.
 fn fold(text: &str) -> Cow<'_, str> {
-    let plain = |b: &u8| !b.is_ascii_uppercase() && *b != 0xC5 && *b != 0xE2;
-    if text.as_bytes().iter().all(plain) {
-        return Cow::Borrowed(text);
+    let bytes = text.as_bytes();
+    let signs = memchr2(0xC5, 0xE2, bytes).is_some()
+        && (memmem::find(bytes, "ſ".as_bytes()).is_some()
+            || memmem::find(bytes, "\u{212A}".as_bytes()).is_some());
+    if signs {
+        Cow::Owned(text.chars().map(fold_char).collect())
+    } else if bytes.iter().any(u8::is_ascii_uppercase) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
     }
-    Cow::Owned(text.chars().map(fold_char).collect())
 }
 
 fn fold_char(c: char) -> char {
@@ -137,6 +144,38 @@ fn has_suffix(text: &str, lit: &Lit) -> bool {
         .all(|want| chars.next().map(fold_char) == Some(want))
 }
 
+/// Every byte a text can start with when it starts as one of `starts` says.
+fn first_bytes(starts: &[Start]) -> [u64; 4] {
+    let mut set = [0u64; 4];
+    let mut add = |b: u8| set[usize::from(b) / 64] |= 1 << (b % 64);
+    for start in starts {
+        let lit = match start {
+            Start::Lit(l) | Start::LitChar(l, _) => l,
+            Start::Char(kind) => {
+                (0..0x80u8)
+                    .filter(|&b| kind.test(char::from(b)))
+                    .for_each(&mut add);
+                (0xC0..=0xFFu8).for_each(&mut add);
+                continue;
+            }
+        };
+        let Some(&b) = lit.text.as_bytes().first() else {
+            continue;
+        };
+        add(b);
+        if lit.folded {
+            // the other case, and the lead bytes of `ſ` and the Kelvin sign
+            add(b.to_ascii_uppercase());
+            match b {
+                b's' => add(0xC5),
+                b'k' => add(0xE2),
+                _ => {}
+            }
+        }
+    }
+    set
+}
+
 /// The syntax tree of `pattern`.
 pub fn parse(pattern: &str) -> Option<Ast> {
     ast::parse::Parser::new().parse(pattern).ok()
@@ -154,6 +193,8 @@ struct Needle {
 pub struct Prefilter {
     /// Where the pattern is anchored at the start: what the text starts with.
     starts: Option<Vec<Start>>,
+    /// The bytes a text that `starts` allows can start with, as a bit set.
+    first_bytes: [u64; 4],
     /// Where it is anchored at the end: what the text ends with.
     ends: Option<Vec<Lit>>,
     /// Literals the text contains, one of each set.
@@ -190,6 +231,7 @@ impl Prefilter {
             let starts = prefix(&top[i + 1..], after(&top[i], before[i]));
             if !starts.iter().any(Start::is_empty) {
                 return Prefilter {
+                    first_bytes: first_bytes(&starts),
                     starts: Some(starts),
                     ..Prefilter::default()
                 };
@@ -230,6 +272,10 @@ impl Prefilter {
     pub fn may_match(&self, hay: &Haystack) -> bool {
         let text = hay.text;
         if let Some(starts) = &self.starts {
+            let byte = text.as_bytes().first().copied().map_or(0, usize::from);
+            if text.is_empty() || self.first_bytes[byte / 64] & (1 << (byte % 64)) == 0 {
+                return false;
+            }
             let ok = starts.iter().any(|s| match s {
                 Start::Lit(l) => after_prefix(text, l).is_some(),
                 Start::Char(kind) => text.chars().next().is_some_and(|c| kind.test(c)),
