@@ -134,6 +134,10 @@ fn glued_period(s: &str) -> Option<usize> {
 
 /// Where a clitic begins: `Trump's` → 5, `don't` → 2, `they're` → 4.
 fn clitic_start(s: &str) -> Option<usize> {
+    // every clitic starts with or holds an apostrophe
+    if !s.contains(['\'', '\u{2019}']) {
+        return None;
+    }
     let lower = s.to_lowercase();
     if lower.len() != s.len() {
         return None; // offsets would not line up
@@ -166,6 +170,16 @@ fn clitic_start(s: &str) -> Option<usize> {
 /// `DeJesus` have a short first part and stay whole.
 fn push_camel(text: &str, span: Span, out: &mut Vec<Span>) {
     let s = span.slice(text);
+    // no capital after a lowercase letter: nothing to split
+    if s.is_ascii()
+        && !s
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+    {
+        out.push(span);
+        return;
+    }
     let mut start = 0;
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     for w in 1..chars.len() {
@@ -246,17 +260,18 @@ fn merge(text: &str, raw: &[Span]) -> Vec<Span> {
         while let (Some(h), Some(w)) = (raw.get(i), raw.get(i + 1)) {
             let hs = h.slice(text);
             // `Seoul-based` stays three tokens: the name stands alone
-            let name_compound = cur
-                .slice(text)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-                && NAME_COMPOUND_SUFFIXES.contains(&w.slice(text));
+            let name_compound = || {
+                cur.slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                    && NAME_COMPOUND_SUFFIXES.contains(&w.slice(text))
+            };
             if h.start == cur.end
                 && w.start == h.end
                 && hs.chars().count() == 1
                 && hs.chars().all(is_hyphen)
-                && !name_compound
+                && !name_compound()
                 && cur
                     .slice(text)
                     .chars()

@@ -32,6 +32,16 @@ fn is_right_context(c: Option<char>) -> bool {
     }
 }
 
+/// Byte offsets in `s` where a quotation mark may be: `"`, `'` and the
+/// first bytes of the other marks (U+00AB, U+00BB: 0xC2; U+2018..U+201E:
+/// 0xE2), all at character boundaries; every other character is skipped.
+fn mark_candidates(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        .map(|(i, _)| i)
+}
+
 /// Find all quotations in the given blocks (spans of `text`).
 pub fn find(text: &str, blocks: &[Span]) -> Vec<Found> {
     let mut out = Vec::new();
@@ -43,13 +53,15 @@ pub fn find(text: &str, blocks: &[Span]) -> Vec<Found> {
 
 fn find_in_block(text: &str, block: Span, b: usize, out: &mut Vec<Found>) {
     let s = block.slice(text);
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     // byte offset (absolute) just after the opening double mark
     let mut open: Option<(usize, usize)> = None;
     let mut single: Option<(usize, usize)> = None;
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let prev = k.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(k + 1).map(|n| n.1);
+    for i in mark_candidates(s) {
+        let Some(c) = s[i..].chars().next() else {
+            continue;
+        };
+        let prev = s[..i].chars().next_back();
+        let next = s[i + c.len_utf8()..].chars().next();
         let at = block.start + i;
         let after = at + c.len_utf8();
         let (left, right) = (is_left_context(prev), is_right_context(next));
