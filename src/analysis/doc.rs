@@ -48,6 +48,8 @@ impl<'a> Doc<'a> {
         } else {
             Parts::default()
         };
+        // a new document: the lexicon's memo starts afresh (see `lexicon::memo`)
+        super::lexicon::forget_lookups();
         let text = article.text.as_str();
         let mut tokens = Vec::new();
         let mut block_tokens = Vec::with_capacity(article.blocks.len());

@@ -17,6 +17,7 @@
 //! `WHO`/`who` and `May`/`may` differ. Curly apostrophes count as straight ones.
 
 mod index;
+mod memo;
 mod names;
 mod organizations;
 mod places;
@@ -31,6 +32,13 @@ pub use organizations::Organization;
 pub use places::{Feature, NameKind, Place, PlaceMatch};
 pub use titles::{CuePosition, OrgCue, Title, TitleKind};
 pub use words::{CalendarKind, CalendarWord, Word};
+
+/// Forget the lookups memoised on this thread (see `memo.rs`): the
+/// analysis calls this when it starts on a document. Answers never depend on
+/// it; only the time they take.
+pub fn forget_lookups() {
+    memo::forget();
+}
 
 /// The lexicon, loaded on first use.
 pub fn get() -> &'static Lexicon {

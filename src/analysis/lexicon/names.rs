@@ -3,6 +3,7 @@
 //! Lookups ignore case (`KIM`, `Kim` and `kim` all match): whether a token
 //! looks like a name (capitalised, not sentence-initial, ...) is the caller's call.
 
+use super::memo;
 use super::table::{FastMap, SortedTable, fold, indexed_table, rows};
 
 /// How common a given name is, as the share (in percent) of US men and of US
@@ -76,6 +77,10 @@ impl Names {
     }
 
     pub(crate) fn given(&self, name: &str) -> Option<GivenName> {
+        memo::cached(&memo::GIVEN, name, || self.given_uncached(name))
+    }
+
+    fn given_uncached(&self, name: &str) -> Option<GivenName> {
         let mut cols = self.given.get(&fold(name))?;
         let male = cols.next()?.parse().ok()?;
         let female = cols.next()?.parse().ok()?;
@@ -83,7 +88,9 @@ impl Names {
     }
 
     pub(crate) fn surname(&self, name: &str) -> Option<f32> {
-        self.surnames.get(&fold(name))?.next()?.parse().ok()
+        memo::cached(&memo::SURNAME, name, || {
+            self.surnames.get(&fold(name))?.next()?.parse().ok()
+        })
     }
 
     pub(crate) fn family_first(&self, name: &str) -> &[Tradition] {

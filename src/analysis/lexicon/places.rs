@@ -2,6 +2,7 @@
 //! (GeoNames), US states, continents, and hand-listed regions and features,
 //! with aliases (`U.S.`, `Britain`) and demonyms (`North Korean` → North Korea).
 
+use super::memo;
 use super::table::{
     FastMap, SortedTable, fold, indexed_table, line_at, place_prefixes_table, rows, straighten,
 };
@@ -259,6 +260,10 @@ impl Places {
 
     /// The first of [`Places::matches`], without collecting and sorting them all.
     pub(crate) fn best(&self, name: &str) -> Option<PlaceMatch> {
+        memo::cached(&memo::PLACE, name, || self.best_uncached(name))
+    }
+
+    fn best_uncached(&self, name: &str) -> Option<PlaceMatch> {
         let mut best: Option<PlaceMatch> = None;
         self.each(name, |m| {
             if case_matches(name, m.written) && best.is_none_or(|b| preference(&m) < preference(&b))
@@ -292,7 +297,9 @@ impl Places {
 
     /// Whether a place name of more words starts with `phrase`.
     pub(crate) fn goes_on(&self, phrase: &str) -> bool {
-        self.prefixes.find(&fold(phrase)).next().is_some()
+        memo::cached(&memo::PLACE_GOES_ON, phrase, || {
+            self.prefixes.find(&fold(phrase)).next().is_some()
+        })
     }
 
     pub(crate) fn sizes(&self) -> (usize, usize, usize) {

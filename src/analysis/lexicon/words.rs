@@ -1,5 +1,6 @@
 //! Ordinary English words and calendar words.
 
+use super::memo;
 use super::table::{PhraseTable, SortedTable, fold, indexed_table, rows};
 
 /// How common an English word is (looked up in lowercase).
@@ -73,10 +74,12 @@ impl Words {
     }
 
     pub(crate) fn word(&self, word: &str) -> Option<Word> {
-        let mut cols = self.words.get(&fold(word))?;
-        let tier = cols.next()?.parse().ok()?;
-        let gum_count = cols.next()?.parse().ok()?;
-        Some(Word { tier, gum_count })
+        memo::cached(&memo::WORD, word, || {
+            let mut cols = self.words.get(&fold(word))?;
+            let tier = cols.next()?.parse().ok()?;
+            let gum_count = cols.next()?.parse().ok()?;
+            Some(Word { tier, gum_count })
+        })
     }
 
     pub(crate) fn calendar(&self) -> &PhraseTable<CalendarWord> {

@@ -29,6 +29,8 @@ impl Prepared {
     /// no range covers are tagged as sentences of their own; ranges that
     /// overlap or lie outside the tokens are cut to fit.
     pub fn new(tokens: &[&str], sentences: &[Range<usize>]) -> Self {
+        // new tokens: the lexicon's memo starts afresh (as for a new `Doc`)
+        lexicon::forget_lookups();
         let sentences = cut(tokens.len(), sentences);
         let mut words = vec![WordInfo::boundary()];
         let mut ids: FastMap<&str, u32> = FastMap::default();
