@@ -346,27 +346,28 @@ fn key_is(name: &str, k: &str) -> bool {
     if !name.is_ascii() {
         return key(name) == k;
     }
-    let mut rest = k.as_bytes();
-    for (n, w) in name.split_whitespace().enumerate() {
-        if n > 0 {
-            match rest.split_first() {
-                Some((b' ', r)) => rest = r,
-                _ => return false,
+    // `name`'s words lowercased and joined by single spaces, byte by byte
+    let k = k.as_bytes();
+    let (mut at, mut started, mut space) = (0, false, false);
+    for b in name.bytes() {
+        if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            space = started;
+            continue;
+        }
+        if space {
+            if k.get(at) != Some(&b' ') {
+                return false;
             }
+            at += 1;
+            space = false;
         }
-        let Some((head, r)) = rest.split_at_checked(w.len()) else {
-            return false;
-        };
-        if !head
-            .iter()
-            .zip(w.bytes())
-            .all(|(&a, b)| a == b.to_ascii_lowercase())
-        {
+        if k.get(at) != Some(&b.to_ascii_lowercase()) {
             return false;
         }
-        rest = r;
+        at += 1;
+        started = true;
     }
-    rest.is_empty()
+    at == k.len()
 }
 
 /// A display name: single spaces.
@@ -686,6 +687,9 @@ mod tests {
             ("People\u{2019}s Daily", "people's daily"),
             ("\u{00c9}lys\u{00e9}e", "\u{00e9}lys\u{00e9}e"),
             ("ELYSEE", "\u{00e9}lys\u{00e9}e"),
+            ("\tState\x0bDepartment\r\n", "state department"),
+            ("State Department ", "state department "),
+            ("State", "stat"),
         ] {
             assert_eq!(key_is(name, k), key(name) == k, "{name:?} {k:?}");
         }

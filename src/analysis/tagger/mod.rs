@@ -155,9 +155,9 @@ impl Tagger {
                 memo.add_history_shape(w, prev, &mut scores);
                 memo.add_lex_pair(w, left, false, &mut scores);
                 memo.add_lex_pair(w, right, true, &mut scores);
+                memo.add_history_word(w, prev, &mut scores);
                 feats.clear();
                 features::bigrams(info(left), info(w), info(right), &mut feats);
-                feats.push(features::history_word(prev, info(w)));
                 self.model.add_all(&feats, &mut scores);
                 let (tag, class) = self.choose(&scores, prev);
                 out.push(tag);

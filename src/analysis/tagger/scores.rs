@@ -206,28 +206,80 @@ pub(crate) fn word_scores(model: &Model, tables: &Tables, prepared: &Prepared) -
     })
 }
 
+/// Score rows computed on demand and kept in one arena: `slots[key]` is
+/// 0 while key `key` has none, else its row number + 1.
+struct Rows {
+    classes: usize,
+    slots: Vec<u32>,
+    arena: Vec<i32>,
+}
+
+impl Rows {
+    fn new(classes: usize, keys: usize) -> Self {
+        Rows {
+            classes,
+            slots: vec![0; keys],
+            arena: Vec::new(),
+        }
+    }
+
+    /// The row of `key`, made by `fill` (given a zeroed row) the first time.
+    fn get(&mut self, key: usize, fill: impl FnOnce(&mut [i32])) -> &[i32] {
+        let n = self.classes;
+        let row = match self.slots[key] {
+            0 => {
+                let row = self.arena.len() / n;
+                self.arena.resize(self.arena.len() + n, 0);
+                fill(&mut self.arena[row * n..]);
+                self.slots[key] = row as u32 + 1;
+                row
+            }
+            r => r as usize - 1,
+        };
+        &self.arena[row * n..(row + 1) * n]
+    }
+}
+
+/// Sets of lexicon bits up to which the pairs of them are indexed directly
+/// (`LEX_DENSE`² × 2 slots); beyond, a hash map numbers the pairs.
+const LEX_DENSE: usize = 512;
+
 /// Scores of the per-token features whose keys repeat within a call (the
-/// class before with the word's shape; the word's lexicon bits with a
-/// neighbour's), looked up the first time each key comes.
+/// class before with the word's shape or the word itself; the word's
+/// lexicon bits with a neighbour's), looked up the first time each key comes.
 pub(crate) struct Memo<'a> {
     model: &'a Model<'a>,
     prepared: &'a Prepared,
     classes: usize,
-    /// Per shape and class before (`slot`): filled or not, and the scores.
-    shape_history: Vec<Option<Box<[i32]>>>,
-    /// Per (lexicon bits, neighbour's, right-hand neighbour or not).
-    lex_pairs: FastMap<(u32, u32, bool), Box<[i32]>>,
+    /// Per shape and class before (`slot`).
+    shape_history: Rows,
+    /// Per word and class before (`slot`).
+    word_history: Rows,
+    /// Per (lexicon bits, neighbour's, right-hand neighbour or not): the
+    /// key in `lex_pairs`, directly or through `lex_pair_keys`.
+    lex_pairs: Rows,
+    lex_pair_keys: FastMap<(u32, u32, bool), u32>,
 }
 
 impl<'a> Memo<'a> {
     pub(crate) fn new(model: &'a Model<'a>, prepared: &'a Prepared) -> Self {
         let classes = model.classes();
+        let lexes = prepared.lexes.len();
         Memo {
             model,
             prepared,
             classes,
-            shape_history: vec![None; prepared.shapes.len() * (classes + 1)],
-            lex_pairs: FastMap::default(),
+            shape_history: Rows::new(classes, prepared.shapes.len() * (classes + 1)),
+            word_history: Rows::new(classes, prepared.words.len() * (classes + 1)),
+            lex_pairs: Rows::new(
+                classes,
+                if lexes <= LEX_DENSE {
+                    lexes * lexes * 2
+                } else {
+                    0
+                },
+            ),
+            lex_pair_keys: FastMap::default(),
         }
     }
 
@@ -235,11 +287,20 @@ impl<'a> Memo<'a> {
     pub(crate) fn add_history_shape(&mut self, w: u32, prev: u32, scores: &mut [i32]) {
         let info = &self.prepared.words[w as usize];
         let key = info.shape_id as usize * (self.classes + 1) + slot(prev);
-        let (model, classes) = (self.model, self.classes);
-        let row = self.shape_history[key].get_or_insert_with(|| {
-            let mut row = vec![0i32; classes].into_boxed_slice();
-            model.add_all(&[features::history_shape(prev, info)], &mut row);
-            row
+        let model = self.model;
+        let row = self.shape_history.get(key, |row| {
+            model.add_all(&[features::history_shape(prev, info)], row);
+        });
+        add(scores, row);
+    }
+
+    /// Add the scores of the class before with word `w` itself.
+    pub(crate) fn add_history_word(&mut self, w: u32, prev: u32, scores: &mut [i32]) {
+        let info = &self.prepared.words[w as usize];
+        let key = w as usize * (self.classes + 1) + slot(prev);
+        let model = self.model;
+        let row = self.word_history.get(key, |row| {
+            model.add_all(&[features::history_word(prev, info)], row);
         });
         add(scores, row);
     }
@@ -249,15 +310,24 @@ impl<'a> Memo<'a> {
     pub(crate) fn add_lex_pair(&mut self, w: u32, n: u32, right: bool, scores: &mut [i32]) {
         let words = &self.prepared.words;
         let (w, n) = (&words[w as usize], &words[n as usize]);
-        let (model, classes) = (self.model, self.classes);
-        let row = self
-            .lex_pairs
-            .entry((w.lex_id, n.lex_id, right))
-            .or_insert_with(|| {
-                let mut row = vec![0i32; classes].into_boxed_slice();
-                model.add_all(&[features::lex_pair(w, n, right)], &mut row);
-                row
-            });
+        let lexes = self.prepared.lexes.len();
+        let key = if lexes <= LEX_DENSE {
+            (w.lex_id as usize * lexes + n.lex_id as usize) * 2 + usize::from(right)
+        } else {
+            let next = self.lex_pair_keys.len() as u32;
+            let key = *self
+                .lex_pair_keys
+                .entry((w.lex_id, n.lex_id, right))
+                .or_insert(next);
+            if key == next {
+                self.lex_pairs.slots.push(0);
+            }
+            key as usize
+        };
+        let model = self.model;
+        let row = self.lex_pairs.get(key, |row| {
+            model.add_all(&[features::lex_pair(w, n, right)], row);
+        });
         add(scores, row);
     }
 }
