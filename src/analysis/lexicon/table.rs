@@ -125,14 +125,22 @@ pub(crate) fn longest_phrase<T>(
     goes_on: impl Fn(&str) -> bool,
     lookup: impl Fn(&str) -> Option<T>,
 ) -> Option<(usize, T)> {
+    let first = tokens.first()?;
+    // one token: itself (straightened), without building a phrase
+    let first = straighten(first);
     let mut buf = String::new();
     let mut best = None;
     for n in 1..=tokens.len().min(max) {
-        join_tokens(&tokens[..n], &mut buf);
-        if let Some(v) = lookup(&buf) {
+        let joined = if n == 1 {
+            first.as_ref()
+        } else {
+            join_tokens(&tokens[..n], &mut buf);
+            buf.as_str()
+        };
+        if let Some(v) = lookup(joined) {
             best = Some((n, v));
         }
-        if !goes_on(&buf) {
+        if !goes_on(joined) {
             break;
         }
     }

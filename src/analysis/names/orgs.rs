@@ -170,18 +170,22 @@ pub fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
         w.chars().all(|c| c.is_lowercase()) && w.chars().any(char::is_alphabetic)
     };
     let mut first = String::new();
+    let mut lowers: Vec<bool> = Vec::new();
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
+        lowers.clear();
+        lowers.extend(range.clone().map(lower));
+        let is_lower = |k: usize| lowers[k - range.start];
         let mut i = range.start;
         while i + 1 < range.end {
             let mut taken = 0;
             // no known name of two or three words starts with this word: skip
-            let may_start = lower(i) && {
+            let may_start = is_lower(i) && {
                 capitalise_into(doc.word(i), &mut first);
                 lex.organization_goes_on(&first)
             };
             for n in [3usize, 2] {
-                if !may_start || i + n > range.end || !(i..i + n).all(lower) {
+                if !may_start || i + n > range.end || !(i..i + n).all(is_lower) {
                     continue;
                 }
                 let title_cased: Vec<String> =

@@ -418,6 +418,8 @@ struct Index<'a> {
     sentence_of: Vec<usize>,
     /// The mention ending at / covering each token.
     mention_at: Vec<Option<usize>>,
+    /// [`Index::is_cue`] of each token, once asked: 0 not yet, 1 no, 2 yes.
+    cue: Vec<std::cell::Cell<u8>>,
 }
 
 impl<'a> Index<'a> {
@@ -446,6 +448,7 @@ impl<'a> Index<'a> {
             in_quote,
             sentence_of,
             mention_at,
+            cue: vec![std::cell::Cell::new(0); n],
         }
     }
 
@@ -458,21 +461,46 @@ impl<'a> Index<'a> {
     }
 
     fn is_cue(&self, i: usize) -> bool {
+        match self.cue[i].get() {
+            0 => {
+                let cue = self.find_cue(i);
+                self.cue[i].set(1 + u8::from(cue));
+                cue
+            }
+            known => known == 2,
+        }
+    }
+
+    fn find_cue(&self, i: usize) -> bool {
         if self.in_quote[i].is_some() || self.input.tokens[i].kind != TokenKind::Word {
             return false;
         }
-        let w = self.lower(i);
+        // short ASCII words lowercased on the stack (every cue is one)
+        let word = self.word(i);
+        let mut buf = [0u8; 16];
+        let lowered;
+        let w: &str = match buf.get_mut(..word.len()) {
+            Some(b) if word.is_ascii() => {
+                b.copy_from_slice(word.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or_default()
+            }
+            _ => {
+                lowered = self.lower(i);
+                &lowered
+            }
+        };
         if w == "according" {
             return self.next_word_is(i, "to");
         }
-        if matches!(w.as_str(), "point" | "points" | "pointed") {
+        if matches!(w, "point" | "points" | "pointed") {
             return self.next_word_is(i, "out");
         }
-        if matches!(w.as_str(), "put" | "puts") {
+        if matches!(w, "put" | "puts") {
             return self.next_word_is(i, "it");
         }
         if matches!(
-            w.as_str(),
+            w,
             "state"
                 | "states"
                 | "post"
@@ -500,7 +528,7 @@ impl<'a> Index<'a> {
                     || self.in_quote[i - 1].is_some()
                     || self.word(i - 1) == ",");
         }
-        SPEECH_VERBS.contains(&w.as_str())
+        SPEECH_VERBS.contains(&w)
     }
 
     fn next_word_is(&self, i: usize, want: &str) -> bool {
