@@ -143,15 +143,19 @@ fn find_strippable(text: &str, from: usize) -> Option<usize> {
                 continue;
             }
         }
-        if !SUSPECT[usize::from(bytes[i])] {
-            i += 1;
-            continue;
+        // these eight bytes (or the last few) one by one
+        let end = (i + 8).min(bytes.len());
+        while i < end {
+            if !SUSPECT[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
+            let c = char_at(text, i)?;
+            if needs_stripping(c) {
+                return Some(i);
+            }
+            i += c.len_utf8();
         }
-        let c = char_at(text, i)?;
-        if needs_stripping(c) {
-            return Some(i);
-        }
-        i += c.len_utf8();
     }
     None
 }

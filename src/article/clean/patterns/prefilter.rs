@@ -23,6 +23,7 @@ mod syntax;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
+use aho_corasick::packed;
 use memchr::memchr2;
 use memchr::memmem::{self, Finder};
 use regex_syntax::ast::{self, Ast};
@@ -152,10 +153,7 @@ fn first_bytes(starts: &[Start]) -> [u64; 4] {
         let lit = match start {
             Start::Lit(l) | Start::LitChar(l, _) => l,
             Start::Char(kind) => {
-                (0..0x80u8)
-                    .filter(|&b| kind.test(char::from(b)))
-                    .for_each(&mut add);
-                (0xC0..=0xFFu8).for_each(&mut add);
+                kind.first_bytes().for_each(&mut add);
                 continue;
             }
         };
@@ -181,11 +179,67 @@ pub fn parse(pattern: &str) -> Option<Ast> {
     ast::parse::Parser::new().parse(pattern).ok()
 }
 
-/// A literal to look for, with its searcher.
+/// A search for any of some literals.
 #[derive(Clone, Debug)]
-struct Needle {
-    finder: Finder<'static>,
-    folded: bool,
+enum Search {
+    One(Finder<'static>),
+    /// Several at once (Teddy, SIMD).
+    Many(packed::Searcher),
+    Each(Vec<Finder<'static>>),
+}
+
+impl Search {
+    fn new(lits: &[&str]) -> Option<Search> {
+        let finder = |l: &&str| Finder::new(l.as_bytes()).into_owned();
+        match lits {
+            [] => None,
+            [one] => Some(Search::One(finder(one))),
+            many => Some(match packed::Searcher::new(many.iter()) {
+                Some(searcher) => Search::Many(searcher),
+                None => Search::Each(many.iter().map(finder).collect()),
+            }),
+        }
+    }
+
+    fn in_text(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        match self {
+            Search::One(finder) => finder.find(bytes).is_some(),
+            Search::Many(searcher) => searcher.find(bytes).is_some(),
+            Search::Each(finders) => finders.iter().any(|f| f.find(bytes).is_some()),
+        }
+    }
+}
+
+/// A set of literals a text must contain one of: those compared as they are
+/// and those compared with the folded text.
+#[derive(Clone, Debug)]
+struct Needles {
+    exact: Option<Search>,
+    folded: Option<Search>,
+}
+
+impl Needles {
+    fn new(set: &[Lit]) -> Needles {
+        let texts = |folded: bool| -> Vec<&str> {
+            set.iter()
+                .filter(|l| l.folded == folded)
+                .map(|l| l.text.as_str())
+                .collect()
+        };
+        Needles {
+            exact: Search::new(&texts(false)),
+            folded: Search::new(&texts(true)),
+        }
+    }
+
+    fn in_text(&self, hay: &Haystack) -> bool {
+        self.exact.as_ref().is_some_and(|s| s.in_text(hay.text))
+            || self
+                .folded
+                .as_ref()
+                .is_some_and(|s| s.in_text(hay.get(true)))
+    }
 }
 
 /// What a text must look like for a pattern to match it.
@@ -198,7 +252,7 @@ pub struct Prefilter {
     /// Where it is anchored at the end: what the text ends with.
     ends: Option<Vec<Lit>>,
     /// Literals the text contains, one of each set.
-    required: Vec<Vec<Needle>>,
+    required: Vec<Needles>,
 }
 
 impl Prefilter {
@@ -253,14 +307,7 @@ impl Prefilter {
         let required = required_seq(top, flags)
             .into_iter()
             .take(MAX_REQUIRED)
-            .map(|set| {
-                set.into_iter()
-                    .map(|l| Needle {
-                        finder: Finder::new(l.text.as_bytes()).into_owned(),
-                        folded: l.folded,
-                    })
-                    .collect()
-            })
+            .map(|set| Needles::new(&set))
             .collect();
         Prefilter {
             required,
@@ -292,10 +339,7 @@ impl Prefilter {
         {
             return false;
         }
-        self.required.iter().all(|set| {
-            set.iter()
-                .any(|n| n.finder.find(hay.get(n.folded).as_bytes()).is_some())
-        })
+        self.required.iter().all(|set| set.in_text(hay))
     }
 }
 

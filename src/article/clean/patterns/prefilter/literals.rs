@@ -66,9 +66,24 @@ pub(super) enum CharKind {
 }
 
 impl CharKind {
-    /// Whether `c` is in the class, by regex-syntax's own tables (Rust's
-    /// may be of another Unicode version); each is made when first needed.
+    /// Whether `c` is in the class.
     pub(super) fn test(self, c: char) -> bool {
+        let ranges = self.ranges();
+        let i = ranges.partition_point(|&(_, high)| high < c);
+        ranges.get(i).is_some_and(|&(low, _)| low <= c)
+    }
+
+    /// Every byte a character of the class can start with (a superset).
+    pub(super) fn first_bytes(self) -> impl Iterator<Item = u8> {
+        let first = |c: char| c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+        self.ranges()
+            .iter()
+            .flat_map(move |&(low, high)| first(low)..=first(high))
+    }
+
+    /// The class's ranges, by regex-syntax's own tables (Rust's may be of
+    /// another Unicode version); each is made when first needed.
+    fn ranges(self) -> &'static [(char, char)] {
         static CLASSES: [OnceLock<Vec<(char, char)>>; 6] = [const { OnceLock::new() }; 6];
         let (i, pattern) = match self {
             CharKind::Uppercase => (0, r"\p{Lu}"),
@@ -78,7 +93,7 @@ impl CharKind {
             CharKind::Digit => (4, r"\d"),
             CharKind::Whitespace => (5, r"\s"),
         };
-        let ranges = CLASSES[i].get_or_init(|| match regex_syntax::Parser::new().parse(pattern) {
+        CLASSES[i].get_or_init(|| match regex_syntax::Parser::new().parse(pattern) {
             Ok(hir) => match hir.kind() {
                 HirKind::Class(Class::Unicode(class)) => class
                     .ranges()
@@ -89,9 +104,7 @@ impl CharKind {
             },
             // cannot happen; a class of everything keeps the check sound
             Err(_) => vec![('\0', char::MAX)],
-        });
-        let i = ranges.partition_point(|&(_, high)| high < c);
-        ranges.get(i).is_some_and(|&(low, _)| low <= c)
+        })
     }
 }
 

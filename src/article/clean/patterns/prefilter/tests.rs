@@ -90,9 +90,13 @@ fn character_kinds_cover_the_classes_they_stand_for() {
             _ => None,
         };
         assert_eq!(read, Some(kind), "{pattern}");
+        let firsts: Vec<u8> = kind.first_bytes().collect();
         for c in class_chars(pattern) {
             assert!(kind.test(c), "{pattern}: {c:?} U+{:04X}", u32::from(c));
+            let first = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            assert!(firsts.contains(&first), "{pattern}: {c:?}");
         }
+        assert!(!kind.test('\u{E000}'), "{pattern}: a private use character");
     }
 }
 
