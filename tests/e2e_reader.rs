@@ -3,136 +3,14 @@
 //! there (or a timeout); nothing sleeps a fixed time. Each run has its own
 //! tmux server and empty config and data directories.
 
+mod ui_support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
 use gloss::ui::index::Index;
 use gloss::{Document, source};
 
-const TIMEOUT: Duration = Duration::from_secs(15);
-
-/// A tmux server of our own with one pane running gloss.
-struct Tmux {
-    socket: String,
-    /// Holds `config/`, `data/` and what the shell records after gloss exits.
-    dir: PathBuf,
-}
-
-static SERVERS: AtomicUsize = AtomicUsize::new(0);
-
-impl Tmux {
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux runs (.ci/run installs it)")
-    }
-
-    /// Start `gloss ARGS` in a 120×40 pane with `dir/config` and `dir/data` as
-    /// its config and data directories; after it exits, the shell records its
-    /// exit status and the terminal's settings, and the pane stays open (on
-    /// `cat`) so that its screen and modes can be read.
-    fn start(args: &str, dir: &Path) -> Tmux {
-        Tmux::start_with_env(args, dir, "")
-    }
-
-    /// [`Tmux::start`] with extra `NAME=value` words in gloss's environment.
-    fn start_with_env(args: &str, dir: &Path, env: &str) -> Tmux {
-        for d in ["config", "data"] {
-            std::fs::create_dir_all(dir.join(d)).expect("dir");
-        }
-        let n = SERVERS.fetch_add(1, Ordering::SeqCst);
-        let socket = format!("gloss-e2e-{}-{n}", std::process::id());
-        let t = Tmux {
-            socket,
-            dir: dir.to_path_buf(),
-        };
-        let d = t.dir.as_path();
-        let script = format!(
-            "env XDG_CONFIG_HOME={config} XDG_DATA_HOME={data} COLORTERM=truecolor {env} {bin} {args}; \
-             echo \"gloss exited $?\"; stty -a > {stty}; exec cat > /dev/null",
-            config = d.join("config").display(),
-            data = d.join("data").display(),
-            bin = env!("CARGO_BIN_EXE_gloss"),
-            stty = d.join("stty.txt").display(),
-        );
-        let out = t.tmux(&[
-            "new-session",
-            "-d",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "sh",
-            "-c",
-            &script,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        t
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p"]).stdout).into_owned()
-    }
-
-    /// Wait until the screen shows `text`; the screen when it does.
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(&format!("{text:?} on screen"), |s| s.contains(text))
-    }
-
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {what}; the screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(25));
-        }
-    }
-
-    /// Send one key (tmux key names: `Tab`, `Enter`, `Escape`, `n`, `]`).
-    fn key(&self, key: &str) {
-        self.tmux(&["send-keys", key]);
-    }
-
-    /// Send text literally.
-    fn text(&self, text: &str) {
-        self.tmux(&["send-keys", "-l", text]);
-    }
-
-    fn format(&self, f: &str) -> String {
-        String::from_utf8_lossy(&self.tmux(&["display-message", "-p", f]).stdout)
-            .trim()
-            .to_string()
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.join("data")
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
-}
-
-/// The status bar: the last line on screen.
-fn status(screen: &str) -> &str {
-    screen.lines().last().unwrap_or("")
-}
+use ui_support::tmux::{Tmux, status};
 
 fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -152,7 +30,7 @@ fn reading_the_sample_with_the_keyboard() {
     let doc = Document::from_text(source::SAMPLE, &gloss::config::Config::defaults().clean);
     let index = Index::new(&doc);
     let dir = tempfile::tempdir().expect("temp dir");
-    let t = Tmux::start("", dir.path());
+    let t = Tmux::start("", dir.path(), "");
     let title = doc.article.title().expect("the sample has a title");
     t.wait_for(" READ ");
     t.wait_for(&title[..title.len().min(40)]);
@@ -227,7 +105,7 @@ fn reading_the_sample_with_the_keyboard() {
             && stty.split_whitespace().any(|w| w == "echo"),
         "raw mode is off again: {stty}"
     );
-    let saved = files_under(&t.data());
+    let saved = files_under(&t.dir.join("data"));
     assert_eq!(saved.len(), 1, "one remembered position: {saved:?}");
 }
 
@@ -238,14 +116,14 @@ fn reopening_an_article_goes_back_to_where_reading_stopped() {
     std::fs::write(&file, source::SAMPLE).expect("write");
     let arg = file.display().to_string();
     {
-        let t = Tmux::start(&arg, dir.path());
+        let t = Tmux::start(&arg, dir.path(), "");
         t.wait_for(" READ ");
         t.key("G");
         t.wait_for("100%");
         t.key("q");
         t.wait_for("gloss exited 0");
     }
-    let t = Tmux::start(&arg, dir.path());
+    let t = Tmux::start(&arg, dir.path(), "");
     let screen = t.wait_for("Back where you left off");
     assert!(screen.contains("100%"), "{screen}");
     t.key("q");
@@ -255,7 +133,7 @@ fn reopening_an_article_goes_back_to_where_reading_stopped() {
 #[test]
 fn a_panic_restores_the_terminal_and_prints_the_message() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let t = Tmux::start_with_env("", dir.path(), "GLOSS_PANIC_AFTER_FIRST_FRAME=1");
+    let t = Tmux::start("", dir.path(), "GLOSS_PANIC_AFTER_FIRST_FRAME=1");
     let after = t.wait_for("gloss exited");
     assert!(
         after.contains("GLOSS_PANIC_AFTER_FIRST_FRAME is set"),
@@ -287,7 +165,7 @@ fn a_long_article_opens_at_once_and_its_panes_fill_when_the_analysis_is_done() {
         text.push_str("\n\n");
     }
     std::fs::write(&file, &text).expect("write");
-    let t = Tmux::start(&file.display().to_string(), dir.path());
+    let t = Tmux::start(&file.display().to_string(), dir.path(), "");
     t.wait_for(" READ ");
     // the text can be read while the analysis runs
     t.key("G");
