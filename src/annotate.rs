@@ -1,5 +1,7 @@
 //! The JSON contract of `gloss annotate` (see docs/annotate-json.md).
 
+use std::io::Write;
+
 use serde::Serialize;
 
 use crate::Document;
@@ -51,8 +53,18 @@ fn entity_id(index: usize) -> String {
 
 /// The annotation of a document as pretty-printed JSON, fields in contract order.
 pub fn to_json(doc: &Document) -> String {
+    serde_json::to_string_pretty(&output(doc)).expect("annotation serialises")
+}
+
+/// Write the annotation of a document to `out`, as [`to_json`] gives it,
+/// without holding the whole JSON in memory.
+pub fn write_json(doc: &Document, out: impl Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(out, &output(doc)).map_err(std::io::Error::from)
+}
+
+fn output(doc: &Document) -> Output<'_> {
     let (article, analysis) = (&doc.article, &doc.analysis);
-    let out = Output {
+    Output {
         title: article.title(),
         text: &article.text,
         entities: analysis
@@ -85,6 +97,5 @@ pub fn to_json(doc: &Document) -> String {
             meta: &article.meta,
             language: &analysis.language,
         },
-    };
-    serde_json::to_string_pretty(&out).expect("annotation serialises")
+    }
 }

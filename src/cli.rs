@@ -127,10 +127,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Annotate { file, names }) => {
             let config = load_config(cli.config.as_deref())?;
-            let source = load(&file)?;
-            let article = crate::article::clean(&source.text, &config.clean);
+            // the raw text is not needed once cleaned
+            let article = crate::article::clean(&load(&file)?.text, &config.clean);
             let analysis = crate::analysis::analyze_with(&article, names.parts());
-            print(&crate::annotate::to_json(&Document { article, analysis }))
+            let doc = Document { article, analysis };
+            write_stdout(|out| {
+                crate::annotate::write_json(&doc, &mut *out)?;
+                out.write_all(b"\n")
+            })
         }
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
@@ -183,18 +187,23 @@ fn load(path: &Path) -> anyhow::Result<Source> {
     Ok(source::load(path)?)
 }
 
-/// Print text and a newline to stdout. A reader that went away (`gloss FILE
-/// | head`) is not an error.
+/// Print text and a newline to stdout.
 fn print(text: &str) -> anyhow::Result<()> {
-    let mut bytes = Vec::with_capacity(text.len() + 1);
-    bytes.extend_from_slice(text.as_bytes());
-    bytes.push(b'\n');
-    print_bytes(&bytes)
+    write_stdout(|out| {
+        out.write_all(text.as_bytes())?;
+        out.write_all(b"\n")
+    })
 }
 
 fn print_bytes(bytes: &[u8]) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    write_stdout(|out| out.write_all(bytes))
+}
+
+/// Write to stdout through a buffer. A reader that went away (`gloss FILE |
+/// head`) is not an error.
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("cannot write to standard output"),
     }
