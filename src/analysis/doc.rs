@@ -1,6 +1,9 @@
 //! The analysed document's scaffolding: tokens, sentences, blocks and
-//! quotations, indexed so that every later step can ask "which sentence, which
-//! block, which quotation is this token in?" in constant time.
+//! quotations, indexed so that every later step can ask "which sentence is
+//! this token in?" in constant time, and "which block?" in logarithmic time.
+//!
+//! A 100 MB article has some 20 million tokens: every byte kept per token
+//! costs 20 MB, so what is kept per token is kept narrow (`u32`, 8-byte tags).
 
 use std::ops::Range;
 
@@ -23,15 +26,11 @@ pub struct Doc<'a> {
     pub quotes: Vec<Found>,
     /// Token range of each quotation, marks included.
     pub quote_tokens: Vec<Range<usize>>,
-    /// The quotation each token is in (marks included), if any.
-    pub in_quote: Vec<Option<usize>>,
-    /// The sentence of each token.
-    pub sentence_of: Vec<usize>,
-    /// The block of each token.
-    pub block_of: Vec<usize>,
+    /// The sentence of each token (see [`Doc::sentence_at`]).
+    pub sentence_of: Vec<u32>,
     /// The named-entity tagger's label for each token (`O` throughout when
     /// the tagger is switched off).
-    pub ner: Vec<Tag>,
+    pub ner: Vec<NerTag>,
     /// The parts that find names.
     pub parts: Parts,
 }
@@ -61,36 +60,24 @@ impl<'a> Doc<'a> {
         let spans: Vec<Span> = article.blocks.iter().map(|b| b.span).collect();
         let sentences = sentences::split(text, &tokens, &spans);
         let quotes = find::find(text, &spans);
-        let mut in_quote = vec![None; tokens.len()];
-        let mut quote_tokens = Vec::with_capacity(quotes.len());
-        for (q, found) in quotes.iter().enumerate() {
-            let end_offset = found.close.unwrap_or(found.span.end);
-            let first = tokens.partition_point(|t| t.span.start < found.open);
-            let last = tokens.partition_point(|t| t.span.end <= end_offset);
-            let range = first..last.max(first);
-            for slot in &mut in_quote[range.clone()] {
-                *slot = Some(q);
-            }
-            quote_tokens.push(range);
-        }
+        let quote_tokens = quotes
+            .iter()
+            .map(|found| {
+                let end_offset = found.close.unwrap_or(found.span.end);
+                let first = tokens.partition_point(|t| t.span.start < found.open);
+                let last = tokens.partition_point(|t| t.span.end <= end_offset);
+                first..last.max(first)
+            })
+            .collect();
+        // fewer sentences than u32::MAX: a text of at most 4 GiB has fewer tokens
         let mut sentence_of = vec![0; tokens.len()];
         for (s, sentence) in sentences.iter().enumerate() {
-            for slot in &mut sentence_of[sentence.tokens.clone()] {
-                *slot = s;
-            }
-        }
-        let mut block_of = vec![0; tokens.len()];
-        for (b, range) in block_tokens.iter().enumerate() {
-            for slot in &mut block_of[range.clone()] {
-                *slot = b;
-            }
+            sentence_of[sentence.tokens.clone()].fill(s as u32);
         }
         let ner = if parts.tagger {
-            let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-            let ranges: Vec<_> = sentences.iter().map(|s| s.tokens.clone()).collect();
-            tagger::ner().tag_article(&words, &ranges)
+            tag_entities(text, &tokens, &sentences, RUN_TOKENS)
         } else {
-            vec![Tag::outside(); tokens.len()]
+            vec![NerTag::OUTSIDE; tokens.len()]
         };
         Doc {
             ner,
@@ -102,9 +89,7 @@ impl<'a> Doc<'a> {
             block_tokens,
             quotes,
             quote_tokens,
-            in_quote,
             sentence_of,
-            block_of,
         }
     }
 
@@ -126,13 +111,192 @@ impl<'a> Doc<'a> {
         self.span(range).slice(self.text)
     }
 
+    /// The sentence token `i` is in.
+    pub fn sentence_at(&self, i: usize) -> &Sentence {
+        &self.sentences[self.sentence_of[i] as usize]
+    }
+
     /// The kind of the block token `i` is in.
     pub fn block_kind(&self, i: usize) -> BlockKind {
-        self.article.blocks[self.block_of[i]].kind
+        // the first block ending after `i` (blocks without tokens end before it)
+        let block = self.block_tokens.partition_point(|r| r.end <= i);
+        self.article.blocks[block].kind
     }
 
     /// Whether token `i` is in a title or heading block.
     pub fn in_heading(&self, i: usize) -> bool {
         matches!(self.block_kind(i), BlockKind::Title | BlockKind::Heading)
+    }
+}
+
+/// Tokens tagged in one call: about 5 MB of text.
+const RUN_TOKENS: usize = 1 << 20;
+
+/// Tag the tokens' named entities, runs of whole sentences of about
+/// `run_tokens` at a time: the tagger's words and full [`Tag`]s are then only
+/// held for one run, not for the whole article. Tags are the same as in one
+/// call (the tagger looks at one sentence at a time).
+fn tag_entities(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    run_tokens: usize,
+) -> Vec<NerTag> {
+    let tagger = tagger::ner();
+    let mut ner = Vec::with_capacity(tokens.len());
+    let mut words: Vec<&str> = Vec::new();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    let mut rest = sentences;
+    loop {
+        // whole sentences, up to `run_tokens` tokens (at least one sentence);
+        // the last run takes every token left
+        let n = rest
+            .iter()
+            .position(|s| s.tokens.end.saturating_sub(start) > run_tokens)
+            .unwrap_or(rest.len())
+            .clamp(1.min(rest.len()), rest.len());
+        let (run, after) = rest.split_at(n);
+        let end = match run.last() {
+            Some(last) if !after.is_empty() => last.tokens.end,
+            _ => tokens.len(),
+        };
+        words.clear();
+        words.extend(tokens[start..end].iter().map(|t| t.text(text)));
+        ranges.clear();
+        ranges.extend(
+            run.iter()
+                .map(|s| s.tokens.start - start..s.tokens.end - start),
+        );
+        let labels = tagger.labels();
+        let tags = tagger.tag_article(&words, &ranges);
+        ner.extend(tags.iter().map(|tag| NerTag::new(labels, tag)));
+        if after.is_empty() {
+            break;
+        }
+        (start, rest) = (end, after);
+    }
+    ner
+}
+
+/// The named-entity tagger's label for one token, with its confidence: 8
+/// bytes rather than a [`Tag`]'s 24.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NerTag {
+    /// The label's number among [`tagger::ner`]'s labels, or [`Self::O`].
+    label: u8,
+    /// Softmax probability of the label over the tagger's scores (0..1).
+    pub confidence: f32,
+}
+
+impl NerTag {
+    /// The label number of `O` given without the tagger.
+    const O: u8 = u8::MAX;
+
+    /// `O` with no confidence: what a switched-off tagger says.
+    pub const OUTSIDE: NerTag = NerTag {
+        label: Self::O,
+        confidence: 0.0,
+    };
+
+    /// The tag given `labels` (the tagger's, at most 255 of them).
+    fn new(labels: &[&str], tag: &Tag) -> Self {
+        let label = labels
+            .iter()
+            .position(|l| *l == tag.label)
+            .and_then(|i| u8::try_from(i).ok())
+            .unwrap_or(Self::O);
+        NerTag {
+            label,
+            confidence: tag.confidence,
+        }
+    }
+
+    /// `B-PER`, `I-ORG`, `O`, ...
+    pub fn label(&self) -> &'static str {
+        match self.label {
+            Self::O => "O",
+            i => tagger::ner().labels()[usize::from(i)],
+        }
+    }
+
+    /// The entity type of the label (`B-PER` → `PER`), `None` for `O`.
+    pub fn entity_type(&self) -> Option<&'static str> {
+        let label = self.label();
+        label.get(2..).filter(|_| label.len() > 2)
+    }
+
+    /// Whether this token starts an entity (`B-`).
+    pub fn begins(&self) -> bool {
+        self.label().starts_with("B-")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{CleanOptions, clean};
+
+    fn article() -> Article {
+        let raw = "A Title\n\nShort heading\n\nPresident Donald Trump met Kim Jong Un in Hanoi. \
+                   \"We had a good talk,\" Trump said.\n\n\
+                   Secretary of State Mike Pompeo flew to Seoul, South Korea. The talks ended.";
+        clean(raw, &CleanOptions::default())
+    }
+
+    #[test]
+    fn tags_in_short_runs_are_the_tags_of_one_call() {
+        let article = article();
+        let doc = Doc::new(&article);
+        let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.word(i)).collect();
+        let ranges: Vec<_> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+        let labels = tagger::ner().labels();
+        let one_call: Vec<NerTag> = tagger::ner()
+            .tag_article(&words, &ranges)
+            .iter()
+            .map(|t| NerTag::new(labels, t))
+            .collect();
+        assert_eq!(doc.ner, one_call);
+        assert!(doc.ner.iter().any(|t| t.entity_type() == Some("PER")));
+        for run in [1, 5, 12, usize::MAX] {
+            let tags = tag_entities(doc.text, &doc.tokens, &doc.sentences, run);
+            assert_eq!(tags, one_call, "runs of {run} tokens");
+        }
+    }
+
+    #[test]
+    fn a_tag_keeps_its_label_and_confidence() {
+        let labels = tagger::ner().labels();
+        for (i, label) in labels.iter().enumerate() {
+            let tag = Tag {
+                label,
+                confidence: i as f32 / 10.0,
+                margin: 1.0,
+            };
+            let ner = NerTag::new(labels, &tag);
+            assert_eq!(ner.label(), *label);
+            assert_eq!(ner.confidence, tag.confidence);
+            assert_eq!(ner.entity_type(), tag.entity_type());
+            assert_eq!(ner.begins(), tag.begins());
+        }
+        assert_eq!(NerTag::OUTSIDE.label(), "O");
+        assert_eq!(NerTag::OUTSIDE.entity_type(), None);
+    }
+
+    #[test]
+    fn each_token_knows_its_sentence_and_block() {
+        let article = article();
+        let doc = Doc::new(&article);
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            for i in sentence.tokens.clone() {
+                assert_eq!(doc.sentence_at(i), sentence, "token {i} in sentence {s}");
+            }
+        }
+        for (b, range) in doc.block_tokens.iter().enumerate() {
+            for i in range.clone() {
+                assert_eq!(doc.block_kind(i), article.blocks[b].kind, "token {i}");
+            }
+        }
+        assert!(doc.in_heading(0));
     }
 }

@@ -115,8 +115,11 @@ pub fn analyze(article: &Article) -> Analysis {
 /// them); at least one of the two is used.
 pub fn analyze_with(article: &Article, parts: Parts) -> Analysis {
     let lex = lexicon::get();
-    let doc = doc::Doc::with_parts(article, parts);
+    let mut doc = doc::Doc::with_parts(article, parts);
     let drafts = names::resolve(&doc, lex);
+    // the tagger's labels (one per token) only serve the names: freed before
+    // the quotations build their own per-token indexes
+    doc.ner = Vec::new();
 
     // quotations: kind, then speaker
     let mut mention_refs: Vec<quotes::attribute::MentionRef> = drafts
@@ -149,6 +152,7 @@ pub fn analyze_with(article: &Article, parts: Parts) -> Analysis {
         text: doc.text,
         tokens: &doc.tokens,
         sentences: &doc.sentences,
+        sentence_of: &doc.sentence_of,
         blocks: &doc.block_tokens,
         quotes: &quote_refs,
         mentions: &mention_refs,
@@ -212,7 +216,7 @@ pub fn analyze_with(article: &Article, parts: Parts) -> Analysis {
 fn starts_clause(doc: &doc::Doc, open: usize) -> bool {
     let Some(sentence) = doc
         .sentences
-        .get(doc.sentence_of.get(open).copied().unwrap_or(0))
+        .get(doc.sentence_of.get(open).map_or(0, |&s| s as usize))
     else {
         return false;
     };

@@ -198,7 +198,7 @@ const PERSON_OBJECT_VERBS: &[&str] = &[
 /// Whether the comma at `comma` closes a title phrase (`the King of Athens,`,
 /// `the company's chief executive,`).
 fn appositive_to_title(doc: &Doc, lex: &Lexicon, comma: usize) -> bool {
-    let sentence = doc.sentences[doc.sentence_of[comma]].tokens.clone();
+    let sentence = doc.sentence_at(comma).tokens.clone();
     let from = sentence.start.max(comma.saturating_sub(6));
     (from..comma).any(|k| {
         let words: Vec<&str> = (k..comma).map(|i| doc.word(i)).collect();
@@ -816,9 +816,7 @@ pub fn tagger_only_votes(doc: &Doc, span: &NameSpan) -> Votes {
 
 /// Whether the sentence around a span is written in capitals (a headline, a tagline).
 fn all_caps_context(doc: &Doc, span: &NameSpan) -> bool {
-    let range = doc.sentences[doc.sentence_of[span.tokens.start]]
-        .tokens
-        .clone();
+    let range = doc.sentence_at(span.tokens.start).tokens.clone();
     let words: Vec<&str> = range
         .map(|i| doc.word(i))
         .filter(|w| w.chars().any(char::is_alphabetic))

@@ -399,6 +399,8 @@ pub struct Input<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
     pub sentences: &'a [Sentence],
+    /// The sentence of each token.
+    pub sentence_of: &'a [u32],
     /// Token ranges of the blocks.
     pub blocks: &'a [Range<usize>],
     pub quotes: &'a [QuoteRef],
@@ -410,14 +412,13 @@ pub struct Input<'a> {
     pub is_role: &'a dyn Fn(&str) -> bool,
 }
 
+/// Per token, as narrow as it goes (a long article has tens of millions).
 struct Index<'a> {
     input: &'a Input<'a>,
-    /// The quotation each token is in, if any.
-    in_quote: Vec<Option<usize>>,
-    /// The sentence of each token.
-    sentence_of: Vec<usize>,
-    /// The mention ending at / covering each token.
-    mention_at: Vec<Option<usize>>,
+    /// Whether each token is in a quotation.
+    in_quote: Vec<bool>,
+    /// The mention ending at / covering each token ([`Index::mention_at`]).
+    mention_at: Vec<Option<u32>>,
     /// [`Index::is_cue`] of each token, once asked: 0 not yet, 1 no, 2 yes.
     cue: Vec<std::cell::Cell<u8>>,
 }
@@ -425,31 +426,31 @@ struct Index<'a> {
 impl<'a> Index<'a> {
     fn new(input: &'a Input<'a>) -> Self {
         let n = input.tokens.len();
-        let mut in_quote = vec![None; n];
-        for (q, quote) in input.quotes.iter().enumerate() {
-            for slot in &mut in_quote[quote.tokens.clone()] {
-                *slot = Some(q);
-            }
+        let mut in_quote = vec![false; n];
+        for quote in input.quotes {
+            in_quote[quote.tokens.clone()].fill(true);
         }
-        let mut sentence_of = vec![0; n];
-        for (s, sentence) in input.sentences.iter().enumerate() {
-            for slot in &mut sentence_of[sentence.tokens.clone()] {
-                *slot = s;
-            }
-        }
+        // fewer mentions than tokens, so fewer than u32::MAX (see `Doc`)
         let mut mention_at = vec![None; n];
         for (m, mention) in input.mentions.iter().enumerate() {
-            for slot in &mut mention_at[mention.tokens.clone()] {
-                *slot = Some(m);
-            }
+            mention_at[mention.tokens.clone()].fill(Some(m as u32));
         }
         Index {
             input,
             in_quote,
-            sentence_of,
             mention_at,
             cue: vec![std::cell::Cell::new(0); n],
         }
+    }
+
+    /// The sentence of token `i`.
+    fn sentence_of(&self, i: usize) -> usize {
+        self.input.sentence_of[i] as usize
+    }
+
+    /// The mention ending at / covering token `i`, if any.
+    fn mention_at(&self, i: usize) -> Option<usize> {
+        self.mention_at[i].map(|m| m as usize)
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -472,7 +473,7 @@ impl<'a> Index<'a> {
     }
 
     fn find_cue(&self, i: usize) -> bool {
-        if self.in_quote[i].is_some() || self.input.tokens[i].kind != TokenKind::Word {
+        if self.in_quote[i] || self.input.tokens[i].kind != TokenKind::Word {
             return false;
         }
         // short ASCII words lowercased on the stack (every cue is one)
@@ -523,9 +524,9 @@ impl<'a> Index<'a> {
             // common nouns too: only as verbs right after a name or a pronoun,
             // or right after a quotation
             return i > 0
-                && (self.mention_at[i - 1].is_some()
+                && (self.mention_at(i - 1).is_some()
                     || pronoun_gender(self.word(i - 1)).is_some()
-                    || self.in_quote[i - 1].is_some()
+                    || self.in_quote[i - 1]
                     || self.word(i - 1) == ",");
         }
         SPEECH_VERBS.contains(&w)
@@ -540,7 +541,7 @@ impl<'a> Index<'a> {
 
     /// A speaker mention (person or organisation) at token `i`.
     fn speaker_at(&self, i: usize) -> Option<usize> {
-        let m = self.mention_at[i]?;
+        let m = self.mention_at(i)?;
         let mention = &self.input.mentions[m];
         matches!(mention.kind, EntityKind::Person | EntityKind::Organization)
             .then_some(mention.entity)
@@ -573,8 +574,8 @@ fn attribute_one(ix: &Index, q: usize, earlier: &[Option<usize>]) -> Option<usiz
     let quote = &input.quotes[q];
     let first = quote.tokens.start;
     let last = quote.tokens.end.saturating_sub(1).max(first);
-    let s0 = ix.sentence_of[first];
-    let s1 = ix.sentence_of[last];
+    let s0 = ix.sentence_of(first);
+    let s1 = ix.sentence_of(last);
     let context = input.sentences[s0].tokens.start..input.sentences[s1].tokens.end;
     match from_cues(ix, context.clone(), first, last, earlier) {
         Found::Named(e) => return Some(e),
@@ -587,7 +588,7 @@ fn attribute_one(ix: &Index, q: usize, earlier: &[Option<usize>]) -> Option<usiz
     // `"Jesus … who is Ellen Fetter?" Rothman recalls thinking.`: the next
     // sentence opens with the speaker and the verb.
     if let Some(next) = input.sentences.get(s1 + 1)
-        && ix.in_quote[next.tokens.start].is_none()
+        && !ix.in_quote[next.tokens.start]
         && same_block(input, last, next.tokens.start)
         && let Some(e) = opening_attribution(ix, next.tokens.clone(), earlier)
     {
@@ -677,7 +678,7 @@ fn subject_of(ix: &Index, cue: usize, context: Range<usize>, earlier: &[Option<u
     while i < context.end && i < cue + 8 && skippable_before_name(ix, i) {
         i += 1;
     }
-    if i < context.end && ix.in_quote[i].is_none() && invertible(&ix.lower(cue)) {
+    if i < context.end && !ix.in_quote[i] && invertible(&ix.lower(cue)) {
         if let Some(e) = ix.speaker_at(i) {
             return Found::Named(e);
         }
@@ -697,7 +698,7 @@ fn subject_of(ix: &Index, cue: usize, context: Range<usize>, earlier: &[Option<u
             break;
         }
     }
-    if j == context.start || ix.in_quote[j - 1].is_some() {
+    if j == context.start || ix.in_quote[j - 1] {
         return Found::Nothing;
     }
     let k = j - 1;
@@ -710,7 +711,7 @@ fn subject_of(ix: &Index, cue: usize, context: Range<usize>, earlier: &[Option<u
     // an appositive or relative clause between subject and verb: `X, a fellow at Y, said`
     if ix.word(k) == "," {
         let mut c = k;
-        while c > context.start && ix.word(c - 1) != "," && ix.in_quote[c - 1].is_none() {
+        while c > context.start && ix.word(c - 1) != "," && !ix.in_quote[c - 1] {
             c -= 1;
         }
         if c > context.start + 1
@@ -726,8 +727,8 @@ fn subject_of(ix: &Index, cue: usize, context: Range<usize>, earlier: &[Option<u
         // a name soon after, outside quotations and not the object of a
         // preposition, gives the description a name
         for i in cue + 1..context.end.min(cue + 9) {
-            if ix.in_quote[i].is_none()
-                && let Some(m) = ix.mention_at[i]
+            if !ix.in_quote[i]
+                && let Some(m) = ix.mention_at(i)
                 && input.mentions[m].kind == EntityKind::Person
                 && input.mentions[m].tokens.start == i
                 && !matches!(
@@ -750,7 +751,7 @@ fn subject_of(ix: &Index, cue: usize, context: Range<usize>, earlier: &[Option<u
         return Found::Unnamed;
     }
     // `McConnell of Kentucky called …`: a person from a place
-    if let Some(m) = ix.mention_at[k] {
+    if let Some(m) = ix.mention_at(k) {
         let m = &input.mentions[m];
         let before = m.tokens.start;
         if m.kind == EntityKind::Place
@@ -774,7 +775,7 @@ fn possessive_source(
 ) -> Option<usize> {
     let start = context.start.max(first.saturating_sub(12));
     for i in (start..first).rev() {
-        if i == 0 || ix.in_quote[i].is_some() || !SOURCE_NOUNS.contains(&ix.lower(i).as_str()) {
+        if i == 0 || ix.in_quote[i] || !SOURCE_NOUNS.contains(&ix.lower(i).as_str()) {
             continue;
         }
         let p = i - 1;
@@ -801,7 +802,7 @@ fn right_after(ix: &Index, last: usize, cue: usize) -> bool {
     (last + 1..cue).all(|i| {
         let w = ix.lower(i);
         ix.input.tokens[i].kind == TokenKind::Punct
-            || ix.mention_at[i].is_some()
+            || ix.mention_at(i).is_some()
             || pronoun_gender(&w).is_some()
             || matches!(
                 w.as_str(),
@@ -815,7 +816,7 @@ fn right_after(ix: &Index, last: usize, cue: usize) -> bool {
 /// Tokens that may stand between a verb of saying and the name after it:
 /// titles and roles (`Secretary of State`, `president`), determiners, `Dr.`.
 fn skippable_before_name(ix: &Index, i: usize) -> bool {
-    if ix.mention_at[i].is_some() || ix.in_quote[i].is_some() {
+    if ix.mention_at(i).is_some() || ix.in_quote[i] {
         return false;
     }
     let w = ix.word(i);
@@ -867,14 +868,14 @@ fn attribution_line(ix: &Index, block: usize) -> Option<usize> {
         .clone()
         .filter(|&i| input.tokens[i].kind == TokenKind::Word)
         .count();
-    if words == 0 || words > 8 || next.clone().any(|i| ix.in_quote[i].is_some()) {
+    if words == 0 || words > 8 || next.clone().any(|i| ix.in_quote[i]) {
         return None;
     }
     let first = next
         .clone()
         .find(|&i| input.tokens[i].kind != TokenKind::Punct)?;
     let e = ix.speaker_at(first)?;
-    (input.mentions[ix.mention_at[first]?].kind == EntityKind::Person).then_some(e)
+    (input.mentions[ix.mention_at(first)?].kind == EntityKind::Person).then_some(e)
 }
 
 /// No verb of saying near the quotation: the speaker of the sentence before
@@ -903,12 +904,12 @@ fn continued_speaker(ix: &Index, q: usize, s0: usize, earlier: &[Option<usize>])
         }
         // `Charles Schultze, chairman of …, once summed up the danger. "…"`:
         // a standalone quotation after a sentence about someone is theirs
-        if back == 1 && first > 0 && ix.sentence_of[first] != ix.sentence_of[first - 1] {
+        if back == 1 && first > 0 && ix.sentence_of(first) != ix.sentence_of(first - 1) {
             let opener = range
                 .clone()
                 .find(|&i| input.tokens[i].kind != TokenKind::Punct);
             if let Some(o) = opener
-                && let Some(m) = ix.mention_at[o]
+                && let Some(m) = ix.mention_at(o)
                 && input.mentions[m].kind == EntityKind::Person
                 && same_block(input, o, first)
             {
@@ -945,7 +946,7 @@ fn resolve_pronoun(
             .iter()
             .any(|m| m.entity == e && m.kind == EntityKind::Person)
     };
-    let sentence = ix.sentence_of[cue];
+    let sentence = ix.sentence_of(cue);
     let window_start = input.sentences[sentence.saturating_sub(4)].tokens.start;
     // the last named speaker, if recent
     let last_quote_before = (0..earlier.len()).rev().find(|&p| {
@@ -961,7 +962,7 @@ fn resolve_pronoun(
             range.contains(&m.tokens.start)
                 && m.tokens.start < cue
                 && m.kind == EntityKind::Person
-                && ix.in_quote[m.tokens.start].is_none()
+                && !ix.in_quote[m.tokens.start]
                 && fits(m.entity)
         });
         if let Some(m) = found {
