@@ -68,14 +68,20 @@ fn kind_of(s: &str) -> TokenKind {
 
 /// Tokenise `text[range]`. Offsets are into `text`.
 pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
-    let slice = range.slice(text);
     let mut raw: Vec<Span> = Vec::new();
-    for (i, seg) in slice.split_word_bound_indices() {
-        if seg.chars().all(char::is_whitespace) {
+    for piece in pieces(text, range) {
+        if is_plain_word(piece.slice(text)) {
+            // one UAX #29 word, nothing inside to split but glued capitals
+            push_camel(text, piece, &mut raw);
             continue;
         }
-        let start = range.start + i;
-        split_segment(text, Span::new(start, start + seg.len()), &mut raw);
+        for (i, seg) in piece.slice(text).split_word_bound_indices() {
+            if seg.chars().all(char::is_whitespace) {
+                continue;
+            }
+            let start = piece.start + i;
+            split_segment(text, Span::new(start, start + seg.len()), &mut raw);
+        }
     }
     let merged = merge(text, &raw);
     merged
@@ -85,6 +91,36 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
             kind: kind_of(span.slice(text)),
         })
         .collect()
+}
+
+/// ASCII whitespace is a word boundary on both sides (UAX #29: no rule
+/// joins a space, tab or line break to a neighbour, but for further spaces
+/// and for a combining mark right after it), so the runs between it are
+/// segmented each on its own: most are plain words, which need no
+/// segmentation at all. (A stray combining mark after a space thus becomes a
+/// token of its own rather than one that starts with the space.)
+fn pieces(text: &str, range: Span) -> impl Iterator<Item = Span> + '_ {
+    let bytes = &text.as_bytes()[range.start..range.end];
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        if at == bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        Some(Span::new(range.start + start, range.start + at))
+    })
+}
+
+/// ASCII letters only: one word by UAX #29 (WB5), with no period, apostrophe
+/// or hyphen to look at.
+fn is_plain_word(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// Split one UAX #29 segment where news text needs it: a period glued between
@@ -418,6 +454,39 @@ mod tests {
         let text = "ab Kim\u{2019}s \u{00e9}t\u{00e9}.";
         for t in tokenize(text, Span::new(0, text.len())) {
             assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+        }
+    }
+
+    /// The segments of the runs between ASCII whitespace, plain words taken
+    /// whole, are those of the whole text (without combining marks, which
+    /// may cling to a space).
+    fn segments_by_pieces(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        for piece in pieces(text, Span::new(0, text.len())) {
+            let s = piece.slice(text);
+            if is_plain_word(s) {
+                out.push((piece.start, s));
+                continue;
+            }
+            out.extend(
+                s.split_word_bound_indices()
+                    .filter(|(_, seg)| !seg.chars().all(char::is_whitespace))
+                    .map(|(i, seg)| (piece.start + i, seg)),
+            );
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pieces_segment_as_the_whole_text(
+            text in "[a-zA-Z0-9 \\t\\n\\r.,:;'\u{2019}\"\u{201c}\u{201d}()_\\-\u{e9}\u{3b1}\u{4e2d}\u{a0}\u{2003}\u{200b}]{0,40}"
+        ) {
+            let whole: Vec<(usize, &str)> = text
+                .split_word_bound_indices()
+                .filter(|(_, seg)| !seg.chars().all(char::is_whitespace))
+                .collect();
+            proptest::prop_assert_eq!(segments_by_pieces(&text), whole);
         }
     }
 }
