@@ -130,9 +130,9 @@ impl Tagger {
     /// Tag prepared tokens: one tag per token.
     pub fn tag_prepared(&self, prepared: &Prepared) -> Vec<Tag> {
         let cache = scores::word_scores(&self.model, &self.tables, prepared);
-        let mut memo = scores::Memo::new(&self.model, prepared);
+        let mut memo = scores::Memo::new(&self.model, &self.tables, prepared);
         let mut feats = Vec::with_capacity(4);
-        let mut scores = vec![0i32; self.model.classes()];
+        let mut scores = vec![0i32; self.model.width()];
         let mut out = Vec::with_capacity(prepared.len());
         let info = |w: u32| &prepared.words[w as usize];
         for range in &prepared.sentences {
@@ -148,11 +148,9 @@ impl Tagger {
                 let (left, right) = (word_at(i, -1), word_at(i, 1));
                 scores.copy_from_slice(cache.own(w, first));
                 for (at, d) in OFFSETS.iter().enumerate() {
-                    scores::add(&mut scores, cache.neighbour(word_at(i, *d), at));
+                    model::add(&mut scores, cache.neighbour(word_at(i, *d), at));
                 }
-                self.tables
-                    .add_history(info(w).lex, prev, prev2, &mut scores);
-                memo.add_history_shape(w, prev, &mut scores);
+                self.tables.add_history(prev, prev2, &mut scores);
                 memo.add_lex_pair(w, left, false, &mut scores);
                 memo.add_lex_pair(w, right, true, &mut scores);
                 memo.add_history_word(w, prev, &mut scores);
@@ -169,7 +167,8 @@ impl Tagger {
 
     /// The best class allowed after `prev`, as a [`Tag`] and a class number.
     fn choose(&self, scores: &[i32], prev: u32) -> (Tag, u32) {
-        let n = scores.len();
+        let n = self.model.classes();
+        let scores = &scores[..n];
         let allowed = &self.allowed[scores::slot(prev) * n..(scores::slot(prev) + 1) * n];
         let (mut best, mut top, mut second) = (None, i32::MIN, i32::MIN);
         for (c, (&s, &ok)) in scores.iter().zip(allowed).enumerate() {

@@ -41,7 +41,23 @@ pub(crate) struct Model<'a> {
     pub scale: f32,
     mask: usize,
     slots: &'a [u8],
+    /// Rows of [`Model::width`] weights: a row's classes, then zeros.
     weights: Vec<i16>,
+    width: usize,
+}
+
+/// Score vectors are cut into groups of this many classes, which the
+/// processor adds up at once; a vector is padded with zeros to a whole
+/// number of groups ([`Model::width`]).
+pub(crate) const LANES: usize = 8;
+
+/// `scores += more`, both [`Model::width`] long.
+pub(crate) fn add(scores: &mut [i32], more: &[i32]) {
+    for (s, m) in scores.chunks_exact_mut(LANES).zip(more.chunks_exact(LANES)) {
+        for (s, m) in s.iter_mut().zip(m) {
+            *s += m;
+        }
+    }
 }
 
 struct Reader<'a> {
@@ -98,11 +114,15 @@ impl<'a> Model<'a> {
         }
         let n_rows = r.u32()? as usize;
         let slots = r.take(cap * 8)?;
-        let weights = r
-            .take(n_rows * classes * 2)?
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let width = classes.div_ceil(LANES) * LANES;
+        let mut weights = Vec::with_capacity(n_rows * width);
+        for row in r.take(n_rows * classes * 2)?.chunks_exact(classes * 2) {
+            weights.extend(
+                row.chunks_exact(2)
+                    .map(|c| i16::from_le_bytes([c[0], c[1]])),
+            );
+            weights.resize(weights.len() + width - classes, 0);
+        }
         if r.at != bytes.len() {
             return Err(ModelError("trailing bytes"));
         }
@@ -112,11 +132,18 @@ impl<'a> Model<'a> {
             mask: cap - 1,
             slots,
             weights,
+            width,
         })
     }
 
     pub(crate) fn classes(&self) -> usize {
         self.labels.len()
+    }
+
+    /// Length of a score vector: [`Model::classes`] rounded up to whole
+    /// [`LANES`].
+    pub(crate) fn width(&self) -> usize {
+        self.width
     }
 
     /// The row of feature `h`, probing from its home slot (whose key and
@@ -144,11 +171,21 @@ impl<'a> Model<'a> {
         )
     }
 
-    /// Add the weights of row `row` to `scores` (in quantised units).
+    /// Add the weights of row `row` to `scores` (in quantised units):
+    /// [`Model::width`] of them, or the first classes of a shorter vector.
     fn add_row(&self, row: usize, scores: &mut [i32]) {
-        let n = scores.len();
+        let n = self.width;
         // a damaged row index gives no weights rather than a panic
-        if let Some(w) = self.weights.get(row * n..(row + 1) * n) {
+        let Some(w) = self.weights.get(row * n..(row + 1) * n) else {
+            return;
+        };
+        if scores.len() == n {
+            for (s, w) in scores.chunks_exact_mut(LANES).zip(w.chunks_exact(LANES)) {
+                for (s, w) in s.iter_mut().zip(w) {
+                    *s += i32::from(*w);
+                }
+            }
+        } else {
             for (s, w) in scores.iter_mut().zip(w) {
                 *s += i32::from(*w);
             }

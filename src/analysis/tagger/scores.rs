@@ -13,11 +13,12 @@
 use super::FastMap;
 use super::Prepared;
 use super::features::{self, BITS, OFFSETS};
-use super::model::Model;
+use super::model::{Model, add};
 
-/// Score vectors (`classes` long each) of the small-domain features.
+/// Score vectors ([`Model::width`] long each) of the small-domain features.
 pub(crate) struct Tables {
     classes: usize,
+    width: usize,
     rows: Vec<i32>,
 }
 
@@ -70,28 +71,37 @@ impl Tables {
         for prev in prevs() {
             feats.extend((0..BITS).map(|b| vec![features::history_bit(b, prev)]));
         }
-        let mut rows = vec![0i32; feats.len() * classes];
-        for (f, r) in feats.iter().zip(rows.chunks_exact_mut(classes)) {
+        let width = model.width();
+        let mut rows = vec![0i32; feats.len() * width];
+        for (f, r) in feats.iter().zip(rows.chunks_exact_mut(width)) {
             model.add_all(f, r);
         }
-        Tables { classes, rows }
+        Tables {
+            classes,
+            width,
+            rows,
+        }
     }
 
     fn row(&self, r: usize) -> &[i32] {
-        &self.rows[r * self.classes..(r + 1) * self.classes]
+        &self.rows[r * self.width..(r + 1) * self.width]
     }
 
     fn history_bits(&self) -> usize {
         row::HISTORY + (self.classes + 1) * (self.classes + 1)
     }
 
-    /// Add the scores of the classes before and the word's bits with them.
-    pub(crate) fn add_history(&self, lex: u32, prev: u32, prev2: u32, scores: &mut [i32]) {
+    /// Add the scores of the classes before.
+    pub(crate) fn add_history(&self, prev: u32, prev2: u32, scores: &mut [i32]) {
         let n = self.classes + 1;
         add(
             scores,
             self.row(row::HISTORY + slot(prev) * n + slot(prev2)),
         );
+    }
+
+    /// Add the scores of the word's lexicon bits with the class before.
+    fn add_history_bits(&self, lex: u32, prev: u32, scores: &mut [i32]) {
         for b in features::bits(lex) {
             add(
                 scores,
@@ -101,16 +111,11 @@ impl Tables {
     }
 }
 
-/// `scores += more`.
-pub(crate) fn add(scores: &mut [i32], more: &[i32]) {
-    scores.iter_mut().zip(more).for_each(|(s, m)| *s += m);
-}
-
-/// Six score vectors (`classes` long) per key: the key's share of a
+/// Six score vectors ([`Model::width`] long) per key: the key's share of a
 /// word's own features where it does not / does start a clause, then of its
 /// features as the neighbour at each of [`OFFSETS`].
 pub(crate) struct Block {
-    classes: usize,
+    width: usize,
     scores: Vec<i32>,
 }
 
@@ -119,17 +124,17 @@ const PARTS: usize = 6;
 impl Block {
     /// One block per key, filled by `fill` (given a word of the key and
     /// its six zeroed vectors).
-    fn build(classes: usize, keys: &[u32], mut fill: impl FnMut(u32, &mut [i32])) -> Self {
-        let mut scores = vec![0i32; keys.len() * PARTS * classes];
-        for (&w, chunk) in keys.iter().zip(scores.chunks_exact_mut(PARTS * classes)) {
+    fn build(width: usize, keys: &[u32], mut fill: impl FnMut(u32, &mut [i32])) -> Self {
+        let mut scores = vec![0i32; keys.len() * PARTS * width];
+        for (&w, chunk) in keys.iter().zip(scores.chunks_exact_mut(PARTS * width)) {
             fill(w, chunk);
         }
-        Block { classes, scores }
+        Block { width, scores }
     }
 
     fn part(&self, key: u32, part: usize) -> &[i32] {
-        let at = (key as usize * PARTS + part) * self.classes;
-        &self.scores[at..at + self.classes]
+        let at = (key as usize * PARTS + part) * self.width;
+        &self.scores[at..at + self.width]
     }
 
     /// The word's own scores, where it does or does not start a clause.
@@ -147,7 +152,7 @@ impl Block {
 /// those of every distinct shape and set of lexicon bits, so that each
 /// feature is looked up once per key it depends on.
 pub(crate) fn word_scores(model: &Model, tables: &Tables, prepared: &Prepared) -> Block {
-    let classes = model.classes();
+    let classes = model.width();
     let words = &prepared.words;
     let mut feats = Vec::with_capacity(8);
     let mut base = vec![0i32; classes];
@@ -209,15 +214,15 @@ pub(crate) fn word_scores(model: &Model, tables: &Tables, prepared: &Prepared) -
 /// Score rows computed on demand and kept in one arena: `slots[key]` is
 /// 0 while key `key` has none, else its row number + 1.
 struct Rows {
-    classes: usize,
+    width: usize,
     slots: Vec<u32>,
     arena: Vec<i32>,
 }
 
 impl Rows {
-    fn new(classes: usize, keys: usize) -> Self {
+    fn new(width: usize, keys: usize) -> Self {
         Rows {
-            classes,
+            width,
             slots: vec![0; keys],
             arena: Vec::new(),
         }
@@ -225,7 +230,7 @@ impl Rows {
 
     /// The row of `key`, made by `fill` (given a zeroed row) the first time.
     fn get(&mut self, key: usize, fill: impl FnOnce(&mut [i32])) -> &[i32] {
-        let n = self.classes;
+        let n = self.width;
         let row = match self.slots[key] {
             0 => {
                 let row = self.arena.len() / n;
@@ -245,16 +250,15 @@ impl Rows {
 const LEX_DENSE: usize = 512;
 
 /// Scores of the per-token features whose keys repeat within a call (the
-/// class before with the word's shape or the word itself; the word's
+/// class before with the word, its shape and its lexicon bits; the word's
 /// lexicon bits with a neighbour's), looked up the first time each key comes.
 pub(crate) struct Memo<'a> {
     model: &'a Model<'a>,
+    tables: &'a Tables,
     prepared: &'a Prepared,
     classes: usize,
-    /// Per shape and class before (`slot`).
-    shape_history: Rows,
     /// Per word and class before (`slot`).
-    word_history: Rows,
+    history: Rows,
     /// Per (lexicon bits, neighbour's, right-hand neighbour or not): the
     /// key in `lex_pairs`, directly or through `lex_pair_keys`.
     lex_pairs: Rows,
@@ -262,17 +266,17 @@ pub(crate) struct Memo<'a> {
 }
 
 impl<'a> Memo<'a> {
-    pub(crate) fn new(model: &'a Model<'a>, prepared: &'a Prepared) -> Self {
+    pub(crate) fn new(model: &'a Model<'a>, tables: &'a Tables, prepared: &'a Prepared) -> Self {
         let classes = model.classes();
         let lexes = prepared.lexes.len();
         Memo {
             model,
+            tables,
             prepared,
             classes,
-            shape_history: Rows::new(classes, prepared.shapes.len() * (classes + 1)),
-            word_history: Rows::new(classes, prepared.words.len() * (classes + 1)),
+            history: Rows::new(model.width(), prepared.words.len() * (classes + 1)),
             lex_pairs: Rows::new(
-                classes,
+                model.width(),
                 if lexes <= LEX_DENSE {
                     lexes * lexes * 2
                 } else {
@@ -283,24 +287,21 @@ impl<'a> Memo<'a> {
         }
     }
 
-    /// Add the scores of the class before with word `w`'s shape.
-    pub(crate) fn add_history_shape(&mut self, w: u32, prev: u32, scores: &mut [i32]) {
-        let info = &self.prepared.words[w as usize];
-        let key = info.shape_id as usize * (self.classes + 1) + slot(prev);
-        let model = self.model;
-        let row = self.shape_history.get(key, |row| {
-            model.add_all(&[features::history_shape(prev, info)], row);
-        });
-        add(scores, row);
-    }
-
-    /// Add the scores of the class before with word `w` itself.
+    /// Add the scores of the class before with word `w`: with the word
+    /// itself, its shape and each of its lexicon bits.
     pub(crate) fn add_history_word(&mut self, w: u32, prev: u32, scores: &mut [i32]) {
         let info = &self.prepared.words[w as usize];
         let key = w as usize * (self.classes + 1) + slot(prev);
-        let model = self.model;
-        let row = self.word_history.get(key, |row| {
-            model.add_all(&[features::history_word(prev, info)], row);
+        let (model, tables) = (self.model, self.tables);
+        let row = self.history.get(key, |row| {
+            model.add_all(
+                &[
+                    features::history_word(prev, info),
+                    features::history_shape(prev, info),
+                ],
+                row,
+            );
+            tables.add_history_bits(info.lex, prev, row);
         });
         add(scores, row);
     }
