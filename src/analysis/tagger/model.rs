@@ -44,6 +44,17 @@ pub(crate) struct Model<'a> {
     /// Rows of [`Model::width`] weights: a row's classes, then zeros.
     weights: Vec<i16>,
     width: usize,
+    /// A bit per value of a key's [`FILTER_BITS`] low bits (but the last,
+    /// always 1) that some slot holds: most features looked up are in no
+    /// slot, and the table is too full to find that out in one probe.
+    filter: Vec<u64>,
+}
+
+/// Bits of the key that index [`Model::filter`] (128 KB).
+const FILTER_BITS: u32 = 20;
+
+fn filter_bit(key: u32) -> usize {
+    ((key >> 1) & ((1 << FILTER_BITS) - 1)) as usize
 }
 
 /// Score vectors are cut into groups of this many classes, which the
@@ -126,6 +137,14 @@ impl<'a> Model<'a> {
         if r.at != bytes.len() {
             return Err(ModelError("trailing bytes"));
         }
+        let mut filter = vec![0u64; (1 << FILTER_BITS) / 64];
+        for slot in 0..cap {
+            let key = u32_at(slots, 2 * slot);
+            if key != 0 {
+                let bit = filter_bit(key);
+                filter[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         Ok(Model {
             labels,
             scale,
@@ -133,6 +152,7 @@ impl<'a> Model<'a> {
             slots,
             weights,
             width,
+            filter,
         })
     }
 
@@ -149,7 +169,7 @@ impl<'a> Model<'a> {
     /// The row of feature `h`, probing from its home slot (whose key and
     /// row the caller may already have read).
     fn row(&self, h: u64, home: (u32, u32)) -> Option<usize> {
-        let key = ((h >> 32) as u32) | 1;
+        let key = key_of(h);
         let (mut k, mut row) = home;
         let mut slot = h as usize & self.mask;
         loop {
@@ -204,25 +224,48 @@ impl<'a> Model<'a> {
     /// the processor's caches, so this reads every feature's home slot
     /// first, then every row: loads that do not wait for one another.
     pub(crate) fn add_all(&self, hs: &[u64], scores: &mut [i32]) {
-        const BATCH: usize = 32;
-        for batch in hs.chunks(BATCH) {
-            let mut home = [(0u32, 0u32); BATCH];
-            for (slot, &h) in home.iter_mut().zip(batch) {
-                *slot = self.slot(h as usize & self.mask);
-            }
-            let mut rows = [0usize; BATCH];
-            let mut found = 0;
-            for (&h, &slot) in batch.iter().zip(&home) {
-                if let Some(row) = self.row(h, slot) {
-                    rows[found] = row;
-                    found += 1;
-                }
-            }
-            for &row in &rows[..found] {
-                self.add_row(row, scores);
+        // most calls (a token's bigrams) bring two features: small arrays
+        // for them, cheap to set up
+        if hs.len() <= 4 {
+            self.add_batch::<4>(hs, scores);
+        } else {
+            for batch in hs.chunks(32) {
+                self.add_batch::<32>(batch, scores);
             }
         }
     }
+
+    /// Whether some slot may hold the feature of key `key`.
+    fn may_hold(&self, key: u32) -> bool {
+        let bit = filter_bit(key);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// [`Model::add_all`] for at most `N` features.
+    fn add_batch<const N: usize>(&self, batch: &[u64], scores: &mut [i32]) {
+        let mut home = [(0u32, 0u32); N];
+        for (slot, &h) in home.iter_mut().zip(batch) {
+            if self.may_hold(key_of(h)) {
+                *slot = self.slot(h as usize & self.mask);
+            }
+        }
+        let mut rows = [0usize; N];
+        let mut found = 0;
+        for (&h, &slot) in batch.iter().zip(&home) {
+            if let Some(row) = self.row(h, slot) {
+                rows[found] = row;
+                found += 1;
+            }
+        }
+        for &row in &rows[..found] {
+            self.add_row(row, scores);
+        }
+    }
+}
+
+/// The part of a feature hash a slot keeps (never 0: 0 is an empty slot).
+fn key_of(h: u64) -> u32 {
+    ((h >> 32) as u32) | 1
 }
 
 /// Write a model from float weights per feature hash (see the layout above).
@@ -240,7 +283,7 @@ pub(crate) fn write(labels: &[String], features: &[(u64, Vec<f32>)]) -> Vec<u8> 
     let mut rows = vec![0u32; cap];
     let mut weights: Vec<i16> = Vec::with_capacity(features.len() * classes);
     for (h, w) in features {
-        let key = ((h >> 32) as u32) | 1;
+        let key = key_of(*h);
         let mut slot = *h as usize & (cap - 1);
         while keys[slot] != 0 && keys[slot] != key {
             slot = (slot + 1) & (cap - 1);
@@ -301,6 +344,35 @@ mod tests {
         let mut none = [0i32; 2];
         m.add(7, &mut none);
         assert_eq!(none, [0, 0]);
+    }
+
+    #[test]
+    fn looking_up_many_at_once_finds_what_one_by_one_finds() {
+        let labels: Vec<String> = (0..3).map(|c| c.to_string()).collect();
+        let stored: Vec<(u64, Vec<f32>)> = (1..200u64)
+            .map(|i| {
+                (
+                    i.wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                    vec![i as f32, -1.0, 0.5],
+                )
+            })
+            .collect();
+        let bytes = write(&labels, &stored);
+        let m = Model::parse(&bytes).expect("valid");
+        // stored features and absent ones, in batches small and large
+        let asked: Vec<u64> = (0..400u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (i % 3 == 0) as u64)
+            .collect();
+        for n in [1, 2, 4, 5, 40, 400] {
+            let mut one_by_one = vec![0i32; m.width()];
+            for &h in &asked[..n] {
+                m.add(h, &mut one_by_one);
+            }
+            let mut all = vec![0i32; m.width()];
+            m.add_all(&asked[..n], &mut all);
+            assert_eq!(all, one_by_one, "{n} features");
+        }
+        assert!(stored.iter().any(|(h, _)| m.may_hold(key_of(*h))));
     }
 
     #[test]
