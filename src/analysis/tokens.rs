@@ -49,7 +49,9 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Whether a word (without its period) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(&word)
+    static SET: std::sync::LazyLock<std::collections::HashSet<&str>> =
+        std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
+    word.len() <= 6 && SET.contains(word)
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -70,18 +72,13 @@ fn kind_of(s: &str) -> TokenKind {
 pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
     let mut raw: Vec<Span> = Vec::new();
     for piece in pieces(text, range) {
-        if is_plain_word(piece.slice(text)) {
-            // one UAX #29 word, nothing inside to split but glued capitals
-            push_camel(text, piece, &mut raw);
-            continue;
-        }
-        for (i, seg) in piece.slice(text).split_word_bound_indices() {
-            if seg.chars().all(char::is_whitespace) {
-                continue;
+        segments(text, piece, |seg, plain| {
+            if plain {
+                push_camel(text, seg, &mut raw);
+            } else {
+                split_segment(text, seg, &mut raw);
             }
-            let start = piece.start + i;
-            split_segment(text, Span::new(start, start + seg.len()), &mut raw);
-        }
+        });
     }
     let merged = merge(text, &raw);
     merged
@@ -117,10 +114,46 @@ fn pieces(text: &str, range: Span) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-/// ASCII letters only: one word by UAX #29 (WB5), with no period, apostrophe
-/// or hyphen to look at.
-fn is_plain_word(s: &str) -> bool {
-    s.bytes().all(|b| b.is_ascii_alphabetic())
+/// The UAX #29 segments of a piece of text without ASCII whitespace, in
+/// order, whitespace left out; `each` also learns whether the segment is
+/// plain: ASCII letters only, or a single mark, with nothing to split.
+fn segments(text: &str, piece: Span, mut each: impl FnMut(Span, bool)) {
+    let s = piece.slice(text);
+    if let Some((word_start, word_end)) = plain_word(s) {
+        let byte = |i: usize| Span::new(piece.start + i, piece.start + i + 1);
+        (0..word_start).for_each(|i| each(byte(i), true));
+        each(
+            Span::new(piece.start + word_start, piece.start + word_end),
+            true,
+        );
+        (word_end..s.len()).for_each(|i| each(byte(i), true));
+        return;
+    }
+    for (i, seg) in s.split_word_bound_indices() {
+        if !seg.chars().all(char::is_whitespace) {
+            each(
+                Span::new(piece.start + i, piece.start + i + seg.len()),
+                false,
+            );
+        }
+    }
+}
+
+/// A run of ASCII letters with ASCII punctuation before and after it
+/// (`"Yes,`, `(said)`): the letters are one UAX #29 word (WB5) and each mark
+/// a segment of its own, since no rule joins a mark to a letter but between
+/// two letters or digits, nor two marks (`_` excepted, which joins words).
+/// Where the letters begin and end.
+fn plain_word(s: &str) -> Option<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let mark = |b: &u8| b.is_ascii_punctuation() && *b != b'_';
+    let start = bytes.iter().position(|b| !mark(b))?;
+    let letters = bytes[start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let end = start + letters;
+    (letters > 0 && bytes[end..].iter().all(mark)).then_some((start, end))
 }
 
 /// Split one UAX #29 segment where news text needs it: a period glued between
@@ -207,11 +240,10 @@ fn clitic_start(s: &str) -> Option<usize> {
 fn push_camel(text: &str, span: Span, out: &mut Vec<Span>) {
     let s = span.slice(text);
     // no capital after a lowercase letter: nothing to split
-    if s.is_ascii()
-        && !s
-            .as_bytes()
-            .windows(2)
-            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+    let bytes = s.as_bytes();
+    if bytes.is_ascii()
+        && !(1..bytes.len())
+            .any(|i| bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase())
     {
         out.push(span);
         return;
@@ -463,24 +495,26 @@ mod tests {
     fn segments_by_pieces(text: &str) -> Vec<(usize, &str)> {
         let mut out = Vec::new();
         for piece in pieces(text, Span::new(0, text.len())) {
-            let s = piece.slice(text);
-            if is_plain_word(s) {
-                out.push((piece.start, s));
-                continue;
-            }
-            out.extend(
-                s.split_word_bound_indices()
-                    .filter(|(_, seg)| !seg.chars().all(char::is_whitespace))
-                    .map(|(i, seg)| (piece.start + i, seg)),
-            );
+            segments(text, piece, |seg, _| out.push((seg.start, seg.slice(text))));
         }
         out
+    }
+
+    #[test]
+    fn plain_words_are_found_between_marks() {
+        assert_eq!(plain_word("said"), Some((0, 4)));
+        assert_eq!(plain_word("\"(Yes),"), Some((2, 5)));
+        assert_eq!(plain_word("U.S."), None);
+        assert_eq!(plain_word("a_b"), None);
+        assert_eq!(plain_word("2019,"), None);
+        assert_eq!(plain_word("..."), None);
+        assert_eq!(plain_word("caf\u{e9}"), None);
     }
 
     proptest::proptest! {
         #[test]
         fn pieces_segment_as_the_whole_text(
-            text in "[a-zA-Z0-9 \\t\\n\\r.,:;'\u{2019}\"\u{201c}\u{201d}()_\\-\u{e9}\u{3b1}\u{4e2d}\u{a0}\u{2003}\u{200b}]{0,40}"
+            text in "[a-zA-Z0-9 \\t\\n\\r.,:;!?&/*#@%$\\[\\]'\u{2019}\"\u{201c}\u{201d}()_\\-\u{e9}\u{3b1}\u{4e2d}\u{a0}\u{2003}\u{200b}]{0,40}"
         ) {
             let whole: Vec<(usize, &str)> = text
                 .split_word_bound_indices()
