@@ -125,13 +125,19 @@ fn utf8_or_windows_1252(bytes: &[u8]) -> Decoded {
 /// Whether more than a tenth of the characters are control characters other
 /// than whitespace and ESC (an article full of ANSI colours is still text).
 fn mostly_control(text: &str) -> bool {
-    let mut chars = 0usize;
-    let mut controls = 0usize;
-    for c in text.chars() {
-        chars += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0C}' | '\u{1B}') {
-            controls += 1;
-        }
-    }
+    // counted on the bytes: a char starts at every byte but a continuation
+    // byte; control characters (Cc) are the bytes below 0x20 and 0x7F, and
+    // U+0080..U+009F, encoded C2 80..C2 9F
+    let bytes = text.as_bytes();
+    let chars = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let c0 = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 || b == 0x7F) && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
+        .count();
+    let c1 = bytes
+        .windows(2)
+        .filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]))
+        .count();
+    let controls = c0 + c1;
     controls >= 8 && controls as f64 > chars as f64 * MAX_CONTROL_SHARE
 }

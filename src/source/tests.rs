@@ -65,6 +65,15 @@ fn mostly_control_characters_is_binary_but_ansi_colours_are_text() {
     assert_eq!(decode(&junk), Err("it is mostly control characters"));
     let ansi = "\x1b[31mRed\x1b[0m \x1b[1mbold\x1b[0m ".repeat(20);
     assert!(decode(ansi.as_bytes()).is_ok());
+    // C1 controls (two bytes each in UTF-8) count as controls, other
+    // two-byte letters as text
+    let c1 = "\u{85}\u{9f}\u{80}a".repeat(10);
+    assert_eq!(
+        decode(c1.as_bytes()),
+        Err("it is mostly control characters")
+    );
+    let letters = "\u{85}\u{e9}\u{e8}\u{e0}\u{e9}\u{e8}\u{e0}\u{e9}\u{e8}\u{e0}".repeat(10);
+    assert!(decode(letters.as_bytes()).is_ok());
 }
 
 #[test]
