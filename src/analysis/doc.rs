@@ -64,8 +64,8 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|found| {
                 let end_offset = found.close.unwrap_or(found.span.end);
-                let first = tokens.partition_point(|t| t.span.start < found.open);
-                let last = tokens.partition_point(|t| t.span.end <= end_offset);
+                let first = tokens.partition_point(|t| t.span().start < found.open);
+                let last = tokens.partition_point(|t| t.span().end <= end_offset);
                 first..last.max(first)
             })
             .collect();
@@ -101,8 +101,8 @@ impl<'a> Doc<'a> {
     /// The span covering tokens `range` (non-empty).
     pub fn span(&self, range: &Range<usize>) -> Span {
         Span::new(
-            self.tokens[range.start].span.start,
-            self.tokens[range.end - 1].span.end,
+            self.tokens[range.start].span().start,
+            self.tokens[range.end - 1].span().end,
         )
     }
 

@@ -166,7 +166,7 @@ pub fn analyze_with(article: &Article, parts: Parts) -> Analysis {
         let inner_tokens: Vec<tokens::Token> = doc.tokens[inner.clone()]
             .iter()
             .copied()
-            .filter(|t| found.span.covers(t.span))
+            .filter(|t| found.span.covers(t.span()))
             .collect();
         let mut kind = quotes::kind::classify(
             doc.text,

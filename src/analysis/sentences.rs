@@ -32,7 +32,7 @@ fn is_closing(s: &str) -> bool {
 fn closes(text: &str, tokens: &[Token], k: usize) -> bool {
     let w = tokens[k].text(text);
     if matches!(w, "\"" | "'") {
-        return k > 0 && tokens[k - 1].span.end == tokens[k].span.start;
+        return k > 0 && tokens[k - 1].span().end == tokens[k].span().start;
     }
     is_closing(w)
 }
@@ -131,11 +131,11 @@ pub fn split(text: &str, tokens: &[Token], blocks: &[Span]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut t = 0;
     for block in blocks {
-        while t < tokens.len() && tokens[t].span.start < block.start {
+        while t < tokens.len() && tokens[t].span().start < block.start {
             t += 1;
         }
         let first = t;
-        while t < tokens.len() && tokens[t].span.end <= block.end {
+        while t < tokens.len() && tokens[t].span().end <= block.end {
             t += 1;
         }
         split_block(text, tokens, first..t, &mut out);
@@ -177,13 +177,13 @@ fn split_block(text: &str, tokens: &[Token], range: Range<usize>, out: &mut Vec<
         // a line break inside a block ends the sentence
         if !end_here
             && last + 1 < range.end
-            && text[tokens[last].span.end..tokens[last + 1].span.start].contains('\n')
+            && text[tokens[last].span().end..tokens[last + 1].span().start].contains('\n')
         {
             end_here = true;
         }
         if end_here || last + 1 == range.end {
             out.push(Sentence {
-                span: Span::new(tokens[start].span.start, tokens[last].span.end),
+                span: Span::new(tokens[start].span().start, tokens[last].span().end),
                 tokens: start..last + 1,
             });
             start = last + 1;

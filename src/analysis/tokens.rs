@@ -19,16 +19,33 @@ pub enum TokenKind {
     Punct,
 }
 
-/// A token: a span of the text and its kind.
+/// A token: a span of the text and its kind. Offsets are kept as `u32` (12
+/// bytes a token rather than 24: a long article has tens of millions), so
+/// tokens lie in the first 4 GiB of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    pub span: Span,
+    start: u32,
+    end: u32,
     pub kind: TokenKind,
 }
 
 impl Token {
+    /// A token over `span`, or `None` past the first 4 GiB of the text.
+    pub fn new(span: Span, kind: TokenKind) -> Option<Token> {
+        Some(Token {
+            start: u32::try_from(span.start).ok()?,
+            end: u32::try_from(span.end).ok()?,
+            kind,
+        })
+    }
+
+    /// The span of the text the token covers.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        self.span.slice(text)
+        self.span().slice(text)
     }
 }
 
@@ -68,7 +85,8 @@ fn kind_of(s: &str) -> TokenKind {
     }
 }
 
-/// Tokenise `text[range]`. Offsets are into `text`.
+/// Tokenise `text[range]`. Offsets are into `text`; tokens end at 4 GiB
+/// (see [`Token`]).
 pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
     let mut raw: Vec<Span> = Vec::new();
     for piece in pieces(text, range) {
@@ -83,10 +101,7 @@ pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
     let merged = merge(text, &raw);
     merged
         .into_iter()
-        .map(|span| Token {
-            span,
-            kind: kind_of(span.slice(text)),
-        })
+        .map_while(|span| Token::new(span, kind_of(span.slice(text))))
         .collect()
 }
 
@@ -414,6 +429,18 @@ pub fn is_clitic(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_token_is_twelve_bytes_and_lies_in_the_first_4_gib() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
+        let last = u32::MAX as usize;
+        let t = Token::new(Span::new(last - 3, last), TokenKind::Word);
+        assert_eq!(t.map(|t| t.span()), Some(Span::new(last - 3, last)));
+        assert_eq!(
+            Token::new(Span::new(last, last + 1), TokenKind::Punct),
+            None
+        );
+    }
+
     fn words(text: &str) -> Vec<&str> {
         tokenize(text, Span::new(0, text.len()))
             .iter()
@@ -485,7 +512,7 @@ mod tests {
     fn offsets_point_into_the_text() {
         let text = "ab Kim\u{2019}s \u{00e9}t\u{00e9}.";
         for t in tokenize(text, Span::new(0, text.len())) {
-            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            assert!(text.is_char_boundary(t.span().start) && text.is_char_boundary(t.span().end));
         }
     }
 

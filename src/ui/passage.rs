@@ -269,31 +269,31 @@ fn words(text: &str, unit: Span) -> Vec<Span> {
     let mut pending: Option<Span> = None; // punctuation glued to what follows
     let mut last_was_word = false;
     for t in tokens {
-        let glued = out.last().is_some_and(|w| w.end == t.span.start);
+        let glued = out.last().is_some_and(|w| w.end == t.span().start);
         if t.kind == TokenKind::Punct {
             if glued && last_was_word {
                 if let Some(w) = out.last_mut() {
-                    w.end = t.span.end;
+                    w.end = t.span().end;
                 }
                 continue;
             }
             pending = match pending {
-                Some(p) if p.end == t.span.start => Some(Span::new(p.start, t.span.end)),
-                _ => Some(t.span),
+                Some(p) if p.end == t.span().start => Some(Span::new(p.start, t.span().end)),
+                _ => Some(t.span()),
             };
             last_was_word = false;
             continue;
         }
         let start = pending
             .take()
-            .filter(|p| p.end == t.span.start)
-            .map_or(t.span.start, |p| p.start);
+            .filter(|p| p.end == t.span().start)
+            .map_or(t.span().start, |p| p.start);
         if glued && last_was_word {
             if let Some(w) = out.last_mut() {
-                w.end = t.span.end;
+                w.end = t.span().end;
             }
         } else {
-            out.push(Span::new(start, t.span.end));
+            out.push(Span::new(start, t.span().end));
         }
         last_was_word = true;
     }

@@ -220,7 +220,7 @@ pub fn in_sentence(
             let w = word(end);
             // words glued without a space are a scraping accident, not one
             // name: `CreditKirsten Luce`
-            let glued = tokens[end - 1].span.end == tokens[end].span.start;
+            let glued = tokens[end - 1].span().end == tokens[end].span().start;
             if cap(end) && !(w == "I" && end > start) && !glued {
                 end += 1;
                 continue;
@@ -278,14 +278,14 @@ mod tests {
         for (k, s) in sentences.iter().enumerate() {
             for c in in_sentence(text, &tokens, s, k) {
                 let span = Span::new(
-                    tokens[c.tokens.start].span.start,
-                    tokens[c.tokens.end - 1].span.end,
+                    tokens[c.tokens.start].span().start,
+                    tokens[c.tokens.end - 1].span().end,
                 );
                 let parts: Vec<&str> = c
                     .parts()
                     .iter()
                     .map(|p| {
-                        Span::new(tokens[p.start].span.start, tokens[p.end - 1].span.end)
+                        Span::new(tokens[p.start].span().start, tokens[p.end - 1].span().end)
                             .slice(text)
                     })
                     .collect();

@@ -601,7 +601,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     // `Seoul-based`
     if word_at(after) == Some("-")
         && word_at(after + 1).is_some_and(|w| PLACE_SUFFIXES.contains(&w))
-        && doc.tokens[after].span.start == doc.tokens[after - 1].span.end
+        && doc.tokens[after].span().start == doc.tokens[after - 1].span().end
     {
         v.place += 3.0;
     }

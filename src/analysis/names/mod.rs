@@ -617,7 +617,7 @@ impl People {
         let mut found = false;
         let mut offset = 0;
         for part in word.split('-') {
-            let start = token.span.start + offset;
+            let start = token.span().start + offset;
             offset += part.len() + 1;
             let at = self
                 .list

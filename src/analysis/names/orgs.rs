@@ -315,8 +315,8 @@ pub fn lowercase_mentions(doc: &Doc, orgs: &mut [Draft]) {
                 continue;
             }
             if text.chars().next().is_some_and(char::is_lowercase) {
-                let first = doc.tokens.partition_point(|t| t.span.end <= start);
-                let last = doc.tokens.partition_point(|t| t.span.start < end);
+                let first = doc.tokens.partition_point(|t| t.span().end <= start);
+                let last = doc.tokens.partition_point(|t| t.span().start < end);
                 org.mentions.push(Mention {
                     tokens: first..last.max(first + 1),
                     span: crate::span::Span::new(start, end),
