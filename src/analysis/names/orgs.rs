@@ -5,6 +5,8 @@
 //! Center`), and lowercase occurrences of a multi-word name (`the state
 //! department`).
 
+use std::collections::HashMap;
+
 use super::{Draft, Mention, add_named, key};
 use crate::analysis::EntityKind;
 use crate::analysis::doc::Doc;
@@ -255,32 +257,192 @@ fn to_lowercase(text: &str) -> String {
     out
 }
 
+/// Whether lowercasing `text` changes no character's length and turns no
+/// other character into ASCII: then its lowercase has the same bytes where
+/// it is ASCII, and ASCII only there, so an ASCII word is found in the
+/// lowercase text exactly where it is found in `text` ignoring ASCII case.
+fn lowercase_keeps_ascii_in_place(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // ASCII in blocks, then the next character on its own
+        while at + 16 <= bytes.len() && bytes[at..at + 16].is_ascii() {
+            at += 16;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        at += c.len_utf8();
+        if c.is_ascii() {
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        let same = match (lower.next(), lower.next()) {
+            (Some(l), None) => l.len_utf8() == c.len_utf8() && !l.is_ascii(),
+            _ => false,
+        };
+        if !same {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether an occurrence of `needle` that begins a word can overlap an
+/// earlier occurrence: some proper beginning of it is also its end, and that
+/// end begins a word (`new york new york`). ASCII `needle`.
+fn overlaps_itself_at_a_word(needle: &str) -> bool {
+    let b = needle.as_bytes();
+    (1..b.len()).any(|k| {
+        let at = b.len() - k;
+        b[..k] == b[at..] && !b[at - 1].is_ascii_alphanumeric()
+    })
+}
+
+/// The first (up to) eight bytes of `bytes` in ASCII lowercase, as one
+/// number, and a mask of the bytes there are.
+fn lowercase_prefix(bytes: &[u8]) -> (u64, u64) {
+    let mut word = [0u8; 8];
+    let mut mask = [0u8; 8];
+    for ((w, m), b) in word.iter_mut().zip(&mut mask).zip(bytes) {
+        *w = b.to_ascii_lowercase();
+        *m = 0xff;
+    }
+    (u64::from_le_bytes(word), u64::from_le_bytes(mask))
+}
+
+/// The first word of a name: its leading alphanumeric characters.
+fn first_run(name: &str) -> &str {
+    let end = name
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(name.len(), |(i, _)| i);
+    &name[..end]
+}
+
+/// The starts of the occurrences of `needles` (ASCII, lowercase, each
+/// beginning with a word and never overlapping itself) in `text` (whose
+/// lowercase keeps ASCII in place) that begin a word, ignoring ASCII case:
+/// the words of the text looked up among the needles' first words, instead
+/// of an automaton over every byte. Occurrences inside a word are left out:
+/// they are never mentions, and, as no needle overlaps itself, they cannot
+/// hide one.
+fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
+    let mut found: Vec<Vec<usize>> = vec![Vec::new(); needles.len()];
+    // the needles by their first two bytes in lowercase; which bytes (in
+    // either case) begin one, and which lowercase pairs do: most of the text
+    // is passed over with a table look-up or two per byte
+    // (each with its first eight bytes in lowercase and a mask of them)
+    let mut by_pair: HashMap<[u8; 2], Vec<(u64, u64, usize)>, foldhash::fast::FixedState> =
+        HashMap::default();
+    // per byte: 1 for an ASCII letter or digit, 2 for a needle's first byte
+    let mut class = [0u8; 256];
+    for b in 0..=255u8 {
+        class[usize::from(b)] = u8::from(b.is_ascii_alphanumeric());
+    }
+    let mut pairs = [0u64; 128 * 128 / 64];
+    let pair_bit = |b0: u8, b1: u8| (usize::from(b0) << 7) | usize::from(b1);
+    for (n, needle) in needles.iter().enumerate() {
+        let &[b0, b1, ..] = needle.as_bytes() else {
+            return found; // not reached: callers check
+        };
+        let (b0, b1) = (b0.to_ascii_lowercase(), b1.to_ascii_lowercase());
+        class[usize::from(b0)] |= 2;
+        class[usize::from(b0.to_ascii_uppercase())] |= 2;
+        let bit = pair_bit(b0, b1);
+        pairs[bit / 64] |= 1 << (bit % 64);
+        let (prefix, mask) = lowercase_prefix(needle.as_bytes());
+        by_pair.entry([b0, b1]).or_default().push((prefix, mask, n));
+    }
+    let bytes = text.as_bytes();
+    // whether the character before `i` is a letter or digit
+    let mut after_alnum = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b0 = bytes[i];
+        let start = i;
+        if !b0.is_ascii() {
+            // a character of several bytes
+            let c = text[i..].chars().next().unwrap_or(' ');
+            after_alnum = c.is_alphanumeric();
+            i += c.len_utf8();
+            continue;
+        }
+        i += 1;
+        let c = class[usize::from(b0)];
+        let begins = c & 2 != 0 && !after_alnum;
+        after_alnum = c & 1 != 0;
+        if !begins || i >= bytes.len() {
+            continue;
+        }
+        let b1 = bytes[start + 1];
+        let (b0, b1) = (b0.to_ascii_lowercase(), b1.to_ascii_lowercase());
+        let bit = pair_bit(b0, b1 & 0x7f);
+        if !b1.is_ascii() || pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+            continue;
+        }
+        let Some(candidates) = by_pair.get(&[b0, b1]) else {
+            continue;
+        };
+        let (here, _) = lowercase_prefix(&bytes[start..]);
+        for &(prefix, mask, n) in candidates {
+            let needle = needles[n].as_bytes();
+            if here & mask == prefix
+                && bytes
+                    .get(start..start + needle.len())
+                    .is_some_and(|t| t.eq_ignore_ascii_case(needle))
+            {
+                found[n].push(start);
+            }
+        }
+    }
+    found
+}
+
+/// The starts of all occurrences of each needle in `text`, overlapping ones too.
+fn all_occurrences(text: &str, needles: &[&str]) -> Option<Vec<Vec<usize>>> {
+    let searcher = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(needles)
+        .ok()?;
+    let mut found: Vec<Vec<usize>> = vec![Vec::new(); needles.len()];
+    for m in searcher.find_overlapping_iter(text) {
+        found[m.pattern().as_usize()].push(m.start());
+    }
+    Some(found)
+}
+
 /// Lowercase occurrences of multi-word names: `the state department`.
 pub fn lowercase_mentions(doc: &Doc, orgs: &mut [Draft]) {
-    let lower_text = to_lowercase(doc.text);
-    if lower_text.len() != doc.text.len() {
-        return; // offsets would not line up
-    }
-    // every occurrence of every name, found in one pass over the text
     let names: Vec<(usize, String)> = orgs
         .iter()
         .enumerate()
         .filter(|(_, org)| org.name.contains(' '))
         .map(|(o, org)| (o, org.name.to_lowercase()))
         .collect();
+    if names.is_empty() {
+        return;
+    }
     let mut needles: Vec<&str> = names.iter().map(|(_, n)| n.as_str()).collect();
     needles.sort_unstable();
     needles.dedup();
-    let Ok(searcher) = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .build(&needles)
-    else {
-        return;
+    let by_words = needles
+        .iter()
+        .all(|n| n.is_ascii() && !first_run(n).is_empty() && !overlaps_itself_at_a_word(n))
+        && lowercase_keeps_ascii_in_place(doc.text);
+    let mut found = if by_words {
+        word_start_occurrences(doc.text, &needles)
+    } else {
+        // every occurrence of every name, found in one pass over the lowercased text
+        let lower_text = to_lowercase(doc.text);
+        if lower_text.len() != doc.text.len() {
+            return; // offsets would not line up
+        }
+        let Some(found) = all_occurrences(&lower_text, &needles) else {
+            return;
+        };
+        found
     };
-    let mut found: Vec<Vec<usize>> = vec![Vec::new(); needles.len()];
-    for m in searcher.find_overlapping_iter(&lower_text) {
-        found[m.pattern().as_usize()].push(m.start());
-    }
     for (o, needle) in &names {
         let org = &mut orgs[*o];
         let Ok(n) = needles.binary_search(&needle.as_str()) else {
@@ -355,6 +517,44 @@ mod tests {
         ] {
             assert_eq!(to_lowercase(text), text.to_lowercase());
         }
+    }
+
+    #[test]
+    fn occurrences_at_word_starts_are_the_automatons() {
+        let texts = [
+            "the State Department and the state department\u{2019}s",
+            "interstate departments, STATE department; state departments",
+            "a new york new york times, (new york new york) new yorker",
+            "\u{00fc}berstate department_state department 3state department",
+            "\u{00c9}tat state department \u{00e9}state department",
+            "state department",
+            "",
+            "s",
+        ];
+        let needles = ["new york times", "state department", "york new"];
+        for text in texts {
+            assert!(lowercase_keeps_ascii_in_place(text), "{text}");
+            let fast = word_start_occurrences(text, &needles);
+            let all = all_occurrences(&to_lowercase(text), &needles).expect("built");
+            for (f, a) in fast.iter().zip(&all) {
+                let at_word_start: Vec<usize> = a
+                    .iter()
+                    .copied()
+                    .filter(|&at| {
+                        !text[..at]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                    })
+                    .collect();
+                assert_eq!(f, &at_word_start, "{text}");
+            }
+        }
+        // the Kelvin sign lowercases to ASCII `k`; dotted I to two characters
+        assert!(!lowercase_keeps_ascii_in_place("\u{212a}ing"));
+        assert!(!lowercase_keeps_ascii_in_place("\u{0130}stanbul"));
+        assert!(overlaps_itself_at_a_word("new york new"));
+        assert!(!overlaps_itself_at_a_word("national rifle association"));
     }
 
     #[test]
