@@ -4,7 +4,7 @@
 //! looks like a name (capitalised, not sentence-initial, ...) is the caller's call.
 
 use super::memo;
-use super::table::{FastMap, SortedTable, fold, indexed_table, rows};
+use super::table::{FastMap, SortedTable, fold, indexed_table, rows, with_folded};
 
 /// How common a given name is, as the share (in percent) of US men and of US
 /// women bearing it in the 1990 Census. Names only the international list
@@ -94,9 +94,7 @@ impl Names {
     }
 
     pub(crate) fn family_first(&self, name: &str) -> &[Tradition] {
-        self.family_first
-            .get(fold(name).as_ref())
-            .map_or(&[], Vec::as_slice)
+        with_folded(name, |key| self.family_first.get(key)).map_or(&[], Vec::as_slice)
     }
 
     pub(crate) fn sizes(&self) -> (usize, usize, usize) {

@@ -150,6 +150,13 @@ pub(crate) fn longest_phrase<T>(
 /// Lowercase `s` and straighten curly apostrophes, without allocating when
 /// there is nothing to change.
 pub(crate) fn fold(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        // (the same, without decoding: no curly marks to straighten)
+        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(s);
+        }
+        return Cow::Owned(s.to_ascii_lowercase());
+    }
     let curly = |c: char| c == '\u{2019}' || c == '\u{2018}';
     if !s.chars().any(|c| c.is_uppercase() || curly(c)) {
         return Cow::Borrowed(s);
@@ -161,9 +168,24 @@ pub(crate) fn fold(s: &str) -> Cow<'_, str> {
     Cow::Owned(lower)
 }
 
+/// `f` of [`fold`]`(s)`, folded on the stack when `s` is short ASCII.
+pub(crate) fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let lower = &mut buf[..s.len()];
+        for (to, from) in lower.iter_mut().zip(s.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&fold(s))
+}
+
 /// Straighten curly apostrophes only.
 pub(crate) fn straighten(s: &str) -> Cow<'_, str> {
-    if s.contains(['\u{2019}', '\u{2018}']) {
+    if !s.is_ascii() && s.contains(['\u{2019}', '\u{2018}']) {
         Cow::Owned(s.replace(['\u{2019}', '\u{2018}'], "'"))
     } else {
         Cow::Borrowed(s)
@@ -227,12 +249,18 @@ impl<V> PhraseTable<V> {
     }
 
     pub(crate) fn get(&self, phrase: &str) -> Option<&V> {
+        if self.case_fold {
+            return with_folded(phrase, |key| self.map.get(key));
+        }
         self.map.get(self.norm(phrase).as_ref())
     }
 
     /// Whether some phrase of several words starts with `phrase` (followed
     /// by a space or an apostrophe).
     pub(crate) fn goes_on(&self, phrase: &str) -> bool {
+        if self.case_fold {
+            return with_folded(phrase, |key| self.prefixes.contains(key));
+        }
         self.prefixes.contains(self.norm(phrase).as_ref())
     }
 
@@ -358,6 +386,20 @@ mod tests {
     fn fold_lowercases_and_straightens_apostrophes() {
         assert_eq!(fold("O\u{2019}Brien"), "o'brien");
         assert!(matches!(fold("plain"), Cow::Borrowed(_)));
+        for s in [
+            "O\u{2019}Brien",
+            "MiXed",
+            "plain",
+            "",
+            "\u{00c9}LYS\u{00c9}E",
+            "x".repeat(70).as_str(),
+        ] {
+            assert_eq!(with_folded(s, str::to_string), fold(s));
+            assert_eq!(
+                fold(s),
+                s.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'")
+            );
+        }
     }
 
     #[test]

@@ -169,9 +169,14 @@ fn part_of(short: &Forms, long: &Forms) -> bool {
 pub fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
     let lower = |i: usize| {
         let w = doc.word(i);
+        if w.is_ascii() {
+            // (the same for ASCII, without decoding)
+            return !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+        }
         w.chars().all(|c| c.is_lowercase()) && w.chars().any(char::is_alphabetic)
     };
     let mut first = String::new();
+    let mut phrase = String::new();
     let mut lowers: Vec<bool> = Vec::new();
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
@@ -190,9 +195,19 @@ pub fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
                 if !may_start || i + n > range.end || !(i..i + n).all(is_lower) {
                     continue;
                 }
-                let title_cased: Vec<String> =
-                    (i..i + n).map(|k| capitalise(doc.word(k))).collect();
-                if let Some(org) = lex.organization(&title_cased.join(" ")) {
+                // the words title-cased, joined by spaces
+                phrase.clear();
+                for k in i..i + n {
+                    if k > i {
+                        phrase.push(' ');
+                    }
+                    let mut c = doc.word(k).chars();
+                    if let Some(f) = c.next() {
+                        phrase.extend(f.to_uppercase());
+                        phrase.push_str(c.as_str());
+                    }
+                }
+                if let Some(org) = lex.organization(&phrase) {
                     let mention = Mention {
                         tokens: i..i + n,
                         span: doc.span(&(i..i + n)),
@@ -214,21 +229,13 @@ pub fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
     }
 }
 
-/// [`capitalise`] into a reused buffer.
+/// `word` with its first letter in capitals, into a reused buffer.
 fn capitalise_into(word: &str, out: &mut String) {
     out.clear();
     let mut c = word.chars();
     if let Some(f) = c.next() {
         out.extend(f.to_uppercase());
         out.push_str(c.as_str());
-    }
-}
-
-fn capitalise(word: &str) -> String {
-    let mut c = word.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 
