@@ -199,10 +199,14 @@ fn print_bytes(bytes: &[u8]) -> anyhow::Result<()> {
     write_stdout(|out| out.write_all(bytes))
 }
 
+/// Buffered stdout, a concrete type so that serde_json's many small writes
+/// are inlined.
+type Stdout = std::io::BufWriter<std::io::StdoutLock<'static>>;
+
 /// Write to stdout through a buffer. A reader that went away (`gloss FILE |
 /// head`) is not an error.
-fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+fn write_stdout(write: impl FnOnce(&mut Stdout) -> std::io::Result<()>) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("cannot write to standard output"),

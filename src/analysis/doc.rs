@@ -201,9 +201,12 @@ impl NerTag {
 
     /// The tag given `labels` (the tagger's, at most 255 of them).
     fn new(labels: &[&str], tag: &Tag) -> Self {
+        // the tagger's labels are the very strings of `labels`: compared as
+        // pointers first, which is all it takes but for a foreign `Tag`
         let label = labels
             .iter()
-            .position(|l| *l == tag.label)
+            .position(|l| std::ptr::eq(*l, tag.label))
+            .or_else(|| labels.iter().position(|l| *l == tag.label))
             .and_then(|i| u8::try_from(i).ok())
             .unwrap_or(Self::O);
         NerTag {
