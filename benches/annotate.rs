@@ -1,5 +1,7 @@
 //! Annotation speed on about 1 MB of English text: clean + analyze (what
-//! `gloss annotate` does), and analyze alone on the cleaned article.
+//! `gloss annotate` does), with the tagger and rules (the default) and with
+//! the rules alone (`gloss annotate --names rules`), and analyze alone on
+//! the cleaned article.
 //! Run: `cargo bench --bench annotate` (throughput in bytes of input).
 //!
 //! The text is `fixtures/gum-cc-by.txt` (254 KB: the news, interview, court
@@ -11,7 +13,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use gloss::analysis::analyze;
+use gloss::analysis::{Parts, analyze, analyze_with};
 use gloss::article::clean;
 use gloss::config::Config;
 
@@ -38,6 +40,13 @@ fn bench_annotate(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(raw.len() as u64));
     group.bench_function("clean+analyze 1MB", |b| {
         b.iter(|| analyze(&clean(black_box(&raw), &options)))
+    });
+    let rules = Parts {
+        rules: true,
+        tagger: false,
+    };
+    group.bench_function("clean+analyze rules only 1MB", |b| {
+        b.iter(|| analyze_with(&clean(black_box(&raw), &options), rules))
     });
     group.bench_function("analyze 1MB", |b| b.iter(|| analyze(black_box(&article))));
     group.finish();

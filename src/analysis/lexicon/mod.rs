@@ -189,6 +189,14 @@ impl Lexicon {
         self.places.candidates(name)
     }
 
+    /// Whether an organisation or place name of several words starts with
+    /// `word`: where not, [`Lexicon::organization_at`] and
+    /// [`Lexicon::place_at`] find at most `word` itself.
+    pub fn may_start_phrase(&self, word: &str) -> bool {
+        let word = table::straighten(word);
+        self.organizations.goes_on(&word) || self.places.goes_on(&word)
+    }
+
     /// The longest place name the tokens start with (`New`, `York`, `City`).
     pub fn place_at(&self, tokens: &[&str]) -> Option<(usize, PlaceMatch)> {
         table::longest_phrase(

@@ -46,8 +46,9 @@ impl Prepared {
         // words inside a multi-word name are words of their own: `New` in
         // `New York` is not `New` elsewhere
         let mut variants: FastMap<(u32, u32), u32> = FastMap::default();
+        let mut starts = Starts::new(words.len());
         for s in &sentences {
-            for (i, bit) in phrases(&tokens[s.clone()]) {
+            for (i, bit) in phrases(&tokens[s.clone()], &token_words[s.clone()], &mut starts) {
                 let base = token_words[s.start + i];
                 if words[base as usize].lex & bit != 0 {
                     continue;
@@ -125,14 +126,32 @@ fn cut(len: usize, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
     out
 }
 
+/// Per distinct word: whether a name of several words may start with it
+/// ([`lexicon::Lexicon::may_start_phrase`]), asked the first time.
+struct Starts(Vec<Option<bool>>);
+
+impl Starts {
+    fn new(words: usize) -> Self {
+        Starts(vec![None; words])
+    }
+
+    fn get(&mut self, word: u32, token: &str) -> bool {
+        *self.0[word as usize].get_or_insert_with(|| {
+            token.chars().next().is_some_and(char::is_uppercase)
+                && lexicon::get().may_start_phrase(token)
+        })
+    }
+}
+
 /// Tokens of a sentence inside a known multi-word organisation or place name
 /// (`World` `Bank`, `New` `York`), with the bit the name gives them.
-fn phrases(tokens: &[&str]) -> Vec<(usize, u32)> {
+/// `words`: the tokens' word numbers, for `starts`.
+fn phrases(tokens: &[&str], words: &[u32], starts: &mut Starts) -> Vec<(usize, u32)> {
     let lx = lexicon::get();
     let mut out = Vec::new();
     let mut i = 0;
     while i + 1 < tokens.len() {
-        if !tokens[i].chars().next().is_some_and(char::is_uppercase) {
+        if !starts.get(words[i], tokens[i]) {
             i += 1;
             continue;
         }
