@@ -303,10 +303,22 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
     if text.is_ascii() {
         return Cow::Borrowed(text);
     }
-    match is_nfc_quick(QuickChars { text, pos: 0 }) {
-        IsNormalized::Yes => Cow::Borrowed(text),
-        _ => Cow::Owned(text.nfc().collect()),
+    let quick_yes = |s: &str| is_nfc_quick(QuickChars { text: s, pos: 0 }) == IsNormalized::Yes;
+    if quick_yes(text) {
+        return Cow::Borrowed(text);
     }
+    // A line break is a starter that composes with nothing, so lines
+    // normalise on their own: only those the quick check is unsure of are
+    // normalised (most hold nothing but precomposed letters).
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if quick_yes(line) {
+            out.push_str(line);
+        } else {
+            out.extend(line.nfc());
+        }
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -337,5 +349,17 @@ mod tests {
             "a b c d e f"
         );
         assert!(matches!(tidy_line(" a b – c "), Cow::Borrowed("a b – c")));
+    }
+
+    proptest::proptest! {
+        /// Line by line, the same as the whole text at once.
+        #[test]
+        fn nfc_by_lines_is_nfc(
+            text in "[ae\\n \u{301}\u{308}\u{e9}\u{1100}\u{1161}\u{3099}\u{304b}\u{653}\u{627}\u{327}c]{0,30}"
+        ) {
+            let whole: String = text.nfc().collect();
+            let by_lines = nfc(&text).into_owned();
+            proptest::prop_assert_eq!(by_lines, whole);
+        }
     }
 }
