@@ -418,11 +418,30 @@ pub fn normalize(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whether a token is a possessive or other clitic split off a word.
 pub fn is_clitic(word: &str) -> bool {
+    // every clitic starts with an apostrophe or is `n't`
+    if !word.starts_with(['\'', '\u{2019}', '\u{2018}', 'n', 'N']) {
+        return false;
+    }
     let w = normalize(word);
-    matches!(
-        w.to_lowercase().as_str(),
-        "'s" | "'re" | "'ll" | "'ve" | "'m" | "'d" | "n't"
-    )
+    with_lowercase(&w, |w| {
+        matches!(w, "'s" | "'re" | "'ll" | "'ve" | "'m" | "'d" | "n't")
+    })
+}
+
+/// `f(&word.to_lowercase())`, lowercased on the stack when `word` is short
+/// ASCII (most words): no allocation.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let lower = &mut buf[..word.len()];
+        for (to, from) in lower.iter_mut().zip(word.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        if let Ok(lower) = std::str::from_utf8(lower) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 #[cfg(test)]
@@ -457,6 +476,28 @@ mod tests {
             ]
         );
         assert_eq!(words("N.Y.C. at 9 a.m."), ["N.Y.C.", "at", "9", "a.m."]);
+    }
+
+    #[test]
+    fn clitics_are_told_in_any_case_and_quote() {
+        for c in [
+            "'s",
+            "\u{2019}S",
+            "\u{2018}ll",
+            "n't",
+            "N'T",
+            "n\u{2019}t",
+            "'D",
+        ] {
+            assert!(is_clitic(c), "{c}");
+        }
+        for w in [
+            "s", "Trump", "nope", "'", "n", "\u{2019}", "O'Brien", "\u{c9}'s",
+        ] {
+            assert!(!is_clitic(w), "{w}");
+        }
+        assert_eq!(with_lowercase("CAF\u{c9}", str::to_string), "caf\u{e9}");
+        assert_eq!(with_lowercase("Of", str::to_string), "of");
     }
 
     #[test]

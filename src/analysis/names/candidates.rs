@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::analysis::sentences::Sentence;
-use crate::analysis::tokens::{Token, TokenKind, is_clitic};
+use crate::analysis::tokens::{Token, TokenKind, is_clitic, with_lowercase};
 
 /// A run of tokens that may be a name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -178,8 +178,9 @@ pub fn is_capitalised(word: &str) -> bool {
 }
 
 fn is_function_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    FUNCTION_WORDS.contains(&lower.trim_end_matches('.'))
+    with_lowercase(word, |lower| {
+        FUNCTION_WORDS.contains(&lower.trim_end_matches('.'))
+    })
 }
 
 /// Find candidate names in one sentence.
@@ -231,7 +232,7 @@ pub fn in_sentence(
                 continue;
             }
             // `Department of Defense`, `University of California`, `Bank of the West`
-            if CONNECTORS.contains(&w.to_lowercase().as_str()) && end + 1 < range.end {
+            if with_lowercase(w, |w| CONNECTORS.contains(&w)) && end + 1 < range.end {
                 let mut k = end + 1;
                 if matches!(w, "of" | "for") && matches!(word(k), "the" | "a") && k + 1 < range.end
                 {
