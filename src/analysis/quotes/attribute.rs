@@ -421,6 +421,12 @@ struct Index<'a> {
     mention_at: Vec<Option<u32>>,
     /// [`Index::is_cue`] of each token, once asked: 0 not yet, 1 no, 2 yes.
     cue: Vec<std::cell::Cell<u8>>,
+    /// Per entity: whether some mention names it as a person.
+    person: Vec<bool>,
+    /// Whether the quotations are in reading order (they are, as
+    /// `find` gives them), so that the last one before a token can be
+    /// found by bisection.
+    quotes_in_order: bool,
 }
 
 impl<'a> Index<'a> {
@@ -432,15 +438,35 @@ impl<'a> Index<'a> {
         }
         // fewer mentions than tokens, so fewer than u32::MAX (see `Doc`)
         let mut mention_at = vec![None; n];
+        let mut person = Vec::new();
         for (m, mention) in input.mentions.iter().enumerate() {
             mention_at[mention.tokens.clone()].fill(Some(m as u32));
+            if mention.entity >= person.len() {
+                person.resize(mention.entity + 1, false);
+            }
+            person[mention.entity] |= mention.kind == EntityKind::Person;
         }
+        let quotes_in_order = input
+            .quotes
+            .windows(2)
+            .all(|w| w[0].tokens.start <= w[1].tokens.start);
         Index {
             input,
             in_quote,
             mention_at,
             cue: vec![std::cell::Cell::new(0); n],
+            person,
+            quotes_in_order,
         }
+    }
+
+    /// The mentions whose first token lies in `range`, in order (the
+    /// mentions are sorted by their first token).
+    fn mentions_starting_in(&self, range: Range<usize>) -> &'a [MentionRef] {
+        let mentions = self.input.mentions;
+        let from = mentions.partition_point(|m| m.tokens.start < range.start);
+        let to = mentions.partition_point(|m| m.tokens.start < range.end);
+        &mentions[from..to.max(from)]
     }
 
     /// The sentence of token `i`.
@@ -611,10 +637,13 @@ fn attribute_one(ix: &Index, q: usize, earlier: &[Option<usize>]) -> Option<usiz
 }
 
 fn same_block(input: &Input, a: usize, b: usize) -> bool {
+    // blocks are consecutive token ranges: the first that ends after `a`
+    // is the only one that may hold it
+    let at = input.blocks.partition_point(|r| r.end <= a);
     input
         .blocks
-        .iter()
-        .any(|r| r.contains(&a) && r.contains(&b))
+        .get(at)
+        .is_some_and(|r| r.contains(&a) && r.contains(&b))
 }
 
 /// Look for verbs of saying in the sentences around the quotation, nearest first.
@@ -940,27 +969,28 @@ fn resolve_pronoun(
         (Some(want), Some(have)) => want == have,
         _ => true,
     };
-    let person = |e: usize| {
-        input
-            .mentions
-            .iter()
-            .any(|m| m.entity == e && m.kind == EntityKind::Person)
-    };
+    let person = |e: usize| ix.person.get(e).copied().unwrap_or(false);
     let sentence = ix.sentence_of(cue);
     let window_start = input.sentences[sentence.saturating_sub(4)].tokens.start;
     // the last named speaker, if recent
-    let last_quote_before = (0..earlier.len()).rev().find(|&p| {
-        input.quotes[p].tokens.start < cue && input.quotes[p].tokens.start >= window_start
-    });
+    let recent = |p: &usize| {
+        input.quotes[*p].tokens.start < cue && input.quotes[*p].tokens.start >= window_start
+    };
+    let last_quote_before = if ix.quotes_in_order {
+        // the last quotation that starts before the cue, if in the window
+        let before = input.quotes[..earlier.len()].partition_point(|q| q.tokens.start < cue);
+        before.checked_sub(1).filter(recent)
+    } else {
+        (0..earlier.len()).rev().find(recent)
+    };
     let last_speaker = last_quote_before.and_then(|p| earlier[p]);
     // the person named outside quotations in the nearest sentence that has
     // one whose gender fits; within a sentence, the first (the subject)
     let mut last_named = None;
     for s in (sentence.saturating_sub(4)..=sentence).rev() {
         let range = input.sentences[s].tokens.clone();
-        let found = input.mentions.iter().find(|m| {
-            range.contains(&m.tokens.start)
-                && m.tokens.start < cue
+        let found = ix.mentions_starting_in(range).iter().find(|m| {
+            m.tokens.start < cue
                 && m.kind == EntityKind::Person
                 && !ix.in_quote[m.tokens.start]
                 && fits(m.entity)
