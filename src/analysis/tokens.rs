@@ -68,7 +68,7 @@ const ABBREVIATIONS: &[&str] = &[
 pub fn is_abbreviation(word: &str) -> bool {
     static SET: std::sync::LazyLock<std::collections::HashSet<&str>> =
         std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
-    word.len() <= 6 && SET.contains(word)
+    SET.contains(word)
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -431,17 +431,28 @@ pub fn is_clitic(word: &str) -> bool {
 /// `f(&word.to_lowercase())`, lowercased on the stack when `word` is short
 /// ASCII (most words): no allocation.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 32];
+    with_lowered(word, |w| w.to_lowercase().into(), f)
+}
+
+/// `f(&lower(word))` for a lowercasing `lower` that leaves ASCII as
+/// `to_ascii_lowercase` does: short ASCII words are lowercased on the stack
+/// instead.
+pub(crate) fn with_lowered<'w, R>(
+    word: &'w str,
+    lower: impl FnOnce(&'w str) -> std::borrow::Cow<'w, str>,
+    f: impl FnOnce(&str) -> R,
+) -> R {
+    let mut buf = [0u8; 64];
     if word.is_ascii() && word.len() <= buf.len() {
-        let lower = &mut buf[..word.len()];
-        for (to, from) in lower.iter_mut().zip(word.bytes()) {
+        let stack = &mut buf[..word.len()];
+        for (to, from) in stack.iter_mut().zip(word.bytes()) {
             *to = from.to_ascii_lowercase();
         }
-        if let Ok(lower) = std::str::from_utf8(lower) {
-            return f(lower);
+        if let Ok(stack) = std::str::from_utf8(stack) {
+            return f(stack);
         }
     }
-    f(&word.to_lowercase())
+    f(&lower(word))
 }
 
 #[cfg(test)]

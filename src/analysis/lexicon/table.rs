@@ -170,17 +170,7 @@ pub(crate) fn fold(s: &str) -> Cow<'_, str> {
 
 /// `f` of [`fold`]`(s)`, folded on the stack when `s` is short ASCII.
 pub(crate) fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 64];
-    if s.is_ascii() && s.len() <= buf.len() {
-        let lower = &mut buf[..s.len()];
-        for (to, from) in lower.iter_mut().zip(s.bytes()) {
-            *to = from.to_ascii_lowercase();
-        }
-        if let Ok(lower) = std::str::from_utf8(lower) {
-            return f(lower);
-        }
-    }
-    f(&fold(s))
+    crate::analysis::tokens::with_lowered(s, fold, f)
 }
 
 /// Straighten curly apostrophes only.
