@@ -160,3 +160,27 @@ fn eras_and_events_are_not_organisations_or_places() {
         assert!(!names.iter().any(|(_, n)| n == word), "{word}: {names:?}");
     }
 }
+
+#[test]
+fn an_administrative_division_of_a_name_is_a_place() {
+    let a = Annotated::new(
+        "Boundaries\n\nIn 1950 the island became the Municipality of Tarvana. Later the \
+         City of Morlund grew, while the City of Morlund Council met rarely.",
+    );
+    assert!(
+        a.find(Place, "Municipality of Tarvana").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(
+        a.find(Place, "City of Morlund").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    // a council of the city is an organisation
+    assert!(
+        a.find(Organization, "City of Morlund Council").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}

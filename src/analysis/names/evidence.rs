@@ -317,6 +317,43 @@ pub const DIRECTIONS: &[&str] = &[
     "Upper", "Central", "Greater", "Downtown", "Midtown", "Uptown", "Inner", "Outer",
 ];
 
+/// Administrative divisions that name a place with `of`: `the Municipality of
+/// Culion`, `City of Sydney`, `Province of Ontario` (but `City of Sydney
+/// Council` ends in an organisation word).
+const DIVISIONS: &[&str] = &[
+    "Municipality",
+    "City",
+    "Town",
+    "Village",
+    "Province",
+    "County",
+    "District",
+    "Borough",
+    "Prefecture",
+    "Township",
+    "Region",
+    "Commune",
+    "Parish",
+    "Canton",
+    "Shire",
+    "Governorate",
+    "Oblast",
+];
+
+/// Whether a word (any case) names an administrative division.
+pub fn is_division(word: &str) -> bool {
+    DIVISIONS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
+/// Whether a name is an administrative division `X of Y` not ending in an
+/// organisation word.
+fn is_division_of(lex: &Lexicon, words: &[&str]) -> bool {
+    words.len() >= 3
+        && DIVISIONS.contains(&words[0])
+        && words[1] == "of"
+        && lex.org_cue(words[words.len() - 1]).is_none()
+}
+
 /// The votes of one occurrence.
 pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     let mut v = Votes::default();
@@ -365,7 +402,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         let geographic = words
             .iter()
             .any(|w| super::segment::is_place_head(w) && lex.org_cue(w).is_none());
-        if geographic {
+        if is_division_of(lex, &words) {
+            v.place += 5.0;
+        } else if geographic {
             v.place += 3.0;
         } else {
             v.org += 4.0;
@@ -382,6 +421,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         }
         if let Some(c) = lex.org_cue(first)
             && c.position == crate::analysis::lexicon::CuePosition::Any
+            && !is_division_of(lex, &words)
         {
             v.org += 1.5;
         }

@@ -87,11 +87,18 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
         }
     }
     // the first words of an organisation's name, used alone, are that
-    // organisation (`Florida State` after `Florida State University`)
+    // organisation (`Florida State` after `Florida State University`), but
+    // not a division's (`City of Morlund` after `City of Morlund Council`)
     let short_orgs: Vec<String> = totals
         .iter()
         .filter_map(|(k, v)| {
             let (head, last) = k.rsplit_once(' ')?;
+            if head
+                .split_once(" of ")
+                .is_some_and(|(d, _)| evidence::is_division(d))
+            {
+                return None;
+            }
             let is_org = v.org > v.person.max(v.place).max(v.none);
             let mut cue = last.to_string();
             if let Some(first) = cue.get_mut(..1) {
