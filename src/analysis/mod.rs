@@ -229,11 +229,18 @@ fn starts_clause(doc: &doc::Doc, open: usize) -> bool {
 fn detect_language(doc: &doc::Doc) -> String {
     let mut latin = 0usize;
     let mut other = 0usize;
-    for c in doc.text.chars().filter(|c| c.is_alphabetic()) {
-        if c.is_ascii_alphabetic() || ('\u{00c0}'..='\u{024f}').contains(&c) {
-            latin += 1;
-        } else {
-            other += 1;
+    // ASCII letters byte by byte; other letters decoded where they start
+    for (i, &b) in doc.text.as_bytes().iter().enumerate() {
+        if b < 0x80 {
+            latin += usize::from(b.is_ascii_alphabetic());
+        } else if b >= 0xc0
+            && let Some(c) = doc.text[i..].chars().next().filter(|c| c.is_alphabetic())
+        {
+            if ('\u{00c0}'..='\u{024f}').contains(&c) {
+                latin += 1;
+            } else {
+                other += 1;
+            }
         }
     }
     if other > latin {
@@ -244,14 +251,16 @@ fn detect_language(doc: &doc::Doc) -> String {
         .iter()
         .filter(|t| t.kind == tokens::TokenKind::Word)
         .count();
+    // (no letter outside ASCII lowercases to one of these words' letters)
+    const COMMON: [&str; 10] = [
+        "the", "and", "of", "to", "a", "in", "is", "that", "was", "for",
+    ];
     let english = doc
         .tokens
         .iter()
         .filter(|t| {
-            matches!(
-                t.text(doc.text).to_lowercase().as_str(),
-                "the" | "and" | "of" | "to" | "a" | "in" | "is" | "that" | "was" | "for"
-            )
+            let w = t.text(doc.text);
+            w.len() <= 4 && COMMON.iter().any(|c| w.eq_ignore_ascii_case(c))
         })
         .count();
     if words >= 20 && english * 100 < words * 4 {

@@ -435,9 +435,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         }
         // `RSPCA`, `ASIO`, `NASA`: an unknown acronym is most often an organisation
         let letters = first.chars().filter(|c| c.is_alphabetic()).count();
-        if !all_caps_context(doc, span)
-            && (3..=6).contains(&letters)
+        if (3..=6).contains(&letters)
             && first.chars().all(|c| c.is_uppercase() || c == '&')
+            && !all_caps_context(doc, span)
             && lex.place(first).is_none()
         {
             v.org += 2.0;
@@ -856,18 +856,15 @@ pub fn tagger_only_votes(doc: &Doc, span: &NameSpan) -> Votes {
 
 /// Whether the sentence around a span is written in capitals (a headline, a tagline).
 fn all_caps_context(doc: &Doc, span: &NameSpan) -> bool {
-    let range = doc.sentence_at(span.tokens.start).tokens.clone();
-    let words: Vec<&str> = range
-        .map(|i| doc.word(i))
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    words.len() >= 3
-        && words
-            .iter()
-            .filter(|w| !w.chars().any(char::is_lowercase))
-            .count()
-            * 10
-            >= words.len() * 7
+    let (mut words, mut caps) = (0usize, 0usize);
+    for i in doc.sentence_at(span.tokens.start).tokens.clone() {
+        let w = doc.word(i);
+        if w.chars().any(char::is_alphabetic) {
+            words += 1;
+            caps += usize::from(!w.chars().any(char::is_lowercase));
+        }
+    }
+    words >= 3 && caps * 10 >= words * 7
 }
 
 /// A common English word (tier 1–2) that is not also a known name.

@@ -7,9 +7,10 @@
 
 use std::collections::HashMap;
 
-use super::{Draft, Mention, add_named, key};
+use super::{Draft, Mention, Named, key};
 use crate::analysis::EntityKind;
 use crate::analysis::doc::Doc;
+use crate::analysis::lexicon::FastMap;
 use crate::analysis::lexicon::Lexicon;
 
 /// Words skipped when forming an acronym: `Massachusetts Institute of Technology` → MIT.
@@ -166,7 +167,7 @@ fn part_of(short: &Forms, long: &Forms) -> bool {
 
 /// Well-known organisations of two or three words written in lowercase, as
 /// careless or machine-translated text does: `of the state department`.
-pub fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
+pub(super) fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Named) {
     let lower = |i: usize| {
         let w = doc.word(i);
         if w.is_ascii() {
@@ -178,6 +179,9 @@ pub fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
     let mut first = String::new();
     let mut phrase = String::new();
     let mut lowers: Vec<bool> = Vec::new();
+    // whether a known name of two or three words starts with the word
+    // (capitalised), asked once per distinct word
+    let mut starts: FastMap<&str, bool> = FastMap::default();
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
         lowers.clear();
@@ -187,10 +191,11 @@ pub fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
         while i + 1 < range.end {
             let mut taken = 0;
             // no known name of two or three words starts with this word: skip
-            let may_start = is_lower(i) && {
-                capitalise_into(doc.word(i), &mut first);
-                lex.organization_goes_on(&first)
-            };
+            let may_start = is_lower(i)
+                && *starts.entry(doc.word(i)).or_insert_with(|| {
+                    capitalise_into(doc.word(i), &mut first);
+                    lex.organization_goes_on(&first)
+                });
             for n in [3usize, 2] {
                 if !may_start || i + n > range.end || !(i..i + n).all(is_lower) {
                     continue;
@@ -212,14 +217,7 @@ pub fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
                         tokens: i..i + n,
                         span: doc.span(&(i..i + n)),
                     };
-                    add_named(
-                        orgs,
-                        EntityKind::Organization,
-                        org.name,
-                        mention,
-                        None,
-                        None,
-                    );
+                    orgs.add(EntityKind::Organization, org.name, mention, None, None);
                     taken = n;
                     break;
                 }

@@ -301,9 +301,13 @@ fn role_before<'a>(doc: &Doc<'a>, lex: &Lexicon, first: usize) -> Option<(&'a st
         return None;
     }
     // the longest role phrase ending at k (up to three words)
+    let mut buf = [""; 3];
     for n in (1..=3.min(k + 1)).rev() {
-        let words: Vec<&str> = (k + 1 - n..=k).map(|i| doc.word(i)).collect();
-        if let Some((len, t)) = lex.title_at(&words)
+        let words = &mut buf[..n];
+        for (w, i) in words.iter_mut().zip(k + 1 - n..=k) {
+            *w = doc.word(i);
+        }
+        if let Some((len, t)) = lex.title_at(words)
             && len == n
             && !t.is(TitleKind::Honorific)
         {
