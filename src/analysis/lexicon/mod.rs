@@ -30,7 +30,7 @@ use std::sync::LazyLock;
 pub use names::{GivenName, Tradition};
 pub use organizations::Organization;
 pub use places::{Feature, NameKind, Place, PlaceMatch};
-pub(crate) use table::FastMap;
+pub(crate) use table::{FastMap, FastSet};
 pub use titles::{CuePosition, OrgCue, Title, TitleKind};
 pub use words::{CalendarKind, CalendarWord, Word};
 

@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use crate::analysis::lexicon::FastSet;
 use crate::analysis::sentences::Sentence;
 use crate::analysis::tokens::{Token, TokenKind, is_clitic, with_lowercase};
 
@@ -164,6 +165,12 @@ pub const FUNCTION_WORDS: &[&str] = &[
 /// Whether a word is capitalised: an uppercase or titlecase first letter,
 /// or a prefixed name such as `al-Assad`.
 pub fn is_capitalised(word: &str) -> bool {
+    // (the same for an ASCII first letter, told by its byte)
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii_uppercase() => return true,
+        Some(b) if b.is_ascii() && !b.is_ascii_lowercase() => return false,
+        _ => {}
+    }
     let mut chars = word.chars();
     match chars.next() {
         Some(c) if c.is_uppercase() => true,
@@ -178,9 +185,16 @@ pub fn is_capitalised(word: &str) -> bool {
 }
 
 fn is_function_word(word: &str) -> bool {
-    with_lowercase(word, |lower| {
-        FUNCTION_WORDS.contains(&lower.trim_end_matches('.'))
-    })
+    static SET: std::sync::LazyLock<FastSet<&str>> =
+        std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
+    with_lowercase(word, |lower| SET.contains(lower.trim_end_matches('.')))
+}
+
+/// Whether `word` is one of the [`PARTICLES`] (all short and lowercase).
+fn is_particle(word: &str) -> bool {
+    word.len() <= 4
+        && word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && PARTICLES.contains(&word)
 }
 
 /// Find candidate names in one sentence.
@@ -203,11 +217,13 @@ pub fn in_sentence(
     };
     let mut i = range.start;
     while i < range.end {
-        let starts_with_particle = PARTICLES.contains(&word(i))
-            && i + 1 < range.end
-            && cap(i + 1)
-            && !is_function_word(word(i + 1));
-        if !cap(i) && !starts_with_particle {
+        let starts_with_particle = || {
+            is_particle(word(i))
+                && i + 1 < range.end
+                && cap(i + 1)
+                && !is_function_word(word(i + 1))
+        };
+        if !cap(i) && !starts_with_particle() {
             i += 1;
             continue;
         }
@@ -227,7 +243,7 @@ pub fn in_sentence(
                 continue;
             }
             // a particle inside a personal name: `Bill de Blasio`
-            if PARTICLES.contains(&w) && end + 1 < range.end && cap(end + 1) {
+            if is_particle(w) && end + 1 < range.end && cap(end + 1) {
                 end += 2;
                 continue;
             }

@@ -305,15 +305,43 @@ fn overlaps_itself_at_a_word(needle: &str) -> bool {
 }
 
 /// The first (up to) eight bytes of `bytes` in ASCII lowercase, as one
-/// number, and a mask of the bytes there are.
+/// number, and a mask of the bytes there are (up to the first that is not
+/// ASCII).
 fn lowercase_prefix(bytes: &[u8]) -> (u64, u64) {
     let mut word = [0u8; 8];
     let mut mask = [0u8; 8];
     for ((w, m), b) in word.iter_mut().zip(&mut mask).zip(bytes) {
+        if !b.is_ascii() {
+            break;
+        }
         *w = b.to_ascii_lowercase();
         *m = 0xff;
     }
     (u64::from_le_bytes(word), u64::from_le_bytes(mask))
+}
+
+/// Whether [`word_start_occurrences`] can look for `needle`: it begins with
+/// two ASCII bytes and a letter or digit, and cannot overlap itself.
+fn by_word_start(needle: &str) -> bool {
+    needle.as_bytes().get(..2).is_some_and(|b| b.is_ascii())
+        && !first_run(needle).is_empty()
+        && !overlaps_itself_at_a_word(needle)
+}
+
+/// Whether `text` lowercases to `needle` (lowercase) character by character,
+/// for a text whose lowercase keeps every character's length.
+fn lowercases_to(text: &[u8], needle: &str) -> bool {
+    if needle.is_ascii() {
+        return text.eq_ignore_ascii_case(needle.as_bytes());
+    }
+    let Ok(text) = std::str::from_utf8(text) else {
+        return false; // not on character boundaries
+    };
+    let mut wanted = needle.chars();
+    text.chars().all(|c| {
+        let mut lower = c.to_lowercase();
+        lower.next() == wanted.next() && lower.next().is_none()
+    }) && wanted.next().is_none()
 }
 
 /// The first word of a name: its leading alphanumeric characters.
@@ -325,11 +353,12 @@ fn first_run(name: &str) -> &str {
     &name[..end]
 }
 
-/// The starts of the occurrences of `needles` (ASCII, lowercase, each
-/// beginning with a word and never overlapping itself) in `text` (whose
-/// lowercase keeps ASCII in place) that begin a word, ignoring ASCII case:
-/// the words of the text looked up among the needles' first words, instead
-/// of an automaton over every byte. Occurrences inside a word are left out:
+/// The starts of the occurrences of `needles` (lowercase, each
+/// [`by_word_start`]) in `text` (whose lowercase keeps ASCII in place, and
+/// without a capital sigma if a needle is not ASCII) that begin a word, as
+/// found in the lowercase text: the words of the text looked up among the
+/// needles' first bytes, instead of an automaton over every byte of a
+/// lowercase copy. Occurrences inside a word are left out:
 /// they are never mentions, and, as no needle overlaps itself, they cannot
 /// hide one.
 fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
@@ -395,7 +424,7 @@ fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
             if here & mask == prefix
                 && bytes
                     .get(start..start + needle.len())
-                    .is_some_and(|t| t.eq_ignore_ascii_case(needle))
+                    .is_some_and(|t| lowercases_to(t, needles[n]))
             {
                 found[n].push(start);
             }
@@ -431,10 +460,10 @@ pub fn lowercase_mentions(doc: &Doc, orgs: &mut [Draft]) {
     let mut needles: Vec<&str> = names.iter().map(|(_, n)| n.as_str()).collect();
     needles.sort_unstable();
     needles.dedup();
-    let by_words = needles
-        .iter()
-        .all(|n| n.is_ascii() && !first_run(n).is_empty() && !overlaps_itself_at_a_word(n))
-        && lowercase_keeps_ascii_in_place(doc.text);
+    let by_words = needles.iter().all(|n| by_word_start(n))
+        && lowercase_keeps_ascii_in_place(doc.text)
+        // (a capital sigma lowercases by its context)
+        && (needles.iter().all(|n| n.is_ascii()) || !doc.text.contains('\u{03a3}'));
     let mut found = if by_words {
         word_start_occurrences(doc.text, &needles)
     } else {
@@ -535,12 +564,27 @@ mod tests {
             "state department",
             "",
             "s",
+            "Universidad de EDUCACI\u{00d3}N, universidad de educaci\u{00f3}na",
+            "universidad de educacion \u{00c9}tat",
         ];
-        let needles = ["new york times", "state department", "york new"];
+        let needles = [
+            "new york times",
+            "state department",
+            "york new",
+            "universidad de educaci\u{00f3}n",
+            "\u{00e9}tat",
+        ];
         for text in texts {
             assert!(lowercase_keeps_ascii_in_place(text), "{text}");
-            let fast = word_start_occurrences(text, &needles);
-            let all = all_occurrences(&to_lowercase(text), &needles).expect("built");
+            let searchable: Vec<&str> = needles
+                .iter()
+                .copied()
+                .filter(|n| by_word_start(n))
+                .collect();
+            assert_eq!(searchable.len(), needles.len() - 1, "{searchable:?}");
+            let fast = word_start_occurrences(text, &searchable);
+            let needles = &searchable;
+            let all = all_occurrences(&to_lowercase(text), needles).expect("built");
             for (f, a) in fast.iter().zip(&all) {
                 let at_word_start: Vec<usize> = a
                     .iter()

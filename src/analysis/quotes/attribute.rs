@@ -229,6 +229,14 @@ const SPEECH_VERBS: &[&str] = &[
     "summed",
 ];
 
+/// Whether `word` (lowercase) is one of [`SPEECH_VERBS`]: asked of every
+/// word near a quotation, so a set rather than a scan of the list.
+fn is_speech_verb(word: &str) -> bool {
+    static SET: std::sync::LazyLock<crate::analysis::lexicon::FastSet<&str>> =
+        std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// Nouns for what someone said or wrote: `In Dr. Shadlen's words, "…"`,
 /// `in his introduction: "…"`.
 const SOURCE_NOUNS: &[&str] = &[
@@ -555,7 +563,7 @@ impl<'a> Index<'a> {
                     || self.in_quote[i - 1]
                     || self.word(i - 1) == ",");
         }
-        SPEECH_VERBS.contains(&w)
+        is_speech_verb(w)
     }
 
     fn next_word_is(&self, i: usize, want: &str) -> bool {
