@@ -184,3 +184,18 @@ fn an_administrative_division_of_a_name_is_a_place() {
         a.all_names()
     );
 }
+
+#[test]
+fn each_name_of_a_list_before_a_plural_place_noun_is_a_place() {
+    let a = Annotated::new(
+        "Walks\n\nWe strolled through the quiet Varenko and Tilsby districts, then met at \
+         the corner of Orlan and Medwick (now Harlow) streets.",
+    );
+    for place in ["Varenko", "Tilsby", "Medwick"] {
+        assert!(
+            a.find(Place, place).is_some(),
+            "{place}: {:?}",
+            a.all_names()
+        );
+    }
+}

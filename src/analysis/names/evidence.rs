@@ -90,6 +90,17 @@ const PLACE_NOUNS: &[&str] = &[
     "beaches",
     "provinces",
     "regions",
+    "districts",
+    "counties",
+    "suburbs",
+    "neighborhoods",
+    "neighbourhoods",
+    "valleys",
+    "bays",
+    "ports",
+    "coasts",
+    "municipalities",
+    "boroughs",
     "street",
     "streets",
     "avenue",
@@ -99,6 +110,55 @@ const PLACE_NOUNS: &[&str] = &[
     "square",
     "boulevard",
 ];
+
+/// Whether a plural place noun ends a list of names that goes on at `at`,
+/// past parentheses: `[Barracuda] and Kayangan lakes`, `[Thissio], Plaka and
+/// Anafiotika districts`, `[Dupont] (now Grant) streets`.
+fn plural_place_noun_after_list(doc: &Doc, mut at: usize) -> bool {
+    let Some(sentence) = doc.sentence_of.get(at).copied() else {
+        return false;
+    };
+    let in_sentence = |k: usize| k < doc.tokens.len() && doc.sentence_of[k] == sentence;
+    let capitalised = |k: usize| {
+        in_sentence(k)
+            && doc.tokens[k].kind == TokenKind::Word
+            && doc.word(k).chars().next().is_some_and(char::is_uppercase)
+    };
+    for _ in 0..6 {
+        // a parenthesis of a few words: `(now Grant)`
+        if in_sentence(at) && doc.word(at) == "(" {
+            match (at + 1..(at + 7).min(doc.tokens.len())).find(|&k| doc.word(k) == ")") {
+                Some(close) if in_sentence(close) => at = close + 1,
+                _ => return false,
+            }
+        }
+        if !in_sentence(at) {
+            return false;
+        }
+        match doc.word(at) {
+            "," | "and" | "or" => {
+                at += 1;
+                if in_sentence(at) && matches!(doc.word(at), "and" | "or") {
+                    at += 1;
+                }
+                // the next name of the list
+                let from = at;
+                while at < from + 4 && capitalised(at) {
+                    at += 1;
+                }
+                if at == from {
+                    return false;
+                }
+            }
+            w => {
+                return w.ends_with('s')
+                    && PLACE_NOUNS.contains(&w)
+                    && w.chars().all(|c| c.is_lowercase());
+            }
+        }
+    }
+    false
+}
 
 /// Nouns after a name that make it a person's: `the Obama administration`.
 const PERSON_NOUNS: &[&str] = &[
@@ -637,6 +697,13 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
             v.place += 2.5;
             break;
         }
+    }
+    // `Barracuda and Kayangan lakes`, `Dupont (now Grant) streets`: the
+    // plural says that each name of the list is one (the rules are sure of it)
+    if word_at(after).is_some_and(|w| matches!(w, "and" | "or" | "," | "("))
+        && plural_place_noun_after_list(doc, after)
+    {
+        v.place += 3.5;
     }
     // `Seoul-based`
     if word_at(after) == Some("-")
