@@ -200,12 +200,9 @@ impl Lexicon {
 
     /// The longest place name the tokens start with (`New`, `York`, `City`).
     pub fn place_at(&self, tokens: &[&str]) -> Option<(usize, PlaceMatch)> {
-        table::longest_phrase(
-            tokens,
-            6,
-            |joined| self.places.goes_on(joined),
-            |joined| self.place(joined),
-        )
+        table::longest_phrase(tokens, 6, |joined| {
+            (self.place(joined), self.places.goes_on(joined))
+        })
     }
 
     /// The place a demonym or place adjective refers to (`French` → France,

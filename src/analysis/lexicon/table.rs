@@ -117,13 +117,13 @@ macro_rules! place_prefixes_table {
 pub(crate) use place_prefixes_table;
 
 /// The longest phrase the tokens start with (at most `max` tokens), trying
-/// one token more while `goes_on` says some phrase starts with those
-/// joined so far: `lookup` gets the joined phrase.
+/// one token more while some phrase starts with those joined so far: `step`
+/// gets the joined phrase and tells its value, if it is a phrase, and
+/// whether some longer phrase starts with it.
 pub(crate) fn longest_phrase<T>(
     tokens: &[&str],
     max: usize,
-    goes_on: impl Fn(&str) -> bool,
-    lookup: impl Fn(&str) -> Option<T>,
+    step: impl Fn(&str) -> (Option<T>, bool),
 ) -> Option<(usize, T)> {
     let first = tokens.first()?;
     // one token: itself (straightened), without building a phrase
@@ -137,10 +137,11 @@ pub(crate) fn longest_phrase<T>(
             join_tokens(&tokens[..n], &mut buf);
             buf.as_str()
         };
-        if let Some(v) = lookup(joined) {
+        let (value, goes_on) = step(joined);
+        if let Some(v) = value {
             best = Some((n, v));
         }
-        if !goes_on(joined) {
+        if !goes_on {
             break;
         }
     }
@@ -197,20 +198,30 @@ pub(crate) fn join_tokens(tokens: &[&str], out: &mut String) {
 
 /// Phrases of one or more words mapped to values, matched whole.
 pub(crate) struct PhraseTable<V> {
-    map: FastMap<String, V>,
+    /// The phrases and the beginnings of the multi-word phrases
+    /// (`index::prefixes`), so that one look-up answers both questions.
+    entries: FastMap<String, Entry<V>>,
+    /// Phrases with a value.
+    len: usize,
     max_words: usize,
-    /// The beginnings of the multi-word phrases (`index::prefixes`).
-    prefixes: FastSet<String>,
     case_fold: bool,
+}
+
+struct Entry<V> {
+    /// The phrase's value, if it is a phrase and not only a beginning.
+    value: Option<V>,
+    /// Whether some phrase of several words starts with this one (followed
+    /// by a space or an apostrophe).
+    goes_on: bool,
 }
 
 impl<V> PhraseTable<V> {
     /// `case_fold`: keys are stored lowercased and queries are lowercased.
     pub(crate) fn new(case_fold: bool) -> Self {
         PhraseTable {
-            map: FastMap::default(),
+            entries: FastMap::default(),
+            len: 0,
             max_words: 0,
-            prefixes: FastSet::default(),
             case_fold,
         }
     }
@@ -228,44 +239,59 @@ impl<V> PhraseTable<V> {
         let key = self.norm(phrase).into_owned();
         let words = key.split(' ').count() + key.matches('\'').count();
         self.max_words = self.max_words.max(words);
-        self.prefixes
-            .extend(index::prefixes(&key).map(str::to_string));
-        match self.map.get_mut(&key) {
+        for prefix in index::prefixes(&key) {
+            match self.entries.get_mut(prefix) {
+                Some(e) => e.goes_on = true,
+                None => {
+                    let e = Entry {
+                        value: None,
+                        goes_on: true,
+                    };
+                    self.entries.insert(prefix.to_string(), e);
+                }
+            }
+        }
+        let e = self.entries.entry(key).or_insert(Entry {
+            value: None,
+            goes_on: false,
+        });
+        match &mut e.value {
             Some(old) => merge(old, value),
-            None => {
-                self.map.insert(key, value);
+            empty => {
+                *empty = Some(value);
+                self.len += 1;
             }
         }
     }
 
-    pub(crate) fn get(&self, phrase: &str) -> Option<&V> {
+    /// What the table holds for `phrase`, normalised.
+    fn entry(&self, phrase: &str) -> Option<&Entry<V>> {
         if self.case_fold {
-            return with_folded(phrase, |key| self.map.get(key));
+            return with_folded(phrase, |key| self.entries.get(key));
         }
-        self.map.get(self.norm(phrase).as_ref())
+        self.entries.get(self.norm(phrase).as_ref())
+    }
+
+    pub(crate) fn get(&self, phrase: &str) -> Option<&V> {
+        self.entry(phrase).and_then(|e| e.value.as_ref())
     }
 
     /// Whether some phrase of several words starts with `phrase` (followed
     /// by a space or an apostrophe).
     pub(crate) fn goes_on(&self, phrase: &str) -> bool {
-        if self.case_fold {
-            return with_folded(phrase, |key| self.prefixes.contains(key));
-        }
-        self.prefixes.contains(self.norm(phrase).as_ref())
+        self.entry(phrase).is_some_and(|e| e.goes_on)
     }
 
     /// The longest phrase that the tokens start with: its length in tokens and value.
     pub(crate) fn longest_at(&self, tokens: &[&str]) -> Option<(usize, &V)> {
-        longest_phrase(
-            tokens,
-            self.max_words,
-            |joined| self.goes_on(joined),
-            |joined| self.get(joined),
-        )
+        longest_phrase(tokens, self.max_words, |joined| {
+            self.entry(joined)
+                .map_or((None, false), |e| (e.value.as_ref(), e.goes_on))
+        })
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.map.len()
+        self.len
     }
 }
 

@@ -493,6 +493,11 @@ pub fn lowercase_mentions(doc: &Doc, orgs: &mut [Draft]) {
             let end = start + needle.len();
             from = end;
             let text = &doc.text[start..end];
+            // only lowercase occurrences are added (the others are the
+            // names' own mentions, or not mentions at all)
+            if !text.chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
             let bounded = !doc.text[..start]
                 .chars()
                 .next_back()
@@ -510,14 +515,12 @@ pub fn lowercase_mentions(doc: &Doc, orgs: &mut [Draft]) {
             {
                 continue;
             }
-            if text.chars().next().is_some_and(char::is_lowercase) {
-                let first = doc.tokens.partition_point(|t| t.span().end <= start);
-                let last = doc.tokens.partition_point(|t| t.span().start < end);
-                org.mentions.push(Mention {
-                    tokens: first..last.max(first + 1),
-                    span: crate::span::Span::new(start, end),
-                });
-            }
+            let first = doc.tokens.partition_point(|t| t.span().end <= start);
+            let last = doc.tokens.partition_point(|t| t.span().start < end);
+            org.mentions.push(Mention {
+                tokens: first..last.max(first + 1),
+                span: crate::span::Span::new(start, end),
+            });
         }
         found[n] = starts;
     }
