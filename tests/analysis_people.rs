@@ -163,3 +163,30 @@ fn a_title_used_alone_refers_to_the_one_person_who_holds_it() {
     );
     assert_eq!(a.count(Person), 1, "{:?}", a.all_names());
 }
+
+#[test]
+fn a_place_glued_to_a_full_name_is_two_names() {
+    // an affiliation line: institution, country, then the next author
+    let a = Annotated::new(
+        "Authors\n\nThe authors are Jan Verhoef, Technische Hogeschool Delft, the Netherlands Marieke \
+         Oosterbroek, Rijksmuseum Twenthe. Oosterbroek wrote the second part.",
+    );
+    assert!(
+        a.find(Person, "Marieke Oosterbroek").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(
+        a.find(Place, "Netherlands").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    // an organisation named in another language is still one
+    assert!(
+        a.find(Organization, "Technische Hogeschool Delft")
+            .is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert_eq!(a.count(Person), 2, "{:?}", a.all_names());
+}

@@ -485,6 +485,17 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         {
             v.org += 1.5;
         }
+        // `Vrije Universiteit Amsterdam`, `University College London`: a cue
+        // word and then the place it is in
+        if n >= 3
+            && (1..n - 1).any(|k| {
+                lex.org_cue(words[k])
+                    .is_some_and(|c| c.position == crate::analysis::lexicon::CuePosition::Any)
+                    && lex.place(&words[k + 1..].join(" ")).is_some()
+            })
+        {
+            v.org += 3.0;
+        }
     } else if !span.sentence_initial && !heading {
         // `Parliament`, `Congress`, `the Senate`: an institution named by its cue word
         if lex

@@ -163,9 +163,22 @@ pub fn segment(doc: &Doc, lex: &Lexicon, cand: &Candidate) -> Vec<NameSpan> {
     } else {
         before.map(|(r, _)| r.to_string())
     };
-    let tokens = base + start..end;
+    let mut tokens = base + start..end;
     if tokens.is_empty() {
         return Vec::new();
+    }
+    let mut out = Vec::new();
+    // `the Netherlands Lotte Wilms` (an affiliation line): a known place
+    // glued to a person's full name is two names
+    if let Some(n) = place_glued_to_name(doc, lex, cand, &tokens) {
+        out.push(NameSpan {
+            tokens: tokens.start..tokens.start + n,
+            role: None,
+            title: None,
+            sentence_initial: cand.sentence_initial && tokens.start == cand.tokens.start,
+            institution: false,
+        });
+        tokens.start += n;
     }
 
     // decide the joints of what is left
@@ -176,7 +189,6 @@ pub fn segment(doc: &Doc, lex: &Lexicon, cand: &Candidate) -> Vec<NameSpan> {
         .cloned()
         .collect();
     let mut kept_any = false;
-    let mut out = Vec::new();
     let mut part_start = tokens.start;
     let mut institution = false;
     for j in &joints {
@@ -331,4 +343,42 @@ fn role_before<'a>(doc: &Doc<'a>, lex: &Lexicon, first: usize) -> Option<(&'a st
         }
     }
     None
+}
+
+/// The length of a known place at the front of `tokens` that is followed by
+/// a person's full name (`Netherlands Lotte Wilms`, `Kenya Mary Otieno`): the
+/// place not itself a given name, the rest a given name and one or
+/// two more capitalised words, no connector between them.
+fn place_glued_to_name(
+    doc: &Doc,
+    lex: &Lexicon,
+    cand: &Candidate,
+    tokens: &Range<usize>,
+) -> Option<usize> {
+    if tokens.len() < 3
+        || cand
+            .joints
+            .iter()
+            .any(|j| j.start < tokens.end && j.end > tokens.start)
+    {
+        return None;
+    }
+    let words: Vec<&str> = tokens.clone().map(|i| doc.word(i)).collect();
+    (1..=2).rev().find(|&n| {
+        let rest = &words[n..];
+        let place = doc.slice(&(tokens.start..tokens.start + n));
+        (2..=3).contains(&rest.len())
+            && lex.given_name(words[0]).is_none()
+            && lex.demonym(place).is_none()
+            && lex
+                .place(place)
+                .is_some_and(|m| m.how != crate::analysis::lexicon::NameKind::Variant)
+            && lex.given_name(rest[0]).is_some()
+            && lex.common_word(rest[0]).is_none_or(|w| !w.is_common())
+            && rest.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && lex.org_cue(w).is_none()
+                    && lex.place(w).is_none()
+            })
+    })
 }
