@@ -190,3 +190,21 @@ fn a_place_glued_to_a_full_name_is_two_names() {
     );
     assert_eq!(a.count(Person), 2, "{:?}", a.all_names());
 }
+
+#[test]
+fn a_hyphenated_military_title_and_a_party_to_a_case() {
+    let a = Annotated::new(
+        "Orders\n\nThe court heard Harwell versus Ohio. We order Lieutenant-Colonel \
+         Brannagh to report. Cards for Valentine\u{2019}s Day sold out.",
+    );
+    assert!(a.find(Person, "Harwell").is_some(), "{:?}", a.all_names());
+    assert!(a.find(Place, "Ohio").is_some(), "{:?}", a.all_names());
+    let b = a.entity(Person, "Brannagh");
+    assert!(
+        a.roles(b).iter().any(|r| r == "Lieutenant-Colonel"),
+        "{:?}",
+        a.roles(b)
+    );
+    // a holiday is nobody
+    assert_eq!(a.count(Person), 2, "{:?}", a.all_names());
+}

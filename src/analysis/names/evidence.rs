@@ -636,6 +636,24 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     // the words around it
     let after = span.tokens.end;
     let word_at = |i: usize| (i < doc.tokens.len()).then(|| doc.word(i));
+    // `Valentine's Day`, `St. Patrick's Day`: a calendar phrase that goes on
+    // past the possessive
+    if word_at(after).is_some_and(|w| matches!(w, "'s" | "\u{2019}s")) {
+        let phrase: Vec<&str> = (span.tokens.start..(after + 3).min(doc.tokens.len()))
+            .map(|i| doc.word(i))
+            .collect();
+        if lex.calendar_at(&phrase).is_some_and(|(k, _)| k > n) {
+            v.none += 6.0;
+        }
+    }
+    // `Brown v. Board`, `Biden versus Nebraska`: a party to a case that no
+    // list knows is most often a person
+    let versus = |w: &str| matches!(w, "v." | "versus");
+    let party = (span.tokens.start > 0 && versus(doc.word(span.tokens.start - 1)))
+        || word_at(after).is_some_and(versus);
+    if party && lex.place(full).is_none() && lex.organization(full).is_none() && n <= 2 {
+        v.person += 2.0;
+    }
     if word_at(after) == Some(",") {
         match word_at(after + 1).map(str::to_lowercase).as_deref() {
             Some("who") => v.person += 2.0,
