@@ -48,6 +48,18 @@ const PARTICLES: &[&str] = &[
     "le", "bin", "ibn", "al", "el", "y", "zu", "af",
 ];
 
+/// The length in bytes of the longest of the [`PARTICLES`].
+const PARTICLE_MAX: usize = {
+    let (mut max, mut i) = (0, 0);
+    while i < PARTICLES.len() {
+        if PARTICLES[i].len() > max {
+            max = PARTICLES[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
 /// Lowercase words that join the parts of an institution's or a place's name.
 const CONNECTORS: &[&str] = &["of", "for", "on", "and", "&", "upon"];
 
@@ -176,9 +188,12 @@ pub fn is_capitalised(word: &str) -> bool {
         Some(c) if c.is_uppercase() => true,
         Some(_) => {
             // al-Assad, el-Sisi, bin-Salman: a particle glued to a capitalised name
-            word.split_once('-').is_some_and(|(p, rest)| {
-                PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
-            })
+            // (the hyphen comes within a particle's length)
+            let Some(at) = word.bytes().take(PARTICLE_MAX + 1).position(|b| b == b'-') else {
+                return false;
+            };
+            let (p, rest) = (&word[..at], &word[at + 1..]);
+            PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
         }
         None => false,
     }
@@ -192,7 +207,7 @@ fn is_function_word(word: &str) -> bool {
 
 /// Whether `word` is one of the [`PARTICLES`] (all short and lowercase).
 fn is_particle(word: &str) -> bool {
-    word.len() <= 4
+    word.len() <= PARTICLE_MAX
         && word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
         && PARTICLES.contains(&word)
 }
@@ -333,6 +348,15 @@ mod tests {
             names("as de Miranda writes"),
             [("de Miranda".to_string(), false)]
         );
+        // the longest particle, alone and glued
+        assert_eq!(
+            names("we saw della Robbia and al-Assad, not della-robbia"),
+            [(
+                "della Robbia and al-Assad = della Robbia | al-Assad".to_string(),
+                false
+            )]
+        );
+        assert!(is_capitalised("della-Robbia") && !is_capitalised("dellas-Robbia"));
     }
 
     #[test]
