@@ -4,7 +4,7 @@
 mod common;
 
 use common::Annotated;
-use gloss::analysis::EntityKind::{Organization, Place};
+use gloss::analysis::EntityKind::{Organization, Person, Place};
 
 #[test]
 fn variants_of_a_country_are_one_place() {
@@ -198,4 +198,64 @@ fn each_name_of_a_list_before_a_plural_place_noun_is_a_place() {
             a.all_names()
         );
     }
+}
+
+#[test]
+fn a_known_place_and_city_after_a_preposition_is_a_place() {
+    let a = Annotated::new(
+        "Assembly\n\nThe delegates gathered in Denver City that spring to draft a charter.",
+    );
+    assert!(
+        a.find(Place, "Denver City").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Organization, "Denver City").is_none());
+}
+
+#[test]
+fn the_first_word_of_a_long_company_name_used_alone_is_that_company() {
+    let a = Annotated::new(
+        "Signs\n\nThe Halvorsen Motor Car Company opened a showroom in Detroit. \
+         Two large Halvorsen signs soon lit the street.",
+    );
+    let names = a.all_names();
+    assert!(
+        !names.iter().any(|(k, n)| *k == Person && n == "Halvorsen"),
+        "{names:?}"
+    );
+    let company = a.entity(Organization, "Halvorsen Motor Car Company");
+    assert_eq!(
+        a.mention_texts(company),
+        ["Halvorsen Motor Car Company", "Halvorsen"]
+    );
+    // a family name of someone named in full stays that person's
+    let b = Annotated::new(
+        "Glass\n\nMarta Brampton founded the Brampton Glass Bottle Company in 1921. \
+         Brampton later sold it to a rival.",
+    );
+    let people = b.names(Person);
+    assert!(people.iter().any(|n| n == "Marta Brampton"), "{people:?}");
+    let marta = b.entity(Person, "Marta Brampton");
+    assert_eq!(b.mention_texts(marta), ["Marta Brampton", "Brampton"]);
+}
+
+#[test]
+fn an_opening_word_set_in_capitals_is_no_name() {
+    let a = Annotated::new(
+        "Trade\n\nA HIGH-powered federal trade team has been doing the rounds of \
+         regional newsrooms.",
+    );
+    let names = a.all_names();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn a_title_case_headline_run_ending_in_a_function_word_is_no_name() {
+    let a = Annotated::new(
+        "As Costs Climb, the Council Will Soon Pay More on Rent Than on the Roads\n\n\
+         The figures were published on Tuesday.",
+    );
+    let names = a.all_names();
+    assert!(names.is_empty(), "{names:?}");
 }

@@ -544,6 +544,21 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         }
     }
 
+    // `in Kansas City`, `in Washington City`: a known place and `City` after a
+    // preposition of place is the city, not a club (`Manchester City won`)
+    if n == 2
+        && last == "City"
+        && lex.place(first).is_some()
+        && lex.organization(full).is_none()
+        && span.tokens.start > 0
+        && matches!(
+            doc.word(span.tokens.start - 1),
+            "in" | "at" | "near" | "from" | "to" | "into" | "outside" | "across" | "of"
+        )
+    {
+        v.place += 3.5;
+    }
+
     // `Coron Island`, `Manila Bay`, `Times Square`, `Mount Holyoke`, `Boulevard Montmartre`
     if n >= 2 && !span.institution {
         if PLACE_LAST.contains(&last) {
@@ -817,6 +832,22 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     if all_caps && n == 1 && first.chars().count() <= 1 {
         v.none += 5.0;
     }
+    // `A HIGH-powered team`: an ordinary word set in capitals (a newspaper's
+    // opening words) and glued to a lowercase one is no name
+    if n == 1
+        && let Some((head, tail)) = first.split_once('-')
+        && head.chars().count() >= 2
+        && head.chars().all(char::is_uppercase)
+        && tail.chars().next().is_some_and(char::is_lowercase)
+        && is_common(lex, &head.to_lowercase())
+    {
+        v.none += 5.0;
+    }
+    // `the Government Will Soon Spend More on Interest Than`: a run of a
+    // title-case headline that ends in a function word is no name
+    if n >= 2 && ENDS_NO_NAME.contains(&last) {
+        v.none += 8.0;
+    }
     // the learned tagger's reading of these words in this sentence: it
     // decides where the rules are unsure, and only confirms where they are sure
     v.add(confirm_or_decide(v, tagger_votes(doc, span)));
@@ -852,6 +883,13 @@ fn confirm_or_decide(rules: Votes, tagged: Votes) -> Votes {
         none: 0.0,
     }
 }
+
+/// Capitalised words that end no name, only runs of title-case headlines
+/// (`... Spend More on Interest Than`).
+const ENDS_NO_NAME: &[&str] = &[
+    "The", "A", "An", "Than", "Then", "And", "Or", "But", "To", "With", "From", "By", "If", "When",
+    "While", "That", "Is", "Are", "Was", "Were", "Will", "Would", "Could", "Should",
+];
 
 /// Last words of the names of events.
 const EVENT_LAST: &[&str] = &[

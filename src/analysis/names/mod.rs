@@ -112,6 +112,44 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
             v.org = v.org.max(v.person).max(v.place).max(v.none) + 2.0;
         }
     }
+    // the first word of a longer organisation name, used alone and never
+    // with a title, is that organisation (`Packard` after `Packard Motor Car
+    // Company`), but not a place (`Sydney` in `Sydney Morning Herald`); a
+    // family name of someone named in full stays theirs (below), and two-word
+    // names are left alone (`Trump` after `Trump Organization`)
+    let titled: std::collections::HashSet<&str> = spans
+        .iter()
+        .zip(&keys)
+        .filter(|(s, _)| s.title.is_some() || s.role.is_some())
+        .map(|(_, k)| k.as_str())
+        .collect();
+    let first_words: Vec<String> = totals
+        .iter()
+        .filter_map(|(k, v)| {
+            let words: Vec<&str> = k.split(' ').collect();
+            if words.len() < 3 || k.contains(" of ") {
+                return None;
+            }
+            let last = words[words.len() - 1];
+            let mut cue = last.to_string();
+            if let Some(first) = cue.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            let is_org = v.org > v.person.max(v.place).max(v.none);
+            (is_org && lex.org_cue(&cue).is_some()).then(|| words[0].to_string())
+        })
+        .collect();
+    for head in first_words {
+        if titled.contains(head.as_str()) {
+            continue;
+        }
+        if let Some(v) = totals.get_mut(head.as_str())
+            && v.none.max(v.place) < v.person.max(v.org)
+            && !evidence::is_common(lex, &head)
+        {
+            v.org = v.org.max(v.person).max(v.place) + 2.0;
+        }
+    }
     // a full name shares the votes of its last word used alone
     // (`Mr. Georgelis` makes `Tasos Georgelis` a person)
     let singles: HashMap<&str, Votes> = totals
