@@ -164,6 +164,13 @@ impl Lexicon {
         self.organizations.goes_on(phrase)
     }
 
+    /// [`Lexicon::organization`] and [`Lexicon::organization_goes_on`] of
+    /// `phrase` in one look-up.
+    pub fn organization_and_goes_on(&self, phrase: &str) -> (Option<Organization>, bool) {
+        let (org, goes_on) = self.organizations.get_and_goes_on(phrase);
+        (org.copied(), goes_on)
+    }
+
     /// The longest well-known organisation name the tokens start with.
     pub fn organization_at(&self, tokens: &[&str]) -> Option<(usize, Organization)> {
         self.organizations.longest_at(tokens).map(|(n, o)| (n, *o))

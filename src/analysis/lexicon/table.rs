@@ -282,11 +282,16 @@ impl<V> PhraseTable<V> {
         self.entry(phrase).is_some_and(|e| e.goes_on)
     }
 
+    /// [`PhraseTable::get`] and [`PhraseTable::goes_on`] in one look-up.
+    pub(crate) fn get_and_goes_on(&self, phrase: &str) -> (Option<&V>, bool) {
+        self.entry(phrase)
+            .map_or((None, false), |e| (e.value.as_ref(), e.goes_on))
+    }
+
     /// The longest phrase that the tokens start with: its length in tokens and value.
     pub(crate) fn longest_at(&self, tokens: &[&str]) -> Option<(usize, &V)> {
         longest_phrase(tokens, self.max_words, |joined| {
-            self.entry(joined)
-                .map_or((None, false), |e| (e.value.as_ref(), e.goes_on))
+            self.get_and_goes_on(joined)
         })
     }
 

@@ -191,35 +191,34 @@ pub(super) fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Named) {
         while i + 1 < range.end {
             let mut taken = 0;
             // no known name of two or three words starts with this word: skip
+            // (every name looked for has two words at least, both lowercase)
             let may_start = is_lower(i)
+                && is_lower(i + 1)
                 && *starts.entry(doc.word(i)).or_insert_with(|| {
                     capitalise_into(doc.word(i), &mut first);
                     lex.organization_goes_on(&first)
                 });
-            for n in [3usize, 2] {
-                if !may_start || i + n > range.end || !(i..i + n).all(is_lower) {
-                    continue;
-                }
-                // the words title-cased, joined by spaces
+            if may_start {
+                // the words title-cased, joined by spaces: two, and a third
+                // if some name goes on after those two (the longer first)
                 phrase.clear();
-                for k in i..i + n {
-                    if k > i {
-                        phrase.push(' ');
-                    }
-                    let mut c = doc.word(k).chars();
-                    if let Some(f) = c.next() {
-                        phrase.extend(f.to_uppercase());
-                        phrase.push_str(c.as_str());
-                    }
+                push_capitalised(doc.word(i), &mut phrase);
+                phrase.push(' ');
+                push_capitalised(doc.word(i + 1), &mut phrase);
+                let (two, goes_on) = lex.organization_and_goes_on(&phrase);
+                let mut found = None;
+                if goes_on && i + 3 <= range.end && is_lower(i + 2) {
+                    phrase.push(' ');
+                    push_capitalised(doc.word(i + 2), &mut phrase);
+                    found = lex.organization(&phrase).map(|o| (3, o));
                 }
-                if let Some(org) = lex.organization(&phrase) {
+                if let Some((n, org)) = found.or(two.map(|o| (2, o))) {
                     let mention = Mention {
                         tokens: i..i + n,
                         span: doc.span(&(i..i + n)),
                     };
                     orgs.add(EntityKind::Organization, org.name, mention, None, None);
                     taken = n;
-                    break;
                 }
             }
             i += taken.max(1);
@@ -230,6 +229,11 @@ pub(super) fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Named) {
 /// `word` with its first letter in capitals, into a reused buffer.
 fn capitalise_into(word: &str, out: &mut String) {
     out.clear();
+    push_capitalised(word, out);
+}
+
+/// `word` with its first letter in capitals, added to `out`.
+fn push_capitalised(word: &str, out: &mut String) {
     let mut c = word.chars();
     if let Some(f) = c.next() {
         out.extend(f.to_uppercase());
