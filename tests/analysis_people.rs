@@ -208,3 +208,13 @@ fn a_hyphenated_military_title_and_a_party_to_a_case() {
     // a holiday is nobody
     assert_eq!(a.count(Person), 2, "{:?}", a.all_names());
 }
+
+#[test]
+fn a_storm_and_its_name_used_alone_are_no_one() {
+    let a = Annotated::new(
+        "Storm\n\nHurricane Odalys reached the coast on Friday. By evening Odalys had \
+         weakened, and forecasters said T S Odalys would pass by Sunday.",
+    );
+    let names = a.all_names();
+    assert!(names.is_empty(), "{names:?}");
+}

@@ -429,6 +429,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     if lex.calendar_at(&words).is_some_and(|(k, _)| k == n) {
         v.none += 6.0;
     }
+    if storm_name(&words).is_some() {
+        v.none += 6.0;
+    }
     // nor are events: wars, games, festivals (`the Summer Olympic Games`,
     // `World War II`, `WWII`), unless an organisation is named after one
     if is_event(&words) && lex.org_cue_at(&words).is_none() {
@@ -881,6 +884,24 @@ fn confirm_or_decide(rules: Votes, tagged: Votes) -> Votes {
             0.0
         },
         none: 0.0,
+    }
+}
+
+/// The storm a name announces (`Hurricane Katrina`, `Tropical Storm Alberto`,
+/// `Cyclone Phailin`): its own name, the last word; storms are no one.
+pub fn storm_name<'a>(words: &[&'a str]) -> Option<&'a str> {
+    let rest = match words {
+        [
+            "Hurricane" | "Cyclone" | "Typhoon" | "Supertyphoon",
+            rest @ ..,
+        ] => rest,
+        ["Super", "Typhoon", rest @ ..] => rest,
+        ["Tropical", "Storm" | "Cyclone" | "Depression", rest @ ..] => rest,
+        _ => return None,
+    };
+    match rest {
+        [name] => Some(name),
+        _ => None,
     }
 }
 

@@ -112,6 +112,27 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
             v.org = v.org.max(v.person).max(v.place).max(v.none) + 2.0;
         }
     }
+    // a storm's name used alone, or after the initials of its kind (`T C
+    // Phailin` after `Cyclone Phailin`), is the storm's, no one's
+    let storms: std::collections::HashSet<String> = spans
+        .iter()
+        .filter_map(|s| {
+            let words: Vec<&str> = s.tokens.clone().map(|t| doc.word(t)).collect();
+            evidence::storm_name(&words).map(key)
+        })
+        .collect();
+    if !storms.is_empty() {
+        for (k, v) in totals.iter_mut() {
+            let mut words: Vec<&str> = k.split(' ').collect();
+            let Some(last) = words.pop() else { continue };
+            let initials = words
+                .iter()
+                .all(|w| w.trim_end_matches('.').chars().count() <= 2);
+            if storms.contains(last) && initials {
+                v.none = v.none.max(v.person).max(v.org).max(v.place) + 3.0;
+            }
+        }
+    }
     // the first word of a longer organisation name, used alone and never
     // with a title, is that organisation (`Packard` after `Packard Motor Car
     // Company`), but not a place (`Sydney` in `Sydney Morning Herald`); a
