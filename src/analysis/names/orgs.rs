@@ -169,11 +169,16 @@ fn part_of(short: &Forms, long: &Forms) -> bool {
 /// careless or machine-translated text does: `of the state department`.
 pub(super) fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Named) {
     let lower = |i: usize| {
-        let w = doc.word(i);
-        if w.is_ascii() {
-            // (the same for ASCII, without decoding)
-            return !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+        // (the same for ASCII, told from the bytes without decoding)
+        let span = doc.tokens[i].span();
+        let bytes = &doc.text.as_bytes()[span.start..span.end];
+        if bytes.iter().all(u8::is_ascii_lowercase) {
+            return !bytes.is_empty();
         }
+        if bytes.is_ascii() {
+            return false;
+        }
+        let w = doc.word(i);
         w.chars().all(|c| c.is_lowercase()) && w.chars().any(char::is_alphabetic)
     };
     let mut first = String::new();
