@@ -218,3 +218,13 @@ fn a_storm_and_its_name_used_alone_are_no_one() {
     let names = a.all_names();
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn an_ordinary_word_with_a_capital_between_lowercase_words_is_no_one() {
+    let a = Annotated::new(
+        "Lights\n\nThe signs let small cities see their streets with the glamour of major \
+         Western capitals at night.",
+    );
+    let names = a.all_names();
+    assert!(names.is_empty(), "{names:?}");
+}

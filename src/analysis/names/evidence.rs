@@ -832,6 +832,32 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     } else if heading && n == 1 {
         v.none += 0.5;
     }
+    // `major Western capitals`: an ordinary word between two lowercase words
+    // of its sentence is an adjective with a capital, no name (but not after a
+    // determiner: `the Crown prosecutor`, `a Senate vote`)
+    let lower_word = |i: usize| {
+        i < doc.tokens.len()
+            && doc.tokens[i].kind == TokenKind::Word
+            && doc.sentence_of[i] == doc.sentence_of[span.tokens.start]
+            && doc.word(i).chars().all(char::is_lowercase)
+    };
+    if n == 1
+        && only_common
+        && !span.sentence_initial
+        && !name_like(first)
+        && span.tokens.start > 0
+        && lower_word(span.tokens.start - 1)
+        && !matches!(
+            doc.word(span.tokens.start - 1),
+            "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
+        )
+        && lower_word(after)
+        && lex.place(full).is_none()
+        && lex.organization(full).is_none()
+        && lex.org_cue(first).is_none()
+    {
+        v.none += 2.5;
+    }
     if all_caps && n == 1 && first.chars().count() <= 1 {
         v.none += 5.0;
     }
