@@ -259,3 +259,35 @@ fn a_title_case_headline_run_ending_in_a_function_word_is_no_name() {
     let names = a.all_names();
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn an_agency_that_ends_a_picture_credit_is_an_organisation() {
+    let a = Annotated::new(
+        "Harbour\n\nThe ferry left the harbour at dawn.CreditDana Morel/EPA, via Ferrante\n\n\
+         Passengers waited on the pier.",
+    );
+    assert!(a.find(Person, "Ferrante").is_none(), "{:?}", a.all_names());
+    assert!(
+        a.find(Organization, "Ferrante").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn a_time_zone_after_a_clock_time_is_no_name() {
+    let a = Annotated::new(
+        "Schedule\n\nUpdated 4:15 PM ET\n\nThe launch is set for 9 a.m. EST on Friday, \
+         and the briefing for 14:30 GMT, said Nora Vance.",
+    );
+    for zone in ["ET", "EST", "GMT"] {
+        for kind in [Person, Organization, Place] {
+            assert!(a.find(kind, zone).is_none(), "{zone}: {:?}", a.all_names());
+        }
+    }
+    assert!(
+        a.find(Person, "Nora Vance").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}

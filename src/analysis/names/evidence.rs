@@ -440,6 +440,10 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     if lex.demonym(full).is_some_and(|p| p.name != full) && !span.institution {
         v.none += 6.0;
     }
+    // nor is a time zone after a clock time (`1:39 PM ET`, `9 a.m. EST`)
+    if n == 1 && is_time_zone_after_time(doc, span.tokens.start) {
+        v.none += 6.0;
+    }
 
     // organisations (a known one whose name is an ordinary word, `Science`,
     // `Wired`, counts less)
@@ -458,7 +462,8 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
                 && span.tokens.start >= 2
                 && doc.tokens[span.tokens.start - 2].kind == TokenKind::Word)
         {
-            v.org += 1.5;
+            // a credit ends its line: `…/EPA`, `via Getty Images`
+            v.org += if credit_ends(doc, span) { 3.0 } else { 1.5 };
         }
     }
     if span.institution {
@@ -955,6 +960,38 @@ const EVENT_LAST: &[&str] = &[
     "Tournament",
     "Expo",
 ];
+
+/// Whether the word at `i` is a time zone written after a clock time:
+/// two to four capitals (`ET`, `EST`, `GMT`, `UTC`) after `AM`/`PM`,
+/// `a.m.`/`p.m.` or a time like `14:30`.
+fn is_time_zone_after_time(doc: &Doc, i: usize) -> bool {
+    let word = doc.word(i);
+    let letters = word.chars().count();
+    if !(2..=4).contains(&letters) || !word.chars().all(|c| c.is_ascii_uppercase()) || i == 0 {
+        return false;
+    }
+    let before = doc.word(i - 1);
+    let clock = |w: &str| {
+        w.split_once(':').is_some_and(|(h, m)| {
+            !h.is_empty()
+                && h.len() <= 2
+                && m.len() == 2
+                && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+        })
+    };
+    matches!(
+        before.to_ascii_lowercase().as_str(),
+        "am" | "pm" | "a.m." | "p.m." | "a.m" | "p.m"
+    ) || clock(before)
+        || (i >= 3 && doc.word(i - 2) == ":" && clock(&format!("{}:{}", doc.word(i - 3), before)))
+}
+
+/// Whether nothing but punctuation follows the span in its sentence: where
+/// a picture's credit ends (`…, via Shutterstock`).
+fn credit_ends(doc: &Doc, span: &NameSpan) -> bool {
+    let end = doc.sentence_at(span.tokens.start).tokens.end;
+    (span.tokens.end..end).all(|i| doc.tokens[i].kind != TokenKind::Word)
+}
 
 /// Whether a name is an event's: `Summer Olympic Games`, `World War II`, `WWII`.
 fn is_event(words: &[&str]) -> bool {
