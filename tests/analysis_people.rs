@@ -228,3 +228,18 @@ fn an_ordinary_word_with_a_capital_between_lowercase_words_is_no_one() {
     let names = a.all_names();
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn an_oath_that_opens_a_quotation_is_no_one() {
+    let a = Annotated::new(
+        "Archive\n\n\u{201c}Jesus \u{2026} where did this come from?\u{201d} Mara Quint \
+         asked. \u{201c}God! It was here all along.\u{201d}",
+    );
+    assert!(a.find(Person, "Jesus").is_none(), "{:?}", a.all_names());
+    assert!(a.find(Person, "God").is_none(), "{:?}", a.all_names());
+    assert!(
+        a.find(Person, "Mara Quint").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}

@@ -440,6 +440,10 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     if lex.demonym(full).is_some_and(|p| p.name != full) && !span.institution {
         v.none += 6.0;
     }
+    // nor is an oath that opens a quotation (`"Jesus … who is she?"`)
+    if n == 1 && is_oath(doc, span.tokens.start) {
+        v.none += 6.0;
+    }
     // nor is a time zone after a clock time (`1:39 PM ET`, `9 a.m. EST`)
     if n == 1 && is_time_zone_after_time(doc, span.tokens.start) {
         v.none += 6.0;
@@ -991,6 +995,22 @@ fn is_time_zone_after_time(doc: &Doc, i: usize) -> bool {
 fn credit_ends(doc: &Doc, span: &NameSpan) -> bool {
     let end = doc.sentence_at(span.tokens.start).tokens.end;
     (span.tokens.end..end).all(|i| doc.tokens[i].kind != TokenKind::Word)
+}
+
+/// Names said as oaths.
+const OATHS: &[&str] = &["Jesus", "Christ", "God", "Lord", "Gosh"];
+
+/// Whether the word at `i` is an oath: it opens a quotation and an
+/// exclamation mark or an ellipsis follows it.
+fn is_oath(doc: &Doc, i: usize) -> bool {
+    OATHS.contains(&doc.word(i))
+        && i > 0
+        && matches!(doc.word(i - 1), "\"" | "\u{201c}")
+        && i + 1 < doc.tokens.len()
+        && matches!(
+            doc.word(i + 1),
+            "!" | "\u{2026}" | "..." | "!\u{201d}" | "!\""
+        )
 }
 
 /// Whether a name is an event's: `Summer Olympic Games`, `World War II`, `WWII`.
