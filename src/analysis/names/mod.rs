@@ -99,12 +99,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
             {
                 return None;
             }
-            let is_org = v.org > v.person.max(v.place).max(v.none);
-            let mut cue = last.to_string();
-            if let Some(first) = cue.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
-            (is_org && head.contains(' ') && lex.org_cue(&cue).is_some()).then(|| head.to_string())
+            (head.contains(' ') && org_ending_in_cue(lex, v, last)).then(|| head.to_string())
         })
         .collect();
     for head in short_orgs {
@@ -151,13 +146,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
             if words.len() < 3 || k.contains(" of ") {
                 return None;
             }
-            let last = words[words.len() - 1];
-            let mut cue = last.to_string();
-            if let Some(first) = cue.get_mut(..1) {
-                first.make_ascii_uppercase();
-            }
-            let is_org = v.org > v.person.max(v.place).max(v.none);
-            (is_org && lex.org_cue(&cue).is_some()).then(|| words[0].to_string())
+            org_ending_in_cue(lex, v, words[words.len() - 1]).then(|| words[0].to_string())
         })
         .collect();
     for head in first_words {
@@ -324,6 +313,20 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     }
     out.retain(|d| !d.mentions.is_empty());
     out
+}
+
+/// Whether a name's summed votes `v` make it an organisation and its last
+/// word (`last`, from its lowercase key) is an organisation cue when
+/// capitalised (`university` → `University`).
+fn org_ending_in_cue(lex: &Lexicon, v: &Votes, last: &str) -> bool {
+    if v.org <= v.person.max(v.place).max(v.none) {
+        return false;
+    }
+    let mut cue = last.to_string();
+    if let Some(first) = cue.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    lex.org_cue(&cue).is_some()
 }
 
 /// Place words after a name that leave the name alone naming the same place

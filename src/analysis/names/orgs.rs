@@ -5,8 +5,6 @@
 //! Center`), and lowercase occurrences of a multi-word name (`the state
 //! department`).
 
-use std::collections::HashMap;
-
 use super::{Draft, Mention, Named, key};
 use crate::analysis::EntityKind;
 use crate::analysis::doc::Doc;
@@ -304,7 +302,8 @@ fn lowercase_keeps_ascii_in_place(text: &str) -> bool {
 
 /// Whether an occurrence of `needle` that begins a word can overlap an
 /// earlier occurrence: some proper beginning of it is also its end, and that
-/// end begins a word (`new york new york`). ASCII `needle`.
+/// end begins a word (`new york new york`). Told on the bytes: where the byte
+/// before that end belongs to a letter outside ASCII, it says yes, to be safe.
 fn overlaps_itself_at_a_word(needle: &str) -> bool {
     let b = needle.as_bytes();
     (1..b.len()).any(|k| {
@@ -376,8 +375,7 @@ fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
     // either case) begin one, and which lowercase pairs do: most of the text
     // is passed over with a table look-up or two per byte
     // (each with its first eight bytes in lowercase and a mask of them)
-    let mut by_pair: HashMap<[u8; 2], Vec<(u64, u64, usize)>, foldhash::fast::FixedState> =
-        HashMap::default();
+    let mut by_pair: FastMap<[u8; 2], Vec<(u64, u64, usize)>> = FastMap::default();
     // per byte: 1 for an ASCII letter or digit, 2 for a needle's first byte
     let mut class = [0u8; 256];
     for b in 0..=255u8 {
