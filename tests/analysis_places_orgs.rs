@@ -291,3 +291,20 @@ fn a_time_zone_after_a_clock_time_is_no_name() {
         a.all_names()
     );
 }
+
+#[test]
+fn a_small_place_name_listed_with_an_organisation_is_an_organisation() {
+    let a = Annotated::new(
+        "Mergers\n\nOn Monday, lawyers for Granite Holdings and Kingsport met the regulator. \
+         Talks between Kingsport and the Meridian Broadcasting Network broke down, while \
+         Granite Holdings and Brazil signed a deal.",
+    );
+    assert!(
+        a.find(Organization, "Kingsport").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Place, "Kingsport").is_none(), "{:?}", a.all_names());
+    // a country stays a place
+    assert!(a.find(Place, "Brazil").is_some(), "{:?}", a.all_names());
+}

@@ -556,6 +556,21 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         }
     }
 
+    // `News Corporation and Fairfax`: a single word joined by `and`/`or` to
+    // an organisation's name that ends in its cue word is most often
+    // another organisation of the same list, unless it is a well-known place
+    if n == 1 && !span.sentence_initial && coordinated_with_org(doc, lex, span) {
+        let strong_place = lex.place(full).is_some_and(|m| {
+            matches!(
+                m.place.feature,
+                Feature::Country | Feature::Continent | Feature::Capital | Feature::State
+            ) || m.place.population >= 500_000
+        });
+        if !strong_place {
+            v.org += 3.0;
+        }
+    }
+
     // `in Kansas City`, `in Washington City`: a known place and `City` after a
     // preposition of place is the city, not a club (`Manchester City won`)
     if n == 2
@@ -995,6 +1010,46 @@ fn is_time_zone_after_time(doc: &Doc, i: usize) -> bool {
 fn credit_ends(doc: &Doc, span: &NameSpan) -> bool {
     let end = doc.sentence_at(span.tokens.start).tokens.end;
     (span.tokens.end..end).all(|i| doc.tokens[i].kind != TokenKind::Word)
+}
+
+/// Whether the name of `span` and a name of two to five capitalised words
+/// ending in an organisation cue (`News Corporation`, `the Nine Network`) are
+/// joined by `and`/`or` in one sentence, either way round.
+fn coordinated_with_org(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
+    let sentence = doc.sentence_of[span.tokens.start];
+    let word_in = |k: usize| {
+        (k < doc.tokens.len()
+            && doc.sentence_of[k] == sentence
+            && doc.tokens[k].kind == TokenKind::Word)
+            .then(|| doc.word(k))
+    };
+    let capitalised =
+        |k: usize| word_in(k).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let conjunction = |k: usize| matches!(word_in(k), Some("and" | "or"));
+    // `News Corporation and [Fairfax]`
+    let start = span.tokens.start;
+    if start >= 3
+        && conjunction(start - 1)
+        && capitalised(start - 2)
+        && capitalised(start - 3)
+        && lex.org_cue(doc.word(start - 2)).is_some()
+    {
+        return true;
+    }
+    // `[Fairfax] and the Nine Network`
+    let end = span.tokens.end;
+    if !conjunction(end) {
+        return false;
+    }
+    let mut k = end + 1;
+    if matches!(word_in(k), Some("the")) {
+        k += 1;
+    }
+    let from = k;
+    while k < from + 5 && capitalised(k) {
+        k += 1;
+    }
+    k - from >= 2 && lex.org_cue(doc.word(k - 1)).is_some()
 }
 
 /// Names said as oaths.
