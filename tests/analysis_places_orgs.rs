@@ -308,3 +308,24 @@ fn a_small_place_name_listed_with_an_organisation_is_an_organisation() {
     // a country stays a place
     assert!(a.find(Place, "Brazil").is_some(), "{:?}", a.all_names());
 }
+
+#[test]
+fn a_town_that_names_a_university_is_the_town_after_in() {
+    let a = Annotated::new(
+        "Firms\n\nShe founded a small software company in Princeton in 1982. He runs a \
+         bakery in Princeton, where he grew up.",
+    );
+    assert!(a.find(Place, "Princeton").is_some(), "{:?}", a.all_names());
+    assert!(
+        a.find(Organization, "Princeton").is_none(),
+        "{:?}",
+        a.all_names()
+    );
+    // where no preposition of place says so, the university it stays
+    let b = Annotated::new("Degrees\n\nShe graduated from Princeton with a degree in physics.");
+    assert!(
+        b.find(Organization, "Princeton").is_some(),
+        "{:?}",
+        b.all_names()
+    );
+}

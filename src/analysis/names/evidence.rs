@@ -451,9 +451,11 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
 
     // organisations (a known one whose name is an ordinary word, `Science`,
     // `Wired`, counts less)
-    if lex.organization(full).is_some() {
+    if let Some(o) = lex.organization(full) {
         v.org += if n == 1 && is_common(lex, first) {
             2.0
+        } else if in_place_named_by_org(doc, lex, span, full, o.name) {
+            1.0
         } else {
             5.0
         };
@@ -1050,6 +1052,21 @@ fn coordinated_with_org(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
         k += 1;
     }
     k - from >= 2 && lex.org_cue(doc.word(k - 1)).is_some()
+}
+
+/// Whether a place that also names the organisation called after it (the
+/// alias `Cambridge` of `University of Cambridge`) is used as the place,
+/// after a preposition of location: `a company in Cambridge` (but `studied
+/// at Cambridge` is the university).
+fn in_place_named_by_org(doc: &Doc, lex: &Lexicon, span: &NameSpan, full: &str, org: &str) -> bool {
+    span.tokens.start > 0
+        && org != full
+        && org.split(' ').any(|w| w == full)
+        && lex.place(full).is_some_and(|m| m.how != NameKind::Variant)
+        && matches!(
+            doc.word(span.tokens.start - 1),
+            "in" | "near" | "outside" | "around" | "throughout"
+        )
 }
 
 /// Names said as oaths.
