@@ -444,6 +444,11 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     if n == 1 && is_oath(doc, span.tokens.start) {
         v.none += 6.0;
     }
+    // nor are the fields a unit is named after (`the Science, Technology
+    // and Society program`): the words of one name, none a name alone
+    if n <= 3 && in_list_naming_a_unit(doc, span) {
+        v.none += 6.0;
+    }
     // nor is a time zone after a clock time (`1:39 PM ET`, `9 a.m. EST`)
     if n == 1 && is_time_zone_after_time(doc, span.tokens.start) {
         v.none += 6.0;
@@ -1067,6 +1072,59 @@ fn in_place_named_by_org(doc: &Doc, lex: &Lexicon, span: &NameSpan, full: &str, 
             doc.word(span.tokens.start - 1),
             "in" | "near" | "outside" | "around" | "throughout"
         )
+}
+
+/// Lowercase nouns after a list of fields that make the list one unit's
+/// name: `the Science, Technology and Society program`.
+const UNIT_NOUNS: &[&str] = &[
+    "program",
+    "programme",
+    "department",
+    "course",
+    "major",
+    "minor",
+    "degree",
+    "curriculum",
+];
+
+/// Whether `span` is an item of a list of capitalised words (`A, B and C`,
+/// each of one to three words) that a singular [`UNIT_NOUNS`] word ends.
+fn in_list_naming_a_unit(doc: &Doc, span: &NameSpan) -> bool {
+    let sentence = doc.sentence_of[span.tokens.start];
+    let word_in =
+        |k: usize| (k < doc.tokens.len() && doc.sentence_of[k] == sentence).then(|| doc.word(k));
+    let capitalised = |k: usize| {
+        word_in(k).is_some_and(|w| {
+            doc.tokens[k].kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase)
+        })
+    };
+    let joiner = |k: usize| matches!(word_in(k), Some("," | "and" | "&"));
+    let mut items = 1;
+    // an item before this one: `Technology and [Society]`
+    if span.tokens.start >= 2 && joiner(span.tokens.start - 1) && capitalised(span.tokens.start - 2)
+    {
+        items += 1;
+    }
+    // the items after it, up to the word that ends the list
+    let mut at = span.tokens.end;
+    for _ in 0..6 {
+        if !joiner(at) {
+            break;
+        }
+        at += 1;
+        if matches!(word_in(at), Some("and" | "&")) {
+            at += 1;
+        }
+        let from = at;
+        while at < from + 3 && capitalised(at) {
+            at += 1;
+        }
+        if at == from {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 2 && word_in(at).is_some_and(|w| UNIT_NOUNS.contains(&w))
 }
 
 /// Names said as oaths.
