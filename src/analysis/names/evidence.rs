@@ -1095,7 +1095,8 @@ fn in_list_naming_a_unit(doc: &Doc, span: &NameSpan) -> bool {
         |k: usize| (k < doc.tokens.len() && doc.sentence_of[k] == sentence).then(|| doc.word(k));
     let capitalised = |k: usize| {
         word_in(k).is_some_and(|w| {
-            doc.tokens[k].kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase)
+            doc.tokens[k].kind == TokenKind::Word
+                && w.chars().next().is_some_and(char::is_uppercase)
         })
     };
     let joiner = |k: usize| matches!(word_in(k), Some("," | "and" | "&"));
