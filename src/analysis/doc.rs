@@ -51,10 +51,11 @@ impl<'a> Doc<'a> {
         super::lexicon::forget_lookups();
         let text = article.text.as_str();
         let mut tokens = Vec::new();
+        let mut tokenizer = tokens::Tokenizer::default();
         let mut block_tokens = Vec::with_capacity(article.blocks.len());
         for block in &article.blocks {
             let start = tokens.len();
-            tokens.extend(tokens::tokenize(text, block.span));
+            tokenizer.push_tokens(text, block.span, &mut tokens);
             block_tokens.push(start..tokens.len());
         }
         let spans: Vec<Span> = article.blocks.iter().map(|b| b.span).collect();

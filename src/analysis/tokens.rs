@@ -88,21 +88,38 @@ fn kind_of(s: &str) -> TokenKind {
 /// Tokenise `text[range]`. Offsets are into `text`; tokens end at 4 GiB
 /// (see [`Token`]).
 pub fn tokenize(text: &str, range: Span) -> Vec<Token> {
-    let mut raw: Vec<Span> = Vec::new();
-    for piece in pieces(text, range) {
-        segments(text, piece, |seg, plain| {
-            if plain {
-                push_camel(text, seg, &mut raw);
-            } else {
-                split_segment(text, seg, &mut raw);
-            }
-        });
+    let mut out = Vec::new();
+    Tokenizer::default().push_tokens(text, range, &mut out);
+    out
+}
+
+/// Tokenises many ranges of a text into one list, reusing its scratch space
+/// from one range to the next.
+#[derive(Default)]
+pub struct Tokenizer {
+    raw: Vec<Span>,
+}
+
+impl Tokenizer {
+    /// Append the tokens of `text[range]` to `out`, as [`tokenize`] gives them.
+    pub fn push_tokens(&mut self, text: &str, range: Span, out: &mut Vec<Token>) {
+        let raw = &mut self.raw;
+        raw.clear();
+        for piece in pieces(text, range) {
+            segments(text, piece, |seg, plain| {
+                if plain {
+                    push_camel(text, seg, raw);
+                } else {
+                    split_segment(text, seg, raw);
+                }
+            });
+        }
+        merge(text, raw);
+        out.extend(
+            raw.iter()
+                .map_while(|&span| Token::new(span, kind_of(span.slice(text)))),
+        );
     }
-    let merged = merge(text, &raw);
-    merged
-        .into_iter()
-        .map_while(|span| Token::new(span, kind_of(span.slice(text))))
-        .collect()
 }
 
 /// ASCII whitespace is a word boundary on both sides (UAX #29: no rule
@@ -323,9 +340,11 @@ const NAME_COMPOUND_SUFFIXES: &[&str] = &[
     "like",
 ];
 
-/// Merge raw pieces: abbreviation + period, hyphenated compounds.
-fn merge(text: &str, raw: &[Span]) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::with_capacity(raw.len());
+/// Merge raw pieces in place: abbreviation + period, hyphenated compounds.
+fn merge(text: &str, raw: &mut Vec<Span>) {
+    // each merged piece takes at least one raw piece: it is written at or
+    // before the one being read
+    let mut kept = 0;
     let mut i = 0;
     while i < raw.len() {
         let mut cur = raw[i];
@@ -380,9 +399,10 @@ fn merge(text: &str, raw: &[Span]) -> Vec<Span> {
                 break;
             }
         }
-        out.push(cur);
+        raw[kept] = cur;
+        kept += 1;
     }
-    out
+    raw.truncate(kept);
 }
 
 /// Whether a word followed directly by a period keeps it: `U.S`, `W`, `Mr`.
