@@ -346,3 +346,24 @@ fn the_fields_a_program_is_named_after_are_no_names_alone() {
     // a list that no unit's noun ends keeps its names
     assert!(a.find(Place, "Oslo").is_some(), "{:?}", a.all_names());
 }
+
+#[test]
+fn an_unknown_word_after_the_is_an_institution_unless_plural() {
+    let a = Annotated::new(
+        "Council\n\nLast spring the Skovrand appointed Mira Lund to lead the inquiry. Today \
+         the Oruvans remain the largest group on the island.",
+    );
+    assert!(
+        a.find(Organization, "Skovrand").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Person, "Skovrand").is_none(), "{:?}", a.all_names());
+    assert!(a.find(Person, "Mira Lund").is_some(), "{:?}", a.all_names());
+    // a plural is a family or a people, not an institution
+    assert!(
+        a.find(Organization, "Oruvans").is_none(),
+        "{:?}",
+        a.all_names()
+    );
+}

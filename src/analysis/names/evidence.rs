@@ -834,6 +834,13 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         if before == "the" || before == "The" {
             v.person -= 1.0;
             v.org += 0.5;
+            // `the Areopagus`, `the Bundestag`: a single word no list knows,
+            // after `the`, names an institution, not a person (but `the
+            // Clintons` is a family)
+            if n == 1 && !span.sentence_initial && unknown_word(lex, first) {
+                v.person -= 1.0;
+                v.org += 2.5;
+            }
         }
     }
 
@@ -1126,6 +1133,31 @@ fn in_list_naming_a_unit(doc: &Doc, span: &NameSpan) -> bool {
         items += 1;
     }
     items >= 2 && word_in(at).is_some_and(|w| UNIT_NOUNS.contains(&w))
+}
+
+/// Whether no list knows `word` (no given name, family name, place,
+/// organisation, demonym or English word) and it is no plural (`the
+/// Clintons`, `the Tagbanuas` are a family, a people).
+fn unknown_word(lex: &Lexicon, word: &str) -> bool {
+    let known = |w: &str| {
+        lex.given_name(w).is_some()
+            || lex.surname(w).is_some()
+            || lex.place(w).is_some()
+            || lex.organization(w).is_some()
+            || lex.demonym(w).is_some()
+            || lex.common_word(w).is_some()
+            || lex.org_cue(w).is_some()
+    };
+    word.chars().all(char::is_alphabetic)
+        && word.chars().skip(1).all(char::is_lowercase)
+        && !known(word)
+        && !looks_plural(word)
+}
+
+/// Whether a word ends like an English plural: in `s`, but not in `us`,
+/// `ss` or `is`, which singulars end in (`Areopagus`, `Congress`, `Genesis`).
+fn looks_plural(word: &str) -> bool {
+    word.ends_with('s') && !["us", "ss", "is"].iter().any(|e| word.ends_with(e))
 }
 
 /// Names said as oaths.
