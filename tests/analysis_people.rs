@@ -243,3 +243,19 @@ fn an_oath_that_opens_a_quotation_is_no_one() {
         a.all_names()
     );
 }
+
+#[test]
+fn the_land_in_a_peers_title_is_a_place_not_a_person() {
+    let a = Annotated::new(
+        "Peers\n\nHe wrote to John Carrow, 3rd Earl of Tamsworth, in May. Later the Duke of \
+         Norland visited.",
+    );
+    assert!(
+        a.find(Person, "John Carrow").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Person, "Tamsworth").is_none(), "{:?}", a.all_names());
+    assert!(a.find(Place, "Tamsworth").is_some(), "{:?}", a.all_names());
+    assert_eq!(a.count(Person), 1, "{:?}", a.all_names());
+}

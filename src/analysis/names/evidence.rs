@@ -301,6 +301,33 @@ const PLACE_OF: &[&str] = &[
     "outskirts",
 ];
 
+/// Titles of peers and monarchs whose `of X` names a land: `Earl of Clare`.
+const REALM_TITLES: &[&str] = &[
+    "Earl",
+    "Duke",
+    "Duchess",
+    "Countess",
+    "Marquess",
+    "Marquis",
+    "Marchioness",
+    "Baron",
+    "Baroness",
+    "Viscount",
+    "Viscountess",
+    "Prince",
+    "Princess",
+    "King",
+    "Queen",
+    "Emperor",
+    "Empress",
+    "Archduke",
+    "Sultan",
+    "Emir",
+    "Shah",
+    "Tsar",
+    "Czar",
+];
+
 /// Last words of place names: `Coron Island`, `Times Square`.
 const PLACE_LAST: &[&str] = &[
     "Island",
@@ -830,6 +857,15 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
             && PLACE_OF.contains(&doc.word(span.tokens.start - 2).to_lowercase().as_str())
         {
             v.place += 2.5;
+        }
+        // `the 2nd Earl of Clare`, `the Duke of Norland`: a peer's or a
+        // monarch's title names the land, not its holder
+        if before == "of"
+            && span.tokens.start >= 2
+            && REALM_TITLES.contains(&doc.word(span.tokens.start - 2))
+        {
+            v.place += 3.0;
+            v.person -= 1.0;
         }
         if before == "the" || before == "The" {
             v.person -= 1.0;
