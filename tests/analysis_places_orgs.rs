@@ -367,3 +367,26 @@ fn an_unknown_word_after_the_is_an_institution_unless_plural() {
         a.all_names()
     );
 }
+
+#[test]
+fn a_name_after_the_kind_of_organisation_it_names_is_an_organisation() {
+    let a = Annotated::new(
+        "Science\n\nThe results were published on Tuesday in the journal Modern Botany. \
+         Later the company Marrow Teal hired Dana Ruiz, and the company John Harlow \
+         founded grew. The report appeared in the magazine Open Road.",
+    );
+    for name in ["Modern Botany", "Marrow Teal", "Open Road"] {
+        assert!(
+            a.find(Organization, name).is_some(),
+            "{name}: {:?}",
+            a.all_names()
+        );
+    }
+    // a person's name after the noun stays a person's
+    assert!(
+        a.find(Person, "John Harlow").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Person, "Dana Ruiz").is_some(), "{:?}", a.all_names());
+}

@@ -222,6 +222,29 @@ const ORG_NOUNS: &[&str] = &[
     "broadcaster",
 ];
 
+/// Kinds of organisation a name follows in apposition: `the journal
+/// Current Biology`, `the newspaper Le Monde`.
+const ORG_KIND_BEFORE: &[&str] = &[
+    "journal",
+    "newspaper",
+    "magazine",
+    "tabloid",
+    "broadcaster",
+    "publisher",
+    "company",
+    "firm",
+    "airline",
+    "automaker",
+    "carmaker",
+    "retailer",
+    "startup",
+    "charity",
+    "insurer",
+    "bank",
+    "conglomerate",
+    "carrier",
+];
+
 /// Verbs whose object is a person: `the Areopagus appointed Draco`.
 const PERSON_OBJECT_VERBS: &[&str] = &[
     "appointed",
@@ -850,6 +873,16 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         // `the King of Athens, Theseus`: a name in apposition to a title
         if before == "," && appositive_to_title(doc, lex, span.tokens.start - 1) {
             v.person += 2.5;
+        }
+        // `the journal Current Biology`, `the airline Skyways`: a name in
+        // apposition to the kind of organisation it names
+        // (but not a person's name: `the company John Harlow founded`)
+        if ORG_KIND_BEFORE.contains(&before)
+            && !(n >= 2 && lex.given_name(first).is_some())
+            && span.tokens.start >= 2
+            && doc.sentence_of[span.tokens.start - 2] == doc.sentence_of[span.tokens.start]
+        {
+            v.org += 4.0;
         }
         // `the province of Palawan`, `the island of Busuanga`
         if before == "of"
