@@ -66,7 +66,7 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Whether a word (without its period) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    static SET: std::sync::LazyLock<std::collections::HashSet<&str>> =
+    static SET: std::sync::LazyLock<crate::analysis::lexicon::FastSet<&str>> =
         std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
     SET.contains(word)
 }

@@ -13,7 +13,7 @@ pub mod orgs;
 pub mod people;
 pub mod segment;
 
-use std::collections::HashMap;
+use crate::analysis::lexicon::{FastMap, FastSet};
 use std::ops::Range;
 
 use crate::analysis::doc::Doc;
@@ -61,7 +61,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     }
     // votes per name, over the whole document
     let keys: Vec<String> = spans.iter().map(|s| key(doc.slice(&s.tokens))).collect();
-    let mut totals: HashMap<&str, Votes> = HashMap::new();
+    let mut totals: FastMap<&str, Votes> = FastMap::default();
     for (s, k) in spans.iter().zip(&keys) {
         let votes = if doc.parts.rules {
             evidence::votes(doc, lex, s)
@@ -109,7 +109,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     }
     // a storm's name used alone, or after the initials of its kind (`T C
     // Phailin` after `Cyclone Phailin`), is the storm's, no one's
-    let storms: std::collections::HashSet<String> = spans
+    let storms: FastSet<String> = spans
         .iter()
         .filter_map(|s| {
             let words: Vec<&str> = s.tokens.clone().map(|t| doc.word(t)).collect();
@@ -133,7 +133,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     // Company`), but not a place (`Sydney` in `Sydney Morning Herald`); a
     // family name of someone named in full stays theirs (below), and two-word
     // names are left alone (`Trump` after `Trump Organization`)
-    let titled: std::collections::HashSet<&str> = spans
+    let titled: FastSet<&str> = spans
         .iter()
         .zip(&keys)
         .filter(|(s, _)| s.title.is_some() || s.role.is_some())
@@ -162,7 +162,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     }
     // a full name shares the votes of its last word used alone
     // (`Mr. Georgelis` makes `Tasos Georgelis` a person)
-    let singles: HashMap<&str, Votes> = totals
+    let singles: FastMap<&str, Votes> = totals
         .iter()
         .filter(|(k, _)| !k.contains(' '))
         .map(|(k, v)| (*k, *v))
@@ -193,7 +193,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     let mut people = People::default();
     let mut orgs = Named::default();
     let mut places: Vec<Draft> = Vec::new();
-    let mut place_index: HashMap<String, usize> = HashMap::new();
+    let mut place_index: FastMap<String, usize> = FastMap::default();
     let mut pending_single: Vec<usize> = Vec::new();
     let mut pending_titles: Vec<usize> = Vec::new();
 
@@ -418,7 +418,7 @@ fn clean_name(name: &str) -> String {
 struct Named {
     list: Vec<Draft>,
     /// Each draft's place in `list` by the key of its name.
-    index: HashMap<String, usize>,
+    index: FastMap<String, usize>,
 }
 
 impl Named {
@@ -469,11 +469,11 @@ struct People {
     /// The family names (and their cores) of people named in full, in ASCII
     /// lowercase, for [`People::has_family`]. Only ever grows: a person's
     /// name is only replaced by a fuller one with the same family name.
-    families: std::collections::HashSet<String>,
+    families: FastSet<String>,
     /// Everyone by family name and by its core, in ASCII lowercase, in
     /// the order of `list`. (A name is only replaced by one with the same
     /// family name.)
-    by_family: HashMap<String, Vec<usize>>,
+    by_family: FastMap<String, Vec<usize>>,
 }
 
 struct PersonDraft {
