@@ -390,3 +390,21 @@ fn a_name_after_the_kind_of_organisation_it_names_is_an_organisation() {
     );
     assert!(a.find(Person, "Dana Ruiz").is_some(), "{:?}", a.all_names());
 }
+
+#[test]
+fn a_legal_form_alone_is_no_organisation() {
+    let a = Annotated::new(
+        "Hearing\n\nFor the appellant, Marlow Freight Corporation, Inc.: Julia Moss, Devin \
+         Park. For the respondent, Teller Holdings, Inc.: Ana Ruiz.",
+    );
+    assert!(
+        a.find(Organization, "Marlow Freight Corporation").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(
+        a.all_names().iter().all(|(_, n)| n != "Inc."),
+        "{:?}",
+        a.all_names()
+    );
+}

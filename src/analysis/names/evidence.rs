@@ -245,6 +245,13 @@ const ORG_KIND_BEFORE: &[&str] = &[
     "carrier",
 ];
 
+/// Legal forms of companies, which follow a company's name (`Acme
+/// Corporation, Inc.`) and name nothing alone.
+const LEGAL_FORMS: &[&str] = &[
+    "Inc.", "Inc", "Ltd.", "Ltd", "LLC", "L.L.C.", "LLP", "PLC", "plc", "Corp.", "Co.", "GmbH",
+    "Pty", "S.A.", "N.V.", "B.V.", "S.p.A.",
+];
+
 /// Verbs whose object is a person: `the Areopagus appointed Draco`.
 const PERSON_OBJECT_VERBS: &[&str] = &[
     "appointed",
@@ -497,6 +504,10 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     // nor are the fields a unit is named after (`the Science, Technology
     // and Society program`): the words of one name, none a name alone
     if n <= 3 && in_list_naming_a_unit(doc, span) {
+        v.none += 6.0;
+    }
+    // nor is a company's legal form alone (`Acme Corporation, Inc.`)
+    if n == 1 && LEGAL_FORMS.contains(&first) {
         v.none += 6.0;
     }
     // nor is a time zone after a clock time (`1:39 PM ET`, `9 a.m. EST`)
