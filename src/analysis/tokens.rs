@@ -66,7 +66,9 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Whether a word (without its period) is a known abbreviation.
 pub fn is_abbreviation(word: &str) -> bool {
-    static SET: std::sync::LazyLock<crate::analysis::lexicon::FastSet<&str>> =
+    // the fixed fast hasher (as `lexicon::FastSet`, which sits above this module)
+    type Set = std::collections::HashSet<&'static str, foldhash::fast::FixedState>;
+    static SET: std::sync::LazyLock<Set> =
         std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
     SET.contains(word)
 }
