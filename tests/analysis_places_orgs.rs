@@ -408,3 +408,12 @@ fn a_legal_form_alone_is_no_organisation() {
         a.all_names()
     );
 }
+
+#[test]
+fn a_list_before_a_plural_place_noun_makes_even_a_sentence_initial_word_a_place() {
+    let a = Annotated::new(
+        "Trails\n\nThe trail climbs for an hour. Mirror and Kalamit lakes are both clear and cold.",
+    );
+    assert!(a.find(Place, "Mirror").is_some(), "{:?}", a.all_names());
+    assert!(a.find(Place, "Kalamit").is_some(), "{:?}", a.all_names());
+}

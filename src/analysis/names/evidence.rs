@@ -839,9 +839,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     }
     // `Barracuda and Kayangan lakes`, `Dupont (now Grant) streets`: the
     // plural says that each name of the list is one (the rules are sure of it)
-    if word_at(after).is_some_and(|w| matches!(w, "and" | "or" | "," | "("))
-        && plural_place_noun_after_list(doc, after)
-    {
+    let listed_place = word_at(after).is_some_and(|w| matches!(w, "and" | "or" | "," | "("))
+        && plural_place_noun_after_list(doc, after);
+    if listed_place {
         v.place += 3.5;
     }
     // `Seoul-based`
@@ -932,7 +932,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     let only_common = words.iter().all(|w| {
         (is_common(lex, w) && !(n >= 2 && name_like(w))) || w.chars().all(|c| !c.is_alphabetic())
     });
-    if span.sentence_initial && n == 1 {
+    // (but a list that a plural place noun ends proves it: `Barracuda and
+    // Kayangan lakes are…`)
+    if span.sentence_initial && n == 1 && !listed_place {
         if is_common(lex, first) || doc.tokens[span.tokens.start].kind != TokenKind::Word {
             v.none += 3.0;
         } else {
