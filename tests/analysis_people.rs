@@ -259,3 +259,20 @@ fn the_land_in_a_peers_title_is_a_place_not_a_person() {
     assert!(a.find(Place, "Tamsworth").is_some(), "{:?}", a.all_names());
     assert_eq!(a.count(Person), 1, "{:?}", a.all_names());
 }
+
+#[test]
+fn a_misspelt_family_name_after_an_honorific_is_the_person_named_in_full() {
+    let a = Annotated::new(
+        "Salt\n\nThe agency's spokeswoman, Katarzyna Wolczanska, said the plan was sound. \
+         Ms Wolczanksa said the agency would consult. Mr Wolford, a farmer, disagreed.",
+    );
+    let p = a.entity(Person, "Katarzyna Wolczanska");
+    assert_eq!(
+        a.mention_texts(p),
+        ["Katarzyna Wolczanska", "Wolczanksa"],
+        "{:?}",
+        a.all_names()
+    );
+    // a name more than two letters away is someone else
+    assert!(a.find(Person, "Wolford").is_some(), "{:?}", a.all_names());
+}

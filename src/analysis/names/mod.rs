@@ -629,6 +629,7 @@ impl People {
         } else {
             None
         };
+        let pick = pick.or_else(|| self.misspelt_family(s, &w));
         match pick {
             Some(at) => {
                 let p = &mut self.list[at];
@@ -653,6 +654,30 @@ impl People {
                 true
             }
             None => false,
+        }
+    }
+
+    /// `Ms Bauchtman` after `Lydia Buchtmann`: a family name after an
+    /// honorific that no one has, a slip of the pen for the family name of
+    /// exactly one person named in full (seven letters or more, the same
+    /// first letter, at most two letters changed).
+    fn misspelt_family(&self, s: &NameSpan, word: &str) -> Option<usize> {
+        let honorific = s
+            .title
+            .is_some_and(|t| t.is(crate::analysis::lexicon::TitleKind::Honorific));
+        if !honorific || word.chars().count() < 7 {
+            return None;
+        }
+        let first = word.chars().next();
+        let mut near = self.list.iter().enumerate().filter(|(_, p)| {
+            !p.name.given.is_empty()
+                && p.name.family.chars().count() >= 7
+                && p.name.family.chars().next() == first
+                && strsim::levenshtein(&p.name.family, word) <= 2
+        });
+        match (near.next(), near.next()) {
+            (Some((at, _)), None) => Some(at),
+            _ => None,
         }
     }
 
