@@ -11,7 +11,7 @@ use super::Parts;
 use super::quotes::find::{self, Found};
 use super::sentences::{self, Sentence};
 use super::tagger::{self, Tag};
-use super::tokens::{self, Token};
+use super::tokens::{self, Token, TokenKind};
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
 
@@ -97,6 +97,21 @@ impl<'a> Doc<'a> {
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
+    }
+
+    /// The text of token `k` if it lies in sentence `sentence` (`None` past
+    /// the last token).
+    pub fn word_in_sentence(&self, k: usize, sentence: u32) -> Option<&'a str> {
+        (self.sentence_of.get(k) == Some(&sentence)).then(|| self.word(k))
+    }
+
+    /// Whether token `k` is a word of sentence `sentence` that starts with a
+    /// capital.
+    pub fn capitalised_in_sentence(&self, k: usize, sentence: u32) -> bool {
+        self.word_in_sentence(k, sentence).is_some_and(|w| {
+            self.tokens[k].kind == TokenKind::Word
+                && w.chars().next().is_some_and(char::is_uppercase)
+        })
     }
 
     /// The span covering tokens `range` (non-empty).

@@ -118,12 +118,8 @@ fn plural_place_noun_after_list(doc: &Doc, mut at: usize) -> bool {
     let Some(sentence) = doc.sentence_of.get(at).copied() else {
         return false;
     };
-    let in_sentence = |k: usize| k < doc.tokens.len() && doc.sentence_of[k] == sentence;
-    let capitalised = |k: usize| {
-        in_sentence(k)
-            && doc.tokens[k].kind == TokenKind::Word
-            && doc.word(k).chars().next().is_some_and(char::is_uppercase)
-    };
+    let in_sentence = |k: usize| doc.word_in_sentence(k, sentence).is_some();
+    let capitalised = |k: usize| doc.capitalised_in_sentence(k, sentence);
     for _ in 0..6 {
         // a parenthesis of a few words: `(now Grant)`
         if in_sentence(at) && doc.word(at) == "(" {
@@ -1113,14 +1109,8 @@ fn credit_ends(doc: &Doc, span: &NameSpan) -> bool {
 /// joined by `and`/`or` in one sentence, either way round.
 fn coordinated_with_org(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
     let sentence = doc.sentence_of[span.tokens.start];
-    let word_in = |k: usize| {
-        (k < doc.tokens.len()
-            && doc.sentence_of[k] == sentence
-            && doc.tokens[k].kind == TokenKind::Word)
-            .then(|| doc.word(k))
-    };
-    let capitalised =
-        |k: usize| word_in(k).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let word_in = |k: usize| doc.word_in_sentence(k, sentence);
+    let capitalised = |k: usize| doc.capitalised_in_sentence(k, sentence);
     let conjunction = |k: usize| matches!(word_in(k), Some("and" | "or"));
     // `News Corporation and [Fairfax]`
     let start = span.tokens.start;
@@ -1180,14 +1170,8 @@ const UNIT_NOUNS: &[&str] = &[
 /// each of one to three words) that a singular [`UNIT_NOUNS`] word ends.
 fn in_list_naming_a_unit(doc: &Doc, span: &NameSpan) -> bool {
     let sentence = doc.sentence_of[span.tokens.start];
-    let word_in =
-        |k: usize| (k < doc.tokens.len() && doc.sentence_of[k] == sentence).then(|| doc.word(k));
-    let capitalised = |k: usize| {
-        word_in(k).is_some_and(|w| {
-            doc.tokens[k].kind == TokenKind::Word
-                && w.chars().next().is_some_and(char::is_uppercase)
-        })
-    };
+    let word_in = |k: usize| doc.word_in_sentence(k, sentence);
+    let capitalised = |k: usize| doc.capitalised_in_sentence(k, sentence);
     let joiner = |k: usize| matches!(word_in(k), Some("," | "and" | "&"));
     let mut items = 1;
     // an item before this one: `Technology and [Society]`
