@@ -951,11 +951,11 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     // `major Western capitals`: an ordinary word between two lowercase words
     // of its sentence is an adjective with a capital, no name (but not after a
     // determiner: `the Crown prosecutor`, `a Senate vote`)
+    let sentence = doc.sentence_of[span.tokens.start];
     let lower_word = |i: usize| {
-        i < doc.tokens.len()
-            && doc.tokens[i].kind == TokenKind::Word
-            && doc.sentence_of[i] == doc.sentence_of[span.tokens.start]
-            && doc.word(i).chars().all(char::is_lowercase)
+        doc.word_in_sentence(i, sentence).is_some_and(|w| {
+            doc.tokens[i].kind == TokenKind::Word && w.chars().all(char::is_lowercase)
+        })
     };
     if n == 1
         && only_common
