@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use memchr::memchr_iter;
+use memchr::{memchr_iter, memchr2};
 use regex::Regex;
 
 /// A named reference escaped once or more again: `&amp;eacute;`, `&amp;amp;`.
@@ -21,20 +21,58 @@ pub fn decode(text: &str) -> Cow<'_, str> {
     let numeric = numeric_references(text);
     // the regex is compiled only for a text that has such a reference
     let named = if numeric.contains("&amp;") {
-        match ESCAPED_NAMED.replace_all(&numeric, "&$1") {
-            Cow::Borrowed(_) => numeric.clone(),
-            Cow::Owned(s) => Cow::Owned(s),
-        }
+        then(numeric, |t| ESCAPED_NAMED.replace_all(t, "&$1"))
     } else {
-        numeric.clone()
+        numeric
     };
-    match html_escape::decode_html_entities(&named) {
-        Cow::Borrowed(_) => match named {
-            Cow::Borrowed(_) => Cow::Borrowed(text),
-            Cow::Owned(s) => Cow::Owned(s),
+    then(named, named_and_numeric)
+}
+
+/// Apply a step that may borrow its input, without copying a text it leaves alone.
+fn then<'a>(text: Cow<'a, str>, step: impl for<'b> Fn(&'b str) -> Cow<'b, str>) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(t) => step(t),
+        Cow::Owned(t) => match step(&t) {
+            Cow::Borrowed(_) => Cow::Owned(t),
+            Cow::Owned(changed) => Cow::Owned(changed),
         },
-        Cow::Owned(s) => Cow::Owned(s),
     }
+}
+
+/// Every named and numeric reference decoded by `html-escape`, handed only
+/// the stretch from each `&` to the first `;` or `&` after it. That is all
+/// of the text it looks at to decide on that `&`: it reads on from an `&`
+/// up to the next `;` (decoding or not what lies between) or the next `&`
+/// (starting over there), and copies everything else as it is. Handing it
+/// the whole text would make it step byte by byte from every lone `&`
+/// ("AT&T") to the next `;`, often thousands of bytes on.
+fn named_and_numeric(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut last = 0;
+    for start in memchr_iter(b'&', bytes) {
+        let Some(len) = memchr2(b';', b'&', &bytes[start + 1..]) else {
+            break;
+        };
+        let end = start + 1 + len;
+        if bytes[end] != b';' {
+            continue;
+        }
+        // `&` and `;` are ASCII: both ends are character boundaries
+        if let Cow::Owned(decoded) = html_escape::decode_html_entities(&text[start..=end]) {
+            if out.is_empty() {
+                out.reserve(text.len());
+            }
+            out.push_str(&text[last..start]);
+            out.push_str(&decoded);
+            last = end + 1;
+        }
+    }
+    if last == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
 }
 
 /// Numeric references put in canonical form (`&#N;`). A spaced-out
@@ -184,7 +222,30 @@ fn canonical_numeric(whole: &str, digits: Digits) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::decode;
+    use super::{decode, named_and_numeric};
+
+    proptest::proptest! {
+        /// Stretch by stretch, the same as `html-escape` over the whole text.
+        #[test]
+        fn stretches_decode_as_the_whole_text(
+            text in "(&|;|#|x|X|amp|lt|eacute|nbsp|3|9|27|A|b| |\\n|é|€)*"
+        ) {
+            let whole = html_escape::decode_html_entities(&text);
+            proptest::prop_assert_eq!(named_and_numeric(&text), whole);
+        }
+    }
+
+    #[test]
+    fn a_lone_ampersand_leaves_the_references_after_it_decoded() {
+        assert_eq!(
+            named_and_numeric("AT&T and R&D; &lt;b&gt; &amp &#39;x&#x27; &bogus; &&amp;"),
+            "AT&T and R&D; <b> &amp 'x' &bogus; &&"
+        );
+        assert_eq!(
+            named_and_numeric("no references at all"),
+            "no references at all"
+        );
+    }
 
     #[test]
     fn spaced_out_references_are_decoded() {
