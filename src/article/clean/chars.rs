@@ -263,6 +263,24 @@ fn is_tidy(line: &str) -> bool {
             .any(|i| char_at(line, i).is_some_and(is_inline_space))
 }
 
+/// The index of the first byte from `from` on that is not ASCII (or the
+/// length): eight bytes at a time while none of them has its high bit set.
+pub fn ascii_end(bytes: &[u8], from: usize) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+        if word & HIGH != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii) {
+        i += 1;
+    }
+    i
+}
+
 /// The characters of a text for the NFC quick check, with every run of
 /// characters that are NFC and never combine (below U+0300, CJK ideographs,
 /// Hangul syllables) given as one `a`: same answer, far fewer lookups.
@@ -281,13 +299,10 @@ impl Iterator for QuickChars<'_> {
         if !plain(first) {
             return Some(first);
         }
-        // the run of plain characters: ASCII bytes skipped as bytes
+        // the run of plain characters: ASCII skipped eight bytes at a time
         let bytes = self.text.as_bytes();
-        while let Some(&b) = bytes.get(self.pos) {
-            if b < 0x80 {
-                self.pos += 1;
-                continue;
-            }
+        while self.pos < bytes.len() {
+            self.pos = ascii_end(bytes, self.pos);
             match char_at(self.text, self.pos) {
                 Some(c) if plain(c) => self.pos += c.len_utf8(),
                 _ => break,
@@ -340,6 +355,42 @@ mod tests {
         }
         assert_eq!(strip_controls(base), base);
         assert_eq!(strip_controls("café – “quoted” ’"), "café – “quoted” ’");
+    }
+
+    #[test]
+    fn ascii_ends_at_the_first_other_byte_at_any_offset() {
+        let base = "The quick brown fox jumps over the lazy dog";
+        for other in ['é', '\u{301}', '€', '😀'] {
+            for at in 0..=base.len() {
+                let mut text = base.to_string();
+                text.insert(at, other);
+                for from in 0..=at {
+                    assert_eq!(ascii_end(text.as_bytes(), from), at, "{other:?} at {at}");
+                }
+            }
+        }
+        assert_eq!(ascii_end(base.as_bytes(), 3), base.len());
+        assert_eq!(ascii_end(b"", 0), 0);
+    }
+
+    #[test]
+    fn quick_chars_give_the_quick_check_of_all_characters() {
+        // combining marks and non-NFC characters at every offset around the
+        // eight-byte steps, after ASCII and after plain non-ASCII runs
+        let base = "abcdefghij klmnopq éèàü rstuvwxyz 北京 ABCDEFGH";
+        for odd in [
+            '\u{301}', '\u{308}', '\u{3099}', '\u{340}', '\u{F900}', '\u{1161}',
+        ] {
+            for at in base.char_indices().map(|(i, _)| i).chain([base.len()]) {
+                let mut text = base.to_string();
+                text.insert(at, odd);
+                let quick = is_nfc_quick(QuickChars {
+                    text: &text,
+                    pos: 0,
+                });
+                assert_eq!(quick, is_nfc_quick(text.chars()), "{odd:?} at {at}");
+            }
+        }
     }
 
     #[test]
