@@ -174,6 +174,43 @@ fn first_bytes(starts: &[Start]) -> [u64; 4] {
     set
 }
 
+/// How a text may start, listed under each byte it can start with, so that
+/// only the few ways that begin with a text's first byte are tried on it.
+#[derive(Clone, Debug)]
+struct Starts {
+    /// Where the list of each byte begins in `lists`, and where the last ends.
+    at: Box<[u32; 257]>,
+    lists: Vec<Start>,
+}
+
+impl Starts {
+    fn new(starts: &[Start]) -> Starts {
+        let sets: Vec<[u64; 4]> = starts
+            .iter()
+            .map(|s| first_bytes(std::slice::from_ref(s)))
+            .collect();
+        let mut at = Box::new([0u32; 257]);
+        let mut lists = Vec::new();
+        for byte in 0..256 {
+            for (start, set) in starts.iter().zip(&sets) {
+                if set[byte / 64] & (1 << (byte % 64)) != 0 {
+                    lists.push(start.clone());
+                }
+            }
+            at[byte + 1] = u32::try_from(lists.len()).unwrap_or(u32::MAX);
+        }
+        Starts { at, lists }
+    }
+
+    /// The ways of starting that a text whose first byte is `byte` may take:
+    /// every other one needs another first byte ([`first_bytes`]).
+    fn with_first(&self, byte: u8) -> &[Start] {
+        let i = usize::from(byte);
+        let (from, to) = (self.at[i] as usize, self.at[i + 1] as usize);
+        self.lists.get(from..to).unwrap_or(&[])
+    }
+}
+
 /// The syntax tree of `pattern`.
 pub fn parse(pattern: &str) -> Option<Ast> {
     ast::parse::Parser::new().parse(pattern).ok()
@@ -246,9 +283,7 @@ impl Needles {
 #[derive(Clone, Debug, Default)]
 pub struct Prefilter {
     /// Where the pattern is anchored at the start: what the text starts with.
-    starts: Option<Vec<Start>>,
-    /// The bytes a text that `starts` allows can start with, as a bit set.
-    first_bytes: [u64; 4],
+    starts: Option<Starts>,
     /// Where it is anchored at the end: what the text ends with.
     ends: Option<Vec<Lit>>,
     /// Literals the text contains, one of each set.
@@ -285,8 +320,7 @@ impl Prefilter {
             let starts = prefix(&top[i + 1..], after(&top[i], before[i]));
             if !starts.iter().any(Start::is_empty) {
                 return Prefilter {
-                    first_bytes: first_bytes(&starts),
-                    starts: Some(starts),
+                    starts: Some(Starts::new(&starts)),
                     ..Prefilter::default()
                 };
             }
@@ -319,11 +353,10 @@ impl Prefilter {
     pub fn may_match(&self, hay: &Haystack) -> bool {
         let text = hay.text;
         if let Some(starts) = &self.starts {
-            let byte = text.as_bytes().first().copied().map_or(0, usize::from);
-            if text.is_empty() || self.first_bytes[byte / 64] & (1 << (byte % 64)) == 0 {
+            let Some(&byte) = text.as_bytes().first() else {
                 return false;
-            }
-            let ok = starts.iter().any(|s| match s {
+            };
+            let ok = starts.with_first(byte).iter().any(|s| match s {
                 Start::Lit(l) => after_prefix(text, l).is_some(),
                 Start::Char(kind) => text.chars().next().is_some_and(|c| kind.test(c)),
                 Start::LitChar(l, kind) => after_prefix(text, l)

@@ -132,6 +132,19 @@ fn anchored_patterns_check_how_the_text_starts() {
 }
 
 #[test]
+fn each_way_of_starting_is_tried_on_texts_with_its_first_bytes() {
+    // folded literals (both cases, long s), a class, a literal then a class:
+    // listed under every byte a text they accept can start with
+    let p = r"^(?:(?i:sk)|\p{Lu}x|ab\d|é)";
+    for text in ["sk", "SK", "ſ\u{212A}", "Éx", "Ωx", "Ax", "ab٣", "ab1", "é"] {
+        assert!(passes(p, text), "{text:?}");
+    }
+    for text in ["", "s", "ü", "ax", "abc", "aB1", "kx", "x"] {
+        assert!(!passes(p, text), "{text:?}");
+    }
+}
+
+#[test]
 fn patterns_anchored_at_the_end_check_how_the_text_ends() {
     let p = r"\((?:[^()]+\s?/\s?)?(?:AP|Reuters|Getty(?: Images)?)\)$";
     assert!(passes(p, "A crowd in Paris (Jane Doe / Reuters)"));
