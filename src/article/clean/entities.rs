@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use memchr::{memchr_iter, memchr2};
+use memchr::{memchr, memchr_iter, memchr2};
 use regex::Regex;
 
 /// A named reference escaped once or more again: `&amp;eacute;`, `&amp;amp;`.
@@ -15,7 +15,7 @@ static ESCAPED_NAMED: LazyLock<Regex> =
 
 /// Decode the character references of `text`.
 pub fn decode(text: &str) -> Cow<'_, str> {
-    if !text.contains('&') {
+    if memchr(b'&', text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     let numeric = numeric_references(text);

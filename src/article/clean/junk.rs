@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use memchr::memchr_iter;
+
 use super::CleanOptions;
 use super::chars::tidy_line;
 use super::patterns::Haystack;
@@ -31,7 +33,7 @@ pub fn filter_lines<'t>(text: &'t str, options: &CleanOptions) -> Vec<Item<'t>> 
     let mut items: Vec<Item> = Vec::new();
     let mut after_image = false;
     let mut after_promo = false;
-    for raw in text.split('\n') {
+    for raw in split_lines(text) {
         let line = tidy_line(raw);
         if line.is_empty() {
             push_break(&mut items);
@@ -74,8 +76,45 @@ pub fn filter_lines<'t>(text: &'t str, options: &CleanOptions) -> Vec<Item<'t>> 
     items
 }
 
+/// The lines of `text` as `text.split('\n')` gives them (an empty one after a
+/// final newline too), found with the vectorised `memchr` rather than the
+/// standard library's word-at-a-time search.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let ends = memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    ends.map(move |end| {
+        // a newline is ASCII: both ends are character boundaries
+        let line = &text[start..end];
+        start = end + 1;
+        line
+    })
+}
+
 fn push_break(items: &mut Vec<Item>) {
     if !matches!(items.last(), None | Some(Item::Break)) {
         items.push(Item::Break);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_lines;
+
+    #[test]
+    fn lines_are_split_as_the_standard_library_splits_them() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\na",
+            "a\n\nb\n",
+            "é\n€\n\n😀",
+            "\n\n",
+        ] {
+            let ours: Vec<&str> = split_lines(text).collect();
+            let std: Vec<&str> = text.split('\n').collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
     }
 }

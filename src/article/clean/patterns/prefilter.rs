@@ -28,6 +28,7 @@ use memchr::memchr2;
 use memchr::memmem::{self, Finder};
 use regex_syntax::ast::{self, Ast};
 
+use super::super::chars::ascii_end;
 use literals::{Lit, Start};
 use syntax::{Flags, after, anchors, exact, flags_before, prefix, required_seq, suffix};
 
@@ -55,17 +56,15 @@ impl<'t> Haystack<'t> {
         *self.latin.get_or_init(|| {
             let bytes = self.text.as_bytes();
             let mut i = 0;
-            while i < bytes.len() {
-                if bytes[i] < 0x80 {
-                    i += 1;
-                    continue;
-                }
-                match self.text[i..].chars().next() {
+            loop {
+                // ASCII is Latin: skipped eight bytes at a time
+                i = ascii_end(bytes, i);
+                match self.text.get(i..).and_then(|rest| rest.chars().next()) {
+                    None => return true,
                     Some(c) if in_latin(c) => i += c.len_utf8(),
-                    _ => return false,
+                    Some(_) => return false,
                 }
             }
-            true
         })
     }
 

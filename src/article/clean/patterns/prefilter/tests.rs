@@ -256,3 +256,25 @@ fn every_match_of_tricky_patterns_passes() {
         assert_sound(pattern, &near_matches(pattern, 150));
     }
 }
+
+#[test]
+fn latin_texts_are_told_at_any_offset() {
+    let base = "Plain ASCII text, long enough for eight-byte steps";
+    assert!(Haystack::new(base).is_latin());
+    assert!(Haystack::new("").is_latin());
+    for (c, latin) in [
+        ('é', true),
+        ('\u{FF}', true),
+        ('’', true),
+        ('€', true),
+        ('Ω', false),
+        ('😀', false),
+        ('\u{2100}', false),
+    ] {
+        for at in 0..=base.len() {
+            let mut text = base.to_string();
+            text.insert(at, c);
+            assert_eq!(Haystack::new(&text).is_latin(), latin, "{c:?} at {at}");
+        }
+    }
+}
