@@ -130,18 +130,22 @@ fn find_strippable(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = from;
     while i < bytes.len() {
-        // eight printable ASCII bytes at a time: none is below 0x20, 0x7F or
-        // from 0x80 up
-        if let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            const ONES: u64 = 0x0101_0101_0101_0101;
-            const HIGH: u64 = 0x8080_8080_8080_8080;
-            let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-            let del = (word ^ (ONES * 0x7F)).wrapping_sub(ONES) & !(word ^ (ONES * 0x7F)) & HIGH;
-            if (below_space | del | (word & HIGH)) == 0 {
-                i += 8;
-                continue;
-            }
+        // printable ASCII 32 bytes at a time while there is nothing else,
+        // then eight at a time
+        if let Some(chunk) = bytes.get(i..i + 32)
+            && chunk
+                .chunks_exact(8)
+                .fold(0, |any, word| any | suspect_bits(word))
+                == 0
+        {
+            i += 32;
+            continue;
+        }
+        if let Some(word) = bytes.get(i..i + 8)
+            && suspect_bits(word) == 0
+        {
+            i += 8;
+            continue;
         }
         // these eight bytes (or the last few) one by one
         let end = (i + 8).min(bytes.len());
@@ -158,6 +162,17 @@ fn find_strippable(text: &str, from: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Non-zero when one of eight bytes is not printable ASCII: below 0x20,
+/// 0x7F or from 0x80 up (bit tricks on the eight as one number).
+fn suspect_bits(word: &[u8]) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
+    let del = (word ^ (ONES * 0x7F)).wrapping_sub(ONES) & !(word ^ (ONES * 0x7F)) & HIGH;
+    below_space | del | (word & HIGH)
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -342,7 +357,9 @@ mod tests {
 
     #[test]
     fn a_character_to_strip_is_found_at_any_offset() {
-        let base = "The quick brown fox jumps over the lazy dog.\n\tAgain.";
+        // long enough for a 32-byte step, eight-byte steps and a tail
+        let base =
+            "The quick brown fox jumps over the lazy dog.\n\tAgain, and over the dog once more.";
         for strip in [
             '\u{1}', '\u{7F}', '\u{85}', '\u{AD}', '\u{200B}', '\u{202E}', '\u{FEFF}',
         ] {
