@@ -15,9 +15,10 @@
 //! markers remove starts with a rare literal that the regex's own prefilter
 //! finds: these patterns are compiled without the lazy DFA, whose reverse
 //! automaton would cost more to build than all the searches it would speed
-//! up; and, for a text that is all Latin-1 and common punctuation
-//! ([`prefilter::LATIN`]), with their Unicode classes cut down to those
-//! characters (the same matches on such a text, a fraction of the automaton).
+//! up; and, for a text that is all Latin letters (Latin-1, Extended-A and
+//! -B) and common punctuation ([`prefilter::LATIN`]), with their Unicode
+//! classes cut down to those characters (the same matches on such a text, a
+//! fraction of the automaton).
 //! The `rewrites`, searched through the whole text, get the full regex engine.
 
 mod lazy;

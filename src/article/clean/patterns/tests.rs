@@ -26,8 +26,9 @@ fn reference(source: &str) -> Regex {
 }
 
 /// Texts to try a pattern on: strings made from it, changed in case, with
-/// text around them, and with a character outside [`LATIN`] (so that both
-/// regexes of a pattern are tried).
+/// text around them, with letters of Latin Extended-A and -B (inside
+/// [`LATIN`]), and with a character outside it (so that both regexes of a
+/// pattern are tried).
 fn texts_for(source: &str) -> Vec<String> {
     near_matches(source, 40)
         .into_iter()
@@ -37,6 +38,8 @@ fn texts_for(source: &str) -> Vec<String> {
                 s.to_lowercase(),
                 format!("{s} Ω"),
                 format!("Ω {s}"),
+                format!("{s} Łódź"),
+                s.replace('a', "ą").replace('E', "Ě"),
                 format!("Before. {s}"),
                 s.replace('s', "ſ"),
                 s,
