@@ -440,8 +440,9 @@ pub fn normalize(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// Whether a token is a possessive or other clitic split off a word.
 pub fn is_clitic(word: &str) -> bool {
-    // every clitic starts with an apostrophe or is `n't`
-    if !word.starts_with(['\'', '\u{2019}', '\u{2018}', 'n', 'N']) {
+    // every clitic starts with an apostrophe or is `n't`, and has at most
+    // five bytes (`n\u{2019}t`, `\u{2019}re`)
+    if word.len() > 5 || !word.starts_with(['\'', '\u{2019}', '\u{2018}', 'n', 'N']) {
         return false;
     }
     let w = normalize(word);

@@ -177,26 +177,24 @@ pub const FUNCTION_WORDS: &[&str] = &[
 /// Whether a word is capitalised: an uppercase or titlecase first letter,
 /// or a prefixed name such as `al-Assad`.
 pub fn is_capitalised(word: &str) -> bool {
-    // (the same for an ASCII first letter, told by its byte)
+    // (an ASCII first letter is told by its byte)
     match word.as_bytes().first() {
-        Some(b) if b.is_ascii_uppercase() => return true,
-        Some(b) if b.is_ascii() && !b.is_ascii_lowercase() => return false,
-        _ => {}
-    }
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(c) if c.is_uppercase() => true,
-        Some(_) => {
-            // al-Assad, el-Sisi, bin-Salman: a particle glued to a capitalised name
-            // (the hyphen comes within a particle's length)
-            let Some(at) = word.bytes().take(PARTICLE_MAX + 1).position(|b| b == b'-') else {
-                return false;
-            };
-            let (p, rest) = (&word[..at], &word[at + 1..]);
-            PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
-        }
         None => false,
+        Some(b) if b.is_ascii_uppercase() => true,
+        Some(b) if b.is_ascii_lowercase() => glued_to_particle(word),
+        Some(b) if b.is_ascii() => false,
+        Some(_) => word.starts_with(char::is_uppercase) || glued_to_particle(word),
     }
+}
+
+/// al-Assad, el-Sisi, bin-Salman: a particle glued to a capitalised name
+/// (the hyphen comes within a particle's length).
+fn glued_to_particle(word: &str) -> bool {
+    let Some(at) = word.bytes().take(PARTICLE_MAX + 1).position(|b| b == b'-') else {
+        return false;
+    };
+    let (p, rest) = (&word[..at], &word[at + 1..]);
+    listed!(PARTICLES, p) && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_function_word(word: &str) -> bool {
@@ -205,11 +203,18 @@ fn is_function_word(word: &str) -> bool {
     with_lowercase(word, |lower| SET.contains(lower.trim_end_matches('.')))
 }
 
+/// Whether `word` is one of the [`CONNECTORS`], in any case. (They are
+/// ASCII, and no other character lowercases to an ASCII letter of theirs:
+/// an ASCII comparison says the same as lowercasing.)
+fn is_connector(word: &str) -> bool {
+    CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(word))
+}
+
 /// Whether `word` is one of the [`PARTICLES`] (all short and lowercase).
 fn is_particle(word: &str) -> bool {
     word.len() <= PARTICLE_MAX
         && word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-        && PARTICLES.contains(&word)
+        && listed!(PARTICLES, word)
 }
 
 /// Find candidate names in one sentence.
@@ -263,7 +268,7 @@ pub fn in_sentence(
                 continue;
             }
             // `Department of Defense`, `University of California`, `Bank of the West`
-            if with_lowercase(w, |w| CONNECTORS.contains(&w)) && end + 1 < range.end {
+            if is_connector(w) && end + 1 < range.end {
                 let mut k = end + 1;
                 if matches!(w, "of" | "for") && matches!(word(k), "the" | "a") && k + 1 < range.end
                 {

@@ -148,7 +148,7 @@ fn plural_place_noun_after_list(doc: &Doc, mut at: usize) -> bool {
             }
             w => {
                 return w.ends_with('s')
-                    && PLACE_NOUNS.contains(&w)
+                    && listed!(PLACE_NOUNS, w)
                     && w.chars().all(|c| c.is_lowercase());
             }
         }
@@ -503,7 +503,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         v.none += 6.0;
     }
     // nor is a company's legal form alone (`Acme Corporation, Inc.`)
-    if n == 1 && LEGAL_FORMS.contains(&first) {
+    if n == 1 && listed!(LEGAL_FORMS, first) {
         v.none += 6.0;
     }
     // nor is a time zone after a clock time (`1:39 PM ET`, `9 a.m. EST`)
@@ -611,7 +611,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
             p -= 1.0;
         }
         v.place += p.max(0.3);
-    } else if n >= 2 && DIRECTIONS.contains(&first) {
+    } else if n >= 2 && listed!(DIRECTIONS, first) {
         // `Lower Manhattan`, `West Side`, `Lower East Side`, `West End`
         let rest = doc.slice(&(span.tokens.start + 1..span.tokens.end));
         if lex.place(rest).is_some() || matches!(last, "Side" | "End" | "Coast" | "Bank" | "Shore")
@@ -652,9 +652,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
 
     // `Coron Island`, `Manila Bay`, `Times Square`, `Mount Holyoke`, `Boulevard Montmartre`
     if n >= 2 && !span.institution {
-        if PLACE_LAST.contains(&last) {
+        if listed!(PLACE_LAST, last) {
             v.place += 3.0;
-        } else if PLACE_FIRST.contains(&first) {
+        } else if listed!(PLACE_FIRST, first) {
             v.place += 2.0;
         }
     }
@@ -806,7 +806,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         {
             break;
         }
-        if ORG_NOUNS.contains(&w) {
+        if listed!(ORG_NOUNS, w) {
             v.org += 2.0;
             break;
         }
@@ -828,7 +828,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         if !w.chars().all(|c| c.is_lowercase() || c == '-') {
             break;
         }
-        if PLACE_NOUNS.contains(&w) {
+        if listed!(PLACE_NOUNS, w) {
             v.place += 2.5;
             break;
         }
@@ -874,7 +874,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
             v.place += 0.6;
         }
         // `appointed Draco`, `married Ellen`: verbs whose object is a person
-        if PERSON_OBJECT_VERBS.contains(&before) {
+        if listed!(PERSON_OBJECT_VERBS, before) {
             v.person += 2.0;
         }
         // `the King of Athens, Theseus`: a name in apposition to a title
@@ -884,7 +884,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         // `the journal Current Biology`, `the airline Skyways`: a name in
         // apposition to the kind of organisation it names
         // (but not a person's name: `the company John Harlow founded`)
-        if ORG_KIND_BEFORE.contains(&before)
+        if listed!(ORG_KIND_BEFORE, before)
             && !(n >= 2 && lex.given_name(first).is_some())
             && span.tokens.start >= 2
             && doc.sentence_of[span.tokens.start - 2] == doc.sentence_of[span.tokens.start]
@@ -894,7 +894,10 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         // `the province of Palawan`, `the island of Busuanga`
         if before == "of"
             && span.tokens.start >= 2
-            && PLACE_OF.contains(&doc.word(span.tokens.start - 2).to_lowercase().as_str())
+            && listed!(
+                PLACE_OF,
+                doc.word(span.tokens.start - 2).to_lowercase().as_str()
+            )
         {
             v.place += 2.5;
         }
@@ -902,7 +905,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         // monarch's title names the land, not its holder
         if before == "of"
             && span.tokens.start >= 2
-            && REALM_TITLES.contains(&doc.word(span.tokens.start - 2))
+            && listed!(REALM_TITLES, doc.word(span.tokens.start - 2))
         {
             v.place += 3.0;
             v.person -= 1.0;
@@ -990,7 +993,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     }
     // `the Government Will Soon Spend More on Interest Than`: a run of a
     // title-case headline that ends in a function word is no name
-    if n >= 2 && ENDS_NO_NAME.contains(&last) {
+    if n >= 2 && listed!(ENDS_NO_NAME, last) {
         v.none += 8.0;
     }
     // the learned tagger's reading of these words in this sentence: it
@@ -1246,7 +1249,7 @@ fn is_oath(doc: &Doc, i: usize) -> bool {
 fn is_event(words: &[&str]) -> bool {
     let n = words.len();
     let roman = |w: &str| !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
-    EVENT_LAST.contains(&words[n - 1])
+    listed!(EVENT_LAST, words[n - 1])
         || (n >= 2
             && words[n - 2] == "War"
             && (roman(words[n - 1]) || words[n - 1] == "One" || words[n - 1] == "Two"))

@@ -7,6 +7,17 @@
 //! 4. people ([`people`]), organisations ([`orgs`]) and places are gathered
 //!    into entities; a bare family name goes to the most prominent bearer.
 
+/// Whether `word` is one of the words of the constant list `$list`, by a
+/// hash look-up rather than a scan: most of these lists are asked about
+/// every word or every name of a document.
+macro_rules! listed {
+    ($list:ident, $word:expr) => {{
+        static SET: std::sync::LazyLock<crate::analysis::lexicon::FastSet<&'static str>> =
+            std::sync::LazyLock::new(|| $list.iter().copied().collect());
+        SET.contains($word)
+    }};
+}
+
 pub mod candidates;
 pub mod evidence;
 pub mod orgs;
@@ -397,8 +408,9 @@ fn key(name: &str) -> String {
             if !k.is_empty() {
                 k.push(' ');
             }
-            k.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            k.push_str(w);
         }
+        k.make_ascii_lowercase();
         return k;
     }
     crate::analysis::tokens::normalize(name)

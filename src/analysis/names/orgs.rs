@@ -10,6 +10,7 @@ use crate::analysis::EntityKind;
 use crate::analysis::doc::Doc;
 use crate::analysis::lexicon::FastMap;
 use crate::analysis::lexicon::Lexicon;
+use crate::analysis::tokens::TokenKind;
 
 /// Words skipped when forming an acronym: `Massachusetts Institute of Technology` → MIT.
 const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "on", "in", "&", "at", "de"];
@@ -168,6 +169,9 @@ fn part_of(short: &Forms, long: &Forms) -> bool {
 pub(super) fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Named) {
     let lower = |i: usize| {
         // (the same for ASCII, told from the bytes without decoding)
+        if doc.tokens[i].kind != TokenKind::Word {
+            return false; // (no letter: not a lowercase word)
+        }
         let span = doc.tokens[i].span();
         let bytes = &doc.text.as_bytes()[span.start..span.end];
         if bytes.iter().all(u8::is_ascii_lowercase) {
