@@ -108,6 +108,17 @@ impl Tokenizer {
         let raw = &mut self.raw;
         raw.clear();
         for piece in pieces(text, range) {
+            // most pieces are a plain word, maybe with marks around it: their
+            // tokens are known without segmenting or merging (and no merge
+            // joins tokens of two pieces: it joins only tokens that touch)
+            if let Some(word) = plain_word(piece.slice(text))
+                && !has_camel_join(&text.as_bytes()[piece.start + word.0..piece.start + word.1])
+            {
+                if !push_raw(text, raw, out) || !push_plain(text, piece, word, out) {
+                    return; // past 4 GiB (see `Token`)
+                }
+                continue;
+            }
             segments(text, piece, |seg, plain| {
                 if plain {
                     push_camel(text, seg, raw);
@@ -116,12 +127,61 @@ impl Tokenizer {
                 }
             });
         }
-        merge(text, raw);
-        out.extend(
-            raw.iter()
-                .map_while(|&span| Token::new(span, kind_of(span.slice(text)))),
-        );
+        push_raw(text, raw, out);
     }
+}
+
+/// Merge the raw pieces gathered so far and add them to `out` as tokens;
+/// `false` past 4 GiB (see [`Token`]), where tokens end.
+fn push_raw(text: &str, raw: &mut Vec<Span>, out: &mut Vec<Token>) -> bool {
+    if raw.is_empty() {
+        return true;
+    }
+    merge(text, raw);
+    for &span in raw.iter() {
+        let Some(token) = Token::new(span, kind_of(span.slice(text))) else {
+            return false;
+        };
+        out.push(token);
+    }
+    raw.clear();
+    true
+}
+
+/// The tokens of a piece that [`plain_word`] found to be ASCII letters
+/// between ASCII marks (`word`: where the letters begin and end), with no
+/// capital after a small letter: each mark a token, the letters one word,
+/// with the period right after them if they keep it (`Mr.`, `U.`), as
+/// [`merge`] would join them; `false` past 4 GiB (see [`Token`]).
+fn push_plain(text: &str, piece: Span, word: (usize, usize), out: &mut Vec<Token>) -> bool {
+    let s = piece.slice(text);
+    let (start, mut end) = word;
+    if s.as_bytes().get(end) == Some(&b'.') && wants_period(&s[start..end]) {
+        end += 1;
+    }
+    let at = |i: usize| piece.start + i;
+    let marks = |range: std::ops::Range<usize>| {
+        range.map(move |i| Token::new(Span::new(at(i), at(i + 1)), TokenKind::Punct))
+    };
+    let word = Token::new(Span::new(at(start), at(end)), TokenKind::Word);
+    for token in marks(0..start)
+        .chain(std::iter::once(word))
+        .chain(marks(end..s.len()))
+    {
+        let Some(token) = token else {
+            return false;
+        };
+        out.push(token);
+    }
+    true
+}
+
+/// Whether a capital follows a small letter somewhere in `bytes` (ASCII),
+/// where [`push_camel`] may split a word.
+fn has_camel_join(bytes: &[u8]) -> bool {
+    bytes
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
 }
 
 /// ASCII whitespace is a word boundary on both sides (UAX #29: no rule
@@ -179,15 +239,33 @@ fn segments(text: &str, piece: Span, mut each: impl FnMut(Span, bool)) {
 /// two letters or digits, nor two marks (`_` excepted, which joins words).
 /// Where the letters begin and end.
 fn plain_word(s: &str) -> Option<(usize, usize)> {
+    // per byte: a mark, a letter or neither
+    const MARK: u8 = 1;
+    const LETTER: u8 = 2;
+    const CLASS: [u8; 256] = {
+        let mut class = [0; 256];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            if c.is_ascii_punctuation() && c != b'_' {
+                class[b] = MARK;
+            } else if c.is_ascii_alphabetic() {
+                class[b] = LETTER;
+            }
+            b += 1;
+        }
+        class
+    };
     let bytes = s.as_bytes();
-    let mark = |b: &u8| b.is_ascii_punctuation() && *b != b'_';
-    let start = bytes.iter().position(|b| !mark(b))?;
-    let letters = bytes[start..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
-    let end = start + letters;
-    (letters > 0 && bytes[end..].iter().all(mark)).then_some((start, end))
+    let run = |from: usize, class: u8| {
+        from + bytes[from..]
+            .iter()
+            .take_while(|&&b| CLASS[usize::from(b)] == class)
+            .count()
+    };
+    let start = run(0, MARK);
+    let end = run(start, LETTER);
+    (end > start && run(end, MARK) == bytes.len()).then_some((start, end))
 }
 
 /// Split one UAX #29 segment where news text needs it: a period glued between
@@ -458,22 +536,21 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// `f(&lower(word))` for a lowercasing `lower` that leaves ASCII as
-/// `to_ascii_lowercase` does: short ASCII words are lowercased on the stack
-/// instead.
+/// `to_ascii_lowercase` does: ASCII words are lowercased without it (on the
+/// stack when short), or not at all when they are lowercase already.
 pub(crate) fn with_lowered<'w, R>(
     word: &'w str,
     lower: impl FnOnce(&'w str) -> std::borrow::Cow<'w, str>,
     f: impl FnOnce(&str) -> R,
 ) -> R {
-    let mut buf = [0u8; 64];
-    if word.is_ascii() && word.len() <= buf.len() {
-        let stack = &mut buf[..word.len()];
-        for (to, from) in stack.iter_mut().zip(word.bytes()) {
-            *to = from.to_ascii_lowercase();
+    if word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(word); // already lowercase
         }
-        if let Ok(stack) = std::str::from_utf8(stack) {
-            return f(stack);
-        }
+        // (words of up to 24 bytes stay on the stack)
+        let mut lowered = compact_str::CompactString::new(word);
+        lowered.as_mut_str().make_ascii_lowercase();
+        return f(&lowered);
     }
     f(&lower(word))
 }
@@ -623,6 +700,30 @@ mod tests {
                 .filter(|(_, seg)| !seg.chars().all(char::is_whitespace))
                 .collect();
             proptest::prop_assert_eq!(segments_by_pieces(&text), whole);
+        }
+
+        #[test]
+        fn plain_pieces_tokenise_as_the_general_path_does(
+            text in "([\"(\\[]{0,2}([A-Z]|[a-zA-Z]{1,6}|Mr|Dr|Jan|vs)[.,;:!?)\\]'\"\\-]{0,3}[ \n]){1,12}"
+        ) {
+            // every piece through segmentation and merging, as before the
+            // plain pieces were given a way of their own
+            let mut raw = Vec::new();
+            for piece in pieces(&text, Span::new(0, text.len())) {
+                segments(&text, piece, |seg, plain| {
+                    if plain {
+                        push_camel(&text, seg, &mut raw);
+                    } else {
+                        split_segment(&text, seg, &mut raw);
+                    }
+                });
+            }
+            merge(&text, &mut raw);
+            let general: Vec<Token> = raw
+                .iter()
+                .filter_map(|&span| Token::new(span, kind_of(span.slice(&text))))
+                .collect();
+            proptest::prop_assert_eq!(tokenize(&text, Span::new(0, text.len())), general);
         }
     }
 }
