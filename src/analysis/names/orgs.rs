@@ -316,6 +316,25 @@ fn overlaps_itself_at_a_word(needle: &str) -> bool {
     })
 }
 
+/// The first eight bytes of `bytes` (fewer at its end: zeros after them)
+/// as one number, ASCII capitals lowercased eight at a time. Compared under
+/// the mask of a needle's [`lowercase_prefix`], it says what that does: a
+/// byte outside ASCII differs from the needle's ASCII byte either way.
+fn lowercase_eight(bytes: &[u8]) -> u64 {
+    let mut word = [0u8; 8];
+    let n = bytes.len().min(8);
+    word[..n].copy_from_slice(&bytes[..n]);
+    let x = u64::from_le_bytes(word);
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // per byte, its low seven bits plus an offset set the high bit from `A`
+    // on, and from past `Z` on (no carry: at most 0x7f + 0x3f)
+    let low = x & (ONES * 0x7f);
+    let from_a = low + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+    let capital = from_a & !past_z & !x & (ONES * 0x80);
+    x | (capital >> 2)
+}
+
 /// The first (up to) eight bytes of `bytes` in ASCII lowercase, as one
 /// number, and a mask of the bytes there are (up to the first that is not
 /// ASCII).
@@ -367,12 +386,12 @@ fn first_run(name: &str) -> &str {
 
 /// The starts of the occurrences of `needles` (lowercase, each
 /// [`by_word_start`]) in `text` (whose lowercase keeps ASCII in place, and
-/// without a capital sigma if a needle is not ASCII) that begin a word, as
-/// found in the lowercase text: the words of the text looked up among the
-/// needles' first bytes, instead of an automaton over every byte of a
-/// lowercase copy. Occurrences inside a word are left out:
-/// they are never mentions, and, as no needle overlaps itself, they cannot
-/// hide one.
+/// without a capital sigma if a needle is not ASCII) that begin a word with
+/// a small letter, as found in the lowercase text: the words of the text
+/// looked up among the needles' first bytes, instead of an automaton over
+/// every byte of a lowercase copy. Occurrences inside a word, or that begin
+/// with a capital or a digit, are left out: they are never lowercase
+/// mentions, and, as no needle overlaps itself, they cannot hide one.
 fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
     let mut found: Vec<Vec<usize>> = vec![Vec::new(); needles.len()];
     // the needles by their first two bytes in lowercase; which bytes (in
@@ -392,8 +411,10 @@ fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
             return found; // not reached: callers check
         };
         let (b0, b1) = (b0.to_ascii_lowercase(), b1.to_ascii_lowercase());
+        if !b0.is_ascii_lowercase() {
+            continue; // (begins with a digit: never in lowercase)
+        }
         class[usize::from(b0)] |= 2;
-        class[usize::from(b0.to_ascii_uppercase())] |= 2;
         let bit = pair_bit(b0, b1);
         pairs[bit / 64] |= 1 << (bit % 64);
         let (prefix, mask) = lowercase_prefix(needle.as_bytes());
@@ -429,7 +450,7 @@ fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
         let Some(candidates) = by_pair.get(&[b0, b1]) else {
             continue;
         };
-        let (here, _) = lowercase_prefix(&bytes[start..]);
+        let here = lowercase_eight(&bytes[start..]);
         for &(prefix, mask, n) in candidates {
             let needle = needles[n].as_bytes();
             if here & mask == prefix
@@ -568,6 +589,19 @@ mod tests {
     }
 
     #[test]
+    fn eight_bytes_lowercase_as_each_byte_does() {
+        let bytes: Vec<u8> = (0..=255u8).chain(0..=255u8).rev().collect();
+        for start in 0..bytes.len() {
+            let chunk = &bytes[start..];
+            let mut each = [0u8; 8];
+            for (e, b) in each.iter_mut().zip(chunk) {
+                *e = b.to_ascii_lowercase();
+            }
+            assert_eq!(lowercase_eight(chunk), u64::from_le_bytes(each), "{start}");
+        }
+    }
+
+    #[test]
     fn occurrences_at_word_starts_are_the_automatons() {
         let texts = [
             "the State Department and the state department\u{2019}s",
@@ -608,6 +642,7 @@ mod tests {
                             .chars()
                             .next_back()
                             .is_some_and(char::is_alphanumeric)
+                            && text[at..].starts_with(|c: char| c.is_ascii_lowercase())
                     })
                     .collect();
                 assert_eq!(f, &at_word_start, "{text}");
