@@ -6,7 +6,9 @@
 
 use super::segment::NameSpan;
 use crate::analysis::doc::Doc;
-use crate::analysis::lexicon::{Feature, Lexicon, NameKind, TitleKind};
+use crate::analysis::lexicon::{
+    FastMap, Feature, Lexicon, NameKind, Organization, PlaceMatch, TitleKind,
+};
 use crate::analysis::tokens::TokenKind;
 
 /// Rule votes for one kind this high, and this far ahead of the others,
@@ -467,30 +469,32 @@ fn is_division_of(lex: &Lexicon, words: &[&str]) -> bool {
         && lex.org_cue(words[words.len() - 1]).is_none()
 }
 
-/// The votes of one occurrence.
-pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
+/// The votes of one occurrence. `facts` keeps what the lexicon says of each
+/// name of the document, asked at its first occurrence.
+pub fn votes<'a>(doc: &Doc<'a>, lex: &Lexicon, span: &NameSpan, facts: &mut Facts<'a>) -> Votes {
     let mut v = Votes::default();
-    let words: Vec<&str> = span.tokens.clone().map(|i| doc.word(i)).collect();
+    let words: Vec<&'a str> = span.tokens.clone().map(|i| doc.word(i)).collect();
     let n = words.len();
     let full = doc.slice(&span.tokens);
     let first = words[0];
     let last = words[n - 1];
     let heading = doc.in_heading(span.tokens.start);
     let all_caps = words.iter().all(|w| !w.chars().any(char::is_lowercase));
+    let f = facts.of(lex, full, &words);
 
     // calendar words and demonyms are never names here
-    if lex.calendar_at(&words).is_some_and(|(k, _)| k == n) {
+    if f.calendar {
         v.none += 6.0;
     }
-    if storm_name(&words).is_some() {
+    if f.storm {
         v.none += 6.0;
     }
     // nor are events: wars, games, festivals (`the Summer Olympic Games`,
     // `World War II`, `WWII`), unless an organisation is named after one
-    if is_event(&words) && lex.org_cue_at(&words).is_none() {
+    if f.event {
         v.none += 6.0;
     }
-    if lex.demonym(full).is_some_and(|p| p.name != full) && !span.institution {
+    if f.demonym && !span.institution {
         v.none += 6.0;
     }
     // nor is an oath that opens a quotation (`"Jesus … who is she?"`)
@@ -513,8 +517,8 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
 
     // organisations (a known one whose name is an ordinary word, `Science`,
     // `Wired`, counts less)
-    if let Some(o) = lex.organization(full) {
-        v.org += if n == 1 && is_common(lex, first) {
+    if let Some(o) = f.organization {
+        v.org += if n == 1 && f.first_common {
             2.0
         } else if in_place_named_by_org(doc, lex, span, full, o.name) {
             1.0
@@ -535,12 +539,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         }
     }
     if span.institution {
-        let geographic = words
-            .iter()
-            .any(|w| super::segment::is_place_head(w) && lex.org_cue(w).is_none());
-        if is_division_of(lex, &words) {
+        if f.division_of {
             v.place += 5.0;
-        } else if geographic {
+        } else if f.geographic {
             v.place += 3.0;
         } else {
             v.org += 4.0;
@@ -548,51 +549,30 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     }
     if n >= 2 || span.institution {
         // the name ends in a cue word or a two-word cue (`Supreme Court`)
-        if lex.org_cue(last).is_some()
-            || lex
-                .org_cue_at(&words[n.saturating_sub(2)..])
-                .is_some_and(|(k, _)| k == 2)
-        {
+        if f.cue_end {
             v.org += 3.0;
         }
-        if let Some(c) = lex.org_cue(first)
-            && c.position == crate::analysis::lexicon::CuePosition::Any
-            && !is_division_of(lex, &words)
-        {
+        if f.first_cue_any && !f.division_of {
             v.org += 1.5;
         }
         // `Vrije Universiteit Amsterdam`, `University College London`: a cue
         // word and then the place it is in
-        if n >= 3
-            && (1..n - 1).any(|k| {
-                lex.org_cue(words[k])
-                    .is_some_and(|c| c.position == crate::analysis::lexicon::CuePosition::Any)
-                    && lex.place(&words[k + 1..].join(" ")).is_some()
-            })
-        {
+        if f.cue_then_place {
             v.org += 3.0;
         }
     } else if !span.sentence_initial && !heading {
         // `Parliament`, `Congress`, `the Senate`: an institution named by its cue word
-        if lex
-            .org_cue(first)
-            .is_some_and(|c| c.position == crate::analysis::lexicon::CuePosition::Any)
-        {
+        if f.first_cue_any {
             v.org += 2.0;
         }
         // `RSPCA`, `ASIO`, `NASA`: an unknown acronym is most often an organisation
-        let letters = first.chars().filter(|c| c.is_alphabetic()).count();
-        if (3..=6).contains(&letters)
-            && first.chars().all(|c| c.is_uppercase() || c == '&')
-            && !all_caps_context(doc, span)
-            && lex.place(first).is_none()
-        {
+        if f.acronym && !all_caps_context(doc, span) && f.place_first.is_none() {
             v.org += 2.0;
         }
     }
 
     // places
-    if let Some(m) = lex.place(full) {
+    if let Some(m) = f.place {
         let strong = matches!(
             m.place.feature,
             Feature::Country | Feature::Continent | Feature::Capital | Feature::State
@@ -604,10 +584,10 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
             NameKind::Variant => 1.0,
         };
         let mut p = base;
-        if lex.place_is_common_word(full) && !strong {
+        if f.place_common && !strong {
             p -= 2.0;
         }
-        if n == 1 && lex.given_name(first).is_some_and(|f| f > 0.02) && !strong {
+        if n == 1 && f.given_first.is_some_and(|g| g > 0.02) && !strong {
             p -= 1.0;
         }
         v.place += p.max(0.3);
@@ -624,7 +604,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     // an organisation's name that ends in its cue word is most often
     // another organisation of the same list, unless it is a well-known place
     if n == 1 && !span.sentence_initial && coordinated_with_org(doc, lex, span) {
-        let strong_place = lex.place(full).is_some_and(|m| {
+        let strong_place = f.place.is_some_and(|m| {
             matches!(
                 m.place.feature,
                 Feature::Country | Feature::Continent | Feature::Capital | Feature::State
@@ -639,8 +619,8 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     // preposition of place is the city, not a club (`Manchester City won`)
     if n == 2
         && last == "City"
-        && lex.place(first).is_some()
-        && lex.organization(full).is_none()
+        && f.place_first.is_some()
+        && f.organization.is_none()
         && span.tokens.start > 0
         && matches!(
             doc.word(span.tokens.start - 1),
@@ -668,17 +648,17 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         }
     }
     if n >= 2 {
-        let given = lex.given_name(first).unwrap_or(0.0);
-        let cue_last = lex.org_cue(last).is_some();
+        let given = f.given_first.unwrap_or(0.0);
+        let cue_last = f.last_cue;
         // `Florida State`, `Victoria Falls`: a place, not a given name
-        let place_first = lex.place(first).is_some_and(|m| {
+        let place_first = f.place_first.is_some_and(|m| {
             m.how != NameKind::Variant
                 && matches!(
                     m.place.feature,
                     Feature::Country | Feature::State | Feature::Continent
                 )
         });
-        let whole_place = lex.place(full).is_some();
+        let whole_place = f.place.is_some();
         if given > 0.0
             && !cue_last
             && !place_first
@@ -686,15 +666,15 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
             && last.chars().next().is_some_and(char::is_uppercase)
         {
             let mut p = 2.5 + given.min(1.0);
-            if lex.surname(last).is_some() {
+            if f.surname_last {
                 p += 1.0;
             }
-            if lex.common_word(first).is_some_and(|w| w.is_common()) {
+            if f.first_common {
                 p -= 1.0;
             }
             v.person += p;
         }
-        if super::people::is_family_first(lex, &words) {
+        if f.family_first {
             v.person += 3.0;
         }
         // `Chang W. Lee`, `C. Eugene Steuerle`, `R Saravanan`: an initial among
@@ -708,18 +688,18 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
             v.person += 2.0;
         }
     } else {
-        if let Some(f) = lex.surname(first)
-            && !is_common(lex, first)
+        if let Some(s) = f.surname_first
+            && !f.first_common
         {
-            v.person += if f >= 0.01 {
+            v.person += if s >= 0.01 {
                 1.2
-            } else if f >= 0.001 {
+            } else if s >= 0.001 {
                 0.8
             } else {
                 0.3
             };
         }
-        if lex.given_name(first).is_some_and(|f| f > 0.01) && !is_common(lex, first) {
+        if f.given_first.is_some_and(|g| g > 0.01) && !f.first_common {
             v.person += 0.5;
         }
     }
@@ -727,15 +707,11 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     // `Page A22`, `LGP-30`: no one's name, and model numbers are no organisations
     if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         v.person -= 3.0;
-        if lex.org_cue(last).is_none() && lex.organization(full).is_none() {
+        if !f.last_cue && f.organization.is_none() {
             v.none += 2.0;
         }
     }
-    if n >= 2
-        && lex
-            .calendar(first)
-            .is_some_and(|c| !c.ambiguous && c.canonical == first)
-    {
+    if n >= 2 && f.calendar_first {
         v.none += 3.0;
     }
 
@@ -757,7 +733,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     let versus = |w: &str| matches!(w, "v." | "versus");
     let party = (span.tokens.start > 0 && versus(doc.word(span.tokens.start - 1)))
         || word_at(after).is_some_and(versus);
-    if party && lex.place(full).is_none() && lex.organization(full).is_none() && n <= 2 {
+    if party && f.place.is_none() && f.organization.is_none() && n <= 2 {
         v.person += 2.0;
     }
     if word_at(after) == Some(",") {
@@ -793,7 +769,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     if let Some(w) = word_at(after)
         && doc.tokens[after].kind == TokenKind::Number
         && doc.sentence_of[after] == doc.sentence_of[span.tokens.start]
-        && lex.organization(full).is_none()
+        && f.organization.is_none()
         && !w.contains(',')
     {
         v.none += 2.0;
@@ -885,7 +861,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
         // apposition to the kind of organisation it names
         // (but not a person's name: `the company John Harlow founded`)
         if listed!(ORG_KIND_BEFORE, before)
-            && !(n >= 2 && lex.given_name(first).is_some())
+            && !(n >= 2 && f.given_first.is_some())
             && span.tokens.start >= 2
             && doc.sentence_of[span.tokens.start - 2] == doc.sentence_of[span.tokens.start]
         {
@@ -916,31 +892,25 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
             // `the Areopagus`, `the Bundestag`: a single word no list knows,
             // after `the`, names an institution, not a person (but `the
             // Clintons` is a family)
-            if n == 1 && !span.sentence_initial && unknown_word(lex, first) {
+            if n == 1 && !span.sentence_initial && f.first_unknown {
                 v.person -= 1.0;
                 v.org += 2.5;
             }
         }
     }
 
-    // capitalisation that proves nothing
-    // (frequent family and given names are names first: `Green`, `Hicks`, `Young`)
-    let name_like = |w: &str| {
-        lex.surname(w).is_some_and(|f| f >= 0.02) || lex.given_name(w).is_some_and(|f| f >= 0.02)
-    };
-    let only_common = words.iter().all(|w| {
-        (is_common(lex, w) && !(n >= 2 && name_like(w))) || w.chars().all(|c| !c.is_alphabetic())
-    });
+    // capitalisation that proves nothing (see `NameFacts::only_common`)
+    let only_common = f.only_common;
     // (but a list that a plural place noun ends proves it: `Barracuda and
     // Kayangan lakes are…`)
     if span.sentence_initial && n == 1 && !listed_place {
-        if is_common(lex, first) || doc.tokens[span.tokens.start].kind != TokenKind::Word {
+        if f.first_common || doc.tokens[span.tokens.start].kind != TokenKind::Word {
             v.none += 3.0;
         } else {
             v.none += 0.8;
         }
     } else if only_common && !span.institution {
-        let known_place = lex.place(full).is_some_and(|m| m.how != NameKind::Variant);
+        let known_place = f.place.is_some_and(|m| m.how != NameKind::Variant);
         v.none += if heading || all_caps {
             3.0
         } else if known_place {
@@ -963,7 +933,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
     if n == 1
         && only_common
         && !span.sentence_initial
-        && !name_like(first)
+        && !f.name_like_first
         && span.tokens.start > 0
         && lower_word(span.tokens.start - 1)
         && !matches!(
@@ -971,9 +941,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> Votes {
             "the" | "a" | "an" | "this" | "that" | "its" | "their" | "his" | "her" | "our"
         )
         && lower_word(after)
-        && lex.place(full).is_none()
-        && lex.organization(full).is_none()
-        && lex.org_cue(first).is_none()
+        && f.place.is_none()
+        && f.organization.is_none()
+        && !f.first_cue
     {
         v.none += 2.5;
     }
@@ -1256,6 +1226,140 @@ fn is_event(words: &[&str]) -> bool {
         || (n == 1 && words[0].starts_with("WW") && roman(&words[0][2..]))
 }
 
+/// What the votes ask the lexicon about a name's own words, whatever its
+/// context: the same at every occurrence of the name, so asked once per
+/// document and name ([`Facts`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct NameFacts {
+    /// The words are a calendar phrase (`Labor Day`).
+    calendar: bool,
+    /// A storm's name (`Hurricane Katrina`).
+    storm: bool,
+    /// An event not named after an organisation (`World War II`).
+    event: bool,
+    /// A demonym of a place of another name (`French`).
+    demonym: bool,
+    /// The well-known organisation the name is.
+    organization: Option<Organization>,
+    /// The place the name is.
+    place: Option<PlaceMatch>,
+    /// The name in lowercase is a common word (`Nice`, `Bath`).
+    place_common: bool,
+    /// The place the first word is.
+    place_first: Option<PlaceMatch>,
+    /// The first word in lowercase is a common word.
+    first_common: bool,
+    /// How common the first word is as a given name, and as a surname.
+    given_first: Option<f32>,
+    surname_first: Option<f32>,
+    /// The first word is a frequent given or family name (`Green`, `Young`).
+    name_like_first: bool,
+    /// The first word is an organisation cue, and one that may stand anywhere.
+    first_cue: bool,
+    first_cue_any: bool,
+    /// The last word is an organisation cue.
+    last_cue: bool,
+    /// The last word is a surname.
+    surname_last: bool,
+    /// The name ends in an organisation cue of one or two words.
+    cue_end: bool,
+    /// A cue word that may stand anywhere, then a known place (`University
+    /// College London`).
+    cue_then_place: bool,
+    /// An administrative division `X of Y`.
+    division_of: bool,
+    /// A word of it heads a place's name (`Island`) and is no organisation cue.
+    geographic: bool,
+    /// Three to six capitals (and `&`): an acronym.
+    acronym: bool,
+    /// A name in the family-name-first order of a tradition (`Moon Jae-in`).
+    family_first: bool,
+    /// The first word is a weekday or month as written (`Monday`).
+    calendar_first: bool,
+    /// The first word is in no list at all.
+    first_unknown: bool,
+    /// Every word is common (and, in a name of several words, no frequent
+    /// given or family name) or no word at all: capitals that prove nothing.
+    only_common: bool,
+}
+
+impl NameFacts {
+    fn new(lex: &Lexicon, full: &str, words: &[&str]) -> NameFacts {
+        use crate::analysis::lexicon::CuePosition;
+        let n = words.len();
+        let (first, last) = (words[0], words[n - 1]);
+        let frequent = |f: f32| f >= 0.02;
+        let name_like = |w: &str| {
+            lex.surname(w).is_some_and(frequent) || lex.given_name(w).is_some_and(frequent)
+        };
+        let cue_any = |w: &str| {
+            lex.org_cue(w)
+                .is_some_and(|c| c.position == CuePosition::Any)
+        };
+        let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+        NameFacts {
+            calendar: lex.calendar_at(words).is_some_and(|(k, _)| k == n),
+            storm: storm_name(words).is_some(),
+            event: is_event(words) && lex.org_cue_at(words).is_none(),
+            demonym: lex.demonym(full).is_some_and(|p| p.name != full),
+            organization: lex.organization(full),
+            place: lex.place(full),
+            place_common: lex.place_is_common_word(full),
+            place_first: lex.place(first),
+            first_common: is_common(lex, first),
+            given_first: lex.given_name(first),
+            surname_first: lex.surname(first),
+            name_like_first: name_like(first),
+            first_cue: lex.org_cue(first).is_some(),
+            first_cue_any: cue_any(first),
+            last_cue: lex.org_cue(last).is_some(),
+            surname_last: lex.surname(last).is_some(),
+            cue_end: lex.org_cue(last).is_some()
+                || lex
+                    .org_cue_at(&words[n.saturating_sub(2)..])
+                    .is_some_and(|(k, _)| k == 2),
+            cue_then_place: n >= 3
+                && (1..n - 1)
+                    .any(|k| cue_any(words[k]) && lex.place(&words[k + 1..].join(" ")).is_some()),
+            division_of: is_division_of(lex, words),
+            geographic: words
+                .iter()
+                .any(|w| super::segment::is_place_head(w) && lex.org_cue(w).is_none()),
+            acronym: (3..=6).contains(&letters)
+                && first.chars().all(|c| c.is_uppercase() || c == '&'),
+            family_first: super::people::is_family_first(lex, words),
+            calendar_first: lex
+                .calendar(first)
+                .is_some_and(|c| !c.ambiguous && c.canonical == first),
+            first_unknown: unknown_word(lex, first),
+            only_common: words.iter().all(|w| {
+                (is_common(lex, w) && !(n >= 2 && name_like(w)))
+                    || w.chars().all(|c| !c.is_alphabetic())
+            }),
+        }
+    }
+}
+
+/// The [`NameFacts`] of the names of one document, by their text (and
+/// words), asked of the lexicon at each name's first occurrence.
+#[derive(Default)]
+pub struct Facts<'a> {
+    by_text: FastMap<&'a str, (Vec<&'a str>, NameFacts)>,
+}
+
+impl<'a> Facts<'a> {
+    fn of(&mut self, lex: &Lexicon, full: &'a str, words: &[&'a str]) -> NameFacts {
+        if let Some((known, facts)) = self.by_text.get(full)
+            && known.as_slice() == words
+        {
+            return *facts;
+        }
+        let facts = NameFacts::new(lex, full, words);
+        self.by_text.insert(full, (words.to_vec(), facts));
+        facts
+    }
+}
+
 /// Votes from the named-entity tagger: the mean probability of each type
 /// over the span's tokens.
 fn tagger_votes(doc: &Doc, span: &NameSpan) -> Votes {
@@ -1346,4 +1450,33 @@ pub fn is_common(lex: &Lexicon, word: &str) -> bool {
 pub fn is_initial(word: &str) -> bool {
     let mut c = word.chars();
     matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facts_are_kept_per_name_and_its_words() {
+        let lex = crate::analysis::lexicon::get();
+        let mut facts = Facts::default();
+        let asked = |full: &str, words: &[&str]| NameFacts::new(lex, full, words);
+        let day = facts.of(lex, "Labor Day", &["Labor", "Day"]);
+        assert!(day.calendar && !day.first_unknown);
+        assert_eq!(day, asked("Labor Day", &["Labor", "Day"]));
+        assert_eq!(facts.of(lex, "Labor Day", &["Labor", "Day"]), day);
+        // the same text cut into other words is asked again, not taken from
+        // the first cut
+        let cuts: [&[&str]; 2] = [&["New", "York", "City"], &["New York", "City"]];
+        for words in cuts {
+            assert_eq!(
+                facts.of(lex, "New York City", words),
+                asked("New York City", words)
+            );
+        }
+        assert_ne!(
+            asked("New York City", cuts[0]).place_first,
+            asked("New York City", cuts[1]).place_first
+        );
+    }
 }

@@ -73,9 +73,10 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     // votes per name, over the whole document
     let keys: Vec<String> = spans.iter().map(|s| key(doc.slice(&s.tokens))).collect();
     let mut totals: FastMap<&str, Votes> = FastMap::default();
+    let mut facts = evidence::Facts::default();
     for (s, k) in spans.iter().zip(&keys) {
         let votes = if doc.parts.rules {
-            evidence::votes(doc, lex, s)
+            evidence::votes(doc, lex, s, &mut facts)
         } else {
             evidence::tagger_only_votes(doc, s)
         };
@@ -358,11 +359,12 @@ const PLACE_SUFFIXES: &[&str] = &[
 #[doc(hidden)]
 pub fn explain(doc: &Doc, lex: &Lexicon) -> String {
     let mut totals: Vec<(String, Votes, usize)> = Vec::new();
+    let mut facts = evidence::Facts::default();
     for (k, sentence) in doc.sentences.iter().enumerate() {
         for cand in candidates::in_sentence(doc.text, &doc.tokens, sentence, k) {
             for s in segment::segment(doc, lex, &cand) {
                 let name = key(doc.slice(&s.tokens));
-                let v = evidence::votes(doc, lex, &s);
+                let v = evidence::votes(doc, lex, &s, &mut facts);
                 match totals.iter_mut().find(|t| t.0 == name) {
                     Some(t) => {
                         t.1.add(v);
