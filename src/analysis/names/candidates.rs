@@ -237,10 +237,12 @@ pub fn in_sentence(
     };
     let mut i = range.start;
     while i < range.end {
+        // (the capital after it first: most words are no particle, and are
+        // followed by no capital)
         let starts_with_particle = || {
-            is_particle(word(i))
-                && i + 1 < range.end
+            i + 1 < range.end
                 && cap(i + 1)
+                && is_particle(word(i))
                 && !is_function_word(word(i + 1))
         };
         if !cap(i) && !starts_with_particle() {

@@ -62,9 +62,10 @@ const THRESHOLD: f32 = 1.5;
 pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     let mut spans: Vec<NameSpan> = Vec::new();
     if doc.parts.rules {
+        let mut runs = segment::Runs::default();
         for (k, sentence) in doc.sentences.iter().enumerate() {
             for cand in candidates::in_sentence(doc.text, &doc.tokens, sentence, k) {
-                spans.extend(segment::segment(doc, lex, &cand));
+                spans.extend(segment::segment(doc, lex, &cand, &mut runs));
             }
         }
     } else {
@@ -360,9 +361,10 @@ const PLACE_SUFFIXES: &[&str] = &[
 pub fn explain(doc: &Doc, lex: &Lexicon) -> String {
     let mut totals: Vec<(String, Votes, usize)> = Vec::new();
     let mut facts = evidence::Facts::default();
+    let mut runs = segment::Runs::default();
     for (k, sentence) in doc.sentences.iter().enumerate() {
         for cand in candidates::in_sentence(doc.text, &doc.tokens, sentence, k) {
-            for s in segment::segment(doc, lex, &cand) {
+            for s in segment::segment(doc, lex, &cand, &mut runs) {
                 let name = key(doc.slice(&s.tokens));
                 let v = evidence::votes(doc, lex, &s, &mut facts);
                 match totals.iter_mut().find(|t| t.0 == name) {

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::candidates::Candidate;
 use crate::analysis::doc::Doc;
-use crate::analysis::lexicon::{Lexicon, Title, TitleKind};
+use crate::analysis::lexicon::{FastMap, Lexicon, Title, TitleKind};
 
 /// A name as written, without title or role, and what its surroundings say.
 #[derive(Clone, Debug)]
@@ -77,38 +77,121 @@ const PLACE_HEADS: &[&str] = &[
 
 /// Whether a word heads a geographic name that takes `of` (`Gulf`, `Isle`).
 pub fn is_place_head(word: &str) -> bool {
-    PLACE_HEADS.contains(&word)
+    listed!(PLACE_HEADS, word)
 }
 
 /// Whether `word` is a word an institution's or place's name continues after
 /// with `of`: an organisation cue or a geographic head.
 fn takes_connector(lex: &Lexicon, word: &str) -> bool {
-    PLACE_HEADS.contains(&word) || lex.org_cue(word).is_some()
+    listed!(PLACE_HEADS, word) || lex.org_cue(word).is_some()
 }
 
-/// Split a candidate run into name spans.
-pub fn segment(doc: &Doc, lex: &Lexicon, cand: &Candidate) -> Vec<NameSpan> {
-    let words: Vec<&str> = cand.tokens.clone().map(|i| doc.word(i)).collect();
+/// What [`segment`] asks the lexicon about a run's own words, whatever is
+/// around it: the same at every occurrence of the run.
+#[derive(Clone, Debug, PartialEq)]
+struct RunFacts {
+    /// The whole run is a well-known organisation: whether of several words.
+    organization: Option<bool>,
+    /// The whole run is a title of several words (`Secretary of State`).
+    title: bool,
+    /// Titles at the front, possibly after demonyms or capitalised
+    /// modifiers (`South Korean President`, `Japanese Prime Minister`): the
+    /// words they take, the last title, and an organisation named inside a
+    /// role (`Australian Federal Police Commissioner`), by word index.
+    front: usize,
+    front_title: Option<Title>,
+    employer: Option<Range<usize>>,
+}
+
+impl RunFacts {
+    fn new(lex: &Lexicon, words: &[&str]) -> RunFacts {
+        let organization = lex
+            .organization_at(words)
+            .filter(|&(n, _)| n == words.len())
+            .map(|(n, _)| n > 1);
+        let title = lex.title_at(words).is_some_and(|(n, _)| n == words.len()) && words.len() > 1;
+        let mut start = 0;
+        let mut front_title = None;
+        let mut employer = None;
+        while start < words.len() {
+            let Some((pre, n, t)) = title_in_front(lex, &words[start..]) else {
+                break;
+            };
+            let after = start + pre + n;
+            if after >= words.len() || !looks_like_name_word(words[after]) {
+                break;
+            }
+            // a known organisation after the modifiers is no title: `General Motors`
+            if lex.organization_at(&words[start..]).is_some() {
+                break;
+            }
+            if pre >= 2 {
+                let modifiers = &words[start..start + pre];
+                let org_like = lex.org_cue(modifiers[pre - 1]).is_some()
+                    || lex.organization(&modifiers.join(" ")).is_some();
+                if org_like {
+                    employer = Some(start..start + pre);
+                }
+            }
+            front_title = Some(t);
+            start = after;
+        }
+        RunFacts {
+            organization,
+            title,
+            front: start,
+            front_title,
+            employer,
+        }
+    }
+}
+
+/// The [`RunFacts`] of the candidate runs of one document, by their text
+/// (and words), asked of the lexicon at each run's first occurrence.
+#[derive(Default)]
+pub struct Runs<'a> {
+    by_text: FastMap<&'a str, (Vec<&'a str>, RunFacts)>,
+}
+
+impl<'a> Runs<'a> {
+    fn of(&mut self, lex: &Lexicon, full: &'a str, words: &[&'a str]) -> RunFacts {
+        if let Some((known, facts)) = self.by_text.get(full)
+            && known.as_slice() == words
+        {
+            return facts.clone();
+        }
+        let facts = RunFacts::new(lex, words);
+        self.by_text.insert(full, (words.to_vec(), facts.clone()));
+        facts
+    }
+}
+
+/// Split a candidate run into name spans. `runs` keeps what the lexicon
+/// says of each run of the document, asked at its first occurrence.
+pub fn segment<'a>(
+    doc: &Doc<'a>,
+    lex: &Lexicon,
+    cand: &Candidate,
+    runs: &mut Runs<'a>,
+) -> Vec<NameSpan> {
+    let words: Vec<&'a str> = cand.tokens.clone().map(|i| doc.word(i)).collect();
     let base = cand.tokens.start;
-    let mut start = 0;
-    let mut title: Option<Title> = None;
+    let facts = runs.of(lex, doc.slice(&cand.tokens), &words);
 
     // a whole run that is a well-known organisation stays whole
-    if let Some((n, _)) = lex.organization_at(&words)
-        && n == words.len()
-    {
+    if let Some(institution) = facts.organization {
         return vec![NameSpan {
             tokens: cand.tokens.clone(),
             role: None,
             title: None,
             sentence_initial: cand.sentence_initial,
-            institution: n > 1,
+            institution,
         }];
     }
 
     // a title alone (`the Secretary of State left`) stays whole: it may refer
     // to the one person who holds it
-    if lex.title_at(&words).is_some_and(|(n, _)| n == words.len()) && words.len() > 1 {
+    if facts.title {
         return vec![NameSpan {
             tokens: cand.tokens.clone(),
             role: None,
@@ -118,43 +201,18 @@ pub fn segment(doc: &Doc, lex: &Lexicon, cand: &Candidate) -> Vec<NameSpan> {
         }];
     }
 
-    // a role noun just before the run: `spokeswoman Heather Nauert`
+    // a role noun just before the run: `spokeswoman Heather Nauert`, unless
+    // a title at the front says more
     let before = role_before(doc, lex, base);
-    if let Some((_, t)) = before {
-        title = Some(t);
-    }
-
-    // titles at the front, possibly after demonyms or capitalised modifiers:
-    // `South Korean President`, `Communications Minister`, `Japanese Prime Minister`
-    // an organisation named inside a role: `Australian Federal Police Commissioner`
-    let mut employer: Option<Range<usize>> = None;
-    while start < words.len() {
-        let Some((pre, n, t)) = title_in_front(lex, &words[start..]) else {
-            break;
-        };
-        let after = start + pre + n;
-        if after >= words.len() || !looks_like_name_word(words[after]) {
-            break;
-        }
-        // a known organisation after the modifiers is no title: `General Motors`
-        if lex.organization_at(&words[start..]).is_some() {
-            break;
-        }
-        if pre >= 2 {
-            let modifiers = &words[start..start + pre];
-            let org_like = lex.org_cue(modifiers[pre - 1]).is_some()
-                || lex.organization(&modifiers.join(" ")).is_some();
-            if org_like {
-                employer = Some(base + start..base + start + pre);
-            }
-        }
-        title = Some(t);
-        start = after;
-    }
+    let title = facts.front_title.or(before.map(|(_, t)| t));
+    let start = facts.front;
+    let employer = facts
+        .employer
+        .map(|modifiers| base + modifiers.start..base + modifiers.end);
 
     // `a Virginia Democrat`, `an Oklahoma Republican`: the place, not the party
     let mut end = cand.tokens.end;
-    if end - (base + start) >= 2 && AFFILIATIONS.contains(&doc.word(end - 1)) {
+    if end - (base + start) >= 2 && listed!(AFFILIATIONS, doc.word(end - 1)) {
         end -= 1;
     }
 
@@ -381,4 +439,30 @@ fn place_glued_to_name(
                     && lex.place(w).is_none()
             })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_facts_are_kept_per_run_and_its_words() {
+        let lex = crate::analysis::lexicon::get();
+        let mut runs = Runs::default();
+        let words = ["South", "Korean", "President", "Moon", "Jae-in"];
+        let text = "South Korean President Moon Jae-in";
+        let facts = runs.of(lex, text, &words);
+        // the title and its modifiers come off the front
+        assert_eq!((facts.front, facts.front_title.is_some()), (3, true));
+        assert_eq!(facts, RunFacts::new(lex, &words));
+        assert_eq!(runs.of(lex, text, &words), facts);
+        // the same text cut into other words is asked again
+        let other = ["South Korean", "President", "Moon", "Jae-in"];
+        assert_eq!(runs.of(lex, text, &other), RunFacts::new(lex, &other));
+        let whole = ["State", "Department"];
+        assert_eq!(
+            runs.of(lex, "State Department", &whole).organization,
+            Some(true)
+        );
+    }
 }
