@@ -232,9 +232,14 @@ pub fn in_sentence(
         .find(|&i| tokens[i].kind != TokenKind::Punct)
         .unwrap_or(range.end);
     let word = |i: usize| tokens[i].text(text);
-    let cap = |i: usize| {
-        tokens[i].kind == TokenKind::Word && is_capitalised(word(i)) && !is_clitic(word(i))
-    };
+    // whether each word of the sentence is capitalised, told once
+    let caps: Vec<bool> = range
+        .clone()
+        .map(|i| {
+            tokens[i].kind == TokenKind::Word && is_capitalised(word(i)) && !is_clitic(word(i))
+        })
+        .collect();
+    let cap = |i: usize| caps[i - range.start];
     let mut i = range.start;
     while i < range.end {
         // (the capital after it first: most words are no particle, and are
