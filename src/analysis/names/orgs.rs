@@ -421,10 +421,56 @@ fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
         by_pair.entry([b0, b1]).or_default().push((prefix, mask, n));
     }
     let bytes = text.as_bytes();
+    // the needles that occur at `start`, where one's first byte begins a
+    // word (and a second byte follows)
+    let mut look = |start: usize| {
+        let (b0, b1) = (bytes[start], bytes[start + 1].to_ascii_lowercase());
+        let bit = pair_bit(b0, b1 & 0x7f);
+        if !b1.is_ascii() || pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+            return;
+        }
+        let Some(candidates) = by_pair.get(&[b0, b1]) else {
+            return;
+        };
+        let here = lowercase_eight(&bytes[start..]);
+        for &(prefix, mask, n) in candidates {
+            let needle = needles[n].as_bytes();
+            if here & mask == prefix
+                && bytes
+                    .get(start..start + needle.len())
+                    .is_some_and(|t| lowercases_to(t, needles[n]))
+            {
+                found[n].push(start);
+            }
+        }
+    };
     // whether the character before `i` is a letter or digit
     let mut after_alnum = false;
     let mut i = 0;
     while i < bytes.len() {
+        // eight ASCII bytes at once: the small letters among them that
+        // follow no letter or digit, looked at one by one (a word in five
+        // bytes or so), the others passed over
+        if let Some(&chunk) = bytes.get(i..i + 8).and_then(|c| c.first_chunk::<8>()) {
+            let x = u64::from_le_bytes(chunk);
+            if x & EIGHT_HIGH == 0 {
+                let small = ascii_between(x, b'a', b'z');
+                let alnum = small | ascii_between(x, b'A', b'Z') | ascii_between(x, b'0', b'9');
+                let before = (alnum << 8) | if after_alnum { 0x80 } else { 0 };
+                let mut starts = small & !before;
+                while starts != 0 {
+                    let start = i + (starts.trailing_zeros() / 8) as usize;
+                    starts &= starts - 1;
+                    if class[usize::from(bytes[start])] & 2 != 0 && start + 1 < bytes.len() {
+                        look(start);
+                    }
+                }
+                after_alnum = alnum >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
+        // a character at a time: beyond ASCII, or the last few bytes
         let b0 = bytes[i];
         let start = i;
         if !b0.is_ascii() {
@@ -438,31 +484,23 @@ fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
         let c = class[usize::from(b0)];
         let begins = c & 2 != 0 && !after_alnum;
         after_alnum = c & 1 != 0;
-        if !begins || i >= bytes.len() {
-            continue;
-        }
-        let b1 = bytes[start + 1];
-        let (b0, b1) = (b0.to_ascii_lowercase(), b1.to_ascii_lowercase());
-        let bit = pair_bit(b0, b1 & 0x7f);
-        if !b1.is_ascii() || pairs[bit / 64] & (1 << (bit % 64)) == 0 {
-            continue;
-        }
-        let Some(candidates) = by_pair.get(&[b0, b1]) else {
-            continue;
-        };
-        let here = lowercase_eight(&bytes[start..]);
-        for &(prefix, mask, n) in candidates {
-            let needle = needles[n].as_bytes();
-            if here & mask == prefix
-                && bytes
-                    .get(start..start + needle.len())
-                    .is_some_and(|t| lowercases_to(t, needles[n]))
-            {
-                found[n].push(start);
-            }
+        if begins && i < bytes.len() {
+            look(start);
         }
     }
     found
+}
+
+/// A one in the high bit of each of eight bytes.
+const EIGHT_HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Per byte of `x` (eight ASCII bytes), the high bit set where the byte lies
+/// in `lo..=hi` (`hi` below 0x7f). (`0x80 + byte - lo` cannot borrow from the
+/// next byte, and has its high bit set where `byte >= lo`.)
+fn ascii_between(x: u64, lo: u8, hi: u8) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let at_least = |c: u8| ((x | EIGHT_HIGH) - ONES * u64::from(c)) & EIGHT_HIGH;
+    at_least(lo) & !at_least(hi + 1)
 }
 
 /// The starts of all occurrences of each needle in `text`, overlapping ones too.
@@ -585,6 +623,41 @@ mod tests {
             "plain ascii",
         ] {
             assert_eq!(to_lowercase(text), text.to_lowercase());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn occurrences_at_word_starts_are_the_automatons_anywhere(
+            text in "((state|State|STATE|new|york|times|department|Department|x|9|\u{e9}t\u{e9}|\u{c9}|\u{2019}s)[ ,.\\-_'(\n]{0,2}){0,24}"
+        ) {
+            let needles = ["new york times", "state department", "york new"];
+            proptest::prop_assume!(lowercase_keeps_ascii_in_place(&text));
+            let fast = word_start_occurrences(&text, &needles);
+            let all = all_occurrences(&to_lowercase(&text), &needles).expect("built");
+            for (f, a) in fast.iter().zip(&all) {
+                let lowercase_word_starts: Vec<usize> = a
+                    .iter()
+                    .copied()
+                    .filter(|&at| {
+                        !text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+                            && text[at..].starts_with(|c: char| c.is_ascii_lowercase())
+                    })
+                    .collect();
+                proptest::prop_assert_eq!(f, &lowercase_word_starts);
+            }
+        }
+    }
+
+    #[test]
+    fn eight_bytes_in_a_range_are_told_as_each_byte() {
+        let bytes: Vec<u8> = (0..128u8).chain((0..128u8).rev()).collect();
+        for chunk in bytes.windows(8) {
+            let x = u64::from_le_bytes(chunk.try_into().expect("eight"));
+            let flags = ascii_between(x, b'a', b'z');
+            for (k, b) in chunk.iter().enumerate() {
+                assert_eq!(flags >> (8 * k + 7) & 1 == 1, b.is_ascii_lowercase(), "{b}");
+            }
         }
     }
 
