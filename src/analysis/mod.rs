@@ -4,6 +4,7 @@
 //! No I/O, no terminal, deterministic. The knowledge it uses (name lists,
 //! titles, gazetteer, tagger weights) is compiled in from `assets/`.
 
+mod ascii;
 pub mod doc;
 pub mod lexicon;
 pub mod names;
@@ -229,8 +230,17 @@ fn starts_clause(doc: &doc::Doc, open: usize) -> bool {
 fn detect_language(doc: &doc::Doc) -> String {
     let mut latin = 0usize;
     let mut other = 0usize;
-    // ASCII letters byte by byte; other letters decoded where they start
-    for (i, &b) in doc.text.as_bytes().iter().enumerate() {
+    // ASCII letters eight bytes at a time where all eight are ASCII, else
+    // byte by byte; other letters decoded where they start
+    let bytes = doc.text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(x) = ascii::eight_ascii(&bytes[i..]) {
+            latin += ascii::letters(x).count_ones() as usize;
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
         if b < 0x80 {
             latin += usize::from(b.is_ascii_alphabetic());
         } else if b >= 0xc0
@@ -242,6 +252,7 @@ fn detect_language(doc: &doc::Doc) -> String {
                 other += 1;
             }
         }
+        i += 1;
     }
     if other > latin {
         return "und".to_string();
@@ -260,7 +271,12 @@ fn detect_language(doc: &doc::Doc) -> String {
         .iter()
         .filter(|t| {
             let w = t.text(doc.text);
-            w.len() <= 4 && COMMON.iter().any(|c| w.eq_ignore_ascii_case(c))
+            // (their first letters first, in either case)
+            w.len() <= 4
+                && w.as_bytes()
+                    .first()
+                    .is_some_and(|b| matches!(b | 0x20, b't' | b'a' | b'o' | b'i' | b'w' | b'f'))
+                && COMMON.iter().any(|c| w.eq_ignore_ascii_case(c))
         })
         .count();
     if words >= 20 && english * 100 < words * 4 {

@@ -7,6 +7,7 @@
 
 use super::{Draft, Mention, Named, key};
 use crate::analysis::EntityKind;
+use crate::analysis::ascii;
 use crate::analysis::doc::Doc;
 use crate::analysis::lexicon::FastMap;
 use crate::analysis::lexicon::Lexicon;
@@ -451,24 +452,21 @@ fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
         // eight ASCII bytes at once: the small letters among them that
         // follow no letter or digit, looked at one by one (a word in five
         // bytes or so), the others passed over
-        if let Some(&chunk) = bytes.get(i..i + 8).and_then(|c| c.first_chunk::<8>()) {
-            let x = u64::from_le_bytes(chunk);
-            if x & EIGHT_HIGH == 0 {
-                let small = ascii_between(x, b'a', b'z');
-                let alnum = small | ascii_between(x, b'A', b'Z') | ascii_between(x, b'0', b'9');
-                let before = (alnum << 8) | if after_alnum { 0x80 } else { 0 };
-                let mut starts = small & !before;
-                while starts != 0 {
-                    let start = i + (starts.trailing_zeros() / 8) as usize;
-                    starts &= starts - 1;
-                    if class[usize::from(bytes[start])] & 2 != 0 && start + 1 < bytes.len() {
-                        look(start);
-                    }
+        if let Some(x) = ascii::eight_ascii(&bytes[i..]) {
+            let small = ascii::between(x, b'a', b'z');
+            let alnum = ascii::letters(x) | ascii::between(x, b'0', b'9');
+            let before = (alnum << 8) | if after_alnum { 0x80 } else { 0 };
+            let mut starts = small & !before;
+            while starts != 0 {
+                let start = i + (starts.trailing_zeros() / 8) as usize;
+                starts &= starts - 1;
+                if class[usize::from(bytes[start])] & 2 != 0 && start + 1 < bytes.len() {
+                    look(start);
                 }
-                after_alnum = alnum >> 63 != 0;
-                i += 8;
-                continue;
             }
+            after_alnum = alnum >> 63 != 0;
+            i += 8;
+            continue;
         }
         // a character at a time: beyond ASCII, or the last few bytes
         let b0 = bytes[i];
@@ -489,18 +487,6 @@ fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
         }
     }
     found
-}
-
-/// A one in the high bit of each of eight bytes.
-const EIGHT_HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// Per byte of `x` (eight ASCII bytes), the high bit set where the byte lies
-/// in `lo..=hi` (`hi` below 0x7f). (`0x80 + byte - lo` cannot borrow from the
-/// next byte, and has its high bit set where `byte >= lo`.)
-fn ascii_between(x: u64, lo: u8, hi: u8) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let at_least = |c: u8| ((x | EIGHT_HIGH) - ONES * u64::from(c)) & EIGHT_HIGH;
-    at_least(lo) & !at_least(hi + 1)
 }
 
 /// The starts of all occurrences of each needle in `text`, overlapping ones too.
@@ -645,18 +631,6 @@ mod tests {
                     })
                     .collect();
                 proptest::prop_assert_eq!(f, &lowercase_word_starts);
-            }
-        }
-    }
-
-    #[test]
-    fn eight_bytes_in_a_range_are_told_as_each_byte() {
-        let bytes: Vec<u8> = (0..128u8).chain((0..128u8).rev()).collect();
-        for chunk in bytes.windows(8) {
-            let x = u64::from_le_bytes(chunk.try_into().expect("eight"));
-            let flags = ascii_between(x, b'a', b'z');
-            for (k, b) in chunk.iter().enumerate() {
-                assert_eq!(flags >> (8 * k + 7) & 1 == 1, b.is_ascii_lowercase(), "{b}");
             }
         }
     }
