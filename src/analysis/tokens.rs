@@ -105,38 +105,67 @@ pub struct Tokenizer {
 impl Tokenizer {
     /// Append the tokens of `text[range]` to `out`, as [`tokenize`] gives them.
     pub fn push_tokens(&mut self, text: &str, range: Span, out: &mut Vec<Token>) {
-        let raw = &mut self.raw;
-        raw.clear();
-        for piece in pieces(text, range) {
+        // offsets of a range that ends in the first 4 GiB all fit a token's
+        // `u32`s; past it tokens end (see `Token`), which only the general
+        // path checks token by token
+        let fits = u32::try_from(range.end).is_ok();
+        let bytes = &text.as_bytes()[..range.end];
+        let mut at = range.start;
+        // ASCII whitespace is a word boundary on both sides (UAX #29: no rule
+        // joins a space, tab or line break to a neighbour, but for further
+        // spaces and for a combining mark right after it), so the pieces
+        // between it are tokenised each on its own. (A stray combining mark
+        // after a space thus becomes a token of its own rather than one that
+        // starts with the space.)
+        loop {
+            while at < bytes.len() && bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            if at == bytes.len() {
+                return;
+            }
             // most pieces are a plain word, maybe with marks around it: their
             // tokens are known without segmenting or merging (and no merge
             // joins tokens of two pieces: it joins only tokens that touch)
-            if let Some(word) = plain_word(piece.slice(text))
-                && !has_camel_join(&text.as_bytes()[piece.start + word.0..piece.start + word.1])
-            {
-                if !push_raw(text, raw, out) || !push_plain(text, piece, word, out) {
-                    return; // past 4 GiB (see `Token`)
+            match plain_piece(bytes, at) {
+                Ok(plain) if fits => {
+                    push_plain(text, plain, out);
+                    at = plain.end;
                 }
-                continue;
+                scanned => {
+                    let mut end = scanned.map_or_else(|i| i, |plain| plain.end);
+                    while end < bytes.len() && !bytes[end].is_ascii_whitespace() {
+                        end += 1;
+                    }
+                    if !self.push_general(text, Span::new(at, end), out) {
+                        return; // past 4 GiB (see `Token`)
+                    }
+                    at = end;
+                }
             }
-            segments(text, piece, |seg, plain| {
-                if plain {
-                    push_camel(text, seg, raw);
-                } else {
-                    split_segment(text, seg, raw);
-                }
-            });
         }
-        push_raw(text, raw, out);
+    }
+
+    /// Append the tokens of a piece (a run without ASCII whitespace) the
+    /// general way: UAX #29 segments, split and merged; `false` past 4 GiB
+    /// (see [`Token`]), where tokens end.
+    fn push_general(&mut self, text: &str, piece: Span, out: &mut Vec<Token>) -> bool {
+        let raw = &mut self.raw;
+        raw.clear();
+        segments(text, piece, |seg, plain| {
+            if plain {
+                push_camel(text, seg, raw);
+            } else {
+                split_segment(text, seg, raw);
+            }
+        });
+        push_raw(text, raw, out)
     }
 }
 
 /// Merge the raw pieces gathered so far and add them to `out` as tokens;
 /// `false` past 4 GiB (see [`Token`]), where tokens end.
 fn push_raw(text: &str, raw: &mut Vec<Span>, out: &mut Vec<Token>) -> bool {
-    if raw.is_empty() {
-        return true;
-    }
     merge(text, raw);
     for &span in raw.iter() {
         let Some(token) = Token::new(span, kind_of(span.slice(text))) else {
@@ -144,52 +173,80 @@ fn push_raw(text: &str, raw: &mut Vec<Span>, out: &mut Vec<Token>) -> bool {
         };
         out.push(token);
     }
-    raw.clear();
     true
 }
 
-/// The tokens of a piece that [`plain_word`] found to be ASCII letters
-/// between ASCII marks (`word`: where the letters begin and end), with no
-/// capital after a small letter: each mark a token, the letters one word,
-/// with the period right after them if they keep it (`Mr.`, `U.`), as
-/// [`merge`] would join them; `false` past 4 GiB (see [`Token`]).
-fn push_plain(text: &str, piece: Span, word: (usize, usize), out: &mut Vec<Token>) -> bool {
-    let s = piece.slice(text);
-    let (start, mut end) = word;
-    if s.as_bytes().get(end) == Some(&b'.') && wants_period(&s[start..end]) {
+/// A piece of ASCII letters between ASCII marks, found by [`plain_piece`]:
+/// offsets into the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Plain {
+    start: usize,
+    /// Where the letters begin and end.
+    word: (usize, usize),
+    /// Where the piece ends: the end of the text or ASCII whitespace.
+    end: usize,
+}
+
+/// The piece that starts at `bytes[start]` (not whitespace) if it is a plain
+/// word ([`plain_word`]) with no capital after a small letter (where
+/// [`push_camel`] may split it), found in one pass over its bytes; else
+/// `Err(i)`, where `bytes[start..i]` has no whitespace.
+fn plain_piece(bytes: &[u8], start: usize) -> Result<Plain, usize> {
+    let run = |from: usize, class: u8| {
+        from + bytes[from..]
+            .iter()
+            .take_while(|&&b| CLASS[usize::from(b)] == class)
+            .count()
+    };
+    let word_start = run(start, MARK);
+    let mut at = word_start;
+    let mut after_small = false;
+    while let Some(&b) = bytes.get(at) {
+        match CLASS[usize::from(b)] {
+            SMALL => after_small = true,
+            CAPITAL if !after_small => {}
+            CAPITAL => return Err(at), // a camel join
+            _ => break,
+        }
+        at += 1;
+    }
+    if at == word_start {
+        return Err(at);
+    }
+    let end = run(at, MARK);
+    if bytes.get(end).is_some_and(|b| !b.is_ascii_whitespace()) {
+        return Err(end);
+    }
+    Ok(Plain {
+        start,
+        word: (word_start, at),
+        end,
+    })
+}
+
+/// The tokens of a [`Plain`] piece, whose offsets fit a token's `u32`s: each
+/// mark a token, the letters one word, with the period right after them if
+/// they keep it (`Mr.`, `U.`), as [`merge`] would join them.
+fn push_plain(text: &str, plain: Plain, out: &mut Vec<Token>) {
+    let (start, mut end) = plain.word;
+    if text.as_bytes()[end..plain.end].first() == Some(&b'.') && wants_period(&text[start..end]) {
         end += 1;
     }
-    let at = |i: usize| piece.start + i;
-    let marks = |range: std::ops::Range<usize>| {
-        range.map(move |i| Token::new(Span::new(at(i), at(i + 1)), TokenKind::Punct))
+    let token = |start: usize, end: usize, kind| Token {
+        start: start as u32,
+        end: end as u32,
+        kind,
     };
-    let word = Token::new(Span::new(at(start), at(end)), TokenKind::Word);
-    for token in marks(0..start)
-        .chain(std::iter::once(word))
-        .chain(marks(end..s.len()))
-    {
-        let Some(token) = token else {
-            return false;
-        };
-        out.push(token);
-    }
-    true
+    let marks =
+        |range: std::ops::Range<usize>| range.map(move |i| token(i, i + 1, TokenKind::Punct));
+    out.extend(marks(plain.start..start));
+    out.push(token(start, end, TokenKind::Word));
+    out.extend(marks(end..plain.end));
 }
 
-/// Whether a capital follows a small letter somewhere in `bytes` (ASCII),
-/// where [`push_camel`] may split a word.
-fn has_camel_join(bytes: &[u8]) -> bool {
-    bytes
-        .windows(2)
-        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
-}
-
-/// ASCII whitespace is a word boundary on both sides (UAX #29: no rule
-/// joins a space, tab or line break to a neighbour, but for further spaces
-/// and for a combining mark right after it), so the runs between it are
-/// segmented each on its own: most are plain words, which need no
-/// segmentation at all. (A stray combining mark after a space thus becomes a
-/// token of its own rather than one that starts with the space.)
+/// The pieces of `text[range]`: its runs without ASCII whitespace, as
+/// [`Tokenizer::push_tokens`] takes them.
+#[cfg(test)]
 fn pieces(text: &str, range: Span) -> impl Iterator<Item = Span> + '_ {
     let bytes = &text.as_bytes()[range.start..range.end];
     let mut at = 0;
@@ -233,29 +290,35 @@ fn segments(text: &str, piece: Span, mut each: impl FnMut(Span, bool)) {
     }
 }
 
+/// The class of each byte for [`plain_word`] and [`plain_piece`]: an ASCII
+/// mark (punctuation but `_`), a small or capital ASCII letter, or other.
+const CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_punctuation() && c != b'_' {
+            class[b] = MARK;
+        } else if c.is_ascii_lowercase() {
+            class[b] = SMALL;
+        } else if c.is_ascii_uppercase() {
+            class[b] = CAPITAL;
+        }
+        b += 1;
+    }
+    class
+};
+const OTHER: u8 = 0;
+const MARK: u8 = 1;
+const SMALL: u8 = 2;
+const CAPITAL: u8 = 3;
+
 /// A run of ASCII letters with ASCII punctuation before and after it
 /// (`"Yes,`, `(said)`): the letters are one UAX #29 word (WB5) and each mark
 /// a segment of its own, since no rule joins a mark to a letter but between
 /// two letters or digits, nor two marks (`_` excepted, which joins words).
 /// Where the letters begin and end.
 fn plain_word(s: &str) -> Option<(usize, usize)> {
-    // per byte: a mark, a letter or neither
-    const MARK: u8 = 1;
-    const LETTER: u8 = 2;
-    const CLASS: [u8; 256] = {
-        let mut class = [0; 256];
-        let mut b = 0;
-        while b < 128 {
-            let c = b as u8;
-            if c.is_ascii_punctuation() && c != b'_' {
-                class[b] = MARK;
-            } else if c.is_ascii_alphabetic() {
-                class[b] = LETTER;
-            }
-            b += 1;
-        }
-        class
-    };
     let bytes = s.as_bytes();
     let run = |from: usize, class: u8| {
         from + bytes[from..]
@@ -264,7 +327,11 @@ fn plain_word(s: &str) -> Option<(usize, usize)> {
             .count()
     };
     let start = run(0, MARK);
-    let end = run(start, LETTER);
+    let end = start
+        + bytes[start..]
+            .iter()
+            .take_while(|&&b| matches!(CLASS[usize::from(b)], SMALL | CAPITAL))
+            .count();
     (end > start && run(end, MARK) == bytes.len()).then_some((start, end))
 }
 
@@ -704,26 +771,45 @@ mod tests {
 
         #[test]
         fn plain_pieces_tokenise_as_the_general_path_does(
-            text in "([\"(\\[]{0,2}([A-Z]|[a-zA-Z]{1,6}|Mr|Dr|Jan|vs)[.,;:!?)\\]'\"\\-]{0,3}[ \n]){1,12}"
+            text in "([\"(\\[]{0,2}([A-Z]|[a-zA-Z]{1,6}|Mr|Dr|Jan|vs|[A-Z][a-z]{3,5}[A-Z][a-z]{0,2})[.,;:!?)\\]'\"\\-]{0,3}[ \n]){1,12}"
         ) {
-            // every piece through segmentation and merging, as before the
-            // plain pieces were given a way of their own
-            let mut raw = Vec::new();
-            for piece in pieces(&text, Span::new(0, text.len())) {
-                segments(&text, piece, |seg, plain| {
-                    if plain {
-                        push_camel(&text, seg, &mut raw);
-                    } else {
-                        split_segment(&text, seg, &mut raw);
-                    }
-                });
-            }
-            merge(&text, &mut raw);
-            let general: Vec<Token> = raw
-                .iter()
-                .filter_map(|&span| Token::new(span, kind_of(span.slice(&text))))
-                .collect();
-            proptest::prop_assert_eq!(tokenize(&text, Span::new(0, text.len())), general);
+            proptest::prop_assert_eq!(tokenize(&text, Span::new(0, text.len())), general(&text));
         }
+
+        #[test]
+        fn any_piece_tokenises_as_the_general_path_does(
+            text in "[a-zA-Z0-9 \t\n\r\x0c.,:;!?&/*#@%$\\[\\]'\u{2019}\"\u{201c}\u{201d}()_\\-\u{2010}\u{e9}\u{3b1}\u{4e2d}\u{a0}\u{300}]{0,40}"
+        ) {
+            // and from any offset, as a block of a longer text is
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let range = Span::new(start, text.len());
+                let mut fast = Vec::new();
+                Tokenizer::default().push_tokens(&text, range, &mut fast);
+                proptest::prop_assert_eq!(fast, general_in(&text, range));
+            }
+        }
+    }
+
+    /// The tokens of `text[range]` with every piece through segmentation and
+    /// merging, as before the plain pieces were given a way of their own.
+    fn general_in(text: &str, range: Span) -> Vec<Token> {
+        let mut raw = Vec::new();
+        for piece in pieces(text, range) {
+            segments(text, piece, |seg, plain| {
+                if plain {
+                    push_camel(text, seg, &mut raw);
+                } else {
+                    split_segment(text, seg, &mut raw);
+                }
+            });
+        }
+        merge(text, &mut raw);
+        raw.iter()
+            .filter_map(|&span| Token::new(span, kind_of(span.slice(text))))
+            .collect()
+    }
+
+    fn general(text: &str) -> Vec<Token> {
+        general_in(text, Span::new(0, text.len()))
     }
 }
