@@ -50,9 +50,7 @@ impl<'a> Doc<'a> {
         // a new document: the lexicon's memo starts afresh (see `lexicon::memo`)
         super::lexicon::forget_lookups();
         let text = article.text.as_str();
-        // room for the tokens of ordinary prose (a token per four or five
-        // bytes) from the start, rather than copying the list as it doubles
-        let mut tokens = Vec::with_capacity(text.len() / 4);
+        let mut tokens = Vec::new();
         let mut tokenizer = tokens::Tokenizer::default();
         let mut block_tokens = Vec::with_capacity(article.blocks.len());
         for block in &article.blocks {
