@@ -6,9 +6,7 @@
 
 use super::segment::NameSpan;
 use crate::analysis::doc::Doc;
-use crate::analysis::lexicon::{
-    FastMap, Feature, Lexicon, NameKind, Organization, PlaceMatch, TitleKind,
-};
+use crate::analysis::lexicon::{Feature, Lexicon, NameKind, Organization, PlaceMatch, TitleKind};
 use crate::analysis::tokens::TokenKind;
 
 /// Rule votes for one kind this high, and this far ahead of the others,
@@ -1340,23 +1338,14 @@ impl NameFacts {
     }
 }
 
-/// The [`NameFacts`] of the names of one document, by their text (and
-/// words), asked of the lexicon at each name's first occurrence.
+/// The [`NameFacts`] of the names of one document, asked of the lexicon at
+/// each name's first occurrence.
 #[derive(Default)]
-pub struct Facts<'a> {
-    by_text: FastMap<&'a str, (Vec<&'a str>, NameFacts)>,
-}
+pub struct Facts<'a>(super::PerRun<'a, NameFacts>);
 
 impl<'a> Facts<'a> {
     fn of(&mut self, lex: &Lexicon, full: &'a str, words: &[&'a str]) -> NameFacts {
-        if let Some((known, facts)) = self.by_text.get(full)
-            && known.as_slice() == words
-        {
-            return *facts;
-        }
-        let facts = NameFacts::new(lex, full, words);
-        self.by_text.insert(full, (words.to_vec(), facts));
-        facts
+        self.0.get(full, words, || NameFacts::new(lex, full, words))
     }
 }
 

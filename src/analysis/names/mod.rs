@@ -55,6 +55,37 @@ pub struct Draft {
     pub geo: Option<Geo>,
 }
 
+/// What the lexicon says of a run of words, worked out at the run's first
+/// occurrence in a document and kept by its text, with the words it was
+/// worked out for (the same text cut into other words is worked out again):
+/// the same at every occurrence, where only the context differs.
+pub struct PerRun<'a, T> {
+    by_text: FastMap<&'a str, (Vec<&'a str>, T)>,
+}
+
+impl<T> Default for PerRun<'_, T> {
+    fn default() -> Self {
+        PerRun {
+            by_text: FastMap::default(),
+        }
+    }
+}
+
+impl<'a, T: Clone> PerRun<'a, T> {
+    /// What `work_out` gives for the run `words` (written `full`), or gave
+    /// before.
+    fn get(&mut self, full: &'a str, words: &[&'a str], work_out: impl FnOnce() -> T) -> T {
+        if let Some((known, value)) = self.by_text.get(full)
+            && known.as_slice() == words
+        {
+            return value.clone();
+        }
+        let value = work_out();
+        self.by_text.insert(full, (words.to_vec(), value.clone()));
+        value
+    }
+}
+
 /// Minimum summed votes for a name to be listed.
 const THRESHOLD: f32 = 1.5;
 

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::candidates::Candidate;
 use crate::analysis::doc::Doc;
-use crate::analysis::lexicon::{FastMap, Lexicon, Title, TitleKind};
+use crate::analysis::lexicon::{Lexicon, Title, TitleKind};
 
 /// A name as written, without title or role, and what its surroundings say.
 #[derive(Clone, Debug)]
@@ -146,23 +146,14 @@ impl RunFacts {
     }
 }
 
-/// The [`RunFacts`] of the candidate runs of one document, by their text
-/// (and words), asked of the lexicon at each run's first occurrence.
+/// The [`RunFacts`] of the candidate runs of one document, asked of the
+/// lexicon at each run's first occurrence.
 #[derive(Default)]
-pub struct Runs<'a> {
-    by_text: FastMap<&'a str, (Vec<&'a str>, RunFacts)>,
-}
+pub struct Runs<'a>(super::PerRun<'a, RunFacts>);
 
 impl<'a> Runs<'a> {
     fn of(&mut self, lex: &Lexicon, full: &'a str, words: &[&'a str]) -> RunFacts {
-        if let Some((known, facts)) = self.by_text.get(full)
-            && known.as_slice() == words
-        {
-            return facts.clone();
-        }
-        let facts = RunFacts::new(lex, words);
-        self.by_text.insert(full, (words.to_vec(), facts.clone()));
-        facts
+        self.0.get(full, words, || RunFacts::new(lex, words))
     }
 }
 
