@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 use memchr::{memchr, memchr_iter, memchr2};
 use regex::Regex;
 
+use super::cow_then;
+
 /// A named reference escaped once or more again: `&amp;eacute;`, `&amp;amp;`.
 static ESCAPED_NAMED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"&(?:amp;)+([A-Za-z][A-Za-z0-9]{1,31};)").expect("valid regex"));
@@ -21,22 +23,11 @@ pub fn decode(text: &str) -> Cow<'_, str> {
     let numeric = numeric_references(text);
     // the regex is compiled only for a text that has such a reference
     let named = if numeric.contains("&amp;") {
-        then(numeric, |t| ESCAPED_NAMED.replace_all(t, "&$1"))
+        cow_then(numeric, |t| ESCAPED_NAMED.replace_all(t, "&$1"))
     } else {
         numeric
     };
-    then(named, named_and_numeric)
-}
-
-/// Apply a step that may borrow its input, without copying a text it leaves alone.
-fn then<'a>(text: Cow<'a, str>, step: impl for<'b> Fn(&'b str) -> Cow<'b, str>) -> Cow<'a, str> {
-    match text {
-        Cow::Borrowed(t) => step(t),
-        Cow::Owned(t) => match step(&t) {
-            Cow::Borrowed(_) => Cow::Owned(t),
-            Cow::Owned(changed) => Cow::Owned(changed),
-        },
-    }
+    cow_then(named, named_and_numeric)
 }
 
 /// Every named and numeric reference decoded by `html-escape`, handed only
