@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod annotate;
 pub mod article;
 pub mod article_id;
+mod ascii;
 pub mod cli;
 pub mod config;
 pub mod notes;

@@ -4,7 +4,6 @@
 //! No I/O, no terminal, deterministic. The knowledge it uses (name lists,
 //! titles, gazetteer, tagger weights) is compiled in from `assets/`.
 
-mod ascii;
 pub mod doc;
 pub mod lexicon;
 pub mod names;
@@ -235,8 +234,8 @@ fn detect_language(doc: &doc::Doc) -> String {
     let bytes = doc.text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if let Some(x) = ascii::eight_ascii(&bytes[i..]) {
-            latin += ascii::letters(x).count_ones() as usize;
+        if let Some(x) = crate::ascii::eight_ascii(&bytes[i..]) {
+            latin += crate::ascii::letters(x).count_ones() as usize;
             i += 8;
             continue;
         }

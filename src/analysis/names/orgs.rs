@@ -7,11 +7,11 @@
 
 use super::{Draft, Mention, Named, key};
 use crate::analysis::EntityKind;
-use crate::analysis::ascii;
 use crate::analysis::doc::Doc;
 use crate::analysis::lexicon::FastMap;
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::tokens::TokenKind;
+use crate::ascii;
 
 /// Words skipped when forming an acronym: `Massachusetts Institute of Technology` → MIT.
 const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "on", "in", "&", "at", "de"];
@@ -325,15 +325,7 @@ fn lowercase_eight(bytes: &[u8]) -> u64 {
     let mut word = [0u8; 8];
     let n = bytes.len().min(8);
     word[..n].copy_from_slice(&bytes[..n]);
-    let x = u64::from_le_bytes(word);
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // per byte, its low seven bits plus an offset set the high bit from `A`
-    // on, and from past `Z` on (no carry: at most 0x7f + 0x3f)
-    let low = x & (ONES * 0x7f);
-    let from_a = low + ONES * (0x80 - u64::from(b'A'));
-    let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
-    let capital = from_a & !past_z & !x & (ONES * 0x80);
-    x | (capital >> 2)
+    ascii::lowercase(u64::from_le_bytes(word))
 }
 
 /// The first (up to) eight bytes of `bytes` in ASCII lowercase, as one

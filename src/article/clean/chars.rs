@@ -167,12 +167,11 @@ fn find_strippable(text: &str, from: usize) -> Option<usize> {
 /// Non-zero when one of eight bytes is not printable ASCII: below 0x20,
 /// 0x7F or from 0x80 up (bit tricks on the eight as one number).
 fn suspect_bits(word: &[u8]) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::ascii::{EIGHT_HIGH, ONES};
     let word = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word & HIGH;
-    let del = (word ^ (ONES * 0x7F)).wrapping_sub(ONES) & !(word ^ (ONES * 0x7F)) & HIGH;
-    below_space | del | (word & HIGH)
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word & EIGHT_HIGH;
+    let del = (word ^ (ONES * 0x7F)).wrapping_sub(ONES) & !(word ^ (ONES * 0x7F)) & EIGHT_HIGH;
+    below_space | del | (word & EIGHT_HIGH)
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -278,24 +277,6 @@ fn is_tidy(line: &str) -> bool {
             .any(|i| char_at(line, i).is_some_and(is_inline_space))
 }
 
-/// The index of the first byte from `from` on that is not ASCII (or the
-/// length): eight bytes at a time while none of them has its high bit set.
-pub fn ascii_end(bytes: &[u8], from: usize) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
-        if word & HIGH != 0 {
-            break;
-        }
-        i += 8;
-    }
-    while bytes.get(i).is_some_and(u8::is_ascii) {
-        i += 1;
-    }
-    i
-}
-
 /// The characters of a text for the NFC quick check, with every run of
 /// characters that are NFC and never combine (below U+0300, CJK ideographs,
 /// Hangul syllables) given as one `a`: same answer, far fewer lookups.
@@ -317,7 +298,7 @@ impl Iterator for QuickChars<'_> {
         // the run of plain characters: ASCII skipped eight bytes at a time
         let bytes = self.text.as_bytes();
         while self.pos < bytes.len() {
-            self.pos = ascii_end(bytes, self.pos);
+            self.pos = crate::ascii::ascii_end(bytes, self.pos);
             match char_at(self.text, self.pos) {
                 Some(c) if plain(c) => self.pos += c.len_utf8(),
                 _ => break,
@@ -372,22 +353,6 @@ mod tests {
         }
         assert_eq!(strip_controls(base), base);
         assert_eq!(strip_controls("café – “quoted” ’"), "café – “quoted” ’");
-    }
-
-    #[test]
-    fn ascii_ends_at_the_first_other_byte_at_any_offset() {
-        let base = "The quick brown fox jumps over the lazy dog";
-        for other in ['é', '\u{301}', '€', '😀'] {
-            for at in 0..=base.len() {
-                let mut text = base.to_string();
-                text.insert(at, other);
-                for from in 0..=at {
-                    assert_eq!(ascii_end(text.as_bytes(), from), at, "{other:?} at {at}");
-                }
-            }
-        }
-        assert_eq!(ascii_end(base.as_bytes(), 3), base.len());
-        assert_eq!(ascii_end(b"", 0), 0);
     }
 
     #[test]

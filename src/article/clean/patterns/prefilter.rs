@@ -28,7 +28,7 @@ use memchr::memchr2;
 use memchr::memmem::{self, Finder};
 use regex_syntax::ast::{self, Ast};
 
-use super::super::chars::ascii_end;
+use crate::ascii::ascii_end;
 use literals::{Lit, Start};
 use syntax::{Flags, after, anchors, exact, flags_before, prefix, required_seq, suffix};
 
