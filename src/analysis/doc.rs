@@ -114,6 +114,14 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// Where a run of capitalised words of sentence `sentence` that begins at
+    /// token `from` ends, after `max` words at most (`from` if there is none).
+    pub fn capitalised_run_end(&self, from: usize, sentence: u32, max: usize) -> usize {
+        (from..from + max)
+            .find(|&k| !self.capitalised_in_sentence(k, sentence))
+            .unwrap_or(from + max)
+    }
+
     /// The span covering tokens `range` (non-empty).
     pub fn span(&self, range: &Range<usize>) -> Span {
         Span::new(

@@ -119,7 +119,6 @@ fn plural_place_noun_after_list(doc: &Doc, mut at: usize) -> bool {
         return false;
     };
     let in_sentence = |k: usize| doc.word_in_sentence(k, sentence).is_some();
-    let capitalised = |k: usize| doc.capitalised_in_sentence(k, sentence);
     for _ in 0..6 {
         // a parenthesis of a few words: `(now Grant)`
         if in_sentence(at) && doc.word(at) == "(" {
@@ -138,13 +137,11 @@ fn plural_place_noun_after_list(doc: &Doc, mut at: usize) -> bool {
                     at += 1;
                 }
                 // the next name of the list
-                let from = at;
-                while at < from + 4 && capitalised(at) {
-                    at += 1;
-                }
-                if at == from {
+                let end = doc.capitalised_run_end(at, sentence, 4);
+                if end == at {
                     return false;
                 }
+                at = end;
             }
             w => {
                 return w.ends_with('s')
@@ -1102,11 +1099,8 @@ fn coordinated_with_org(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
     if matches!(word_in(k), Some("the")) {
         k += 1;
     }
-    let from = k;
-    while k < from + 5 && capitalised(k) {
-        k += 1;
-    }
-    k - from >= 2 && lex.org_cue(doc.word(k - 1)).is_some()
+    let end = doc.capitalised_run_end(k, sentence, 5);
+    end - k >= 2 && lex.org_cue(doc.word(end - 1)).is_some()
 }
 
 /// Whether a place that also names the organisation called after it (the
@@ -1160,13 +1154,11 @@ fn in_list_naming_a_unit(doc: &Doc, span: &NameSpan) -> bool {
         if matches!(word_in(at), Some("and" | "&")) {
             at += 1;
         }
-        let from = at;
-        while at < from + 3 && capitalised(at) {
-            at += 1;
-        }
-        if at == from {
+        let end = doc.capitalised_run_end(at, sentence, 3);
+        if end == at {
             return false;
         }
+        at = end;
         items += 1;
     }
     items >= 2 && word_in(at).is_some_and(|w| UNIT_NOUNS.contains(&w))
