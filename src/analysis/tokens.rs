@@ -150,17 +150,22 @@ impl Tokenizer {
     /// general way: UAX #29 segments, split and merged; `false` past 4 GiB
     /// (see [`Token`]), where tokens end.
     fn push_general(&mut self, text: &str, piece: Span, out: &mut Vec<Token>) -> bool {
-        let raw = &mut self.raw;
-        raw.clear();
-        segments(text, piece, |seg, plain| {
-            if plain {
-                push_camel(text, seg, raw);
-            } else {
-                split_segment(text, seg, raw);
-            }
-        });
-        push_raw(text, raw, out)
+        self.raw.clear();
+        push_segments(text, piece, &mut self.raw);
+        push_raw(text, &mut self.raw, out)
     }
+}
+
+/// The raw pieces of a piece of text: its UAX #29 segments, split where
+/// news text needs it (not merged yet).
+fn push_segments(text: &str, piece: Span, raw: &mut Vec<Span>) {
+    segments(text, piece, |seg, plain| {
+        if plain {
+            push_camel(text, seg, raw);
+        } else {
+            split_segment(text, seg, raw);
+        }
+    });
 }
 
 /// Merge the raw pieces gathered so far and add them to `out` as tokens;
@@ -192,13 +197,7 @@ struct Plain {
 /// [`push_camel`] may split it), found in one pass over its bytes; else
 /// `Err(i)`, where `bytes[start..i]` has no whitespace.
 fn plain_piece(bytes: &[u8], start: usize) -> Result<Plain, usize> {
-    let run = |from: usize, class: u8| {
-        from + bytes[from..]
-            .iter()
-            .take_while(|&&b| CLASS[usize::from(b)] == class)
-            .count()
-    };
-    let word_start = run(start, MARK);
+    let word_start = run_end(bytes, start, MARK);
     let mut at = word_start;
     let mut after_small = false;
     while let Some(&b) = bytes.get(at) {
@@ -213,7 +212,7 @@ fn plain_piece(bytes: &[u8], start: usize) -> Result<Plain, usize> {
     if at == word_start {
         return Err(at);
     }
-    let end = run(at, MARK);
+    let end = run_end(bytes, at, MARK);
     if bytes.get(end).is_some_and(|b| !b.is_ascii_whitespace()) {
         return Err(end);
     }
@@ -320,19 +319,21 @@ const CAPITAL: u8 = 3;
 /// Where the letters begin and end.
 fn plain_word(s: &str) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
-    let run = |from: usize, class: u8| {
-        from + bytes[from..]
-            .iter()
-            .take_while(|&&b| CLASS[usize::from(b)] == class)
-            .count()
-    };
-    let start = run(0, MARK);
+    let start = run_end(bytes, 0, MARK);
     let end = start
         + bytes[start..]
             .iter()
             .take_while(|&&b| matches!(CLASS[usize::from(b)], SMALL | CAPITAL))
             .count();
-    (end > start && run(end, MARK) == bytes.len()).then_some((start, end))
+    (end > start && run_end(bytes, end, MARK) == bytes.len()).then_some((start, end))
+}
+
+/// Where the run of bytes of class `class` ([`CLASS`]) from `from` on ends.
+fn run_end(bytes: &[u8], from: usize, class: u8) -> usize {
+    from + bytes[from..]
+        .iter()
+        .take_while(|&&b| CLASS[usize::from(b)] == class)
+        .count()
 }
 
 /// Split one UAX #29 segment where news text needs it: a period glued between
@@ -795,13 +796,7 @@ mod tests {
     fn general_in(text: &str, range: Span) -> Vec<Token> {
         let mut raw = Vec::new();
         for piece in pieces(text, range) {
-            segments(text, piece, |seg, plain| {
-                if plain {
-                    push_camel(text, seg, &mut raw);
-                } else {
-                    split_segment(text, seg, &mut raw);
-                }
-            });
+            push_segments(text, piece, &mut raw);
         }
         merge(text, &mut raw);
         raw.iter()

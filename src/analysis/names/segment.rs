@@ -83,7 +83,7 @@ pub fn is_place_head(word: &str) -> bool {
 /// Whether `word` is a word an institution's or place's name continues after
 /// with `of`: an organisation cue or a geographic head.
 fn takes_connector(lex: &Lexicon, word: &str) -> bool {
-    listed!(PLACE_HEADS, word) || lex.org_cue(word).is_some()
+    is_place_head(word) || lex.org_cue(word).is_some()
 }
 
 /// What [`segment`] asks the lexicon about a run's own words, whatever is
