@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use smallvec::SmallVec;
+
 use super::Parts;
 use super::quotes::find::{self, Found};
 use super::sentences::{self, Sentence};
@@ -14,6 +16,9 @@ use super::tagger::{self, Tag};
 use super::tokens::{self, Token, TokenKind};
 use crate::article::{Article, BlockKind};
 use crate::span::Span;
+
+/// The words of a few tokens (a name, a phrase): no allocation up to eight.
+pub type Words<'a> = SmallVec<[&'a str; 8]>;
 
 pub struct Doc<'a> {
     pub text: &'a str,
@@ -97,6 +102,11 @@ impl<'a> Doc<'a> {
     /// The text of token `i`.
     pub fn word(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
+    }
+
+    /// The texts of tokens `range`, on the stack for a name's few words.
+    pub fn words(&self, range: Range<usize>) -> Words<'a> {
+        range.map(|i| self.word(i)).collect()
     }
 
     /// The text of token `k` if it lies in sentence `sentence` (`None` past

@@ -190,7 +190,9 @@ pub fn is_capitalised(word: &str) -> bool {
 /// al-Assad, el-Sisi, bin-Salman: a particle glued to a capitalised name
 /// (the hyphen comes within a particle's length).
 fn glued_to_particle(word: &str) -> bool {
-    let Some(at) = word.bytes().take(PARTICLE_MAX + 1).position(|b| b == b'-') else {
+    // (a hyphen after the first letters: looked for in a slice of them)
+    let head = &word.as_bytes()[..word.len().min(PARTICLE_MAX + 1)];
+    let Some(at) = head.iter().position(|&b| b == b'-') else {
         return false;
     };
     let (p, rest) = (&word[..at], &word[at + 1..]);

@@ -7,7 +7,7 @@
 use super::segment::NameSpan;
 use crate::analysis::doc::Doc;
 use crate::analysis::lexicon::{Feature, Lexicon, NameKind, Organization, PlaceMatch, TitleKind};
-use crate::analysis::tokens::TokenKind;
+use crate::analysis::tokens::{TokenKind, with_lowercase};
 
 /// Rule votes for one kind this high, and this far ahead of the others,
 /// make the rules sure of it.
@@ -283,16 +283,19 @@ const PERSON_OBJECT_VERBS: &[&str] = &[
 fn appositive_to_title(doc: &Doc, lex: &Lexicon, comma: usize) -> bool {
     let sentence = doc.sentence_at(comma).tokens.clone();
     let from = sentence.start.max(comma.saturating_sub(6));
+    let before = doc.words(from..comma);
     (from..comma).any(|k| {
-        let words: Vec<&str> = (k..comma).map(|i| doc.word(i)).collect();
-        lex.title_at(&words).is_some_and(|(n, t)| {
+        let words = &before[k - from..];
+        lex.title_at(words).is_some_and(|(n, t)| {
             !t.is_only_honorific()
                 && (n == words.len() || words.get(n).is_some_and(|w| *w == "of"))
                 && (k == sentence.start
-                    || matches!(
-                        doc.word(k - 1).to_lowercase().as_str(),
-                        "the" | "a" | "an" | "its" | "his" | "her" | "their" | "'s"
-                    ))
+                    || with_lowercase(doc.word(k - 1), |w| {
+                        matches!(
+                            w,
+                            "the" | "a" | "an" | "its" | "his" | "her" | "their" | "'s"
+                        )
+                    }))
         })
     })
 }
@@ -468,7 +471,7 @@ fn is_division_of(lex: &Lexicon, words: &[&str]) -> bool {
 /// name of the document, asked at its first occurrence.
 pub fn votes<'a>(doc: &Doc<'a>, lex: &Lexicon, span: &NameSpan, facts: &mut Facts<'a>) -> Votes {
     let mut v = Votes::default();
-    let words: Vec<&'a str> = span.tokens.clone().map(|i| doc.word(i)).collect();
+    let words = doc.words(span.tokens.clone());
     let n = words.len();
     let full = doc.slice(&span.tokens);
     let first = words[0];
@@ -716,9 +719,7 @@ pub fn votes<'a>(doc: &Doc<'a>, lex: &Lexicon, span: &NameSpan, facts: &mut Fact
     // `Valentine's Day`, `St. Patrick's Day`: a calendar phrase that goes on
     // past the possessive
     if word_at(after).is_some_and(|w| matches!(w, "'s" | "\u{2019}s")) {
-        let phrase: Vec<&str> = (span.tokens.start..(after + 3).min(doc.tokens.len()))
-            .map(|i| doc.word(i))
-            .collect();
+        let phrase = doc.words(span.tokens.start..(after + 3).min(doc.tokens.len()));
         if lex.calendar_at(&phrase).is_some_and(|(k, _)| k > n) {
             v.none += 6.0;
         }
@@ -732,9 +733,9 @@ pub fn votes<'a>(doc: &Doc<'a>, lex: &Lexicon, span: &NameSpan, facts: &mut Fact
         v.person += 2.0;
     }
     if word_at(after) == Some(",") {
-        match word_at(after + 1).map(str::to_lowercase).as_deref() {
-            Some("who") => v.person += 2.0,
-            Some("which") => {
+        match word_at(after + 1).map(|w| with_lowercase(w, |w| (w == "who", w == "which"))) {
+            Some((true, _)) => v.person += 2.0,
+            Some((_, true)) => {
                 v.org += 0.7;
                 v.place += 0.7;
             }
@@ -865,10 +866,7 @@ pub fn votes<'a>(doc: &Doc<'a>, lex: &Lexicon, span: &NameSpan, facts: &mut Fact
         // `the province of Palawan`, `the island of Busuanga`
         if before == "of"
             && span.tokens.start >= 2
-            && listed!(
-                PLACE_OF,
-                doc.word(span.tokens.start - 2).to_lowercase().as_str()
-            )
+            && with_lowercase(doc.word(span.tokens.start - 2), |w| listed!(PLACE_OF, w))
         {
             v.place += 2.5;
         }

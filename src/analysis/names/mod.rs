@@ -156,7 +156,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     let storms: FastSet<String> = spans
         .iter()
         .filter_map(|s| {
-            let words: Vec<&str> = s.tokens.clone().map(|t| doc.word(t)).collect();
+            let words = doc.words(s.tokens.clone());
             evidence::storm_name(&words).map(key)
         })
         .collect();
@@ -251,7 +251,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     });
     for &i in &order {
         let s = &spans[i];
-        let words: Vec<&str> = s.tokens.clone().map(|t| doc.word(t)).collect();
+        let words = doc.words(s.tokens.clone());
         let mention = Mention {
             tokens: s.tokens.clone(),
             span: doc.span(&s.tokens),

@@ -390,8 +390,8 @@ fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
     // the needles by their first two bytes in lowercase; which bytes (in
     // either case) begin one, and which lowercase pairs do: most of the text
     // is passed over with a table look-up or two per byte
-    // (each with its first eight bytes in lowercase and a mask of them)
-    let mut by_pair: FastMap<[u8; 2], Vec<(u64, u64, usize)>> = FastMap::default();
+    // (each with its pair, its first eight bytes in lowercase and a mask of them)
+    let mut by_pair: Vec<(usize, u64, u64, usize)> = Vec::new();
     // per byte: 1 for an ASCII letter or digit, 2 for a needle's first byte
     let mut class = [0u8; 256];
     for b in 0..=255u8 {
@@ -411,7 +411,16 @@ fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
         let bit = pair_bit(b0, b1);
         pairs[bit / 64] |= 1 << (bit % 64);
         let (prefix, mask) = lowercase_prefix(needle.as_bytes());
-        by_pair.entry([b0, b1]).or_default().push((prefix, mask, n));
+        by_pair.push((bit, prefix, mask, n));
+    }
+    // grouped by pair: those of pair `p` are `by_pair[first[p]..first[p + 1]]`
+    by_pair.sort_by_key(|&(bit, ..)| bit);
+    let mut first = vec![0u32; 128 * 128 + 1];
+    for &(bit, ..) in &by_pair {
+        first[bit + 1] += 1;
+    }
+    for p in 1..first.len() {
+        first[p] += first[p - 1];
     }
     let bytes = text.as_bytes();
     // the needles that occur at `start`, where one's first byte begins a
@@ -422,11 +431,9 @@ fn word_start_occurrences(text: &str, needles: &[&str]) -> Vec<Vec<usize>> {
         if !b1.is_ascii() || pairs[bit / 64] & (1 << (bit % 64)) == 0 {
             return;
         }
-        let Some(candidates) = by_pair.get(&[b0, b1]) else {
-            return;
-        };
+        let candidates = &by_pair[first[bit] as usize..first[bit + 1] as usize];
         let here = lowercase_eight(&bytes[start..]);
-        for &(prefix, mask, n) in candidates {
+        for &(_, prefix, mask, n) in candidates {
             let needle = needles[n].as_bytes();
             if here & mask == prefix
                 && bytes

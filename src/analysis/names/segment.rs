@@ -165,7 +165,7 @@ pub fn segment<'a>(
     cand: &Candidate,
     runs: &mut Runs<'a>,
 ) -> Vec<NameSpan> {
-    let words: Vec<&'a str> = cand.tokens.clone().map(|i| doc.word(i)).collect();
+    let words = doc.words(cand.tokens.clone());
     let base = cand.tokens.start;
     let facts = runs.of(lex, doc.slice(&cand.tokens), &words);
 
@@ -412,7 +412,7 @@ fn place_glued_to_name(
     {
         return None;
     }
-    let words: Vec<&str> = tokens.clone().map(|i| doc.word(i)).collect();
+    let words = doc.words(tokens.clone());
     (1..=2).rev().find(|&n| {
         let rest = &words[n..];
         let place = doc.slice(&(tokens.start..tokens.start + n));
