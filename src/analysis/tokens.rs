@@ -8,6 +8,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::span::Span;
 
+mod ascii_words;
+
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -279,6 +281,13 @@ fn segments(text: &str, piece: Span, mut each: impl FnMut(Span, bool)) {
         (word_end..s.len()).for_each(|i| each(byte(i), true));
         return;
     }
+    // printable ASCII (most other pieces): its segments from a table
+    let ascii = ascii_words::segments(s.as_bytes(), |start, end| {
+        each(Span::new(piece.start + start, piece.start + end), false);
+    });
+    if ascii {
+        return;
+    }
     for (i, seg) in s.split_word_bound_indices() {
         if !seg.chars().all(char::is_whitespace) {
             each(
@@ -387,7 +396,11 @@ fn clitic_start(s: &str) -> Option<usize> {
     if !s.contains(['\'', '\u{2019}']) {
         return None;
     }
-    let lower = s.to_lowercase();
+    with_lowercase(s, |lower| clitic_start_in(s, lower))
+}
+
+/// [`clitic_start`] of `s`, whose lowercase form is `lower`.
+fn clitic_start_in(s: &str, lower: &str) -> Option<usize> {
     if lower.len() != s.len() {
         return None; // offsets would not line up
     }
