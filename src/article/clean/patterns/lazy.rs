@@ -1,6 +1,7 @@
 //! One pattern, its prefilter and its regexes, each made when first needed;
 //! the engines it is compiled with.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
@@ -16,17 +17,25 @@ use super::regex_error;
 
 /// A way of compiling a pattern.
 pub(super) trait Engine: Sized {
-    /// Whether [`Engine::from_tree`] can cut classes down to [`LATIN`].
+    /// Whether the engine compiles from a pattern's [`Hir`] (whose classes
+    /// can be cut down to [`LATIN`]): with [`Engine::from_hir`].
     const RESTRICTS: bool = false;
 
     fn compile(source: &str) -> Result<Self, String>;
 
-    /// Compiled from its syntax tree, with every class cut down to
-    /// [`LATIN`] when `latin`; `None` for an engine that cannot.
-    fn from_tree(_source: &str, _tree: &Ast, _latin: bool) -> Option<Self> {
+    /// Compiled from the pattern's [`Hir`], with the lazy DFA when `dfa`;
+    /// `None` for an engine that cannot.
+    fn from_hir(_hir: &Hir, _dfa: bool) -> Option<Self> {
         None
     }
 }
+
+/// After a pattern has searched this many bytes with the NFA engines alone,
+/// it is compiled again with the lazy DFA: a few kilobytes of text through
+/// the PikeVM cost about what building the DFA's automata costs, and a
+/// pattern that sees that much text (a long document, or many documents in
+/// one process) will likely see more. Short articles never get there.
+pub(super) const DFA_AFTER_BYTES: usize = 4 << 10;
 
 impl Engine for Regex {
     fn compile(source: &str) -> Result<Regex, String> {
@@ -39,12 +48,12 @@ impl Engine for Regex {
 pub(super) struct Short(pub(super) meta::Regex);
 
 impl Short {
-    fn builder() -> meta::Builder {
+    fn builder(dfa: bool) -> meta::Builder {
         let config = meta::Config::new()
             .match_kind(regex_automata::MatchKind::LeftmostFirst)
             .utf8_empty(true)
             .nfa_size_limit(Some(10 << 20))
-            .hybrid(false)
+            .hybrid(dfa)
             .onepass(false);
         let mut builder = meta::Builder::new();
         builder.configure(config);
@@ -56,20 +65,14 @@ impl Engine for Short {
     const RESTRICTS: bool = true;
 
     fn compile(source: &str) -> Result<Short, String> {
-        Short::builder()
+        Short::builder(false)
             .build(source)
             .map(Short)
             .map_err(|e| e.to_string())
     }
 
-    fn from_tree(source: &str, tree: &Ast, latin: bool) -> Option<Short> {
-        let hir = Translator::new().translate(source, tree).ok()?;
-        let hir = if latin {
-            restrict(&hir, &LATIN_CLASS)
-        } else {
-            hir
-        };
-        Short::builder().build_from_hir(&hir).ok().map(Short)
+    fn from_hir(hir: &Hir, dfa: bool) -> Option<Short> {
+        Short::builder(dfa).build_from_hir(hir).ok().map(Short)
     }
 }
 
@@ -118,10 +121,19 @@ pub(super) struct Lazy<E> {
     pub(super) source: String,
     /// The syntax tree, parsed when first needed.
     tree: OnceLock<Option<Ast>>,
+    /// Its high-level form, and that form with its classes cut down to
+    /// [`LATIN`]: kept, as the lazy DFA may compile it a second time.
+    hir: OnceLock<Option<Hir>>,
+    hir_latin: OnceLock<Option<Hir>>,
     prefilter: OnceLock<Prefilter>,
     pub(super) regex: OnceLock<Option<E>>,
     /// Compiled for texts in [`LATIN`].
     pub(super) latin: OnceLock<Option<E>>,
+    /// Bytes searched so far with `regex` or `latin` (see [`DFA_AFTER_BYTES`]).
+    pub(super) searched: AtomicUsize,
+    /// The two again, with the lazy DFA.
+    pub(super) dfa: OnceLock<Option<E>>,
+    pub(super) dfa_latin: OnceLock<Option<E>>,
 }
 
 impl<E: Engine> Lazy<E> {
@@ -132,9 +144,14 @@ impl<E: Engine> Lazy<E> {
             written: written.to_string(),
             source,
             tree: OnceLock::new(),
+            hir: OnceLock::new(),
+            hir_latin: OnceLock::new(),
             prefilter: OnceLock::new(),
             regex: OnceLock::new(),
             latin: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+            dfa: OnceLock::new(),
+            dfa_latin: OnceLock::new(),
         };
         if !trusted {
             let regex = E::compile(&lazy.source).map_err(|e| regex_error(written, &e))?;
@@ -149,6 +166,22 @@ impl<E: Engine> Lazy<E> {
             .as_ref()
     }
 
+    /// The pattern's [`Hir`], its classes cut down to [`LATIN`] when `latin`.
+    pub(super) fn hir(&self, latin: bool) -> Option<&Hir> {
+        if latin {
+            self.hir_latin
+                .get_or_init(|| self.hir(false).map(|hir| restrict(hir, &LATIN_CLASS)))
+                .as_ref()
+        } else {
+            self.hir
+                .get_or_init(|| {
+                    let tree = self.tree()?;
+                    Translator::new().translate(&self.source, tree).ok()
+                })
+                .as_ref()
+        }
+    }
+
     pub(super) fn may_match(&self, hay: &Haystack) -> bool {
         self.prefilter
             .get_or_init(|| {
@@ -158,21 +191,40 @@ impl<E: Engine> Lazy<E> {
             .may_match(hay)
     }
 
-    /// The regex for `hay`: the one compiled for [`LATIN`] when the text
-    /// lies there; `None` for a pattern too large to compile (only a
-    /// trusted pattern is compiled this late, and the tests compile those).
+    /// The regex to search `hay` with: the one compiled for [`LATIN`] when
+    /// the text lies there, with the lazy DFA once the pattern has searched
+    /// enough text ([`DFA_AFTER_BYTES`]); `None` for a pattern too large to
+    /// compile (only a trusted pattern is compiled this late, and the tests
+    /// compile those). Every one of them matches the same.
     pub(super) fn regex(&self, hay: &Haystack) -> Option<&E> {
+        if E::RESTRICTS {
+            let len = hay.text().len();
+            if self.searched.fetch_add(len, Ordering::Relaxed) >= DFA_AFTER_BYTES
+                && let Some(fast) = self.with_dfa(hay)
+            {
+                return Some(fast);
+            }
+        }
         if let Some(compiled) = self.regex.get() {
             return compiled.as_ref();
         }
         let latin = E::RESTRICTS && hay.is_latin();
         let cell = if latin { &self.latin } else { &self.regex };
         cell.get_or_init(|| {
-            self.tree()
-                .and_then(|tree| E::from_tree(&self.source, tree, latin))
+            E::RESTRICTS
+                .then(|| self.hir(latin).and_then(|hir| E::from_hir(hir, false)))
+                .flatten()
                 .or_else(|| E::compile(&self.source).ok())
         })
         .as_ref()
+    }
+
+    /// The regex with the lazy DFA for `hay`, if it compiles.
+    fn with_dfa(&self, hay: &Haystack) -> Option<&E> {
+        let latin = hay.is_latin();
+        let cell = if latin { &self.dfa_latin } else { &self.dfa };
+        cell.get_or_init(|| self.hir(latin).and_then(|hir| E::from_hir(hir, true)))
+            .as_ref()
     }
 
     /// The regex, when `hay` may match it.

@@ -9,6 +9,36 @@ fn defaults() -> CleanOptions {
     CleanOptions::default()
 }
 
+/// Every pattern of the line, prefix and inline families of `o`.
+fn lazies(o: &CleanOptions) -> Vec<&Lazy<Short>> {
+    let mut lazies: Vec<&Lazy<Short>> = Vec::new();
+    for (_, family) in line_families(o) {
+        lazies.extend(family.0.iter());
+    }
+    lazies.extend(o.datelines.0.iter());
+    lazies.extend(o.captions.parts.iter());
+    lazies.extend(o.junk_markers.combined.as_deref());
+    lazies
+}
+
+/// The defaults twice: as they start, and with every pattern past
+/// [`lazy::DFA_AFTER_BYTES`], so that it searches with the lazy DFA.
+fn both_engines() -> [CleanOptions; 2] {
+    let warm = defaults();
+    for lazy in lazies(&warm) {
+        lazy.searched
+            .store(lazy::DFA_AFTER_BYTES, std::sync::atomic::Ordering::Relaxed);
+    }
+    [defaults(), warm]
+}
+
+/// Whether some pattern of `o` has been compiled with the lazy DFA.
+fn uses_dfa(o: &CleanOptions) -> bool {
+    lazies(o)
+        .iter()
+        .any(|l| l.dfa.get().is_some() || l.dfa_latin.get().is_some())
+}
+
 /// Every family of line patterns of the defaults, by name.
 fn line_families(o: &CleanOptions) -> Vec<(&'static str, &LinePatterns)> {
     vec![
@@ -51,21 +81,16 @@ fn texts_for(source: &str) -> Vec<String> {
 #[test]
 fn every_built_in_pattern_compiles_both_ways() {
     let o = defaults();
-    let mut lazies: Vec<&Lazy<Short>> = Vec::new();
-    for (_, family) in line_families(&o) {
-        lazies.extend(family.0.iter());
-    }
-    lazies.extend(o.datelines.0.iter());
-    lazies.extend(o.captions.parts.iter());
-    lazies.extend(o.junk_markers.combined.as_deref());
-    for lazy in lazies {
-        let tree = lazy.tree().expect("parses");
+    for lazy in lazies(&o) {
         for latin in [false, true] {
-            assert!(
-                Short::from_tree(&lazy.source, tree, latin).is_some(),
-                "{} (latin: {latin})",
-                lazy.source
-            );
+            let hir = lazy.hir(latin).expect("translates");
+            for dfa in [false, true] {
+                assert!(
+                    Short::from_hir(hir, dfa).is_some(),
+                    "{} (latin: {latin}, dfa: {dfa})",
+                    lazy.source
+                );
+            }
         }
         assert!(Short::compile(&lazy.source).is_ok(), "{}", lazy.source);
     }
@@ -93,8 +118,14 @@ fn prefilters_let_every_match_of_the_built_in_patterns_through() {
 
 #[test]
 fn line_families_answer_as_plain_regexes() {
-    let o = defaults();
-    for (name, family) in line_families(&o) {
+    let [fresh, warm] = both_engines();
+    line_families_answer_as_plain_regexes_with(&fresh);
+    line_families_answer_as_plain_regexes_with(&warm);
+    assert!(uses_dfa(&warm), "the lazy DFA was tried");
+}
+
+fn line_families_answer_as_plain_regexes_with(o: &CleanOptions) {
+    for (name, family) in line_families(o) {
         let regexes: Vec<Regex> = family.0.iter().map(|l| reference(&l.source)).collect();
         for lazy in family.0.iter() {
             for text in texts_for(&lazy.source) {
@@ -116,7 +147,12 @@ fn line_families_answer_as_plain_regexes() {
 
 #[test]
 fn datelines_answer_as_plain_regexes() {
-    let o = defaults();
+    for o in both_engines() {
+        datelines_answer_as_plain_regexes_with(&o);
+    }
+}
+
+fn datelines_answer_as_plain_regexes_with(o: &CleanOptions) {
     let regexes: Vec<Regex> = o.datelines.0.iter().map(|l| reference(&l.source)).collect();
     for lazy in o.datelines.0.iter() {
         for text in texts_for(&lazy.source) {
@@ -138,7 +174,12 @@ fn datelines_answer_as_plain_regexes() {
 
 #[test]
 fn inline_families_answer_as_plain_regexes() {
-    let o = defaults();
+    for o in both_engines() {
+        inline_families_answer_as_plain_regexes_with(&o);
+    }
+}
+
+fn inline_families_answer_as_plain_regexes_with(o: &CleanOptions) {
     for family in [&o.captions, &o.junk_markers] {
         let joined: Vec<String> = family
             .parts
