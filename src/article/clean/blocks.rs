@@ -16,6 +16,8 @@ struct Draft<'t> {
     kind: BlockKind,
     /// Borrowed from the cleaned text unless lines were joined.
     text: Cow<'t, str>,
+    /// Its length in characters.
+    chars: usize,
     after_image: bool,
     /// Joined to the block before by one space instead of a blank line (a
     /// paragraph after its dateline).
@@ -56,6 +58,7 @@ fn group<'t>(items: &[Item<'t>]) -> Vec<Draft<'t>> {
                 let text = draft.text.to_mut();
                 text.push(' ');
                 text.push_str(&line.text);
+                draft.chars += 1 + len;
             }
             _ => drafts.push(draft_of(line)),
         }
@@ -69,6 +72,7 @@ fn draft_of<'t>(line: &Line<'t>) -> Draft<'t> {
     Draft {
         kind: BlockKind::Paragraph,
         text: line.text.clone(),
+        chars: line.chars,
         after_image: line.after_image,
         same_line: false,
     }
@@ -117,9 +121,7 @@ fn classify(drafts: &mut [Draft], options: &CleanOptions, meta: &mut Meta) {
         }
         let text = draft.text.as_ref();
         let front = i <= options.front_matter_blocks;
-        let max = options.caption_max_chars;
-        // counted only when it might be too long
-        let short = text.len() <= max || text.chars().count() <= max;
+        let short = draft.chars <= options.caption_max_chars;
         let captioned = short && (draft.after_image || options.captions.is_match(text));
         if captioned {
             draft.kind = BlockKind::Caption;
@@ -132,7 +134,7 @@ fn classify(drafts: &mut [Draft], options: &CleanOptions, meta: &mut Meta) {
                 let name = byline.name("name").unwrap_or(text);
                 meta.byline = Some(name.trim().to_string());
             }
-        } else if i + 1 < count && is_heading(text, options.heading_max_words) {
+        } else if i + 1 < count && is_heading(text, draft.chars, options.heading_max_words) {
             draft.kind = BlockKind::Heading;
         }
     }
@@ -173,12 +175,14 @@ fn split_datelines<'t>(
                 }
                 out.push(Draft {
                     kind: BlockKind::Dateline,
+                    chars: dateline.chars().count(),
                     text: Cow::Owned(dateline),
                     after_image: false,
                     same_line: false,
                 });
                 out.push(Draft {
                     kind: BlockKind::Paragraph,
+                    chars: rest.chars().count(),
                     text: Cow::Owned(rest),
                     after_image: false,
                     same_line: true,
@@ -253,10 +257,10 @@ const CLOSING_PUNCTUATION: &[char] = &[
 ];
 
 /// A heading: a short line that does not start in lower case and does not end
-/// with closing punctuation (`Second summit`, `'Good future'`).
-fn is_heading(text: &str, max_words: usize) -> bool {
-    // no more than 120 characters: counted only when there may be more
-    if text.len() > 480 || (text.len() > 120 && text.chars().count() > 120) {
+/// with closing punctuation (`Second summit`, `'Good future'`); `chars`
+/// is its length in characters.
+fn is_heading(text: &str, chars: usize, max_words: usize) -> bool {
+    if chars > 120 {
         return false;
     }
     // counting stops past the most a heading may have
@@ -287,7 +291,10 @@ mod tests {
             "Ближний Восток",
             "市场反应",
         ] {
-            assert!(is_heading(heading, 12), "{heading}");
+            assert!(
+                is_heading(heading, heading.chars().count(), 12),
+                "{heading}"
+            );
         }
         for not in [
             "He left.",
@@ -297,10 +304,10 @@ mod tests {
             "“Quoted sentence.”",
             "",
         ] {
-            assert!(!is_heading(not, 12), "{not}");
+            assert!(!is_heading(not, not.chars().count(), 12), "{not}");
         }
         let long = "This line has far too many words to be a heading of any article at all";
-        assert!(!is_heading(long, 12));
+        assert!(!is_heading(long, long.chars().count(), 12));
     }
 
     #[test]

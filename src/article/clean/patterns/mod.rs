@@ -13,12 +13,13 @@
 //!
 //! Lines, blocks and the starts of paragraphs are short, and what the junk
 //! markers remove starts with a rare literal that the regex's own prefilter
-//! finds: these patterns are compiled without the lazy DFA, whose reverse
-//! automaton would cost more to build than all the searches it would speed
-//! up; and, for a text that is all Latin letters (Latin-1, Extended-A and
-//! -B) and common punctuation ([`prefilter::LATIN`]), with their Unicode
-//! classes cut down to those characters (the same matches on such a text, a
-//! fraction of the automaton).
+//! finds: these patterns are compiled without the lazy DFA, whose automata
+//! would cost more to build than all the searches of a short article would
+//! save (a pattern that has searched a few kilobytes, in a long text or
+//! over many, is compiled again with it); and, for a text that is all Latin
+//! letters (Latin-1, Extended-A and -B) and common punctuation
+//! ([`prefilter::LATIN`]), with their Unicode classes cut down to those
+//! characters (the same matches on such a text, a fraction of the automaton).
 //! The `rewrites`, searched through the whole text, get the full regex engine.
 
 mod lazy;
