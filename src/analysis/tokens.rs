@@ -129,7 +129,22 @@ impl Tokenizer {
             // most pieces are a plain word, maybe with marks around it: their
             // tokens are known without segmenting or merging (and no merge
             // joins tokens of two pieces: it joins only tokens that touch)
-            match plain_piece(bytes, at) {
+            let scanned = match letters_end(bytes, at) {
+                Ok(end) if end == at => plain_piece(bytes, at),
+                // most of all a bare word, letters up to whitespace: one token
+                Ok(end) if fits && bytes.get(end).is_none_or(u8::is_ascii_whitespace) => {
+                    out.push(Token {
+                        start: at as u32,
+                        end: end as u32,
+                        kind: TokenKind::Word,
+                    });
+                    at = end;
+                    continue;
+                }
+                Ok(end) => plain_after(bytes, at, (at, end)),
+                Err(i) => Err(i),
+            };
+            match scanned {
                 Ok(plain) if fits => {
                     push_plain(text, plain, out);
                     at = plain.end;
@@ -200,17 +215,14 @@ struct Plain {
 /// `Err(i)`, where `bytes[start..i]` has no whitespace.
 fn plain_piece(bytes: &[u8], start: usize) -> Result<Plain, usize> {
     let word_start = run_end(bytes, start, MARK);
-    let mut at = word_start;
-    let mut after_small = false;
-    while let Some(&b) = bytes.get(at) {
-        match CLASS[usize::from(b)] {
-            SMALL => after_small = true,
-            CAPITAL if !after_small => {}
-            CAPITAL => return Err(at), // a camel join
-            _ => break,
-        }
-        at += 1;
-    }
+    let word_end = letters_end(bytes, word_start)?;
+    plain_after(bytes, start, (word_start, word_end))
+}
+
+/// [`plain_piece`] from `start` on, whose letters ([`letters_end`]) are
+/// `bytes[word.0..word.1]`, after marks from `start` on.
+fn plain_after(bytes: &[u8], start: usize, word: (usize, usize)) -> Result<Plain, usize> {
+    let (word_start, at) = word;
     if at == word_start {
         return Err(at);
     }
@@ -223,6 +235,24 @@ fn plain_piece(bytes: &[u8], start: usize) -> Result<Plain, usize> {
         word: (word_start, at),
         end,
     })
+}
+
+/// Where the run of ASCII letters from `bytes[start]` on ends, if it has no
+/// capital after a small letter (where [`push_camel`] may split it); else
+/// `Err(i)`, where `bytes[start..i]` are letters.
+fn letters_end(bytes: &[u8], start: usize) -> Result<usize, usize> {
+    let mut at = start;
+    let mut after_small = false;
+    while let Some(&b) = bytes.get(at) {
+        match CLASS[usize::from(b)] {
+            SMALL => after_small = true,
+            CAPITAL if !after_small => {}
+            CAPITAL => return Err(at), // a camel join
+            _ => break,
+        }
+        at += 1;
+    }
+    Ok(at)
 }
 
 /// The tokens of a [`Plain`] piece, whose offsets fit a token's `u32`s: each
@@ -240,9 +270,14 @@ fn push_plain(text: &str, plain: Plain, out: &mut Vec<Token>) {
     };
     let marks =
         |range: std::ops::Range<usize>| range.map(move |i| token(i, i + 1, TokenKind::Punct));
-    out.extend(marks(plain.start..start));
+    // (most words have no marks: no extending by nothing)
+    if plain.start < start {
+        out.extend(marks(plain.start..start));
+    }
     out.push(token(start, end, TokenKind::Word));
-    out.extend(marks(end..plain.end));
+    if end < plain.end {
+        out.extend(marks(end..plain.end));
+    }
 }
 
 /// The pieces of `text[range]`: its runs without ASCII whitespace, as
@@ -771,6 +806,20 @@ mod tests {
         assert_eq!(plain_word("caf\u{e9}"), None);
     }
 
+    #[test]
+    fn plain_pieces_end_at_whitespace_and_refuse_camel_joins() {
+        let word = |s: &str| plain_piece(s.as_bytes(), 0).ok().map(|p| p.word);
+        assert_eq!(word("\"(NATO-led"), None);
+        assert_eq!(word("\"internationally), said"), Some((1, 16)));
+        assert_eq!(word("NATOmembers."), Some((0, 11)));
+        assert_eq!(word("UNESCOHEADQUARTERS"), Some((0, 18)));
+        // a capital after a small letter, next to it or not
+        assert_eq!(word("internaTional"), None);
+        assert_eq!(word("internationaL"), None);
+        assert_eq!(word("aBCDEFGHIJK"), None);
+        assert_eq!(word("caf\u{e9}"), None);
+    }
+
     proptest::proptest! {
         #[test]
         fn pieces_segment_as_the_whole_text(
@@ -785,7 +834,7 @@ mod tests {
 
         #[test]
         fn plain_pieces_tokenise_as_the_general_path_does(
-            text in "([\"(\\[]{0,2}([A-Z]|[a-zA-Z]{1,6}|Mr|Dr|Jan|vs|[A-Z][a-z]{3,5}[A-Z][a-z]{0,2})[.,;:!?)\\]'\"\\-]{0,3}[ \n]){1,12}"
+            text in "([\"(\\[]{0,2}([A-Z]|[a-zA-Z]{1,6}|Mr|Dr|Jan|vs|[A-Z][a-z]{3,5}[A-Z][a-z]{0,2}|[a-zA-Z]{7,20}|[A-Z]{0,3}[a-z]{4,9}[A-Z][a-z]{1,9})[.,;:!?)\\]'\"\\-]{0,3}[ \n]){1,12}"
         ) {
             proptest::prop_assert_eq!(tokenize(&text, Span::new(0, text.len())), general(&text));
         }
