@@ -53,6 +53,7 @@ pub struct Lexicon {
     places: places::Places,
     titles: titles::Titles,
     organizations: table::PhraseTable<Organization>,
+    organization_beginnings: organizations::Beginnings,
     words: words::Words,
 }
 
@@ -76,11 +77,13 @@ impl Lexicon {
     /// Build the tables. Prefer [`get`], which does this once.
     pub fn load() -> Self {
         let t = titles::Titles::load();
+        let organizations = organizations::load();
         Lexicon {
             names: names::Names::load(),
             places: places::Places::load(),
             titles: t,
-            organizations: organizations::load(),
+            organization_beginnings: organizations::Beginnings::of(&organizations),
+            organizations,
             words: words::Words::load(),
         }
     }
@@ -162,6 +165,14 @@ impl Lexicon {
     /// with `phrase` (as written): `State` for `State Department`.
     pub fn organization_goes_on(&self, phrase: &str) -> bool {
         self.organizations.goes_on(phrase)
+    }
+
+    /// Whether `word` (ASCII, lowercase) may begin a well-known
+    /// organisation's name of several words once capitalised: where `false`,
+    /// [`Lexicon::organization_goes_on`] of it capitalised is `false`; where
+    /// `true`, ask that. (Cheaper than it, for a text's every word.)
+    pub fn organization_may_begin(&self, word: &str) -> bool {
+        self.organization_beginnings.may_begin(word)
     }
 
     /// [`Lexicon::organization`] and [`Lexicon::organization_goes_on`] of

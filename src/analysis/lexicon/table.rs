@@ -288,6 +288,14 @@ impl<V> PhraseTable<V> {
             .map_or((None, false), |e| (e.value.as_ref(), e.goes_on))
     }
 
+    /// The normalised keys that some phrase of several words starts with.
+    pub(crate) fn beginnings(&self) -> impl Iterator<Item = &str> {
+        self.entries
+            .iter()
+            .filter(|(_, e)| e.goes_on)
+            .map(|(k, _)| k.as_str())
+    }
+
     /// The longest phrase that the tokens start with: its length in tokens and value.
     pub(crate) fn longest_at(&self, tokens: &[&str]) -> Option<(usize, &V)> {
         longest_phrase(tokens, self.max_words, |joined| {

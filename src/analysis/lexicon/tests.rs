@@ -105,6 +105,79 @@ fn org_cues_and_known_organizations_match_as_written() {
 }
 
 #[test]
+fn the_bitmap_of_organisation_beginnings_misses_none_and_rules_out_most_words() {
+    let lex = lex();
+    // every ASCII beginning of a name of several words passes, lowercased
+    let mut beginnings = 0;
+    for key in lex.organizations.beginnings().filter(|k| k.is_ascii()) {
+        beginnings += 1;
+        assert!(
+            lex.organization_may_begin(&key.to_ascii_lowercase()),
+            "{key}"
+        );
+    }
+    assert!(beginnings > 100, "{beginnings}");
+    // (and a word that passes is one to ask the table of)
+    assert!(lex.organization_may_begin("state") && lex.organization_goes_on("State"));
+    // most ordinary words are told apart without asking the table
+    let words = [
+        "about",
+        "after",
+        "again",
+        "because",
+        "before",
+        "between",
+        "could",
+        "during",
+        "every",
+        "first",
+        "found",
+        "great",
+        "house",
+        "little",
+        "might",
+        "never",
+        "often",
+        "other",
+        "people",
+        "place",
+        "right",
+        "should",
+        "small",
+        "something",
+        "still",
+        "their",
+        "there",
+        "these",
+        "thing",
+        "think",
+        "three",
+        "under",
+        "until",
+        "water",
+        "where",
+        "which",
+        "while",
+        "without",
+        "world",
+        "would",
+        "years",
+        "young",
+    ];
+    let passing = words
+        .iter()
+        .filter(|w| lex.organization_may_begin(w))
+        .count();
+    assert!(passing * 4 < words.len(), "{passing} of {}", words.len());
+    // a word ruled out begins nothing indeed
+    for w in words.iter().filter(|w| !lex.organization_may_begin(w)) {
+        let mut capitalised = w.to_string();
+        capitalised[..1].make_ascii_uppercase();
+        assert!(!lex.organization_goes_on(&capitalised), "{w}");
+    }
+}
+
+#[test]
 fn places_prefer_countries_then_capitals_then_big_cities() {
     let paris = lex().place("Paris").expect("Paris");
     assert_eq!(

@@ -199,9 +199,11 @@ pub(super) fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Named) {
         while i + 1 < range.end {
             let mut taken = 0;
             // no known name of two or three words starts with this word: skip
-            // (every name looked for has two words at least, both lowercase)
+            // (every name looked for has two words at least, both lowercase;
+            // most words are told by the lexicon's bitmap of beginnings)
             let may_start = is_lower(i)
                 && is_lower(i + 1)
+                && (!doc.word(i).is_ascii() || lex.organization_may_begin(doc.word(i)))
                 && *starts.entry(doc.word(i)).or_insert_with(|| {
                     capitalise_into(doc.word(i), &mut first);
                     lex.organization_goes_on(&first)
