@@ -11,6 +11,7 @@ use std::ops::Range;
 use crate::analysis::lexicon::FastSet;
 use crate::analysis::sentences::Sentence;
 use crate::analysis::tokens::{Token, TokenKind, is_clitic, with_lowercase};
+use crate::ascii;
 
 /// A run of tokens that may be a name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +41,78 @@ impl Candidate {
         out.push(start..self.tokens.end);
         out
     }
+}
+
+/// Per token of a document, what the candidate runs and the scan for
+/// organisations in lowercase ask of its case, told once and kept in a byte:
+/// whether it is a [`Shapes::capital`] word and whether it is a
+/// [`Shapes::lowercase`] one.
+pub struct Shapes(Vec<u8>);
+
+impl Shapes {
+    const CAPITAL: u8 = 1;
+    const LOWERCASE: u8 = 2;
+
+    pub fn of(text: &str, tokens: &[Token]) -> Shapes {
+        Shapes(tokens.iter().map(|t| Self::shape(text, t)).collect())
+    }
+
+    #[inline]
+    fn shape(text: &str, token: &Token) -> u8 {
+        if token.kind != TokenKind::Word {
+            return 0;
+        }
+        let word = token.text(text);
+        let bytes = word.as_bytes();
+        // most words: small ASCII letters only, lowercase and no capital (no
+        // hyphen that would glue a particle to a name); up to eight bytes
+        // told at once
+        let small = small_letters_only(text.as_bytes(), token.span())
+            .unwrap_or_else(|| bytes.iter().all(u8::is_ascii_lowercase));
+        if small {
+            return if bytes.is_empty() { 0 } else { Self::LOWERCASE };
+        }
+        let capital = is_capitalised(word) && !is_clitic(word);
+        let lowercase = !bytes.is_ascii()
+            && word.chars().all(char::is_lowercase)
+            && word.chars().any(char::is_alphabetic);
+        (u8::from(capital) * Self::CAPITAL) | (u8::from(lowercase) * Self::LOWERCASE)
+    }
+
+    /// Whether token `i` is a word that can be part of a name: capitalised
+    /// ([`is_capitalised`]) and no clitic.
+    pub fn capital(&self, i: usize) -> bool {
+        self.0[i] & Self::CAPITAL != 0
+    }
+
+    /// Whether token `i` is a word with a letter and all its letters small.
+    pub fn lowercase(&self, i: usize) -> bool {
+        self.0[i] & Self::LOWERCASE != 0
+    }
+}
+
+/// Whether the bytes of `span` (one to eight of them, with eight bytes of
+/// `text` from its start) are all small ASCII letters, told at once on the
+/// eight; `None` where the span is longer or too near the end of the text,
+/// or holds a byte outside ASCII (to be told otherwise).
+fn small_letters_only(text: &[u8], span: crate::span::Span) -> Option<bool> {
+    let len = span.end - span.start;
+    if len > 8 {
+        return None;
+    }
+    let x = u64::from_le_bytes(*text.get(span.start..)?.first_chunk::<8>()?);
+    // the span's bytes, the others zero (ASCII, and no small letter)
+    let mask = if len == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * len)) - 1
+    };
+    let x = x & mask;
+    if x & ascii::EIGHT_HIGH != 0 {
+        return None;
+    }
+    let small = ascii::between(x, b'a', b'z');
+    Some(small == ascii::EIGHT_HIGH & mask)
 }
 
 /// Lowercase particles inside personal names.
@@ -223,6 +296,7 @@ fn is_particle(word: &str) -> bool {
 pub fn in_sentence(
     text: &str,
     tokens: &[Token],
+    shapes: &Shapes,
     sentence: &Sentence,
     index: usize,
 ) -> Vec<Candidate> {
@@ -234,14 +308,7 @@ pub fn in_sentence(
         .find(|&i| tokens[i].kind != TokenKind::Punct)
         .unwrap_or(range.end);
     let word = |i: usize| tokens[i].text(text);
-    // whether each word of the sentence is capitalised, told once
-    let caps: Vec<bool> = range
-        .clone()
-        .map(|i| {
-            tokens[i].kind == TokenKind::Word && is_capitalised(word(i)) && !is_clitic(word(i))
-        })
-        .collect();
-    let cap = |i: usize| caps[i - range.start];
+    let cap = |i: usize| shapes.capital(i);
     let mut i = range.start;
     while i < range.end {
         // (the capital after it first: most words are no particle, and are
@@ -322,7 +389,7 @@ mod tests {
         let sentences = split(text, &tokens, &[Span::new(0, text.len())]);
         let mut out = Vec::new();
         for (k, s) in sentences.iter().enumerate() {
-            for c in in_sentence(text, &tokens, s, k) {
+            for c in in_sentence(text, &tokens, &Shapes::of(text, &tokens), s, k) {
                 let span = Span::new(
                     tokens[c.tokens.start].span().start,
                     tokens[c.tokens.end - 1].span().end,
@@ -425,5 +492,29 @@ mod tests {
                 ("New York Times".to_string(), false)
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn shapes_say_what_the_word_tests_say(
+            text in "((al-Assad|el-sisi|de|della|Kim|KIM|kim|\u{c9}mile|\u{e9}t\u{e9}|\u{df}|n't|'s|\u{2019}S|I|x9|9x|a-b|abcdefghij|Abcdefghij|\u{3a3}|\u{3c3})[ ,.\\-'(\n]{0,2}){0,24}"
+        ) {
+            let tokens = tokenize(&text, Span::new(0, text.len()));
+            let shapes = Shapes::of(&text, &tokens);
+            for (i, t) in tokens.iter().enumerate() {
+                let w = t.text(&text);
+                let word = t.kind == TokenKind::Word;
+                proptest::prop_assert_eq!(
+                    shapes.capital(i),
+                    word && is_capitalised(w) && !is_clitic(w),
+                    "{:?}", w
+                );
+                proptest::prop_assert_eq!(
+                    shapes.lowercase(i),
+                    word && w.chars().all(char::is_lowercase) && w.chars().any(char::is_alphabetic),
+                    "{:?}", w
+                );
+            }
+        }
     }
 }

@@ -92,10 +92,15 @@ const THRESHOLD: f32 = 1.5;
 /// Find the people, organisations and places of a document.
 pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     let mut spans: Vec<NameSpan> = Vec::new();
-    if doc.parts.rules {
+    // (the rules' view of each token's case, told once)
+    let shapes = doc
+        .parts
+        .rules
+        .then(|| candidates::Shapes::of(doc.text, &doc.tokens));
+    if let Some(shapes) = &shapes {
         let mut runs = segment::Runs::default();
         for (k, sentence) in doc.sentences.iter().enumerate() {
-            for cand in candidates::in_sentence(doc.text, &doc.tokens, sentence, k) {
+            for cand in candidates::in_sentence(doc.text, &doc.tokens, shapes, sentence, k) {
                 spans.extend(segment::segment(doc, lex, &cand, &mut runs));
             }
         }
@@ -342,8 +347,8 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     }));
 
     let mut out = people.into_drafts();
-    if doc.parts.rules {
-        orgs::known_in_lowercase(doc, lex, &mut orgs);
+    if let Some(shapes) = &shapes {
+        orgs::known_in_lowercase(doc, lex, shapes, &mut orgs);
     }
     let mut orgs = orgs.list;
     orgs::merge(&mut orgs);
@@ -393,8 +398,9 @@ pub fn explain(doc: &Doc, lex: &Lexicon) -> String {
     let mut totals: Vec<(String, Votes, usize)> = Vec::new();
     let mut facts = evidence::Facts::default();
     let mut runs = segment::Runs::default();
+    let shapes = candidates::Shapes::of(doc.text, &doc.tokens);
     for (k, sentence) in doc.sentences.iter().enumerate() {
-        for cand in candidates::in_sentence(doc.text, &doc.tokens, sentence, k) {
+        for cand in candidates::in_sentence(doc.text, &doc.tokens, &shapes, sentence, k) {
             for s in segment::segment(doc, lex, &cand, &mut runs) {
                 let name = key(doc.slice(&s.tokens));
                 let v = evidence::votes(doc, lex, &s, &mut facts);

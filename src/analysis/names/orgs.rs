@@ -5,12 +5,12 @@
 //! Center`), and lowercase occurrences of a multi-word name (`the state
 //! department`).
 
+use super::candidates::Shapes;
 use super::{Draft, Mention, Named, key};
 use crate::analysis::EntityKind;
 use crate::analysis::doc::Doc;
 use crate::analysis::lexicon::FastMap;
 use crate::analysis::lexicon::Lexicon;
-use crate::analysis::tokens::TokenKind;
 use crate::ascii;
 
 /// Words skipped when forming an acronym: `Massachusetts Institute of Technology` → MIT.
@@ -167,47 +167,29 @@ fn part_of(short: &Forms, long: &Forms) -> bool {
 
 /// Well-known organisations of two or three words written in lowercase, as
 /// careless or machine-translated text does: `of the state department`.
-pub(super) fn known_in_lowercase(doc: &Doc, lex: &Lexicon, orgs: &mut Named) {
-    let lower = |i: usize| {
-        // (the same for ASCII, told from the bytes without decoding)
-        if doc.tokens[i].kind != TokenKind::Word {
-            return false; // (no letter: not a lowercase word)
-        }
-        let span = doc.tokens[i].span();
-        let bytes = &doc.text.as_bytes()[span.start..span.end];
-        if bytes.iter().all(u8::is_ascii_lowercase) {
-            return !bytes.is_empty();
-        }
-        if bytes.is_ascii() {
-            return false;
-        }
-        let w = doc.word(i);
-        w.chars().all(|c| c.is_lowercase()) && w.chars().any(char::is_alphabetic)
-    };
+pub(super) fn known_in_lowercase(doc: &Doc, lex: &Lexicon, shapes: &Shapes, orgs: &mut Named) {
+    let is_lower = |i: usize| shapes.lowercase(i);
     let mut first = String::new();
     let mut phrase = String::new();
-    let mut lowers: Vec<bool> = Vec::new();
     // whether a known name of two or three words starts with the word
     // (capitalised), asked once per distinct word
     let mut starts: FastMap<&str, bool> = FastMap::default();
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
-        lowers.clear();
-        lowers.extend(range.clone().map(lower));
-        let is_lower = |k: usize| lowers[k - range.start];
         let mut i = range.start;
         while i + 1 < range.end {
             let mut taken = 0;
             // no known name of two or three words starts with this word: skip
             // (every name looked for has two words at least, both lowercase;
             // most words are told by the lexicon's bitmap of beginnings)
-            let may_start = is_lower(i)
-                && is_lower(i + 1)
-                && (!doc.word(i).is_ascii() || lex.organization_may_begin(doc.word(i)))
-                && *starts.entry(doc.word(i)).or_insert_with(|| {
-                    capitalise_into(doc.word(i), &mut first);
-                    lex.organization_goes_on(&first)
-                });
+            let may_start = is_lower(i) && is_lower(i + 1) && {
+                let w = doc.word(i);
+                (!w.is_ascii() || lex.organization_may_begin(w))
+                    && *starts.entry(w).or_insert_with(|| {
+                        capitalise_into(w, &mut first);
+                        lex.organization_goes_on(&first)
+                    })
+            };
             if may_start {
                 // the words title-cased, joined by spaces: two, and a third
                 // if some name goes on after those two (the longer first)
