@@ -229,12 +229,71 @@ const SPEECH_VERBS: &[&str] = &[
     "summed",
 ];
 
-/// Whether `word` (lowercase) is one of [`SPEECH_VERBS`]: asked of every
-/// word near a quotation, so a set rather than a scan of the list.
-fn is_speech_verb(word: &str) -> bool {
-    static SET: std::sync::LazyLock<crate::analysis::lexicon::FastSet<&str>> =
-        std::sync::LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
-    SET.contains(word)
+/// Verbs of saying that are common nouns too (`the state`, `a post`): cues
+/// only right after a name, a pronoun, a quotation or a comma.
+const NOUNS_TOO: &[&str] = &[
+    "state", "states", "post", "posts", "call", "calls", "called", "note", "notes", "report",
+    "reports", "counter", "counters", "offer", "offers", "begin", "begins", "began",
+];
+
+/// What a word may be as a cue, before its neighbours are looked at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CueWord {
+    /// One of [`SPEECH_VERBS`] with no condition.
+    Speech,
+    /// `according` (`according to X`).
+    According,
+    /// `point`, `points`, `pointed` (`pointed out`).
+    PointOut,
+    /// `put`, `puts` (`put it`).
+    PutIt,
+    /// One of [`NOUNS_TOO`].
+    NounToo,
+}
+
+/// The word up to 15 bytes, ASCII capitals lowercased, and its length,
+/// packed in one number (eight bytes lowercased at a time): two words have
+/// the same key exactly when they are equal after ASCII lowercasing. A byte
+/// of the word from 0x80 up keeps its high bit ([`NOT_ASCII`]). Longer words
+/// have none (no cue is that long).
+fn cue_key(word: &[u8]) -> Option<u128> {
+    if word.len() >= 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word);
+    buf[15] = word.len() as u8;
+    let key = u128::from_le_bytes(buf);
+    let [low, high] = [key as u64, (key >> 64) as u64].map(crate::ascii::lowercase);
+    Some(u128::from(high) << 64 | u128::from(low))
+}
+
+/// The high bit of every byte of a [`cue_key`]: set where the word is not ASCII.
+const NOT_ASCII: u128 = u128::from_le_bytes([0x80; 16]);
+
+/// The [`CueWord`] class of a word (lowercase, [`cue_key`]): asked of every
+/// word near a quotation, so one look-up of a number in a table.
+fn cue_word(key: u128) -> Option<CueWord> {
+    static TABLE: std::sync::LazyLock<crate::analysis::lexicon::FastMap<u128, CueWord>> =
+        std::sync::LazyLock::new(|| {
+            let mut table = crate::analysis::lexicon::FastMap::default();
+            let classes = [
+                (SPEECH_VERBS, CueWord::Speech),
+                (NOUNS_TOO, CueWord::NounToo),
+                (&["point", "points", "pointed"][..], CueWord::PointOut),
+                (&["put", "puts"][..], CueWord::PutIt),
+                (&["according"][..], CueWord::According),
+            ];
+            for (words, class) in classes {
+                for w in words {
+                    if let Some(key) = cue_key(w.as_bytes()) {
+                        table.insert(key, class);
+                    }
+                }
+            }
+            table
+        });
+    TABLE.get(&key).copied()
 }
 
 /// Nouns for what someone said or wrote: `In Dr. Shadlen's words, "…"`,
@@ -495,6 +554,7 @@ impl<'a> Index<'a> {
         self.word(i).to_lowercase()
     }
 
+    #[inline]
     fn is_cue(&self, i: usize) -> bool {
         match self.cue[i].get() {
             0 => {
@@ -506,64 +566,33 @@ impl<'a> Index<'a> {
         }
     }
 
+    #[inline(never)]
     fn find_cue(&self, i: usize) -> bool {
         if self.in_quote[i] || self.input.tokens[i].kind != TokenKind::Word {
             return false;
         }
-        // short ASCII words lowercased on the stack (every cue is one)
         let word = self.word(i);
-        let mut buf = [0u8; 16];
-        let lowered;
-        let w: &str = match buf.get_mut(..word.len()) {
-            Some(b) if word.is_ascii() => {
-                b.copy_from_slice(word.as_bytes());
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b).unwrap_or_default()
-            }
-            _ => {
-                lowered = self.lower(i);
-                &lowered
-            }
+        let key = match cue_key(word.as_bytes()) {
+            Some(key) if key & NOT_ASCII == 0 => Some(key),
+            _ if word.is_ascii() => None,
+            _ => cue_key(word.to_lowercase().as_bytes()),
         };
-        if w == "according" {
-            return self.next_word_is(i, "to");
-        }
-        if matches!(w, "point" | "points" | "pointed") {
-            return self.next_word_is(i, "out");
-        }
-        if matches!(w, "put" | "puts") {
-            return self.next_word_is(i, "it");
-        }
-        if matches!(
-            w,
-            "state"
-                | "states"
-                | "post"
-                | "posts"
-                | "call"
-                | "calls"
-                | "called"
-                | "note"
-                | "notes"
-                | "report"
-                | "reports"
-                | "counter"
-                | "counters"
-                | "offer"
-                | "offers"
-                | "begin"
-                | "begins"
-                | "began"
-        ) {
+        match key.and_then(cue_word) {
+            None => false,
+            Some(CueWord::Speech) => true,
+            Some(CueWord::According) => self.next_word_is(i, "to"),
+            Some(CueWord::PointOut) => self.next_word_is(i, "out"),
+            Some(CueWord::PutIt) => self.next_word_is(i, "it"),
             // common nouns too: only as verbs right after a name or a pronoun,
             // or right after a quotation
-            return i > 0
-                && (self.mention_at(i - 1).is_some()
-                    || pronoun_gender(self.word(i - 1)).is_some()
-                    || self.in_quote[i - 1]
-                    || self.word(i - 1) == ",");
+            Some(CueWord::NounToo) => {
+                i > 0
+                    && (self.mention_at(i - 1).is_some()
+                        || pronoun_gender(self.word(i - 1)).is_some()
+                        || self.in_quote[i - 1]
+                        || self.word(i - 1) == ",")
+            }
         }
-        is_speech_verb(w)
     }
 
     fn next_word_is(&self, i: usize, want: &str) -> bool {
@@ -1021,5 +1050,56 @@ fn resolve_pronoun(
         (Some(s), None) if fits(s) => Some(s),
         (_, Some((n, _))) => Some(n),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn every_listed_verb_is_a_cue_word_in_any_case() {
+        for verb in SPEECH_VERBS {
+            for word in [verb.to_string(), verb.to_uppercase()] {
+                assert!(
+                    cue_word(cue_key(word.as_bytes()).unwrap()).is_some(),
+                    "{word}"
+                );
+            }
+        }
+        let class = |w: &str| cue_key(w.as_bytes()).and_then(cue_word);
+        assert_eq!(class("Said"), Some(CueWord::Speech));
+        assert_eq!(class("According"), Some(CueWord::According));
+        assert_eq!(class("pointed"), Some(CueWord::PointOut));
+        assert_eq!(class("puts"), Some(CueWord::PutIt));
+        assert_eq!(class("Calls"), Some(CueWord::NounToo));
+        assert_eq!(class("sai"), None);
+        assert_eq!(class("saids"), None);
+        assert_eq!(class("said\0"), None);
+    }
+
+    proptest! {
+        /// Two words share a key exactly when they are equal after ASCII
+        /// lowercasing, and the key tells whether the word is ASCII.
+        #[test]
+        fn keys_are_equal_exactly_for_words_equal_in_lowercase(
+            a in "[a-zA-Z\\x00-\\x7f\u{80}-\u{10ffff}]{0,9}",
+            b in "[a-zA-Z\\x00-\\x7f\u{80}-\u{10ffff}]{0,9}",
+        ) {
+            for w in [&a, &b] {
+                if let Some(key) = cue_key(w.as_bytes()) {
+                    prop_assert_eq!(key & NOT_ASCII == 0, w.is_ascii());
+                } else {
+                    prop_assert!(w.len() >= 16);
+                }
+            }
+            let (ka, kb) = (cue_key(a.as_bytes()), cue_key(b.as_bytes()));
+            if ka.is_some() && kb.is_some() {
+                prop_assert_eq!(ka == kb, a.eq_ignore_ascii_case(&b));
+                let upper = a.to_ascii_uppercase();
+                prop_assert_eq!(cue_key(upper.as_bytes()), ka);
+            }
+        }
     }
 }
