@@ -64,7 +64,9 @@ impl<'a> Doc<'a> {
             block_tokens.push(start..tokens.len());
         }
         let spans: Vec<Span> = article.blocks.iter().map(|b| b.span).collect();
-        let sentences = sentences::split(text, &tokens, &spans);
+        // the tokenizer's blocks of tokens are those `split` would look for
+        debug_assert_eq!(block_tokens, sentences::block_ranges(&tokens, &spans));
+        let sentences = sentences::split_blocks(text, &tokens, &block_tokens);
         let quotes = find::find(text, &spans);
         let quote_tokens = quotes
             .iter()

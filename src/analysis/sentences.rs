@@ -128,17 +128,35 @@ fn binds_forward(word: &str) -> bool {
 /// Split the tokens of each block into sentences. `blocks` are the block spans
 /// in order; `tokens` are all tokens of the text in order.
 pub fn split(text: &str, tokens: &[Token], blocks: &[Span]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    split_blocks(text, tokens, &block_ranges(tokens, blocks))
+}
+
+/// The tokens of each block (`blocks` in order, not overlapping): from the
+/// first that starts in it, those that end in it.
+pub fn block_ranges(tokens: &[Token], blocks: &[Span]) -> Vec<Range<usize>> {
     let mut t = 0;
-    for block in blocks {
-        while t < tokens.len() && tokens[t].span().start < block.start {
-            t += 1;
-        }
-        let first = t;
-        while t < tokens.len() && tokens[t].span().end <= block.end {
-            t += 1;
-        }
-        split_block(text, tokens, first..t, &mut out);
+    blocks
+        .iter()
+        .map(|block| {
+            while t < tokens.len() && tokens[t].span().start < block.start {
+                t += 1;
+            }
+            let first = t;
+            while t < tokens.len() && tokens[t].span().end <= block.end {
+                t += 1;
+            }
+            first..t
+        })
+        .collect()
+}
+
+/// [`split`] with the blocks' tokens known ([`block_ranges`], as the
+/// tokenizer gives them block by block), so that they are not looked for
+/// again.
+pub fn split_blocks(text: &str, tokens: &[Token], blocks: &[Range<usize>]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for range in blocks {
+        split_block(text, tokens, range.clone(), &mut out);
     }
     out
 }
@@ -241,6 +259,47 @@ fn starts_sentence(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
 mod tests {
     use super::super::tokens::tokenize;
     use super::*;
+
+    proptest::proptest! {
+        /// The tokens the tokenizer gives block by block are the blocks'
+        /// tokens as `block_ranges` finds them, whatever the blocks (in
+        /// order, not overlapping, with gaps between or none), so `Doc` may
+        /// hand them to `split_blocks`.
+        #[test]
+        fn the_tokenizers_blocks_are_the_blocks_ranges(
+            text in "([a-zA-Z.!?\"'” \n\u{e9}\u{2019}\u{2026}-]{0,12}){0,12}",
+            cuts in proptest::collection::vec(0usize..200, 0..10),
+        ) {
+            let mut cuts: Vec<usize> = cuts
+                .into_iter()
+                .map(|c| c.min(text.len()))
+                .filter(|&c| text.is_char_boundary(c))
+                .collect();
+            cuts.push(0);
+            cuts.push(text.len());
+            cuts.sort_unstable();
+            cuts.dedup();
+            // every other piece between cuts is a block
+            let blocks: Vec<Span> = cuts
+                .windows(2)
+                .step_by(2)
+                .map(|w| Span::new(w[0], w[1]))
+                .collect();
+            let mut tokens = Vec::new();
+            let mut tokenizer = super::super::tokens::Tokenizer::default();
+            let mut ranges = Vec::new();
+            for block in &blocks {
+                let start = tokens.len();
+                tokenizer.push_tokens(&text, *block, &mut tokens);
+                ranges.push(start..tokens.len());
+            }
+            proptest::prop_assert_eq!(&ranges, &block_ranges(&tokens, &blocks));
+            proptest::prop_assert_eq!(
+                split_blocks(&text, &tokens, &ranges),
+                split(&text, &tokens, &blocks)
+            );
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         let tokens = tokenize(text, Span::new(0, text.len()));
