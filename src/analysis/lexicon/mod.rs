@@ -53,7 +53,10 @@ pub struct Lexicon {
     places: places::Places,
     titles: titles::Titles,
     organizations: table::PhraseTable<Organization>,
-    organization_beginnings: organizations::Beginnings,
+    /// The first words of the organisations' names of several words.
+    organization_beginnings: table::WordBits,
+    /// The last words of the titles.
+    title_endings: table::WordBits,
     words: words::Words,
 }
 
@@ -81,8 +84,9 @@ impl Lexicon {
         Lexicon {
             names: names::Names::load(),
             places: places::Places::load(),
+            title_endings: t.endings(),
             titles: t,
-            organization_beginnings: organizations::Beginnings::of(&organizations),
+            organization_beginnings: table::WordBits::of(organizations.beginnings()),
             organizations,
             words: words::Words::load(),
         }
@@ -135,6 +139,13 @@ impl Lexicon {
         self.titles.titles.get(phrase).copied()
     }
 
+    /// Whether `word` may be the last word of a title (`leader` of `North
+    /// Korean leader`), in any case: where `false`, [`Lexicon::title_at`]
+    /// finds no title of words that end with it. (Cheaper than asking it.)
+    pub fn title_may_end(&self, word: &str) -> bool {
+        self.title_endings.may_hold(word)
+    }
+
     /// The longest title the tokens start with (`["Secretary", "of", "State",
     /// "Mike"]` → 3 tokens), any case.
     pub fn title_at(&self, tokens: &[&str]) -> Option<(usize, Title)> {
@@ -167,12 +178,12 @@ impl Lexicon {
         self.organizations.goes_on(phrase)
     }
 
-    /// Whether `word` (ASCII, lowercase) may begin a well-known
-    /// organisation's name of several words once capitalised: where `false`,
-    /// [`Lexicon::organization_goes_on`] of it capitalised is `false`; where
-    /// `true`, ask that. (Cheaper than it, for a text's every word.)
+    /// Whether `word` may begin a well-known organisation's name of several
+    /// words once capitalised: where `false`, [`Lexicon::organization_goes_on`]
+    /// of it capitalised is `false`; where `true`, ask that. (Cheaper than it,
+    /// for a text's every word.)
     pub fn organization_may_begin(&self, word: &str) -> bool {
-        self.organization_beginnings.may_begin(word)
+        self.organization_beginnings.may_hold(word)
     }
 
     /// [`Lexicon::organization`] and [`Lexicon::organization_goes_on`] of

@@ -105,6 +105,70 @@ fn org_cues_and_known_organizations_match_as_written() {
 }
 
 #[test]
+fn the_bitmap_of_title_endings_misses_none_and_rules_out_most_words() {
+    let lex = lex();
+    // the last word of every title, in any case, passes
+    let mut titles = 0;
+    for key in lex.titles.titles.phrases() {
+        titles += 1;
+        let last = key.rsplit(' ').next().unwrap_or(key);
+        assert!(lex.title_may_end(last), "{key}");
+        assert!(lex.title_may_end(&last.to_ascii_uppercase()), "{key}");
+    }
+    assert!(titles > 100, "{titles}");
+    assert!(lex.title_may_end("leader") && lex.title_at(&["leader"]).is_some());
+    let words = [
+        "about",
+        "after",
+        "again",
+        "because",
+        "before",
+        "between",
+        "could",
+        "during",
+        "every",
+        "first",
+        "found",
+        "great",
+        "little",
+        "might",
+        "never",
+        "often",
+        "other",
+        "people",
+        "place",
+        "right",
+        "should",
+        "small",
+        "something",
+        "still",
+        "their",
+        "there",
+        "these",
+        "thing",
+        "think",
+        "three",
+        "under",
+        "until",
+        "water",
+        "where",
+        "which",
+        "while",
+        "without",
+        "world",
+        "would",
+        "years",
+        "young",
+        "said",
+    ];
+    let passing = words.iter().filter(|w| lex.title_may_end(w)).count();
+    assert!(passing * 4 < words.len(), "{passing} of {}", words.len());
+    for w in words.iter().filter(|w| !lex.title_may_end(w)) {
+        assert!(lex.title_at(&[w]).is_none(), "{w}");
+    }
+}
+
+#[test]
 fn the_bitmap_of_organisation_beginnings_misses_none_and_rules_out_most_words() {
     let lex = lex();
     // every ASCII beginning of a name of several words passes, lowercased

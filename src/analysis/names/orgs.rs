@@ -184,7 +184,7 @@ pub(super) fn known_in_lowercase(doc: &Doc, lex: &Lexicon, shapes: &Shapes, orgs
             // most words are told by the lexicon's bitmap of beginnings)
             let may_start = is_lower(i) && is_lower(i + 1) && {
                 let w = doc.word(i);
-                (!w.is_ascii() || lex.organization_may_begin(w))
+                lex.organization_may_begin(w)
                     && *starts.entry(w).or_insert_with(|| {
                         capitalise_into(w, &mut first);
                         lex.organization_goes_on(&first)

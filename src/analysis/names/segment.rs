@@ -358,7 +358,8 @@ fn role_before<'a>(doc: &Doc<'a>, lex: &Lexicon, first: usize) -> Option<(&'a st
     }
     let k = first - 1;
     let w = doc.word(k);
-    if !w.chars().next().is_some_and(char::is_lowercase) {
+    // (most words before a name end no title: told without a look-up)
+    if !w.chars().next().is_some_and(char::is_lowercase) || !lex.title_may_end(w) {
         return None;
     }
     // the longest role phrase ending at k (up to three words)
