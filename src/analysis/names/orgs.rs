@@ -306,6 +306,9 @@ fn overlaps_itself_at_a_word(needle: &str) -> bool {
 /// the mask of a needle's [`lowercase_prefix`], it says what that does: a
 /// byte outside ASCII differs from the needle's ASCII byte either way.
 fn lowercase_eight(bytes: &[u8]) -> u64 {
+    if let Some(eight) = bytes.first_chunk::<8>() {
+        return ascii::lowercase(u64::from_le_bytes(*eight));
+    }
     let mut word = [0u8; 8];
     let n = bytes.len().min(8);
     word[..n].copy_from_slice(&bytes[..n]);
