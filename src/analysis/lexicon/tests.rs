@@ -104,6 +104,54 @@ fn org_cues_and_known_organizations_match_as_written() {
     );
 }
 
+/// Ordinary words, none the first word of an organisation or the last of a
+/// title, for the bitmaps of such words to rule out.
+const ORDINARY_WORDS: &[&str] = &[
+    "about",
+    "after",
+    "again",
+    "because",
+    "before",
+    "between",
+    "could",
+    "during",
+    "every",
+    "first",
+    "found",
+    "great",
+    "house",
+    "little",
+    "might",
+    "never",
+    "often",
+    "other",
+    "people",
+    "place",
+    "right",
+    "said",
+    "should",
+    "small",
+    "something",
+    "still",
+    "their",
+    "there",
+    "these",
+    "thing",
+    "think",
+    "three",
+    "under",
+    "until",
+    "water",
+    "where",
+    "which",
+    "while",
+    "without",
+    "world",
+    "would",
+    "years",
+    "young",
+];
+
 #[test]
 fn the_bitmap_of_title_endings_misses_none_and_rules_out_most_words() {
     let lex = lex();
@@ -117,50 +165,7 @@ fn the_bitmap_of_title_endings_misses_none_and_rules_out_most_words() {
     }
     assert!(titles > 100, "{titles}");
     assert!(lex.title_may_end("leader") && lex.title_at(&["leader"]).is_some());
-    let words = [
-        "about",
-        "after",
-        "again",
-        "because",
-        "before",
-        "between",
-        "could",
-        "during",
-        "every",
-        "first",
-        "found",
-        "great",
-        "little",
-        "might",
-        "never",
-        "often",
-        "other",
-        "people",
-        "place",
-        "right",
-        "should",
-        "small",
-        "something",
-        "still",
-        "their",
-        "there",
-        "these",
-        "thing",
-        "think",
-        "three",
-        "under",
-        "until",
-        "water",
-        "where",
-        "which",
-        "while",
-        "without",
-        "world",
-        "would",
-        "years",
-        "young",
-        "said",
-    ];
+    let words = ORDINARY_WORDS;
     let passing = words.iter().filter(|w| lex.title_may_end(w)).count();
     assert!(passing * 4 < words.len(), "{passing} of {}", words.len());
     for w in words.iter().filter(|w| !lex.title_may_end(w)) {
@@ -184,50 +189,7 @@ fn the_bitmap_of_organisation_beginnings_misses_none_and_rules_out_most_words() 
     // (and a word that passes is one to ask the table of)
     assert!(lex.organization_may_begin("state") && lex.organization_goes_on("State"));
     // most ordinary words are told apart without asking the table
-    let words = [
-        "about",
-        "after",
-        "again",
-        "because",
-        "before",
-        "between",
-        "could",
-        "during",
-        "every",
-        "first",
-        "found",
-        "great",
-        "house",
-        "little",
-        "might",
-        "never",
-        "often",
-        "other",
-        "people",
-        "place",
-        "right",
-        "should",
-        "small",
-        "something",
-        "still",
-        "their",
-        "there",
-        "these",
-        "thing",
-        "think",
-        "three",
-        "under",
-        "until",
-        "water",
-        "where",
-        "which",
-        "while",
-        "without",
-        "world",
-        "would",
-        "years",
-        "young",
-    ];
+    let words = ORDINARY_WORDS;
     let passing = words
         .iter()
         .filter(|w| lex.organization_may_begin(w))
