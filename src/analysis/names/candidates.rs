@@ -44,17 +44,35 @@ impl Candidate {
 }
 
 /// Per token of a document, what the candidate runs and the scan for
-/// organisations in lowercase ask of its case, told once and kept in a byte:
-/// whether it is a [`Shapes::capital`] word and whether it is a
-/// [`Shapes::lowercase`] one.
-pub struct Shapes(Vec<u8>);
+/// organisations in lowercase ask of its case, told once and kept in two
+/// bits (a 100 MB text has some 20 million tokens): whether it is a
+/// [`Shapes::capital`] word and whether it is a [`Shapes::lowercase`] one.
+pub struct Shapes {
+    capital: Vec<u64>,
+    lowercase: Vec<u64>,
+}
 
 impl Shapes {
     const CAPITAL: u8 = 1;
     const LOWERCASE: u8 = 2;
 
     pub fn of(text: &str, tokens: &[Token]) -> Shapes {
-        Shapes(tokens.iter().map(|t| Self::shape(text, t)).collect())
+        let words = tokens.len().div_ceil(64);
+        let mut shapes = Shapes {
+            capital: vec![0; words],
+            lowercase: vec![0; words],
+        };
+        for (i, t) in tokens.iter().enumerate() {
+            let shape = Self::shape(text, t);
+            let bit = 1u64 << (i % 64);
+            if shape & Self::CAPITAL != 0 {
+                shapes.capital[i / 64] |= bit;
+            }
+            if shape & Self::LOWERCASE != 0 {
+                shapes.lowercase[i / 64] |= bit;
+            }
+        }
+        shapes
     }
 
     #[inline]
@@ -82,12 +100,12 @@ impl Shapes {
     /// Whether token `i` is a word that can be part of a name: capitalised
     /// ([`is_capitalised`]) and no clitic.
     pub fn capital(&self, i: usize) -> bool {
-        self.0[i] & Self::CAPITAL != 0
+        self.capital[i / 64] >> (i % 64) & 1 != 0
     }
 
     /// Whether token `i` is a word with a letter and all its letters small.
     pub fn lowercase(&self, i: usize) -> bool {
-        self.0[i] & Self::LOWERCASE != 0
+        self.lowercase[i / 64] >> (i % 64) & 1 != 0
     }
 }
 
