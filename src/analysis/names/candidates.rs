@@ -53,9 +53,6 @@ pub struct Shapes {
 }
 
 impl Shapes {
-    const CAPITAL: u8 = 1;
-    const LOWERCASE: u8 = 2;
-
     pub fn of(text: &str, tokens: &[Token]) -> Shapes {
         let words = tokens.len().div_ceil(64);
         let mut shapes = Shapes {
@@ -63,22 +60,18 @@ impl Shapes {
             lowercase: vec![0; words],
         };
         for (i, t) in tokens.iter().enumerate() {
-            let shape = Self::shape(text, t);
-            let bit = 1u64 << (i % 64);
-            if shape & Self::CAPITAL != 0 {
-                shapes.capital[i / 64] |= bit;
-            }
-            if shape & Self::LOWERCASE != 0 {
-                shapes.lowercase[i / 64] |= bit;
-            }
+            let (capital, lowercase) = Self::shape(text, t);
+            shapes.capital[i / 64] |= u64::from(capital) << (i % 64);
+            shapes.lowercase[i / 64] |= u64::from(lowercase) << (i % 64);
         }
         shapes
     }
 
+    /// Whether the token is a capital word, and whether a lowercase one.
     #[inline]
-    fn shape(text: &str, token: &Token) -> u8 {
+    fn shape(text: &str, token: &Token) -> (bool, bool) {
         if token.kind != TokenKind::Word {
-            return 0;
+            return (false, false);
         }
         let word = token.text(text);
         let bytes = word.as_bytes();
@@ -88,13 +81,13 @@ impl Shapes {
         let small = small_letters_only(text.as_bytes(), token.span())
             .unwrap_or_else(|| bytes.iter().all(u8::is_ascii_lowercase));
         if small {
-            return if bytes.is_empty() { 0 } else { Self::LOWERCASE };
+            return (false, !bytes.is_empty());
         }
         let capital = is_capitalised(word) && !is_clitic(word);
         let lowercase = !bytes.is_ascii()
             && word.chars().all(char::is_lowercase)
             && word.chars().any(char::is_alphabetic);
-        (u8::from(capital) * Self::CAPITAL) | (u8::from(lowercase) * Self::LOWERCASE)
+        (capital, lowercase)
     }
 
     /// Whether token `i` is a word that can be part of a name: capitalised
