@@ -2,7 +2,7 @@
 //! `gloss annotate` does), with the tagger and rules (the default) and with
 //! the rules alone (`gloss annotate --names rules`), and analyze alone on
 //! the cleaned article.
-//! Run: `cargo bench --bench annotate` (throughput in bytes of input).
+//! Run: `cargo bench --profile dist --bench annotate` (throughput in bytes of input).
 //!
 //! The text is `fixtures/gum-cc-by.txt` (254 KB: the news, interview, court
 //! and academic documents of GUM train, CC BY; see `fixtures/README.md`)
@@ -16,6 +16,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gloss::analysis::{Parts, analyze, analyze_with};
 use gloss::article::clean;
 use gloss::config::Config;
+
+/// The allocator the binary runs with (`src/main.rs`), so that timings match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const FIXTURE: &str = include_str!("fixtures/gum-cc-by.txt");
 const TARGET_BYTES: usize = 1_000_000;

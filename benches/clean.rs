@@ -1,4 +1,4 @@
-//! Cleaning speed. Run: `cargo bench --bench clean`.
+//! Cleaning speed. Run: `cargo bench --profile dist --bench clean`.
 //!
 //! - `cold-start`: what opening an article costs before the analysis: the
 //!   built-in configuration read (its cleaning patterns included) and the
@@ -17,6 +17,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gloss::article::{CleanOptions, clean};
 use gloss::config::Config;
 use gloss::source::SAMPLE;
+
+/// The allocator the binary runs with (`src/main.rs`), so that timings match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const HARBOUR: &str = include_str!("fixtures/harbour.txt");
 const GUM: &str = include_str!("fixtures/gum-cc-by.txt");

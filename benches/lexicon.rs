@@ -1,9 +1,13 @@
 //! How long the lexicon takes to load, and what a lookup costs.
-//! `cargo bench --bench lexicon`
+//! `cargo bench --profile dist --bench lexicon`
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use gloss::analysis::lexicon::{self, Lexicon};
 use std::hint::black_box;
+
+/// The allocator the binary runs with (`src/main.rs`), so that timings match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn load(c: &mut Criterion) {
     c.bench_function("lexicon load", |b| b.iter(|| black_box(Lexicon::load())));

@@ -2,7 +2,7 @@
 //! the notes of an article with 1,000 notes. Run on tmpfs (/dev/shm when it
 //! exists) so that the disk's fsync latency is not what is measured.
 //!
-//!     cargo bench --bench notes
+//!     cargo bench --profile dist --bench notes
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -16,6 +16,10 @@ use gloss::notes::store::{Read, Store};
 use gloss::notes::{Notebook, SystemClock};
 use gloss::source::SAMPLE;
 use gloss::span::Span;
+
+/// The allocator the binary runs with (`src/main.rs`), so that timings match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const NOTES: usize = 1_000;
 

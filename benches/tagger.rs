@@ -1,4 +1,4 @@
-//! Tagging speed and model load time. `cargo bench --bench tagger`
+//! Tagging speed and model load time. `cargo bench --profile dist --bench tagger`
 //!
 //! `tagger/article` tags a 10 KB news article (the bundled sample followed by
 //! `fixtures/harbour.txt`, tokenised and split as the analysis does) with
@@ -11,6 +11,10 @@ use gloss::analysis::tagger::{self, Prepared, Tagger};
 use gloss::article::{CleanOptions, clean};
 use gloss::source::SAMPLE;
 use std::hint::black_box;
+
+/// The allocator the binary runs with (`src/main.rs`), so that timings match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SENTENCES: &[&str] = &[
     "North Korean leader Kim Jong Un told South Korean President Moon Jae-in on Sunday that he was ready to meet Donald Trump again .",

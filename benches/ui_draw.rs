@@ -2,7 +2,7 @@
 //! a scroll step plus its frame, and wrapping the whole text once (what a
 //! resize costs); and the reader's own share of start-up on the sample.
 //!
-//!     cargo bench --bench ui_draw
+//!     cargo bench --profile dist --bench ui_draw
 
 use std::hint::black_box;
 
@@ -17,6 +17,10 @@ use gloss::ui::theme::ColorEnv;
 use gloss::ui::{Action, App, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+/// The allocator the binary runs with (`src/main.rs`), so that timings match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// About 5 MB of news-like text with people, places and quotes every few lines.
 fn big_document() -> Document {
@@ -123,7 +127,7 @@ fn benches(c: &mut Criterion) {
     // sample, once it is analysed (the start-up bench times the whole binary).
     let config = gloss::config::Config::defaults();
     let sample = Document::from_text(gloss::source::SAMPLE, &config.clean);
-    let settings = Settings::from_config(&config);
+    let settings = config.reader_settings();
     c.bench_function(
         "reader start on the sample: App::new and first frame (160x48)",
         |b| {

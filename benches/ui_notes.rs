@@ -4,7 +4,7 @@
 //! then `u`: two saves of 1,000 notes through the store, on tmpfs when there
 //! is one, so that the disk's fsync latency is not what is measured).
 //!
-//!     cargo bench --bench ui_notes
+//!     cargo bench --profile dist --bench ui_notes
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -20,6 +20,10 @@ use gloss::ui::theme::ColorEnv;
 use gloss::ui::{Action, App, Pane, draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+/// The allocator the binary runs with (`src/main.rs`), so that timings match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const NOTES: usize = 1_000;
 

@@ -7,7 +7,7 @@
 //! and cleaning, then the clean text printed: no reader, no analysis) and a
 //! bare `exec`.
 //!
-//!     cargo bench --bench ui_startup
+//!     cargo bench --profile dist --bench ui_startup
 
 use std::fs::File;
 use std::io::Read;
@@ -17,6 +17,10 @@ use std::process::{Command, Stdio};
 use criterion::{Criterion, criterion_group, criterion_main};
 use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
 use rustix::termios::{Winsize, tcsetwinsize};
+
+/// The allocator the binary runs with (`src/main.rs`), so that timings match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// A pseudo-terminal: the controller end, and the path of the terminal end.
 fn pty() -> (OwnedFd, String) {

@@ -5,6 +5,10 @@
 //! a busy machine is the closest to the real cost.
 use std::time::{Duration, Instant};
 
+/// The allocator the binary runs with (`src/main.rs`), so that timings match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn fastest<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let mut best = Duration::MAX;
     let mut out = None;

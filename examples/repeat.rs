@@ -7,6 +7,10 @@
 //! is steadier than either time.
 use std::time::Instant;
 
+/// The allocator the binary runs with (`src/main.rs`), so that timings match it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let tagger = args.iter().any(|a| a == "--tagger");

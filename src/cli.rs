@@ -175,7 +175,7 @@ pub fn open_reader(
     source: &Source,
     config: &Config,
 ) -> anyhow::Result<()> {
-    let settings = crate::ui::settings::Settings::from_config(config);
+    let settings = config.reader_settings();
     crate::ui::run(article, &settings, &source.article_id())
 }
 

@@ -37,10 +37,10 @@ use toml::{Spanned, Table, Value};
 use crate::article::CleanOptions;
 use crate::article::clean::{Trust, with_trust};
 use crate::notes::settings::{ExportSettings, NotesSettings};
-use crate::ui::settings::{KeysSection, ReaderSection, ThemeSection};
+use crate::ui::settings::{KeysSection, ReaderSection, Settings, ThemeSection};
 
 /// The built-in defaults: the documented `config.toml` at the top of the repository.
-pub const DEFAULTS: &str = include_str!("../config.toml");
+pub const DEFAULTS: &str = crate::article::clean::DEFAULT_CONFIG;
 
 /// The built-in defaults, parsed once.
 static DEFAULTS_PARSED: LazyLock<Config> = LazyLock::new(|| {
@@ -104,6 +104,17 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The reader's sections.
+    pub fn reader_settings(&self) -> Settings {
+        Settings {
+            reader: self.reader.clone(),
+            theme: self.theme.clone(),
+            keys: self.keys.clone(),
+            notes: self.notes.clone(),
+            export: self.export.clone(),
+        }
+    }
+
     /// The built-in defaults (parsed once; a pattern compiled when first needed).
     pub fn defaults() -> Config {
         DEFAULTS_PARSED.clone()

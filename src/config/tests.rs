@@ -1,6 +1,9 @@
 use std::path::Path;
 
 use super::*;
+use crate::ui::action::COMMANDS;
+use crate::ui::keys::KeyChord;
+use crate::ui::settings::CommandName;
 
 fn parse(src: &str) -> Result<Config, ConfigError> {
     Config::from_toml(src, Path::new("user.toml"))
@@ -151,4 +154,62 @@ fn a_section_whose_defaults_say_replace_replaces_unless_the_user_says_otherwise(
         .expect("toml");
     let merged = merge(defaults, user);
     assert_eq!(merged["keys"]["quit"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn a_users_patterns_extend_the_defaults() {
+    let config = Config::from_toml(
+        "[clean]\njunk_lines = ['(?i)read the full story on our app']\n",
+        std::path::Path::new("user.toml"),
+    )
+    .expect("valid");
+    let raw = "Title\n\nBody text.\n\nRead the full story on our app\n\nAdvertisement\n\nEnd.";
+    assert_eq!(
+        gloss_core::article::clean(raw, &config.clean).text,
+        "Title\n\nBody text.\n\nEnd."
+    );
+}
+
+#[test]
+fn the_shipped_config_is_the_default_of_every_option() {
+    let shipped = Config::defaults().reader_settings();
+    let own = Settings::default();
+    assert_eq!(shipped.reader, own.reader);
+    assert_eq!(shipped.theme, own.theme);
+    assert_eq!(shipped.keys, own.keys);
+    assert_eq!(shipped.notes, own.notes);
+    assert_eq!(shipped.export, own.export);
+}
+
+#[test]
+fn a_users_file_is_laid_over_the_defaults_with_errors_naming_the_line() {
+    let user = "[reader]\nmax-line-width = 66\n\n[keys]\nnext-mention = [\"m\"]\n";
+    let config = Config::from_toml(user, Path::new("user.toml")).unwrap();
+    let s = config.reader_settings();
+    assert_eq!(s.reader.max_line_width, 66);
+    assert_eq!(s.reader.side_width, ReaderSection::default().side_width);
+    let next = &s.keys.0[&CommandName("next-mention")];
+    assert_eq!(
+        next,
+        &vec!["m".parse::<KeyChord>().unwrap()],
+        "keys replace"
+    );
+    assert_eq!(s.keys.0.len(), COMMANDS.len(), "other actions keep theirs");
+    for (bad, what) in [
+        (
+            "[keys]\nnext-mention = [\"pgdwn\"]\n",
+            "unknown key `pgdwn`",
+        ),
+        ("[keys]\nnext-mentoin = [\"m\"]\n", "next-mentoin"),
+        ("[theme.colors]\nperson = \"reddish\"\n", "unknown colour"),
+        ("[theme]\nname = \"sepia\"\n", "sepia"),
+    ] {
+        let err = Config::from_toml(bad, Path::new("user.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("user.toml:2") && err.contains(what),
+            "{bad}: {err}"
+        );
+    }
 }

@@ -161,23 +161,17 @@ pub struct Settings {
     pub export: ExportSettings,
 }
 
-impl Settings {
-    /// The reader's sections of a configuration.
-    pub fn from_config(config: &crate::config::Config) -> Self {
-        Settings {
-            reader: config.reader.clone(),
-            theme: config.theme.clone(),
-            keys: config.keys.clone(),
-            notes: config.notes.clone(),
-            export: config.export.clone(),
-        }
-    }
-}
-
 impl Default for Settings {
-    /// The built-in defaults.
+    /// The built-in defaults: each section's own (the configuration's tests
+    /// check that they are those of the shipped config.toml).
     fn default() -> Self {
-        Settings::from_config(&crate::config::Config::defaults())
+        Settings {
+            reader: ReaderSection::default(),
+            theme: ThemeSection::default(),
+            keys: KeysSection::default(),
+            notes: NotesSettings::default(),
+            export: ExportSettings::default(),
+        }
     }
 }
 
@@ -208,7 +202,7 @@ impl Default for KeysSection {
     /// The built-in key bindings: `[keys]` of the built-in config.toml, read
     /// on its own (the whole configuration would compile every cleaning pattern).
     fn default() -> Self {
-        let parsed = crate::config::DEFAULTS
+        let parsed = crate::article::clean::DEFAULT_CONFIG
             .parse::<toml::Table>()
             .and_then(|mut table| {
                 let mut keys = match table.remove("keys") {
@@ -235,48 +229,6 @@ mod tests {
                 keys.0.contains_key(&CommandName(c.name)),
                 "config.toml has no [keys] entry for `{}`",
                 c.name
-            );
-        }
-    }
-
-    #[test]
-    fn the_shipped_config_is_the_default_of_every_option() {
-        let s = Settings::default();
-        assert_eq!(s.reader, ReaderSection::default());
-        assert_eq!(s.theme, ThemeSection::default());
-    }
-
-    #[test]
-    fn a_users_file_is_laid_over_the_defaults_with_errors_naming_the_line() {
-        use crate::config::Config;
-        use std::path::Path;
-        let user = "[reader]\nmax-line-width = 66\n\n[keys]\nnext-mention = [\"m\"]\n";
-        let config = Config::from_toml(user, Path::new("user.toml")).unwrap();
-        let s = Settings::from_config(&config);
-        assert_eq!(s.reader.max_line_width, 66);
-        assert_eq!(s.reader.side_width, ReaderSection::default().side_width);
-        let next = &s.keys.0[&CommandName("next-mention")];
-        assert_eq!(
-            next,
-            &vec!["m".parse::<KeyChord>().unwrap()],
-            "keys replace"
-        );
-        assert_eq!(s.keys.0.len(), COMMANDS.len(), "other actions keep theirs");
-        for (bad, what) in [
-            (
-                "[keys]\nnext-mention = [\"pgdwn\"]\n",
-                "unknown key `pgdwn`",
-            ),
-            ("[keys]\nnext-mentoin = [\"m\"]\n", "next-mentoin"),
-            ("[theme.colors]\nperson = \"reddish\"\n", "unknown colour"),
-            ("[theme]\nname = \"sepia\"\n", "sepia"),
-        ] {
-            let err = Config::from_toml(bad, Path::new("user.toml"))
-                .unwrap_err()
-                .to_string();
-            assert!(
-                err.contains("user.toml:2") && err.contains(what),
-                "{bad}: {err}"
             );
         }
     }

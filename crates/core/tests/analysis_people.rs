@@ -5,7 +5,7 @@
 mod common;
 
 use common::Annotated;
-use gloss::analysis::EntityKind::{Organization, Person, Place};
+use gloss_core::analysis::EntityKind::{Organization, Person, Place};
 
 #[test]
 fn a_full_name_and_its_family_name_alone_are_one_person() {

@@ -71,11 +71,11 @@ pub struct Tagger {
 }
 
 static NER: LazyLock<Tagger> = LazyLock::new(|| {
-    Tagger::from_bytes(include_bytes!("../../../assets/model/ner.bin"))
+    Tagger::from_bytes(include_bytes!("../../../../../assets/model/ner.bin"))
         .expect("the embedded NER model is valid")
 });
 static POS: LazyLock<Tagger> = LazyLock::new(|| {
-    Tagger::from_bytes(include_bytes!("../../../assets/model/pos.bin"))
+    Tagger::from_bytes(include_bytes!("../../../../../assets/model/pos.bin"))
         .expect("the embedded POS model is valid")
 });
 

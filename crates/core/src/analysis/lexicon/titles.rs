@@ -110,7 +110,7 @@ impl Titles {
 
     pub(crate) fn load() -> Self {
         let mut titles = PhraseTable::new(true);
-        for cols in rows(include_str!("../../../assets/lexicon/titles.tsv")) {
+        for cols in rows(include_str!("../../../../../assets/lexicon/titles.tsv")) {
             let (Some(phrase), Some(kind)) =
                 (cols.first(), cols.get(1).and_then(|k| TitleKind::parse(k)))
             else {
@@ -124,7 +124,7 @@ impl Titles {
             titles.upsert(phrase, title, |old, new| old.kinds |= new.kinds);
         }
         let mut org_cues = PhraseTable::new(false);
-        for cols in rows(include_str!("../../../assets/lexicon/org_cues.tsv")) {
+        for cols in rows(include_str!("../../../../../assets/lexicon/org_cues.tsv")) {
             let (Some(word), Some(position), Some(category)) =
                 (cols.first(), cols.get(1), cols.get(2))
             else {

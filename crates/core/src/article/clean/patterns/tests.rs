@@ -218,9 +218,7 @@ fn rewrites_answer_as_plain_regexes() {
 
 #[test]
 fn only_what_a_text_needs_is_compiled() {
-    let o = crate::config::Config::from_toml("", std::path::Path::new("built-in"))
-        .expect("valid")
-        .clean;
+    let o = CleanOptions::builtin();
     assert!(
         !o.junk_lines
             .matches("An ordinary line of prose, as most are.")

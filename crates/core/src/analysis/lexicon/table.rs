@@ -89,7 +89,7 @@ pub(crate) fn line_at(text: &'static str, start: usize) -> Option<&'static str> 
 macro_rules! indexed_table {
     ($name:literal) => {
         $crate::analysis::lexicon::table::SortedTable::with_index(
-            include_str!(concat!("../../../assets/lexicon/", $name, ".tsv")),
+            include_str!(concat!("../../../../../assets/lexicon/", $name, ".tsv")),
             std::borrow::Cow::Borrowed(include_bytes!(concat!(
                 env!("OUT_DIR"),
                 "/",
@@ -404,19 +404,19 @@ mod tests {
         let tables = [
             (
                 indexed_table!("given_names"),
-                include_str!("../../../assets/lexicon/given_names.tsv"),
+                include_str!("../../../../../assets/lexicon/given_names.tsv"),
             ),
             (
                 indexed_table!("surnames"),
-                include_str!("../../../assets/lexicon/surnames.tsv"),
+                include_str!("../../../../../assets/lexicon/surnames.tsv"),
             ),
             (
                 indexed_table!("words"),
-                include_str!("../../../assets/lexicon/words.tsv"),
+                include_str!("../../../../../assets/lexicon/words.tsv"),
             ),
             (
                 indexed_table!("place_names"),
-                include_str!("../../../assets/lexicon/place_names.tsv"),
+                include_str!("../../../../../assets/lexicon/place_names.tsv"),
             ),
         ];
         for (table, text) in &tables {
@@ -434,7 +434,7 @@ mod tests {
 
     #[test]
     fn place_name_prefixes_are_where_multi_word_names_go_on() {
-        let names = include_str!("../../../assets/lexicon/place_names.tsv");
+        let names = include_str!("../../../../../assets/lexicon/place_names.tsv");
         let prefixes = index::all_prefixes(names);
         let compiled = place_prefixes_table!();
         assert_eq!(compiled.len(), prefixes.lines().count());

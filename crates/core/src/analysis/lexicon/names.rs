@@ -62,7 +62,9 @@ pub(crate) struct Names {
 impl Names {
     pub(crate) fn load() -> Self {
         let mut family_first: FastMap<String, Vec<Tradition>> = FastMap::default();
-        for cols in rows(include_str!("../../../assets/lexicon/family_first.tsv")) {
+        for cols in rows(include_str!(
+            "../../../../../assets/lexicon/family_first.tsv"
+        )) {
             if let (Some(name), Some(t)) =
                 (cols.first(), cols.get(1).and_then(|c| Tradition::parse(c)))
             {

@@ -16,7 +16,9 @@ pub struct Organization {
 
 pub(crate) fn load() -> PhraseTable<Organization> {
     let mut table = PhraseTable::new(false);
-    for cols in rows(include_str!("../../../assets/lexicon/organizations.tsv")) {
+    for cols in rows(include_str!(
+        "../../../../../assets/lexicon/organizations.tsv"
+    )) {
         let (Some(name), Some(category)) = (cols.first(), cols.get(1)) else {
             continue;
         };

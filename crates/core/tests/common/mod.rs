@@ -1,9 +1,9 @@
 //! Helpers for analysis tests: annotate a text and look entities up by name.
 #![allow(dead_code)]
 
-use gloss::Document;
-use gloss::analysis::{Entity, EntityKind, Quote, QuoteKind};
-use gloss::article::CleanOptions;
+use gloss_core::Document;
+use gloss_core::analysis::{Entity, EntityKind, Quote, QuoteKind};
+use gloss_core::article::CleanOptions;
 
 pub struct Annotated {
     pub doc: Document,

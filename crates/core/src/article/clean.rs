@@ -103,10 +103,36 @@ impl CleanOptions {
     }
 }
 
+/// gloss's documented configuration file, whose `[clean]` table holds the
+/// cleaning defaults: one file for the defaults the reader runs with, the ones
+/// this crate cleans with, and their documentation.
+pub const DEFAULT_CONFIG: &str = include_str!("../../../../config.toml");
+
+impl CleanOptions {
+    /// The `[clean]` table of [`DEFAULT_CONFIG`], parsed anew (nothing compiled yet).
+    pub fn builtin() -> CleanOptions {
+        let mut table: toml::Table = DEFAULT_CONFIG
+            .parse()
+            .unwrap_or_else(|e| panic!("built-in config.toml is invalid: {e}"));
+        let mut clean = table
+            .remove("clean")
+            .expect("config.toml has a [clean] table");
+        if let toml::Value::Table(t) = &mut clean {
+            // the merge's own key, not an option
+            t.remove("replace");
+        }
+        // the built-in patterns are known to be valid (the tests compile them all)
+        with_trust(Trust::Everything, || clean.try_into())
+            .unwrap_or_else(|e| panic!("built-in [clean] is invalid: {e}"))
+    }
+}
+
 impl Default for CleanOptions {
-    /// The defaults of `config.toml`.
+    /// The defaults of `config.toml`, parsed once.
     fn default() -> Self {
-        crate::config::Config::defaults().clean
+        static BUILTIN: std::sync::LazyLock<CleanOptions> =
+            std::sync::LazyLock::new(CleanOptions::builtin);
+        BUILTIN.clone()
     }
 }
 

@@ -1,9 +1,9 @@
 //! Whatever the input, the analysis does not panic and every span it
 //! returns lies inside the clean text, on character boundaries.
 
-use gloss::Document;
-use gloss::article::CleanOptions;
-use gloss::span::Span;
+use gloss_core::Document;
+use gloss_core::article::CleanOptions;
+use gloss_core::span::Span;
 use proptest::prelude::*;
 
 fn check(raw: &str) -> Result<(), TestCaseError> {

@@ -48,7 +48,7 @@ pub(crate) struct Words {
 impl Words {
     pub(crate) fn load() -> Self {
         let mut calendar = PhraseTable::new(false);
-        for cols in rows(include_str!("../../../assets/lexicon/calendar.tsv")) {
+        for cols in rows(include_str!("../../../../../assets/lexicon/calendar.tsv")) {
             let kind = match cols.get(1).copied() {
                 Some("weekday") => CalendarKind::Weekday,
                 Some("month") => CalendarKind::Month,

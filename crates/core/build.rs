@@ -13,7 +13,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/analysis/lexicon/index.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for name in TABLES {
-        let path = format!("assets/lexicon/{name}.tsv");
+        let path = format!("../../assets/lexicon/{name}.tsv");
         println!("cargo:rerun-if-changed={path}");
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let target = out.join(format!("{name}.idx"));

@@ -4,7 +4,7 @@
 mod common;
 
 use common::Annotated;
-use gloss::analysis::EntityKind::{Organization, Person, Place};
+use gloss_core::analysis::EntityKind::{Organization, Person, Place};
 
 #[test]
 fn variants_of_a_country_are_one_place() {
@@ -127,7 +127,7 @@ fn a_name_used_with_island_or_province_elsewhere_is_that_place() {
     );
     assert!(a.find(Place, "Tarvoss").is_some(), "{:?}", a.all_names());
     assert!(
-        a.find(gloss::analysis::EntityKind::Person, "Tarvoss")
+        a.find(gloss_core::analysis::EntityKind::Person, "Tarvoss")
             .is_none(),
         "{:?}",
         a.all_names()

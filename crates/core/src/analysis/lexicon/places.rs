@@ -187,7 +187,7 @@ impl Places {
     pub(crate) fn load() -> Self {
         let mut demonyms = FastMap::default();
         let mut demonyms_upper = FastMap::default();
-        for cols in rows(include_str!("../../../assets/lexicon/demonyms.tsv")) {
+        for cols in rows(include_str!("../../../../../assets/lexicon/demonyms.tsv")) {
             if let (Some(d), Some(p)) = (cols.first(), cols.get(1)) {
                 demonyms.insert(*d, *p);
                 demonyms_upper.entry(d.to_uppercase()).or_insert(*p);
@@ -195,7 +195,7 @@ impl Places {
         }
         Places {
             demonyms_upper,
-            records: include_str!("../../../assets/lexicon/places.tsv"),
+            records: include_str!("../../../../../assets/lexicon/places.tsv"),
             names: indexed_table!("place_names"),
             prefixes: place_prefixes_table!(),
             demonyms,

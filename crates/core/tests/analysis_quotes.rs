@@ -3,7 +3,7 @@
 mod common;
 
 use common::Annotated;
-use gloss::analysis::QuoteKind;
+use gloss_core::analysis::QuoteKind;
 
 const PEOPLE: &str =
     "Envoys\n\nSecretary of State Anneliese Vorbruck met Prime Minister Tomas Kerrigan. ";
