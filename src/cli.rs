@@ -60,6 +60,11 @@ pub enum Command {
         /// (name lists, titles, gazetteer, context), the learned tagger, or both.
         #[arg(long, value_enum, default_value_t = NamesFrom::Both)]
         names: NamesFrom,
+        /// Also say why: for each name, the rules that fired and their
+        /// weights; for each quote, how its speaker was chosen (an `explain`
+        /// member after the others).
+        #[arg(long)]
+        explain: bool,
     },
     /// Export an article's highlights and notes: Markdown (or --format json,
     /// W3C Web Annotations) to standard output, or to a file with -o; with
@@ -125,16 +130,29 @@ impl NamesFrom {
 /// Do what the command line asks.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Some(Command::Annotate { file, names }) => {
+        Some(Command::Annotate {
+            file,
+            names,
+            explain,
+        }) => {
             let config = load_config(cli.config.as_deref())?;
             // the raw text is not needed once cleaned
             let article = crate::article::clean(&load(&file)?.text, &config.clean);
-            let analysis = crate::analysis::analyze_with(&article, names.parts());
-            let doc = Document { article, analysis };
-            write_stdout(|out| {
-                crate::annotate::write_json(&doc, &mut *out)?;
-                out.write_all(b"\n")
-            })
+            if explain {
+                let (analysis, why) = crate::analysis::analyze_explained(&article, names.parts());
+                let doc = Document { article, analysis };
+                write_stdout(|out| {
+                    crate::annotate::write_json_explained(&doc, &why, &mut *out)?;
+                    out.write_all(b"\n")
+                })
+            } else {
+                let analysis = crate::analysis::analyze_with(&article, names.parts());
+                let doc = Document { article, analysis };
+                write_stdout(|out| {
+                    crate::annotate::write_json(&doc, &mut *out)?;
+                    out.write_all(b"\n")
+                })
+            }
         }
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();

@@ -428,3 +428,24 @@ fn annotate_can_leave_out_the_rules_or_the_tagger_for_measuring_them() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("magic"), "{}", stderr(&out));
 }
+
+#[test]
+fn annotate_explain_adds_the_reasons_and_leaves_the_rest_as_it_was() {
+    let sb = Sandbox::new();
+    let text = "Vote delayed\n\n\"We will not wait,\" said Senator Ama Okafor on Monday.\n";
+    let plain: Value = serde_json::from_str(&stdout(
+        &sb.run_with_stdin(&["annotate", "-"], text.as_bytes()),
+    ))
+    .expect("JSON");
+    let explained: Value = serde_json::from_str(&stdout(
+        &sb.run_with_stdin(&["annotate", "--explain", "-"], text.as_bytes()),
+    ))
+    .expect("JSON");
+    assert!(plain.get("explain").is_none());
+    let why = explained.get("explain").expect("an explain member");
+    let quote = &why["quotes"][0];
+    assert_eq!(quote["speaker"], "Ama Okafor");
+    let mut without = explained.clone();
+    without.as_object_mut().unwrap().remove("explain");
+    assert_eq!(without, plain, "the rest of the output is unchanged");
+}

@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::Document;
-use crate::analysis::{EntityKind, Geo, QuoteKind};
+use crate::analysis::{EntityKind, Explanation, Geo, QuoteKind};
 use crate::article::{Block, Meta};
 use crate::span::Span;
 
@@ -18,6 +18,9 @@ struct Output<'a> {
     blocks: &'a [Block],
     sentences: &'a [Span],
     meta: MetaOut<'a>,
+    /// Only with `--explain`: why each name got its kind and each quote its speaker.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<&'a Explanation>,
 }
 
 #[derive(Serialize)]
@@ -53,16 +56,26 @@ fn entity_id(index: usize) -> String {
 
 /// The annotation of a document as pretty-printed JSON, fields in contract order.
 pub fn to_json(doc: &Document) -> String {
-    serde_json::to_string_pretty(&output(doc)).expect("annotation serialises")
+    serde_json::to_string_pretty(&output(doc, None)).expect("annotation serialises")
 }
 
 /// Write the annotation of a document to `out`, as [`to_json`] gives it,
 /// without holding the whole JSON in memory.
 pub fn write_json(doc: &Document, out: impl Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(out, &output(doc)).map_err(std::io::Error::from)
+    serde_json::to_writer_pretty(out, &output(doc, None)).map_err(std::io::Error::from)
 }
 
-fn output(doc: &Document) -> Output<'_> {
+/// Write the annotation as [`write_json`] does, with an `explain` member
+/// after the others (`gloss annotate --explain`).
+pub fn write_json_explained(
+    doc: &Document,
+    explanation: &Explanation,
+    out: impl Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(out, &output(doc, Some(explanation))).map_err(std::io::Error::from)
+}
+
+fn output<'a>(doc: &'a Document, explain: Option<&'a Explanation>) -> Output<'a> {
     let (article, analysis) = (&doc.article, &doc.analysis);
     Output {
         title: article.title(),
@@ -97,5 +110,6 @@ fn output(doc: &Document) -> Output<'_> {
             meta: &article.meta,
             language: &analysis.language,
         },
+        explain,
     }
 }

@@ -417,3 +417,39 @@ fn a_list_before_a_plural_place_noun_makes_even_a_sentence_initial_word_a_place(
     assert!(a.find(Place, "Mirror").is_some(), "{:?}", a.all_names());
     assert!(a.find(Place, "Kalamit").is_some(), "{:?}", a.all_names());
 }
+
+#[test]
+fn a_callers_overlay_teaches_the_lexicon_a_legal_form() {
+    use gloss_core::analysis::lexicon::{Lexicon, Overlay};
+    use gloss_core::analysis::{Parts, analyze_with, analyze_with_lexicon};
+    let article = gloss_core::article::clean(
+        "Merger talks\n\nVexor Holdings said on Monday that its profits fell. The Sarl said it would cut jobs.",
+        &gloss_core::article::CleanOptions::default(),
+    );
+    let names = |a: &gloss_core::Analysis| -> Vec<String> {
+        a.entities.iter().map(|e| e.name.clone()).collect()
+    };
+    let plain = analyze_with(&article, Parts::default());
+    let overlay = Overlay {
+        lists: vec![("legal_forms".into(), vec!["Sarl".into()])],
+    };
+    let lex = Lexicon::with_overlay(&overlay).expect("known list");
+    let taught = analyze_with_lexicon(&article, Parts::default(), &lex);
+    assert!(
+        names(&plain).iter().any(|n| n == "Sarl"),
+        "{:?}",
+        names(&plain)
+    );
+    assert!(
+        !names(&taught).iter().any(|n| n == "Sarl"),
+        "{:?}",
+        names(&taught)
+    );
+    let unknown = Overlay {
+        lists: vec![("no_such_list".into(), vec!["x".into()])],
+    };
+    let err = Lexicon::with_overlay(&unknown)
+        .err()
+        .expect("unknown list refused");
+    assert!(err.to_string().contains("no_such_list"), "{err}");
+}

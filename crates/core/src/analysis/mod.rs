@@ -5,6 +5,7 @@
 //! titles, gazetteer, tagger weights) is compiled in from `assets/`.
 
 pub mod doc;
+pub mod explain;
 pub mod lexicon;
 pub mod names;
 pub mod quotes;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::span::Span;
+pub use explain::Explanation;
 
 /// The kind of a named entity.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -114,7 +116,31 @@ pub fn analyze(article: &Article) -> Analysis {
 /// Analyse an article with only some `parts` finding names (for measuring
 /// them); at least one of the two is used.
 pub fn analyze_with(article: &Article, parts: Parts) -> Analysis {
-    let lex = lexicon::get();
+    run(article, parts, lexicon::get(), None)
+}
+
+/// Analyse an article with a lexicon of the caller's: the built-in one with
+/// an overlay ([`lexicon::Lexicon::with_overlay`]). The tagger keeps the
+/// built-in lexicon it was trained with.
+pub fn analyze_with_lexicon(article: &Article, parts: Parts, lex: &lexicon::Lexicon) -> Analysis {
+    run(article, parts, lex, None)
+}
+
+/// Analyse an article as [`analyze_with`] does, and say why it decided what
+/// it did: the same run, with its rules reporting to an [`Explanation`].
+pub fn analyze_explained(article: &Article, parts: Parts) -> (Analysis, Explanation) {
+    let mut explanation = Explanation::default();
+    let analysis = run(article, parts, lexicon::get(), Some(&mut explanation));
+    (analysis, explanation)
+}
+
+/// The analysis; `explain`, when given, receives the reasons.
+fn run(
+    article: &Article,
+    parts: Parts,
+    lex: &lexicon::Lexicon,
+    explain: Option<&mut Explanation>,
+) -> Analysis {
     let mut doc = doc::Doc::with_parts(article, parts);
     let drafts = names::resolve(&doc, lex);
     // the tagger's labels (one per token) only serve the names: freed before
@@ -203,12 +229,24 @@ pub fn analyze_with(article: &Article, parts: Parts) -> Analysis {
             geo: d.geo,
         })
         .collect();
-    Analysis {
+    let analysis = Analysis {
         sentences: doc.sentences.iter().map(|s| s.span).collect(),
         entities,
         quotes,
         language: detect_language(&doc),
+    };
+    if let Some(explain) = explain {
+        explain.quotes = analysis
+            .quotes
+            .iter()
+            .map(|q| explain::QuoteExplanation {
+                quote: q.span,
+                speaker: q.speaker.map(|id| analysis.entity(id).name.clone()),
+                steps: Vec::new(),
+            })
+            .collect();
     }
+    analysis
 }
 
 /// Whether the quotation opening at token `open` starts a clause: the first

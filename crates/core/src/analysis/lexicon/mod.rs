@@ -17,6 +17,7 @@
 //! `WHO`/`who` and `May`/`may` differ. Curly apostrophes count as straight ones.
 
 mod index;
+pub mod lists;
 mod memo;
 mod names;
 mod organizations;
@@ -58,7 +59,37 @@ pub struct Lexicon {
     /// The last words of the titles.
     title_endings: table::WordBits,
     words: words::Words,
+    /// The word lists the rules read, one per meaning (`lists.rs`).
+    pub lists: lists::WordLists,
 }
+
+/// Entries a caller adds to the built-in lexicon: list name (a file of
+/// `assets/lexicon/lists/`) → words.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overlay {
+    pub lists: Vec<(String, Vec<String>)>,
+}
+
+/// Why an overlay could not be applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OverlayError {
+    /// No list of the lexicon has this name.
+    UnknownList(String),
+}
+
+impl std::fmt::Display for OverlayError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OverlayError::UnknownList(name) => write!(
+                f,
+                "no word list is called `{name}` (known: {})",
+                lists::WordLists::NAMES.join(", ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for OverlayError {}
 
 /// How many entries each table holds (for tests and the README).
 #[derive(Clone, Copy, Debug)]
@@ -89,7 +120,27 @@ impl Lexicon {
             organization_beginnings: table::WordBits::of(organizations.beginnings()),
             organizations,
             words: words::Words::load(),
+            lists: lists::WordLists::load(),
         }
+    }
+
+    /// The built-in tables with a caller's `overlay` added (a user lexicon:
+    /// words the reader taught gloss). The analysis stays pure: the overlay
+    /// is handed in, never read from anywhere.
+    pub fn with_overlay(overlay: &Overlay) -> Result<Self, OverlayError> {
+        let mut lexicon = Lexicon::load();
+        for (name, words) in &overlay.lists {
+            let list = lexicon
+                .lists
+                .by_name_mut(name)
+                .ok_or_else(|| OverlayError::UnknownList(name.clone()))?;
+            list.extend(
+                words
+                    .iter()
+                    .map(|w| std::borrow::Cow::Owned(w.trim().to_string())),
+            );
+        }
+        Ok(lexicon)
     }
 
     pub fn sizes(&self) -> Sizes {

@@ -238,13 +238,6 @@ const ORG_KIND_BEFORE: &[&str] = &[
     "carrier",
 ];
 
-/// Legal forms of companies, which follow a company's name (`Acme
-/// Corporation, Inc.`) and name nothing alone.
-const LEGAL_FORMS: &[&str] = &[
-    "Inc.", "Inc", "Ltd.", "Ltd", "LLC", "L.L.C.", "LLP", "PLC", "plc", "Corp.", "Co.", "GmbH",
-    "Pty", "S.A.", "N.V.", "B.V.", "S.p.A.",
-];
-
 /// Verbs whose object is a person: `the Areopagus appointed Draco`.
 const PERSON_OBJECT_VERBS: &[&str] = &[
     "appointed",
@@ -505,7 +498,7 @@ pub fn votes<'a>(doc: &Doc<'a>, lex: &Lexicon, span: &NameSpan, facts: &mut Fact
         v.none += 6.0;
     }
     // nor is a company's legal form alone (`Acme Corporation, Inc.`)
-    if n == 1 && listed!(LEGAL_FORMS, first) {
+    if n == 1 && lex.lists.legal_forms.contains(first) {
         v.none += 6.0;
     }
     // nor is a time zone after a clock time (`1:39 PM ET`, `9 a.m. EST`)
