@@ -156,8 +156,9 @@ pub fn event_loop(
                     Effect::Copy(text) => copy(session, app, &text),
                     Effect::OpenUrl(url) => open_url(app, &url),
                     Effect::EditExternally(text) => {
-                        let edited = session.suspend(|| super::notes::external::edit(&text))?;
-                        super::notes::external_edit_done(app, edited);
+                        let edited =
+                            session.suspend(|| super::note_taking::external::edit(&text))?;
+                        super::note_taking::external_edit_done(app, edited);
                     }
                 }
             }
@@ -166,7 +167,7 @@ pub fn event_loop(
             }
         }
         // Nothing is waiting: keep the note being typed on disk.
-        super::notes::flush_draft(app);
+        super::note_taking::flush_draft(app);
     }
 }
 
