@@ -11,7 +11,7 @@ use gloss::Document;
 use gloss::analysis::{Analysis, Entity, EntityId, EntityKind, Quote, QuoteKind};
 use gloss::article::{Article, Block, BlockKind, Meta};
 use gloss::span::Span;
-use gloss::ui::settings::Settings;
+use gloss::ui::settings::ReaderSettings;
 use gloss::ui::text_layout::TextLayout;
 use gloss::ui::theme::ColorEnv;
 use gloss::ui::{Action, App, draw, update};
@@ -97,7 +97,7 @@ fn env() -> ColorEnv {
 
 fn benches(c: &mut Criterion) {
     let doc = big_document();
-    let mut app = App::new(doc.clone(), &Settings::default(), env(), 160, 48).expect("keys");
+    let mut app = App::new(doc.clone(), &ReaderSettings::default(), env(), 160, 48).expect("keys");
     // In the middle of the article, a person selected, a search running.
     app.scroll = app.layout.len() / 2;
     update(&mut app, Action::FocusPane(gloss::ui::Pane::People));

@@ -13,9 +13,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use gloss::Document;
 use gloss::article_id::ArticleId;
 use gloss::notes::{Clock, FixedClock, Note, Notebook, Store, Target};
-use gloss::ui::notes::NoteAction;
+use gloss::ui::note_taking::NoteAction;
 use gloss::ui::passage::Reading;
-use gloss::ui::settings::Settings;
+use gloss::ui::settings::ReaderSettings;
 use gloss::ui::theme::ColorEnv;
 use gloss::ui::{Action, App, Pane, draw, update};
 use ratatui::Terminal;
@@ -89,8 +89,8 @@ fn reader(dir: &std::path::Path, with_notes: bool) -> App {
             .collect();
         notebook.merge_notes(notes).expect("saved");
     }
-    let mut app = App::new(doc, &Settings::default(), env(), 160, 48).expect("keys");
-    gloss::ui::notes::open(&mut app, store, id, clock);
+    let mut app = App::new(doc, &ReaderSettings::default(), env(), 160, 48).expect("keys");
+    gloss::ui::note_taking::open(&mut app, store, id, clock);
     update(&mut app, Action::FocusPane(Pane::Notes));
     for _ in 0..NOTES / 2 {
         update(&mut app, Action::Down);

@@ -18,7 +18,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::Document;
 use crate::config::Config;
-use crate::source::{self, Source};
+use crate::source::{self, SourceText};
 
 mod notes;
 
@@ -174,7 +174,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let config = load_config(cli.config.as_deref())?;
             let source = match &cli.file {
                 Some(path) => load(path)?,
-                None => Source::sample(),
+                None => SourceText::sample(),
             };
             // the reader analyses the article itself, while it opens
             let article = crate::article::clean(&source.text, &config.clean);
@@ -190,7 +190,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 /// Open the reader on an article.
 pub fn open_reader(
     article: crate::article::Article,
-    source: &Source,
+    source: &SourceText,
     config: &Config,
 ) -> anyhow::Result<()> {
     let settings = config.reader_settings();
@@ -201,7 +201,7 @@ fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
     Ok(Config::load(path)?)
 }
 
-fn load(path: &Path) -> anyhow::Result<Source> {
+fn load(path: &Path) -> anyhow::Result<SourceText> {
     Ok(source::load(path)?)
 }
 

@@ -37,7 +37,8 @@ use toml::{Spanned, Table, Value};
 use crate::article::CleanOptions;
 use crate::article::clean::{Trust, with_trust};
 use crate::notes::settings::{ExportSettings, NotesSettings};
-use crate::ui::settings::{KeysSection, ReaderSection, Settings, ThemeSection};
+use crate::ui::keymap::KeyMap;
+use crate::ui::settings::{KeysSection, ReaderSection, ReaderSettings, ThemeSection};
 
 /// The built-in defaults: the documented `config.toml` at the top of the repository.
 pub const DEFAULTS: &str = crate::article::clean::DEFAULT_CONFIG;
@@ -105,8 +106,8 @@ impl Default for Config {
 
 impl Config {
     /// The reader's sections.
-    pub fn reader_settings(&self) -> Settings {
-        Settings {
+    pub fn reader_settings(&self) -> ReaderSettings {
+        ReaderSettings {
             reader: self.reader.clone(),
             theme: self.theme.clone(),
             keys: self.keys.clone(),
@@ -154,7 +155,7 @@ impl Config {
         };
         let mut merged = merge(defaults.clone(), user_plain);
         strip_replace(&mut merged);
-        with_trust(trust, || {
+        let config: Config = with_trust(trust, || {
             serde_path_to_error::deserialize(Value::Table(merged))
         })
         .map_err(|e| {
@@ -166,8 +167,41 @@ impl Config {
                 option,
                 message: e.inner().message().trim().to_string(),
             }
-        })
+        })?;
+        check_key_conflicts(&file, user.get_ref(), &defaults, &config.keys)?;
+        Ok(config)
     }
+}
+
+/// Two actions of one layer on one key: only the whole key map can tell, so
+/// it is built here once. The error names the user's line for either action.
+fn check_key_conflicts(
+    file: &UserFile,
+    user: &DeTable,
+    defaults: &Table,
+    keys: &KeysSection,
+) -> Result<(), ConfigError> {
+    let Err(conflict) = KeyMap::new(keys) else {
+        return Ok(());
+    };
+    let at = |name: &str| {
+        let path = [
+            Segment::Map { key: "keys".into() },
+            Segment::Map { key: name.into() },
+        ];
+        locate(file, user, defaults, &path.iter().collect::<Vec<_>>())
+    };
+    let (option, line) = [conflict.second, conflict.first]
+        .map(at)
+        .into_iter()
+        .find(|(_, line)| line.is_some())
+        .unwrap_or_else(|| at(conflict.second));
+    Err(ConfigError::Invalid {
+        path: file.path.to_path_buf(),
+        line,
+        option,
+        message: conflict.to_string(),
+    })
 }
 
 /// `$XDG_CONFIG_HOME/gloss/config.toml`, else the platform's config directory.

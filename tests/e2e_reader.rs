@@ -7,7 +7,7 @@ mod ui_support;
 
 use std::path::{Path, PathBuf};
 
-use gloss::ui::index::Index;
+use gloss::ui::index::AnalysisIndex;
 use gloss::{Document, source};
 
 use ui_support::tmux::{Tmux, status};
@@ -28,7 +28,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn reading_the_sample_with_the_keyboard() {
     let doc = Document::from_text(source::SAMPLE, &gloss::config::Config::defaults().clean);
-    let index = Index::new(&doc);
+    let index = AnalysisIndex::new(&doc);
     let dir = tempfile::tempdir().expect("temp dir");
     let t = Tmux::start("", dir.path(), "");
     let title = doc.article.title().expect("the sample has a title");
@@ -153,7 +153,7 @@ fn a_panic_restores_the_terminal_and_prints_the_message() {
 #[test]
 fn a_long_article_opens_at_once_and_its_panes_fill_when_the_analysis_is_done() {
     let sample = Document::from_text(source::SAMPLE, &gloss::config::Config::defaults().clean);
-    let index = Index::new(&sample);
+    let index = AnalysisIndex::new(&sample);
     let top = index.people.first().expect("the sample names people");
     let name = sample.analysis.entities[top.0].name.clone();
     // the sample a few hundred times over: about 2 MB

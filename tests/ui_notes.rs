@@ -7,7 +7,7 @@ mod ui_support;
 
 use gloss::analysis::EntityKind;
 use gloss::notes::Attachment;
-use gloss::ui::notes::{Prompt, Question, external_edit_done, flush_draft};
+use gloss::ui::note_taking::{Prompt, Question, external_edit_done, flush_draft};
 use gloss::ui::{Action, App, Effect, Pane, update};
 use ui_support::notes::{Folders, id, passage};
 use ui_support::*;
@@ -351,6 +351,53 @@ fn hash_filters_the_notes_pane_by_tag() {
 }
 
 #[test]
+fn rebound_prompt_question_and_editor_keys_work_in_their_layer_only() {
+    let f = Folders::new();
+    let mut app = f.open(160, 48);
+    let keys = "tag-confirm = [\"tab\"]\nanswer-yes = [\"j\"]\nclose-editor = [\"ctrl-q\"]\n";
+    app.keymap = gloss::ui::keymap::KeyMap::new(&toml::from_str(keys).unwrap()).unwrap();
+    three_notes(&mut app);
+    // The tag prompt: enter is no longer bound there (and is not typed); tab keeps the tag.
+    press(&mut app, "#");
+    type_text(&mut app, "fer");
+    press(&mut app, "enter");
+    assert!(
+        app.notes.prompt.is_some(),
+        "enter does nothing in the prompt now"
+    );
+    assert!(
+        screen(&app).contains("Tab keep · Esc cancel"),
+        "the hint follows"
+    );
+    press(&mut app, "tab");
+    assert_eq!(
+        (app.notes.prompt.as_ref(), app.notes.tag.as_deref()),
+        (None, Some("ferries"))
+    );
+    assert!(
+        message(&app).contains("# then Tab shows all"),
+        "{}",
+        message(&app)
+    );
+    // Reading: tab still cycles the panes, j still moves.
+    press(&mut app, "tab");
+    assert_eq!(app.focus, Pane::Article);
+    // A question: j now answers yes, y means nothing there.
+    press(&mut app, "4 # tab d");
+    assert!(screen(&app).contains("j yes  n no"));
+    press(&mut app, "y");
+    assert_eq!(f.saved().len(), 3, "y is not an answer any more");
+    press(&mut app, "j");
+    assert_eq!(f.saved().len(), 2);
+    // The editor: ctrl-q closes it, esc is typed (and changes nothing).
+    press(&mut app, "a");
+    press(&mut app, "esc");
+    assert!(app.notes.editor.is_some());
+    press(&mut app, "ctrl-q");
+    assert!(app.notes.editor.is_none());
+}
+
+#[test]
 fn a_note_whose_passage_is_gone_is_shown_detached() {
     let clean = gloss::config::Config::defaults().clean;
     let before = "Harbour towns vote\n\nThe ferry runs twice a day. Fares will rise in spring.";
@@ -521,7 +568,7 @@ fn highlights_are_drawn_with_a_background_and_notes_with_a_margin_mark() {
 
 mod any_keys {
     use super::*;
-    use gloss::ui::notes::NoteAction;
+    use gloss::ui::note_taking::NoteAction;
     use gloss::ui::passage::PassageAction;
     use proptest::prelude::*;
 

@@ -62,6 +62,15 @@ fn the_help_overlay() {
     });
 }
 
+/// The end of the help: the keys of the search being typed, the note editor,
+/// the tag prompt and the questions, each layer's own.
+#[test]
+fn the_end_of_the_help_overlay() {
+    snap("help_end", |app| {
+        press(app, "? G");
+    });
+}
+
 #[test]
 fn full_width_reading() {
     snap("full_width", |app| {

@@ -498,7 +498,7 @@ fn resizing_keeps_the_reading_position() {
 
 #[test]
 fn rebound_keys_from_the_configuration_take_effect() {
-    let settings = gloss::ui::settings::Settings {
+    let settings = gloss::ui::settings::ReaderSettings {
         keys: toml::from_str("next-mention = [\"m\"]\n").unwrap(),
         ..Default::default()
     };
@@ -510,6 +510,51 @@ fn rebound_keys_from_the_configuration_take_effect() {
     assert_eq!(app.mark, mark, "n is no longer bound");
     press(&mut app, "m");
     assert!(message(&app).contains("mention 2 of 4"));
+}
+
+#[test]
+fn rebound_search_keys_work_while_typing_a_search_and_nowhere_else() {
+    let settings = gloss::ui::settings::ReaderSettings {
+        keys: toml::from_str(
+            "search-confirm = [\"tab\"]\nsearch-cancel = [\"ctrl-g\"]\nsearch-clear = [\"ctrl-w\"]\n",
+        )
+        .unwrap(),
+        ..Default::default()
+    };
+    let mut app = gloss::ui::App::new(document(), &settings, env(), 80, 24).unwrap();
+    press(&mut app, "/");
+    type_text(&mut app, "kel");
+    press(&mut app, "ctrl-u");
+    assert_eq!(
+        app.search.as_ref().unwrap().query,
+        "kel",
+        "ctrl-u no longer clears"
+    );
+    press(&mut app, "ctrl-w");
+    assert_eq!(app.search.as_ref().unwrap().query, "");
+    type_text(&mut app, "kellby");
+    assert!(
+        screen(&app).contains("Tab keep · Ctrl-g cancel"),
+        "the hint follows"
+    );
+    press(&mut app, "enter esc");
+    assert_eq!(
+        app.mode,
+        Mode::SearchInput,
+        "enter and esc are unbound here now"
+    );
+    press(&mut app, "tab");
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(
+        message(&app).starts_with("“kellby”: match 1 of 4"),
+        "{}",
+        message(&app)
+    );
+    // while reading, tab still cycles the panes and ctrl-u goes up half a page
+    press(&mut app, "tab");
+    assert_eq!(app.focus, Pane::People);
+    press(&mut app, "0 / x ctrl-g");
+    assert_eq!((app.mode, app.search.is_none()), (Mode::Normal, true));
 }
 
 #[test]

@@ -173,12 +173,31 @@ fn a_users_patterns_extend_the_defaults() {
 #[test]
 fn the_shipped_config_is_the_default_of_every_option() {
     let shipped = Config::defaults().reader_settings();
-    let own = Settings::default();
+    let own = ReaderSettings::default();
     assert_eq!(shipped.reader, own.reader);
     assert_eq!(shipped.theme, own.theme);
     assert_eq!(shipped.keys, own.keys);
     assert_eq!(shipped.notes, own.notes);
     assert_eq!(shipped.export, own.export);
+}
+
+#[test]
+fn two_actions_on_one_key_in_one_layer_is_an_error_naming_the_line_and_both() {
+    let msg = err("[reader]\n[keys]\ncopy = [\"y\"]\nhighlight = [\"n\"]\n");
+    assert_eq!(
+        msg,
+        "user.toml:4: option `keys.highlight`: `n` is bound to both `next-mention` and \
+         `highlight` while reading; give one of them another key"
+    );
+    let msg = err("[keys]\nsearch-clear = [\"enter\"]\n");
+    assert!(
+        msg.contains("user.toml:2")
+            && msg.contains("`search-confirm` and `search-clear` while typing a search"),
+        "{msg}"
+    );
+    // one key, a thing of its own in each layer
+    let keys = "[keys]\nsearch-confirm = [\"tab\"]\ntag-confirm = [\"tab\"]\nsave-note = [\"q\"]\n";
+    assert!(parse(keys).is_ok());
 }
 
 #[test]

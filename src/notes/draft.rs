@@ -14,7 +14,7 @@ use crate::article_id::ArticleId;
 
 /// An unsaved note.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Draft {
+pub struct NoteDraft {
     /// The passage the note is on.
     pub target: Target,
     /// The note being edited, or `None` for a new note.
@@ -32,7 +32,7 @@ impl Store {
     }
 
     /// Keep the draft of a note on an article (replacing an older one).
-    pub fn save_draft(&self, id: &ArticleId, draft: &Draft) -> Result<(), NotesError> {
+    pub fn save_draft(&self, id: &ArticleId, draft: &NoteDraft) -> Result<(), NotesError> {
         self.ensure_dir()?;
         let path = self.draft_path(id);
         let bytes = serde_json::to_vec(draft).map_err(|e| NotesError::Write {
@@ -45,7 +45,7 @@ impl Store {
     }
 
     /// The draft left on an article, if any (an unreadable one is ignored).
-    pub fn load_draft(&self, id: &ArticleId) -> Option<Draft> {
+    pub fn load_draft(&self, id: &ArticleId) -> Option<NoteDraft> {
         let bytes = std::fs::read(self.draft_path(id)).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
@@ -72,7 +72,7 @@ mod tests {
         let store = Store::new(dir.path());
         let id = ArticleId::Url("https://news.example/a".into());
         assert_eq!(store.load_draft(&id), None);
-        let draft = Draft {
+        let draft = NoteDraft {
             target: Target::of_span("Some text here.", Span::new(5, 9)).unwrap(),
             editing: None,
             attachment: None,
@@ -81,7 +81,7 @@ mod tests {
         };
         store.save_draft(&id, &draft).unwrap();
         assert_eq!(store.load_draft(&id), Some(draft.clone()));
-        let longer = Draft {
+        let longer = NoteDraft {
             body: "Half a thought, finished.".into(),
             ..draft
         };

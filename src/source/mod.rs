@@ -87,14 +87,14 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Raw text of an article and where it came from.
 #[derive(Clone, Debug)]
-pub struct Source {
+pub struct SourceText {
     pub origin: Origin,
     pub text: String,
     /// The encoding the bytes were read as (`UTF-8`, `UTF-16LE`, `windows-1252`, ...).
     pub encoding: &'static str,
 }
 
-impl Source {
+impl SourceText {
     /// A stable identity for the article: its canonical path, or a hash of
     /// the text when it has no address (stdin, the sample).
     pub fn article_id(&self) -> crate::article_id::ArticleId {
@@ -106,8 +106,8 @@ impl Source {
     }
 
     /// The bundled sample article.
-    pub fn sample() -> Source {
-        Source {
+    pub fn sample() -> SourceText {
+        SourceText {
             origin: Origin::Sample,
             text: SAMPLE.to_string(),
             encoding: "UTF-8",
@@ -116,7 +116,7 @@ impl Source {
 }
 
 /// Load a file, or stdin when `path` is `-`.
-pub fn load(path: &Path) -> Result<Source, LoadError> {
+pub fn load(path: &Path) -> Result<SourceText, LoadError> {
     if path == Path::new("-") {
         return from_reader(std::io::stdin().lock(), Origin::Stdin);
     }
@@ -138,7 +138,7 @@ pub fn load(path: &Path) -> Result<Source, LoadError> {
 /// Read everything from `reader` and decode it. The first 8 KiB are checked
 /// for binary data before the rest is read, so that `/dev/zero` or a large
 /// image fails fast.
-pub fn from_reader(mut reader: impl Read, origin: Origin) -> Result<Source, LoadError> {
+pub fn from_reader(mut reader: impl Read, origin: Origin) -> Result<SourceText, LoadError> {
     let io_err = |e: std::io::Error| LoadError::from_io(origin.clone(), &e);
     let mut bytes = Vec::new();
     (&mut reader)
@@ -162,10 +162,10 @@ pub fn from_reader(mut reader: impl Read, origin: Origin) -> Result<Source, Load
 }
 
 /// Decode bytes already in memory.
-pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<Source, LoadError> {
+pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<SourceText, LoadError> {
     match decode(bytes) {
         Ok(decoded) if decoded.text.trim().is_empty() => Err(LoadError::Empty { origin }),
-        Ok(Decoded { text, encoding }) => Ok(Source {
+        Ok(Decoded { text, encoding }) => Ok(SourceText {
             origin,
             text,
             encoding,

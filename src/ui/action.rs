@@ -1,6 +1,9 @@
 //! What the user means: every change to the reader's state is an [`Action`].
 //! Keys map to actions through the key map; [`COMMANDS`] lists the actions a
-//! key can be bound to, with their names in `config.toml` and their descriptions.
+//! key can be bound to, with their names in `config.toml`, their descriptions
+//! and the layers ([`Layer`]) where their keys work.
+
+use super::layer::Layer;
 
 /// A pane of the reader. The side panes are stacked in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -80,6 +83,8 @@ pub enum Action {
     SearchBackspace,
     SearchClear,
     SearchConfirm,
+    /// Drop the search being typed and go back to where it began.
+    SearchCancel,
     /// Close the topmost overlay or mode: help, search, selection.
     Cancel,
     ToggleFullWidth,
@@ -106,11 +111,11 @@ pub enum Action {
     },
     /// Move the reading cursor, or choose a passage (`super::passage`).
     Passage(PassageAction),
-    /// Highlight, annotate, keep and export (`super::notes`).
+    /// Highlight, annotate, keep and export (`super::note_taking`).
     Notes(NoteAction),
 }
 
-pub use super::notes::NoteAction;
+pub use super::note_taking::NoteAction;
 pub use super::passage::PassageAction;
 
 /// Something the event loop must do outside the state, after an update.
@@ -123,7 +128,7 @@ pub enum Effect {
     /// Open this URL in the browser.
     OpenUrl(String),
     /// Continue the note in `$VISUAL`/`$EDITOR` with this text, then hand the
-    /// result to [`super::notes::external_edit_done`].
+    /// result to [`super::note_taking::external_edit_done`].
     EditExternally(String),
 }
 
@@ -157,6 +162,9 @@ pub enum Group {
     Passage,
     Notes,
     General,
+    SearchTyping,
+    Editor,
+    Prompts,
 }
 
 impl Group {
@@ -170,15 +178,20 @@ impl Group {
             Group::Passage => "Reading cursor and selection",
             Group::Notes => "Highlights and notes",
             Group::General => "General",
+            Group::SearchTyping => "While typing a search",
+            Group::Editor => "In the note editor",
+            Group::Prompts => "In the tag prompt or a yes/no question",
         }
     }
 }
 
 /// An action a key can be bound to.
 #[derive(Clone, Copy, Debug)]
-pub struct Command {
+pub struct KeyCommand {
     /// The name in `[keys]` of `config.toml`.
     pub name: &'static str,
+    /// Where its keys work; within each of these layers, a key does one thing.
+    pub layers: &'static [Layer],
     pub action: Action,
     /// What the help screen says it does.
     pub description: &'static str,
@@ -188,14 +201,16 @@ pub struct Command {
 }
 
 const fn cmd(
+    layers: &'static [Layer],
     name: &'static str,
     action: Action,
     group: Group,
     description: &'static str,
     hint: Option<(&'static str, Context)>,
-) -> Command {
-    Command {
+) -> KeyCommand {
+    KeyCommand {
         name,
+        layers,
         action,
         description,
         group,
@@ -206,57 +221,76 @@ const fn cmd(
 use Context as C;
 use Group as G;
 
+/// Keys of the reading only.
+const READ: &[Layer] = &[Layer::Normal];
+/// Keys that work in the help as while reading: it scrolls, closes, quits.
+const READ_HELP: &[Layer] = &[Layer::Normal, Layer::Help];
+const SEARCH: &[Layer] = &[Layer::Search];
+const EDITOR: &[Layer] = &[Layer::Editor];
+const PROMPT: &[Layer] = &[Layer::Prompt];
+const QUESTION: &[Layer] = &[Layer::Question];
+
 /// Every bindable action, in the order the help screen lists them.
 #[rustfmt::skip]
-pub const COMMANDS: &[Command] = &[
-    cmd("down", Action::Down, G::Move, "Scroll down a line; in a list, the next row", Some(("move", C::Global))),
-    cmd("up", Action::Up, G::Move, "Scroll up a line; in a list, the previous row", None),
-    cmd("half-page-down", Action::HalfPageDown, G::Move, "Scroll down half a page", None),
-    cmd("half-page-up", Action::HalfPageUp, G::Move, "Scroll up half a page", None),
-    cmd("page-down", Action::PageDown, G::Move, "Scroll down a page", Some(("page", C::Article))),
-    cmd("page-up", Action::PageUp, G::Move, "Scroll up a page", None),
-    cmd("top", Action::Top, G::Move, "Go to the top (of the article or the list)", None),
-    cmd("bottom", Action::Bottom, G::Move, "Go to the end (of the article or the list)", None),
-    cmd("next-pane", Action::NextPane, G::Panes, "Focus the next pane", Some(("pane", C::Global))),
-    cmd("previous-pane", Action::PreviousPane, G::Panes, "Focus the previous pane", None),
-    cmd("focus-article", Action::FocusPane(Pane::Article), G::Panes, "Focus the article", None),
-    cmd("focus-people", Action::FocusPane(Pane::People), G::Panes, "Focus People & organisations", None),
-    cmd("focus-places", Action::FocusPane(Pane::Places), G::Panes, "Focus Places", None),
-    cmd("focus-quotes", Action::FocusPane(Pane::Quotes), G::Panes, "Focus Quotes", None),
-    cmd("focus-notes", Action::FocusPane(Pane::Notes), G::Panes, "Focus Notes", None),
-    cmd("jump", Action::Jump, G::Follow, "Go to the first mention, or to the quote", Some(("go to", C::List))),
-    cmd("next-mention", Action::NextMention, G::Follow, "Next mention of the selection (after a search: next match)", Some(("mentions", C::Entities))),
-    cmd("previous-mention", Action::PreviousMention, G::Follow, "Previous mention of the selection (or previous match)", None),
-    cmd("next-person", Action::NextPerson, G::Follow, "Next mention of any person after this point", Some(("person", C::Article))),
-    cmd("previous-person", Action::PreviousPerson, G::Follow, "Previous mention of any person before this point", None),
-    cmd("quote-filter", Action::ToggleQuoteFilter, G::Follow, "Quotes: only the selected person's, or all", Some(("filter", C::Quotes))),
-    cmd("search", Action::SearchStart, G::Search, "Search the article as you type", Some(("search", C::Article))),
-    cmd("cancel", Action::Cancel, G::Search, "Close help, end the search, clear the selection", None),
-    cmd("full-width", Action::ToggleFullWidth, G::Reading, "Full-width reading: hide or show the side panes", Some(("wide", C::Article))),
-    cmd("theme", Action::ToggleTheme, G::Reading, "Cycle the themes: dark, light, basic (16 colours)", None),
-    cmd("open-url", Action::OpenUrl, G::Reading, "Open the article's URL in the browser", None),
-    cmd("copy", Action::Copy, G::Reading, "Copy the quote or passage with its citation", Some(("copy", C::Quotes))),
-    cmd("next-sentence", Action::Passage(PassageAction::NextSentence), G::Passage, "Reading cursor to the next sentence (in a selection: move its end)", None),
-    cmd("previous-sentence", Action::Passage(PassageAction::PreviousSentence), G::Passage, "Reading cursor to the previous sentence (in a selection: move its end)", None),
-    cmd("select", Action::Passage(PassageAction::Select), G::Passage, "Select a passage, starting with the current sentence; again to stop", None),
-    cmd("next-word", Action::Passage(PassageAction::NextWord), G::Passage, "In a selection: move its end a word forward", Some(("word", C::Selection))),
-    cmd("previous-word", Action::Passage(PassageAction::PreviousWord), G::Passage, "In a selection: move its end a word back", None),
-    cmd("other-end", Action::Passage(PassageAction::OtherEnd), G::Passage, "In a selection: switch the end that moves (start or end)", Some(("other end", C::Selection))),
-    cmd("highlight", Action::Notes(NoteAction::Highlight), G::Notes, "Highlight the passage (the selection or the current sentence); again to remove", Some(("highlight", C::Selection))),
-    cmd("add-note", Action::Notes(NoteAction::Add), G::Notes, "Write a note on the passage, or on the selected person, place or quote", Some(("note", C::Selection))),
-    cmd("edit-note", Action::Notes(NoteAction::Edit), G::Notes, "Notes: edit the selected note", Some(("edit", C::Notes))),
-    cmd("delete-note", Action::Notes(NoteAction::Delete), G::Notes, "Notes: delete the selected note (asks first)", Some(("delete", C::Notes))),
-    cmd("undo", Action::Notes(NoteAction::Undo), G::Notes, "Undo the last change to the notes", Some(("undo", C::Notes))),
-    cmd("tag-filter", Action::Notes(NoteAction::FilterByTag), G::Notes, "Notes: show only the notes with a #tag", Some(("tag", C::Notes))),
-    cmd("export", Action::Notes(NoteAction::Export), G::Notes, "Export the notes to the export folder ([export] in config.toml)", Some(("export", C::Notes))),
-    cmd("save-note", Action::Notes(NoteAction::Save), G::Notes, "In the note editor: save the note", None),
-    cmd("external-editor", Action::Notes(NoteAction::EditExternally), G::Notes, "In the note editor: continue in $VISUAL or $EDITOR", None),
-    cmd("help", Action::ToggleHelp, G::General, "Show or hide this help", Some(("help", C::Global))),
-    cmd("quit", Action::Quit, G::General, "Quit (Ctrl-c always quits)", Some(("quit", C::Global))),
+pub const COMMANDS: &[KeyCommand] = &[
+    cmd(READ_HELP, "down", Action::Down, G::Move, "Scroll down a line; in a list, the next row", Some(("move", C::Global))),
+    cmd(READ_HELP, "up", Action::Up, G::Move, "Scroll up a line; in a list, the previous row", None),
+    cmd(READ_HELP, "half-page-down", Action::HalfPageDown, G::Move, "Scroll down half a page", None),
+    cmd(READ_HELP, "half-page-up", Action::HalfPageUp, G::Move, "Scroll up half a page", None),
+    cmd(READ_HELP, "page-down", Action::PageDown, G::Move, "Scroll down a page", Some(("page", C::Article))),
+    cmd(READ_HELP, "page-up", Action::PageUp, G::Move, "Scroll up a page", None),
+    cmd(READ_HELP, "top", Action::Top, G::Move, "Go to the top (of the article or the list)", None),
+    cmd(READ_HELP, "bottom", Action::Bottom, G::Move, "Go to the end (of the article or the list)", None),
+    cmd(READ, "next-pane", Action::NextPane, G::Panes, "Focus the next pane", Some(("pane", C::Global))),
+    cmd(READ, "previous-pane", Action::PreviousPane, G::Panes, "Focus the previous pane", None),
+    cmd(READ, "focus-article", Action::FocusPane(Pane::Article), G::Panes, "Focus the article", None),
+    cmd(READ, "focus-people", Action::FocusPane(Pane::People), G::Panes, "Focus People & organisations", None),
+    cmd(READ, "focus-places", Action::FocusPane(Pane::Places), G::Panes, "Focus Places", None),
+    cmd(READ, "focus-quotes", Action::FocusPane(Pane::Quotes), G::Panes, "Focus Quotes", None),
+    cmd(READ, "focus-notes", Action::FocusPane(Pane::Notes), G::Panes, "Focus Notes", None),
+    cmd(READ, "jump", Action::Jump, G::Follow, "Go to the first mention, or to the quote", Some(("go to", C::List))),
+    cmd(READ, "next-mention", Action::NextMention, G::Follow, "Next mention of the selection (after a search: next match)", Some(("mentions", C::Entities))),
+    cmd(READ, "previous-mention", Action::PreviousMention, G::Follow, "Previous mention of the selection (or previous match)", None),
+    cmd(READ, "next-person", Action::NextPerson, G::Follow, "Next mention of any person after this point", Some(("person", C::Article))),
+    cmd(READ, "previous-person", Action::PreviousPerson, G::Follow, "Previous mention of any person before this point", None),
+    cmd(READ, "quote-filter", Action::ToggleQuoteFilter, G::Follow, "Quotes: only the selected person's, or all", Some(("filter", C::Quotes))),
+    cmd(READ, "search", Action::SearchStart, G::Search, "Search the article as you type", Some(("search", C::Article))),
+    cmd(READ_HELP, "cancel", Action::Cancel, G::Search, "Close help, end the search, clear the selection", None),
+    cmd(READ, "full-width", Action::ToggleFullWidth, G::Reading, "Full-width reading: hide or show the side panes", Some(("wide", C::Article))),
+    cmd(READ, "theme", Action::ToggleTheme, G::Reading, "Cycle the themes: dark, light, basic (16 colours)", None),
+    cmd(READ, "open-url", Action::OpenUrl, G::Reading, "Open the article's URL in the browser", None),
+    cmd(READ, "copy", Action::Copy, G::Reading, "Copy the quote or passage with its citation", Some(("copy", C::Quotes))),
+    cmd(READ, "next-sentence", Action::Passage(PassageAction::NextSentence), G::Passage, "Reading cursor to the next sentence (in a selection: move its end)", None),
+    cmd(READ, "previous-sentence", Action::Passage(PassageAction::PreviousSentence), G::Passage, "Reading cursor to the previous sentence (in a selection: move its end)", None),
+    cmd(READ, "select", Action::Passage(PassageAction::Select), G::Passage, "Select a passage, starting with the current sentence; again to stop", None),
+    cmd(READ, "next-word", Action::Passage(PassageAction::NextWord), G::Passage, "In a selection: move its end a word forward", Some(("word", C::Selection))),
+    cmd(READ, "previous-word", Action::Passage(PassageAction::PreviousWord), G::Passage, "In a selection: move its end a word back", None),
+    cmd(READ, "other-end", Action::Passage(PassageAction::OtherEnd), G::Passage, "In a selection: switch the end that moves (start or end)", Some(("other end", C::Selection))),
+    cmd(READ, "highlight", Action::Notes(NoteAction::Highlight), G::Notes, "Highlight the passage (the selection or the current sentence); again to remove", Some(("highlight", C::Selection))),
+    cmd(READ, "add-note", Action::Notes(NoteAction::Add), G::Notes, "Write a note on the passage, or on the selected person, place or quote", Some(("note", C::Selection))),
+    cmd(READ, "edit-note", Action::Notes(NoteAction::Edit), G::Notes, "Notes: edit the selected note", Some(("edit", C::Notes))),
+    cmd(READ, "delete-note", Action::Notes(NoteAction::Delete), G::Notes, "Notes: delete the selected note (asks first)", Some(("delete", C::Notes))),
+    cmd(READ, "undo", Action::Notes(NoteAction::Undo), G::Notes, "Undo the last change to the notes", Some(("undo", C::Notes))),
+    cmd(READ, "tag-filter", Action::Notes(NoteAction::FilterByTag), G::Notes, "Notes: show only the notes with a #tag", Some(("tag", C::Notes))),
+    cmd(READ, "export", Action::Notes(NoteAction::Export), G::Notes, "Export the notes to the export folder ([export] in config.toml)", Some(("export", C::Notes))),
+    cmd(READ_HELP, "help", Action::ToggleHelp, G::General, "Show or hide this help", Some(("help", C::Global))),
+    cmd(READ_HELP, "quit", Action::Quit, G::General, "Quit (Ctrl-c always quits)", Some(("quit", C::Global))),
+    cmd(SEARCH, "search-confirm", Action::SearchConfirm, G::SearchTyping, "Keep the matches, to step through them (next-mention)", None),
+    cmd(SEARCH, "search-cancel", Action::SearchCancel, G::SearchTyping, "Drop the search and go back to where it began", None),
+    cmd(SEARCH, "search-backspace", Action::SearchBackspace, G::SearchTyping, "Take back the last character of the search", None),
+    cmd(SEARCH, "search-clear", Action::SearchClear, G::SearchTyping, "Clear the search (other keys are typed into it)", None),
+    cmd(EDITOR, "save-note", Action::Notes(NoteAction::Save), G::Editor, "Save the note", None),
+    cmd(EDITOR, "close-editor", Action::Notes(NoteAction::CloseEditor), G::Editor, "Close the editor (asks before throwing words away)", None),
+    cmd(EDITOR, "external-editor", Action::Notes(NoteAction::EditExternally), G::Editor, "Continue in $VISUAL or $EDITOR (other keys are typed)", None),
+    cmd(PROMPT, "tag-confirm", Action::Notes(NoteAction::TagConfirm), G::Prompts, "Tag prompt: show only the notes with this tag (empty: all)", None),
+    cmd(PROMPT, "tag-cancel", Action::Notes(NoteAction::TagCancel), G::Prompts, "Tag prompt: go back to the filter before", None),
+    cmd(PROMPT, "tag-backspace", Action::Notes(NoteAction::TagBackspace), G::Prompts, "Tag prompt: take back the last character", None),
+    cmd(QUESTION, "answer-yes", Action::Notes(NoteAction::Answer(true)), G::Prompts, "Question: yes", None),
+    cmd(QUESTION, "answer-no", Action::Notes(NoteAction::Answer(false)), G::Prompts, "Question: no", None),
 ];
 
 /// The command with this name in `[keys]`.
-pub fn command_named(name: &str) -> Option<&'static Command> {
+pub fn command_named(name: &str) -> Option<&'static KeyCommand> {
     COMMANDS.iter().find(|c| c.name == name)
 }
 
@@ -275,5 +309,20 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), COMMANDS.len());
+    }
+
+    #[test]
+    fn each_action_has_one_command_and_each_command_a_layer() {
+        // `KeyMap::keys_for(action)`, which the messages teach keys with, finds one command
+        for (i, c) in COMMANDS.iter().enumerate() {
+            assert!(!c.layers.is_empty(), "{} works nowhere", c.name);
+            let twin = COMMANDS[i + 1..].iter().find(|d| d.action == c.action);
+            assert!(
+                twin.is_none(),
+                "{} and {:?} do the same",
+                c.name,
+                twin.map(|d| d.name)
+            );
+        }
     }
 }

@@ -6,16 +6,17 @@ use crate::span::Span;
 
 use super::action::Pane;
 use super::areas::Areas;
-use super::index::Index;
+use super::index::AnalysisIndex;
 use super::keymap::{KeyConflict, KeyMap};
-use super::notes::NotesUi;
+use super::note_taking::NotesUi;
 use super::passage::Reading;
-use super::search::Search;
-use super::settings::{ColorOverrides, ReaderSection, Settings};
+use super::search::TextSearch;
+use super::settings::{ColorOverrides, ReaderSection, ReaderSettings};
 use super::text_layout::TextLayout;
 use super::theme::{ColorEnv, Theme};
 
-/// Which layer has the keyboard.
+/// The reader's own modes. With the note editor and the prompts (in
+/// [`NotesUi`]) they decide which [`super::layer::Layer`] has the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     Normal,
@@ -41,7 +42,7 @@ pub struct Message {
 
 pub struct App {
     pub doc: Document,
-    pub index: Index,
+    pub index: AnalysisIndex,
     pub keymap: KeyMap,
     pub reader: ReaderSection,
     pub theme: Theme,
@@ -67,7 +68,7 @@ pub struct App {
     pub quote_filter: bool,
     /// Where the last jump landed (a mention, a quote).
     pub mark: Option<Span>,
-    pub search: Option<Search>,
+    pub search: Option<TextSearch>,
     pub message: Option<Message>,
     /// The reading cursor and the selection.
     pub reading: Reading,
@@ -81,7 +82,7 @@ impl App {
     /// A reader on `doc` for a terminal of `width` × `height` cells.
     pub fn new(
         doc: Document,
-        settings: &Settings,
+        settings: &ReaderSettings,
         color_env: ColorEnv,
         width: u16,
         height: u16,
@@ -89,7 +90,7 @@ impl App {
         let keymap = KeyMap::new(&settings.keys)?;
         let palette = Theme::initial_palette(&settings.theme, &color_env);
         let theme = Theme::new(palette, &settings.theme.colors, &color_env);
-        let index = Index::new(&doc);
+        let index = AnalysisIndex::new(&doc);
         let reading = Reading::new(&doc);
         let mut app = App {
             doc,
@@ -129,7 +130,7 @@ impl App {
         let cursor = self.reading.current_span().map(|s| s.start);
         let selection = self.reading.selection;
         self.doc.analysis = analysis;
-        self.index = Index::new(&self.doc);
+        self.index = AnalysisIndex::new(&self.doc);
         self.reading = Reading::new(&self.doc);
         if let Some(offset) = cursor {
             self.reading.current = self.reading.unit_at(offset);

@@ -7,8 +7,8 @@ use crate::span::Span;
 use super::action::{Action, Effect, Pane};
 use super::app::{App, Mode};
 use super::areas::Areas;
-use super::index::Mention;
-use super::search::{Search, find_all};
+use super::index::MentionMark;
+use super::search::{TextSearch, find_all};
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
@@ -48,7 +48,7 @@ pub fn jump(app: &mut App) {
             }
         }
         Pane::Quotes => show_quote(app),
-        Pane::Notes => super::notes::show_selected(app),
+        Pane::Notes => super::note_taking::show_selected(app),
         Pane::Article => {
             let mention = app.mark.and_then(|m| mention_at(app, m.start));
             if let Some(id) = mention.map(|m| m.entity) {
@@ -59,7 +59,7 @@ pub fn jump(app: &mut App) {
 }
 
 /// The mention at byte `offset`.
-fn mention_at(app: &App, offset: usize) -> Option<Mention> {
+fn mention_at(app: &App, offset: usize) -> Option<MentionMark> {
     let marks = &app.index.marks;
     let i = marks.partition_point(|m| m.span.end <= offset);
     marks.get(i).filter(|m| m.span.contains(offset)).copied()
@@ -215,10 +215,10 @@ pub fn toggle_quote_filter(app: &mut App) {
 
 pub fn search_start(app: &mut App) {
     app.mode = Mode::SearchInput;
-    app.search = Some(Search {
+    app.search = Some(TextSearch {
         origin_scroll: app.scroll,
         origin_mark: app.mark,
-        ..Search::default()
+        ..TextSearch::default()
     });
 }
 

@@ -10,7 +10,7 @@ use crate::span::Span;
 
 /// One mention of an entity, where it is in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Mention {
+pub struct MentionMark {
     pub span: Span,
     pub entity: EntityId,
     pub kind: EntityKind,
@@ -25,8 +25,10 @@ pub struct QuoteMark {
     pub quote: usize,
 }
 
+/// The analysis as the reader looks it up: the side panes' lists, and the
+/// mentions and quotes in reading order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Index {
+pub struct AnalysisIndex {
     /// People and organisations, most mentioned first, then by name.
     pub people: Vec<EntityId>,
     /// Places, most mentioned first, then by name.
@@ -38,7 +40,7 @@ pub struct Index {
     /// Each entity's valid mentions in reading order, by entity index.
     pub mentions: Vec<Vec<Span>>,
     /// All mentions in reading order, none overlapping another.
-    pub marks: Vec<Mention>,
+    pub marks: Vec<MentionMark>,
     /// All quotations in reading order, none overlapping another.
     pub quote_marks: Vec<QuoteMark>,
 }
@@ -62,7 +64,7 @@ fn without_overlaps<T: Copy>(mut items: Vec<T>, span: impl Fn(&T) -> Span) -> Ve
     kept
 }
 
-impl Index {
+impl AnalysisIndex {
     pub fn new(doc: &Document) -> Self {
         let text = &doc.article.text;
         let analysis = &doc.analysis;
@@ -103,7 +105,7 @@ impl Index {
                 .enumerate()
                 .flat_map(|(i, spans)| {
                     let kind = analysis.entities[i].kind;
-                    spans.iter().map(move |&span| Mention {
+                    spans.iter().map(move |&span| MentionMark {
                         span,
                         entity: EntityId(i),
                         kind,
@@ -140,7 +142,7 @@ impl Index {
                 list.push(q);
             }
         }
-        Index {
+        AnalysisIndex {
             people,
             places,
             quotes,
@@ -152,7 +154,7 @@ impl Index {
     }
 
     /// The mentions of people, in reading order.
-    pub fn person_mentions(&self) -> impl DoubleEndedIterator<Item = &Mention> {
+    pub fn person_mentions(&self) -> impl DoubleEndedIterator<Item = &MentionMark> {
         self.marks.iter().filter(|m| m.kind == EntityKind::Person)
     }
 
@@ -194,7 +196,7 @@ mod tests {
 
     #[test]
     fn an_empty_analysis_gives_empty_lists() {
-        let i = Index::new(&doc("Nothing here.", vec![], vec![]));
+        let i = AnalysisIndex::new(&doc("Nothing here.", vec![], vec![]));
         assert!(i.people.is_empty() && i.places.is_empty() && i.quotes.is_empty());
     }
 
@@ -211,7 +213,7 @@ mod tests {
             ],
             vec![],
         );
-        let i = Index::new(&d);
+        let i = AnalysisIndex::new(&d);
         assert_eq!(i.people, [EntityId(1), EntityId(0), EntityId(2)]);
         assert_eq!(i.places, [EntityId(3)]);
         assert_eq!(i.person_mentions().count(), 4);
@@ -233,7 +235,7 @@ mod tests {
                 kind: QuoteKind::Full,
             }],
         );
-        let i = Index::new(&d);
+        let i = AnalysisIndex::new(&d);
         assert_eq!(i.mentions[0], [Span::new(0, 4)]);
         assert!(i.quotes.is_empty());
     }
@@ -251,7 +253,7 @@ mod tests {
             vec![],
             vec![q(1, 8, QuoteKind::Full), q(27, 31, QuoteKind::Partial)],
         );
-        let i = Index::new(&d);
+        let i = AnalysisIndex::new(&d);
         assert_eq!(i.quotes, [0]);
         assert_eq!(i.quote_marks.len(), 2);
     }

@@ -1,8 +1,10 @@
 //! The reader: app state, `update(state, action)`, drawing, and the event loop.
 //!
-//! Keys and mouse events become [`Action`]s through the [`keymap`]; [`update`]
-//! applies an action to the [`App`] and returns an [`Effect`] for the event loop
-//! (quit, copy, open a URL); [`draw`] renders the state and changes nothing.
+//! Keys and mouse events become [`Action`]s through the [`keymap`], a key
+//! going to the topmost [`layer`] only (reading, search, help, note editor,
+//! prompt); [`update`] applies an action to the [`App`] and returns an
+//! [`Effect`] for the event loop (quit, copy, open a URL); [`draw`] renders
+//! the state and changes nothing.
 
 pub mod action;
 pub mod app;
@@ -13,7 +15,8 @@ mod follow;
 pub mod index;
 pub mod keymap;
 pub mod keys;
-pub mod notes;
+pub mod layer;
+pub mod note_taking;
 pub mod passage;
 mod position;
 mod sanitize;
@@ -50,7 +53,11 @@ pub const PANIC_AFTER_FIRST_FRAME: &str = "GLOSS_PANIC_AFTER_FIRST_FRAME";
 ///
 /// When standard output is not a terminal (`gloss FILE | less`), the clean
 /// article text is printed instead, and nothing is analysed.
-pub fn run(article: Article, settings: &settings::Settings, id: &ArticleId) -> anyhow::Result<()> {
+pub fn run(
+    article: Article,
+    settings: &settings::ReaderSettings,
+    id: &ArticleId,
+) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         return print_text(&article);
     }
@@ -77,7 +84,7 @@ pub fn run(article: Article, settings: &settings::Settings, id: &ArticleId) -> a
         app.go_to_offset(offset);
     }
     match settings.notes.dir() {
-        Some(dir) => notes::open(
+        Some(dir) => note_taking::open(
             &mut app,
             crate::notes::Store::new(dir),
             id.clone(),

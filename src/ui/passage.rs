@@ -331,8 +331,8 @@ fn say_selection(app: &mut App) {
         End::End => "end",
     };
     let k = |a| app.key(Action::Passage(a));
-    let h = app.key(Action::Notes(super::notes::NoteAction::Highlight));
-    let a = app.key(Action::Notes(super::notes::NoteAction::Add));
+    let h = app.key(Action::Notes(super::note_taking::NoteAction::Highlight));
+    let a = app.key(Action::Notes(super::note_taking::NoteAction::Add));
     let text = format!(
         "{chars} chars · {}/{} {}/{} move the {which} · {} other end · {h} highlight · {a} note",
         k(PassageAction::NextSentence),

@@ -6,7 +6,7 @@ use crate::span::Span;
 
 /// A search being typed or stepped through.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Search {
+pub struct TextSearch {
     pub query: String,
     /// Every match in reading order.
     pub matches: Vec<Span>,
@@ -36,7 +36,7 @@ pub fn find_all(text: &str, query: &str) -> Vec<Span> {
     }
 }
 
-impl Search {
+impl TextSearch {
     /// The first match at or after byte `offset`, else the first match.
     pub fn first_from(&self, offset: usize) -> Option<usize> {
         if self.matches.is_empty() {
@@ -74,9 +74,9 @@ mod tests {
 
     #[test]
     fn first_from_wraps_to_the_top() {
-        let s = Search {
+        let s = TextSearch {
             matches: vec![Span::new(2, 3), Span::new(10, 11)],
-            ..Search::default()
+            ..TextSearch::default()
         };
         assert_eq!(s.first_from(0), Some(0));
         assert_eq!(s.first_from(5), Some(1));

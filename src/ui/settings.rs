@@ -10,7 +10,7 @@ use std::fmt;
 use ratatui::style::Color;
 use serde::{Deserialize, Deserializer};
 
-use super::action::{COMMANDS, Command, command_named};
+use super::action::{COMMANDS, KeyCommand, command_named};
 use super::keys::KeyChord;
 use crate::notes::settings::{ExportSettings, NotesSettings};
 
@@ -111,7 +111,7 @@ pub struct ThemeSection {
 pub struct CommandName(pub &'static str);
 
 impl CommandName {
-    pub fn command(self) -> &'static Command {
+    pub fn command(self) -> &'static KeyCommand {
         command_named(self.0).unwrap_or(&COMMANDS[0])
     }
 }
@@ -149,7 +149,7 @@ pub struct KeysSection(pub BTreeMap<CommandName, Vec<KeyChord>>);
 /// The reader's whole configuration.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub struct Settings {
+pub struct ReaderSettings {
     pub reader: ReaderSection,
     pub theme: ThemeSection,
     pub keys: KeysSection,
@@ -161,11 +161,11 @@ pub struct Settings {
     pub export: ExportSettings,
 }
 
-impl Default for Settings {
+impl Default for ReaderSettings {
     /// The built-in defaults: each section's own (the configuration's tests
     /// check that they are those of the shipped config.toml).
     fn default() -> Self {
-        Settings {
+        ReaderSettings {
             reader: ReaderSection::default(),
             theme: ThemeSection::default(),
             keys: KeysSection::default(),
@@ -235,7 +235,7 @@ mod tests {
 
     #[test]
     fn an_unknown_action_is_an_error_naming_the_line() {
-        let err = toml::from_str::<Settings>(
+        let err = toml::from_str::<ReaderSettings>(
             "[reader]\n[theme]\n[keys]\nnext-mention = [\"n\"]\njump-around = [\"x\"]\n",
         )
         .unwrap_err()
@@ -246,7 +246,7 @@ mod tests {
 
     #[test]
     fn an_unknown_key_name_is_an_error_naming_the_line() {
-        let err = toml::from_str::<Settings>(
+        let err = toml::from_str::<ReaderSettings>(
             "[reader]\n[theme]\n[keys]\nquit = [\"ctrl-q\", \"escq\"]\n",
         )
         .unwrap_err()

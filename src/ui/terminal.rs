@@ -6,7 +6,6 @@
 //! message is printed).
 
 use std::io::{self, Stdout, Write};
-use std::process::{Command, Stdio};
 use std::sync::Once;
 use std::time::Duration;
 
@@ -156,8 +155,9 @@ pub fn event_loop(
                     Effect::Copy(text) => copy(session, app, &text),
                     Effect::OpenUrl(url) => open_url(app, &url),
                     Effect::EditExternally(text) => {
-                        let edited = session.suspend(|| super::notes::external::edit(&text))?;
-                        super::notes::external_edit_done(app, edited);
+                        let edited =
+                            session.suspend(|| super::note_taking::external::edit(&text))?;
+                        super::note_taking::external_edit_done(app, edited);
                     }
                 }
             }
@@ -166,7 +166,7 @@ pub fn event_loop(
             }
         }
         // Nothing is waiting: keep the note being typed on disk.
-        super::notes::flush_draft(app);
+        super::note_taking::flush_draft(app);
     }
 }
 
@@ -180,35 +180,28 @@ fn copy(session: &mut Session, app: &mut App, text: &str) {
     }
 }
 
-/// Open a URL with `$BROWSER`, else the system's opener, without waiting for it.
+/// Open a URL in `$BROWSER`, else with the system's opener (`xdg-open`,
+/// `open`), without waiting for it. The reader keeps the terminal: the
+/// opener runs detached with no standard input or output, so nothing it
+/// prints lands on the screen (a browser that needs the terminal, like
+/// lynx, cannot be used this way).
 fn open_url(app: &mut App, url: &str) {
-    let browser = std::env::var("BROWSER")
-        .ok()
-        .filter(|b| !b.trim().is_empty());
-    let opener = if cfg!(target_os = "macos") {
-        "open"
+    // An empty $BROWSER means none (opener would try to run a program "").
+    let browser = std::env::var_os("BROWSER").is_some_and(|b| !b.is_empty());
+    let opened = if browser {
+        opener::open_browser(url)
     } else {
-        "xdg-open"
+        opener::open(url)
     };
-    // $BROWSER may list several programs separated by `:`; take the first.
-    let program = browser
-        .as_deref()
-        .and_then(|b| b.split(':').next())
-        .unwrap_or(opener)
-        .to_string();
-    let mut parts = program.split_whitespace();
-    let Some(exe) = parts.next() else { return };
-    let spawned = Command::new(exe)
-        .args(parts)
-        .arg(url)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn();
-    match spawned {
-        Ok(mut child) => {
-            std::thread::spawn(move || child.wait());
-        }
-        Err(e) => app.set_error(format!("Could not open the URL with {exe}: {e}")),
+    if let Err(e) = opened {
+        // opener's message leaves out why a program could not be started
+        let why = match std::error::Error::source(&e) {
+            Some(source) => format!("{e}: {source}"),
+            None => e.to_string(),
+        };
+        app.set_error(format!(
+            "Could not open the URL: {}",
+            why.replace('\n', " ")
+        ));
     }
 }

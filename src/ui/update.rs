@@ -8,7 +8,7 @@ use super::follow;
 
 /// Apply one action to the state; what must happen outside it is returned.
 pub fn update(app: &mut App, action: Action) -> Effect {
-    if super::notes::blocks(app, &action) {
+    if super::layer::topmost(app).holds_back(&action) {
         return Effect::None;
     }
     let effect = apply(app, action);
@@ -45,6 +45,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         }),
         Action::SearchClear => follow::search_edit(app, String::clear),
         Action::SearchConfirm => follow::search_confirm(app),
+        Action::SearchCancel => follow::search_abort(app),
         Action::Cancel => cancel(app),
         Action::ToggleFullWidth => toggle_full_width(app),
         Action::ToggleTheme => {
@@ -63,7 +64,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
             };
         }
         Action::Quit => {
-            super::notes::flush_draft(app);
+            super::note_taking::flush_draft(app);
             return Effect::Quit;
         }
         Action::Resize { width, height } => {
@@ -77,7 +78,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Action::Click { column, row } => click(app, column, row),
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Passage(a) => super::passage::update(app, a),
-        Action::Notes(a) => return super::notes::update(app, a),
+        Action::Notes(a) => return super::note_taking::update(app, a),
     };
     Effect::None
 }
@@ -166,7 +167,7 @@ pub(super) fn select_under_cursor(app: &mut App, pane: Pane) {
             }
         }
         Pane::Quotes => follow::show_quote(app),
-        Pane::Notes => super::notes::show_selected(app),
+        Pane::Notes => super::note_taking::show_selected(app),
         Pane::Article => {}
     }
 }
@@ -208,7 +209,7 @@ fn focus(app: &mut App, pane: Pane) {
         select_under_cursor(app, pane);
     } else if matches!(pane, Pane::Quotes | Pane::Notes) {
         if pane == Pane::Notes {
-            super::notes::reload(app);
+            super::note_taking::reload(app);
         }
         keep_cursor_visible(app, pane);
     }

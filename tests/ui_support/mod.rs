@@ -9,7 +9,7 @@ use gloss::analysis::{Analysis, Entity, EntityId, EntityKind, Geo, Quote, QuoteK
 use gloss::article::{Article, Block, BlockKind, Meta};
 use gloss::span::Span;
 use gloss::ui::keys::{Code, KeyChord};
-use gloss::ui::settings::Settings;
+use gloss::ui::settings::ReaderSettings;
 use gloss::ui::theme::ColorEnv;
 use gloss::ui::{App, Effect, draw, keymap, update};
 use ratatui::Terminal;
@@ -255,7 +255,7 @@ pub fn env() -> ColorEnv {
 }
 
 pub fn app_with(doc: Document, width: u16, height: u16) -> App {
-    App::new(doc, &Settings::default(), env(), width, height).expect("default keys")
+    App::new(doc, &ReaderSettings::default(), env(), width, height).expect("default keys")
 }
 
 pub fn app(width: u16, height: u16) -> App {

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use gloss::article_id::ArticleId;
 use gloss::notes::{FixedClock, Note, Store};
 use gloss::ui::App;
-use gloss::ui::settings::Settings;
+use gloss::ui::settings::ReaderSettings;
 
 /// Where the fixture's notes and exports go.
 pub struct Folders {
@@ -59,10 +59,10 @@ impl Folders {
     }
 
     fn open_at(&self, doc: gloss::Document, width: u16, height: u16, start: DateTime<Utc>) -> App {
-        let mut settings = Settings::default();
+        let mut settings = ReaderSettings::default();
         settings.export.dir = self.exports().display().to_string();
         let mut app = App::new(doc, &settings, super::env(), width, height).expect("default keys");
-        gloss::ui::notes::open(
+        gloss::ui::note_taking::open(
             &mut app,
             self.store(),
             id(),

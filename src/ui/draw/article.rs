@@ -31,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas) {
         .map(|l| styled_line(app, l))
         .collect();
     frame.render_widget(Paragraph::new(lines), areas.text);
-    super::notes::margin(app, frame, areas);
+    super::note_taking::margin(app, frame, areas);
 }
 
 /// The base style of a block's text.
@@ -63,7 +63,7 @@ fn styled_line<'a>(app: &'a App, line: &VisualLine) -> Line<'a> {
 
     // Layers, lowest first: each later one is patched over the earlier ones.
     let mut layers: Vec<(Span, Style)> = Vec::new();
-    super::notes::under(app, range, &mut layers);
+    super::note_taking::under(app, range, &mut layers);
     for q in overlapping(&app.index.quote_marks, |q| q.span, range) {
         let style = match q.kind {
             QuoteKind::Full => theme.quote,
@@ -71,7 +71,7 @@ fn styled_line<'a>(app: &'a App, line: &VisualLine) -> Line<'a> {
         };
         layers.push((q.span, style));
     }
-    super::notes::over(app, range, &mut layers);
+    super::note_taking::over(app, range, &mut layers);
     // The mark goes under the mentions, so a selected mention keeps its
     // colours where a jump landed on it and only gains the mark's underline.
     if let Some(mark) = app.mark.filter(|m| m.overlaps(range)) {
@@ -101,7 +101,7 @@ fn styled_line<'a>(app: &'a App, line: &VisualLine) -> Line<'a> {
             layers.push((m, style));
         }
     }
-    super::notes::top(app, range, &mut layers);
+    super::note_taking::top(app, range, &mut layers);
 
     let mut cuts = vec![range.start, range.end];
     for (span, _) in &layers {

@@ -100,14 +100,14 @@ fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
 
 pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let mode = super::super::notes::badge(app).unwrap_or(match app.mode {
+    let mode = super::super::note_taking::badge(app).unwrap_or(match app.mode {
         Mode::Normal if app.search.is_some() => " SEARCH ",
         Mode::Normal => " READ ",
         Mode::SearchInput => " SEARCH ",
         Mode::Help => " HELP ",
     });
     let mut spans = vec![Span::styled(mode, theme.badge), Span::raw(" ")];
-    if let Some(prompt) = super::notes::prompt(app) {
+    if let Some(prompt) = super::note_taking::prompt(app) {
         spans.extend(prompt);
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
@@ -124,7 +124,14 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
                 n => format!("  {n} matches"),
             };
             spans.push(Span::styled(count, theme.dim));
-            spans.push(Span::styled("  Enter keep · Esc cancel", theme.dim));
+            let (keep, cancel) = (
+                app.key(Action::SearchConfirm),
+                app.key(Action::SearchCancel),
+            );
+            spans.push(Span::styled(
+                format!("  {keep} keep · {cancel} cancel"),
+                theme.dim,
+            ));
         }
         (_, _, Some(message)) => {
             let style = if message.error {

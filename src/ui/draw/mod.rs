@@ -3,7 +3,7 @@
 mod article;
 mod bars;
 mod help;
-mod notes;
+mod note_taking;
 mod panes;
 
 use ratatui::Frame;
@@ -27,13 +27,13 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if let Some(side) = areas.side {
         for (pane, area) in Pane::SIDE.into_iter().zip(side) {
             match pane {
-                Pane::Notes => notes::pane(app, frame, area),
+                Pane::Notes => note_taking::pane(app, frame, area),
                 _ => panes::draw(app, frame, pane, area),
             }
         }
     }
     bars::status(app, frame, areas.status);
-    notes::editor(app, frame, screen);
+    note_taking::editor(app, frame, screen);
     if app.mode == Mode::Help {
         help::draw(app, frame, screen);
     }

@@ -25,7 +25,6 @@ use crate::notes::{Clock, Note, Notebook, Store, Undone};
 
 use super::action::{Action, Effect};
 use super::app::{App, ListCursor};
-use super::keys::{Code, KeyChord};
 
 pub use editor::NoteEditor;
 pub use list::{first_words, tag_matches};
@@ -132,11 +131,6 @@ impl NotesUi {
     pub fn selected(&self) -> Option<&Note> {
         self.visible().get(self.cursor.selected).copied()
     }
-
-    /// Whether a layer (editor, prompt) has the keyboard.
-    pub fn has_keyboard(&self) -> bool {
-        self.editor.is_some() || self.prompt.is_some()
-    }
 }
 
 /// Open the notes of the article `id` in the reader, and offer back a note
@@ -177,48 +171,6 @@ pub fn open(app: &mut App, store: Store, id: ArticleId, clock: Arc<dyn Clock>) {
     if let Some(draft) = draft {
         editor::recover(app, draft);
     }
-}
-
-/// Keys taken by a prompt or the note editor before the key map: `Some`
-/// when one of them has the keyboard (with the action, if the key means one).
-pub fn route(app: &App, event: &KeyEvent, key: KeyChord) -> Option<Option<Action>> {
-    let notes = &app.notes;
-    let act = |a| Some(Action::Notes(a));
-    if let Some(prompt) = &notes.prompt {
-        let plain = !key.ctrl && !key.alt;
-        return Some(match prompt {
-            Prompt::Confirm(_) => match key.code {
-                Code::Char('y' | 'Y') if plain => act(NoteAction::Answer(true)),
-                Code::Char('n' | 'N') | Code::Esc => act(NoteAction::Answer(false)),
-                _ => None,
-            },
-            Prompt::Tag { .. } => match key.code {
-                Code::Esc => act(NoteAction::TagCancel),
-                Code::Enter => act(NoteAction::TagConfirm),
-                Code::Backspace => act(NoteAction::TagBackspace),
-                Code::Char(c) if plain => act(NoteAction::TagInput(c)),
-                _ => None,
-            },
-        });
-    }
-    if notes.editor.is_some() {
-        return Some(match app.keymap.action(&key) {
-            Some(a @ Action::Notes(NoteAction::Save | NoteAction::EditExternally)) => Some(a),
-            _ if key.code == Code::Esc => act(NoteAction::CloseEditor),
-            _ => act(NoteAction::Type(*event)),
-        });
-    }
-    None
-}
-
-/// Whether an action is held back because a layer has the keyboard (a
-/// click or the wheel behind the editor).
-pub fn blocks(app: &App, action: &Action) -> bool {
-    app.notes.has_keyboard()
-        && matches!(
-            action,
-            Action::Click { .. } | Action::Wheel { .. } | Action::Passage(_)
-        )
 }
 
 /// Apply a notes action.

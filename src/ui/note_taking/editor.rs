@@ -9,7 +9,7 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use uuid::Uuid;
 
 use crate::notes::anchor::reanchor;
-use crate::notes::draft::Draft;
+use crate::notes::draft::NoteDraft;
 use crate::notes::{Attachment, Target};
 use crate::span::Span;
 
@@ -97,14 +97,15 @@ pub fn open(
 
 fn say_keys(app: &mut App, before: &str) {
     let save = app.key(Action::Notes(NoteAction::Save));
+    let close = app.key(Action::Notes(NoteAction::CloseEditor));
     let ext = app.key(Action::Notes(NoteAction::EditExternally));
     app.set_message(format!(
-        "{before}{save} saves · Esc closes · {ext} continues in $EDITOR · Ctrl-c quits, the note is kept"
+        "{before}{save} saves · {close} closes · {ext} continues in $EDITOR · Ctrl-c quits, the note is kept"
     ));
 }
 
 /// Reopen a draft left by an earlier run (a crash, `Ctrl-c`).
-pub fn recover(app: &mut App, draft: Draft) {
+pub fn recover(app: &mut App, draft: NoteDraft) {
     let text = &app.doc.article.text;
     let target = match reanchor(&draft.target, text) {
         (_, Some(target)) => target,
@@ -151,7 +152,7 @@ pub fn flush_draft(app: &mut App) {
     let Some((store, id)) = &app.notes.store else {
         return;
     };
-    let draft = Draft {
+    let draft = NoteDraft {
         target: editor.target.clone(),
         editing: editor.editing,
         attachment: editor.attachment.clone(),

@@ -15,7 +15,7 @@ use crate::span::Span;
 use super::super::action::{Action, Pane};
 use super::super::app::App;
 use super::super::areas::{Areas, rows_inside};
-use super::super::notes::{NoteAction, Prompt, Question, first_words};
+use super::super::note_taking::{NoteAction, Prompt, Question, first_words};
 use super::super::sanitize::sanitize;
 use super::super::text_layout::display_width;
 use super::pane_block;
@@ -232,9 +232,9 @@ pub fn prompt(app: &App) -> Option<Vec<TextSpan<'static>>> {
             };
             vec![
                 TextSpan::styled(text, theme.text),
-                TextSpan::styled("y", theme.key),
+                TextSpan::styled(app.key(Action::Notes(NoteAction::Answer(true))), theme.key),
                 TextSpan::styled(" yes  ", theme.dim),
-                TextSpan::styled("n", theme.key),
+                TextSpan::styled(app.key(Action::Notes(NoteAction::Answer(false))), theme.key),
                 TextSpan::styled(" no", theme.dim),
             ]
         }
@@ -260,7 +260,14 @@ pub fn prompt(app: &App) -> Option<Vec<TextSpan<'static>>> {
                 TextSpan::raw(sanitize(query.trim_start_matches('#')).into_owned()),
                 TextSpan::styled("▏", theme.key),
                 TextSpan::styled(sanitize(&listed).into_owned(), theme.dim),
-                TextSpan::styled("  Enter keep · Esc cancel", theme.dim),
+                TextSpan::styled(
+                    format!(
+                        "  {} keep · {} cancel",
+                        app.key(Action::Notes(NoteAction::TagConfirm)),
+                        app.key(Action::Notes(NoteAction::TagCancel))
+                    ),
+                    theme.dim,
+                ),
             ]
         }
     };
@@ -276,7 +283,7 @@ fn editor_hints(app: &App) -> Option<Vec<TextSpan<'static>>> {
     let mut spans = Vec::new();
     for (key, label) in [
         (app.key(Action::Notes(NoteAction::Save)), " save  "),
-        ("Esc".to_string(), " close  "),
+        (app.key(Action::Notes(NoteAction::CloseEditor)), " close  "),
         (
             app.key(Action::Notes(NoteAction::EditExternally)),
             " continue in $EDITOR  ",
@@ -310,8 +317,9 @@ pub fn editor(app: &App, frame: &mut Frame, screen: Rect) {
         None => "New note".to_string(),
     };
     let keys = format!(
-        " {} save · Esc close · {} $EDITOR ",
+        " {} save · {} close · {} $EDITOR ",
         app.key(Action::Notes(NoteAction::Save)),
+        app.key(Action::Notes(NoteAction::CloseEditor)),
         app.key(Action::Notes(NoteAction::EditExternally)),
     );
     let block = Block::bordered()

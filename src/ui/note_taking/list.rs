@@ -191,10 +191,11 @@ pub fn tag_confirm(app: &mut App) {
     let n = app.notes.visible().len();
     let tag = app.notes.tag.clone().unwrap_or_default();
     let hash = app.key(Action::Notes(NoteAction::FilterByTag));
+    let enter = app.key(Action::Notes(NoteAction::TagConfirm));
     app.set_message(match n {
-        0 => format!("No note is tagged #{tag} · {hash} then Enter shows all"),
-        1 => format!("1 note tagged #{tag} · {hash} then Enter shows all"),
-        n => format!("{n} notes tagged #{tag} · {hash} then Enter shows all"),
+        0 => format!("No note is tagged #{tag} · {hash} then {enter} shows all"),
+        1 => format!("1 note tagged #{tag} · {hash} then {enter} shows all"),
+        n => format!("{n} notes tagged #{tag} · {hash} then {enter} shows all"),
     });
 }
 
