@@ -37,7 +37,7 @@ fn main() {
         gloss::analysis::tagger::ner().tag_article(&words, &ranges)
     });
     let (t_names, drafts) = fastest(runs, || {
-        gloss::analysis::names::resolve(&doc, gloss::analysis::lexicon::get())
+        gloss::analysis::names::resolve(&doc, gloss::analysis::lexicon::get(), None)
     });
     let (t_all, _) = fastest(runs, || gloss::analysis::analyze(&article));
     let mb = raw.len() as f64 / 1e6;

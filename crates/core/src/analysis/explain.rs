@@ -42,6 +42,12 @@ impl<T> Trace<T> {
         }
     }
 
+    /// The events recorded since the last `take`, in order (none when
+    /// off); the trace goes on recording.
+    pub fn take(&mut self) -> Vec<T> {
+        self.events.as_mut().map(std::mem::take).unwrap_or_default()
+    }
+
     /// The events recorded, in order (none when off).
     pub fn into_events(self) -> Vec<T> {
         self.events.unwrap_or_default()

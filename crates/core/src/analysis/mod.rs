@@ -139,10 +139,10 @@ fn run(
     article: &Article,
     parts: Parts,
     lex: &lexicon::Lexicon,
-    explain: Option<&mut Explanation>,
+    mut explain: Option<&mut Explanation>,
 ) -> Analysis {
     let mut doc = doc::Doc::with_parts(article, parts);
-    let drafts = names::resolve(&doc, lex);
+    let drafts = names::resolve(&doc, lex, explain.as_deref_mut().map(|e| &mut e.names));
     // the tagger's labels (one per token) only serve the names: freed before
     // the quotations build their own per-token indexes
     doc.ner = Vec::new();

@@ -18,6 +18,22 @@ pub struct WordList {
     /// In file order (rules that try each entry in turn read them so).
     words: Vec<Cow<'static, str>>,
     set: FastSet<Cow<'static, str>>,
+    /// The length in bytes of the longest entry (a word longer than it is
+    /// told apart without a look-up).
+    longest: usize,
+    /// One bit per [`filter_bit`] of the entries: a word whose bit is clear
+    /// is no entry, told without hashing it (most words asked are none).
+    filter: [u64; 4],
+}
+
+/// A word's bit of [`WordList::filter`], from its length and its first and
+/// last bytes.
+#[inline]
+fn filter_bit(word: &[u8]) -> usize {
+    let first = u32::from(word.first().copied().unwrap_or(0));
+    let last = u32::from(word.last().copied().unwrap_or(0));
+    let x = first | last << 8 | (word.len() as u32) << 16;
+    (x.wrapping_mul(0x9e37_79b1) >> 24) as usize
 }
 
 impl WordList {
@@ -38,14 +54,26 @@ impl WordList {
     pub fn extend(&mut self, words: impl IntoIterator<Item = Cow<'static, str>>) {
         for w in words {
             if self.set.insert(w.clone()) {
+                self.longest = self.longest.max(w.len());
+                let bit = filter_bit(w.as_bytes());
+                self.filter[bit >> 6] |= 1 << (bit & 63);
                 self.words.push(w);
             }
         }
     }
 
     /// Whether `word` is listed, exactly as written.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.set.contains(word)
+        let bit = filter_bit(word.as_bytes());
+        word.len() <= self.longest
+            && self.filter[bit >> 6] >> (bit & 63) & 1 != 0
+            && self.set.contains(word)
+    }
+
+    /// The length in bytes of the longest entry.
+    pub fn longest(&self) -> usize {
+        self.longest
     }
 
     /// The entries, in file order.
@@ -100,6 +128,72 @@ word_lists! {
     // ---- names: what kind a name is ----
     /// Legal forms of companies (`Inc.`, `GmbH`), which name nothing alone.
     legal_forms,
+    /// Nouns after a name that make it a place (`the … test site`).
+    place_nouns,
+    /// Nouns right after a name that make it a person's (`the Obama administration`).
+    person_nouns,
+    /// Nouns after a name that make it an organisation's (`the Labor government`).
+    org_nouns,
+    /// Kinds of organisation a name follows (`the journal Current Biology`).
+    org_kinds,
+    /// Verbs whose object is a person (`appointed Draco`).
+    person_object_verbs,
+    /// Nouns before `of X` that make X a place (`the province of Palawan`).
+    place_of_nouns,
+    /// Peers' and monarchs' titles whose `of X` is a land (`Earl of Clare`).
+    realm_titles,
+    /// Last words of place names (`Coron Island`).
+    place_last_words,
+    /// First words of place names (`Mount Holyoke`).
+    place_first_words,
+    /// Words after a place and a hyphen (`Seoul-based`).
+    place_compound_suffixes,
+    /// Directions that make a district of a place (`Lower Manhattan`).
+    directions,
+    /// Sides of a place after a direction (`West End`).
+    district_last_words,
+    /// Administrative divisions named with `of` (`Municipality of Culion`).
+    divisions,
+    /// Nouns after a list of fields naming one unit (`… and Society program`).
+    unit_nouns,
+    /// Names said as oaths (`Jesus`).
+    oaths,
+    /// Function words that end a headline's run, never a name (`Than`).
+    headline_function_words,
+    /// Last words of events' names (`Games`, `War`).
+    event_last_words,
+    /// Kinds of storm before a storm's name (`Hurricane`, `Tropical Storm`).
+    storm_kinds,
+    /// Verbs of saying after a name (`Kim said`).
+    saying_verbs_after_name,
+    /// Verbs of saying before a full name (`said Tasos Georgelis`).
+    saying_verbs_before_name,
+    /// Determiners (`the`, `its`).
+    determiners,
+    /// Prepositions before a place (`in`, `near`).
+    place_prepositions,
+    /// Prepositions of being in or near a place, no `at` (`a company in Cambridge`).
+    located_in_prepositions,
+    /// `a.m.`, `pm` before a time zone.
+    am_pm,
+    /// `v.`, `versus` between the parties to a case.
+    versus,
+    /// Party affiliations after a state (`a Virginia Democrat`).
+    party_affiliations,
+    /// Words of geography that take `of` (`Gulf of Mexico`).
+    place_heads,
+    /// Particles inside personal names (`de`, `y`, `al-`).
+    name_particles,
+    /// Words joining the parts of an institution's name (`of`, `and`).
+    name_connectors,
+    /// Function words that open a sentence or a name but are no part of one.
+    function_words,
+    /// Suffixes after a family name (`Jr.`).
+    name_suffixes,
+    /// Particles that belong to the family name (`de Blasio`).
+    family_particles,
+    /// Place words after a name that leave the name a place (`Coron Island`).
+    place_words_after_name,
     // ---- quotes: who said it ----
 }
 
@@ -114,6 +208,7 @@ mod tests {
         assert!(list.contains("told"));
         assert!(!list.contains("# what it means"));
         assert!(!list.contains("Said"), "as written");
+        assert!(!list.contains("tolder") && !list.contains("") && !list.contains("sai"));
     }
 
     #[test]

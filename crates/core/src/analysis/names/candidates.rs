@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::lexicon::FastSet;
+use crate::analysis::lexicon::Lexicon;
 use crate::analysis::sentences::Sentence;
 use crate::analysis::tokens::{Token, TokenKind, is_clitic, with_lowercase};
 use crate::ascii;
@@ -53,14 +53,14 @@ pub struct Shapes {
 }
 
 impl Shapes {
-    pub fn of(text: &str, tokens: &[Token]) -> Shapes {
+    pub fn of(lex: &Lexicon, text: &str, tokens: &[Token]) -> Shapes {
         let words = tokens.len().div_ceil(64);
         let mut shapes = Shapes {
             capital: vec![0; words],
             lowercase: vec![0; words],
         };
         for (i, t) in tokens.iter().enumerate() {
-            let (capital, lowercase) = Self::shape(text, t);
+            let (capital, lowercase) = Self::shape(lex, text, t);
             shapes.capital[i / 64] |= u64::from(capital) << (i % 64);
             shapes.lowercase[i / 64] |= u64::from(lowercase) << (i % 64);
         }
@@ -69,7 +69,7 @@ impl Shapes {
 
     /// Whether the token is a capital word, and whether a lowercase one.
     #[inline]
-    fn shape(text: &str, token: &Token) -> (bool, bool) {
+    fn shape(lex: &Lexicon, text: &str, token: &Token) -> (bool, bool) {
         if token.kind != TokenKind::Word {
             return (false, false);
         }
@@ -83,7 +83,7 @@ impl Shapes {
         if small {
             return (false, !bytes.is_empty());
         }
-        let capital = is_capitalised(word) && !is_clitic(word);
+        let capital = is_capitalised(lex, word) && !is_clitic(word);
         let lowercase = !bytes.is_ascii()
             && word.chars().all(char::is_lowercase)
             && word.chars().any(char::is_alphabetic);
@@ -126,185 +126,64 @@ fn small_letters_only(text: &[u8], span: crate::span::Span) -> Option<bool> {
     Some(small == ascii::EIGHT_HIGH & mask)
 }
 
-/// Lowercase particles inside personal names.
-const PARTICLES: &[&str] = &[
-    "de", "da", "di", "du", "del", "della", "dos", "das", "van", "von", "der", "den", "ter", "la",
-    "le", "bin", "ibn", "al", "el", "y", "zu", "af",
-];
-
-/// The length in bytes of the longest of the [`PARTICLES`].
-const PARTICLE_MAX: usize = {
-    let (mut max, mut i) = (0, 0);
-    while i < PARTICLES.len() {
-        if PARTICLES[i].len() > max {
-            max = PARTICLES[i].len();
-        }
-        i += 1;
-    }
-    max
-};
-
-/// Lowercase words that join the parts of an institution's or a place's name.
-const CONNECTORS: &[&str] = &["of", "for", "on", "and", "&", "upon"];
-
-/// Capitalised function words that open a sentence or a name but are not part
-/// of one ("The New York Times" → "New York Times").
-pub const FUNCTION_WORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "or",
-    "as",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "for",
-    "from",
-    "to",
-    "by",
-    "with",
-    "of",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "your",
-    "we",
-    "he",
-    "she",
-    "it",
-    "they",
-    "i",
-    "you",
-    "there",
-    "here",
-    "then",
-    "so",
-    "yet",
-    "nor",
-    "not",
-    "no",
-    "all",
-    "some",
-    "many",
-    "most",
-    "each",
-    "every",
-    "both",
-    "either",
-    "neither",
-    "what",
-    "who",
-    "whom",
-    "whose",
-    "which",
-    "why",
-    "how",
-    "where",
-    "since",
-    "until",
-    "despite",
-    "during",
-    "under",
-    "over",
-    "about",
-    "against",
-    "among",
-    "between",
-    "into",
-    "through",
-    "without",
-    "within",
-    "also",
-    "even",
-    "just",
-    "only",
-    "still",
-    "now",
-    "however",
-    "although",
-    "though",
-    "because",
-    "unlike",
-    "like",
-    "per",
-    "via",
-    "than",
-    "once",
-    "later",
-    "earlier",
-    "meanwhile",
-    "instead",
-    "thus",
-    "hence",
-    "indeed",
-    "perhaps",
-    "maybe",
-    "yes",
-    "oh",
-    "dear",
-];
-
 /// Whether a word is capitalised: an uppercase or titlecase first letter,
 /// or a prefixed name such as `al-Assad`.
-pub fn is_capitalised(word: &str) -> bool {
+pub fn is_capitalised(lex: &Lexicon, word: &str) -> bool {
     // (an ASCII first letter is told by its byte)
     match word.as_bytes().first() {
         None => false,
         Some(b) if b.is_ascii_uppercase() => true,
-        Some(b) if b.is_ascii_lowercase() => glued_to_particle(word),
+        Some(b) if b.is_ascii_lowercase() => glued_to_particle(lex, word),
         Some(b) if b.is_ascii() => false,
-        Some(_) => word.starts_with(char::is_uppercase) || glued_to_particle(word),
+        Some(_) => word.starts_with(char::is_uppercase) || glued_to_particle(lex, word),
     }
 }
 
 /// al-Assad, el-Sisi, bin-Salman: a particle glued to a capitalised name
 /// (the hyphen comes within a particle's length).
-fn glued_to_particle(word: &str) -> bool {
+fn glued_to_particle(lex: &Lexicon, word: &str) -> bool {
+    let particles = &lex.lists.name_particles;
     // (a hyphen after the first letters: looked for in a slice of them)
-    let head = &word.as_bytes()[..word.len().min(PARTICLE_MAX + 1)];
+    let head = &word.as_bytes()[..word.len().min(particles.longest() + 1)];
     let Some(at) = head.iter().position(|&b| b == b'-') else {
         return false;
     };
     let (p, rest) = (&word[..at], &word[at + 1..]);
-    listed!(PARTICLES, p) && rest.chars().next().is_some_and(char::is_uppercase)
+    particles.contains(p) && rest.chars().next().is_some_and(char::is_uppercase)
 }
 
-fn is_function_word(word: &str) -> bool {
-    static SET: std::sync::LazyLock<FastSet<&str>> =
-        std::sync::LazyLock::new(|| FUNCTION_WORDS.iter().copied().collect());
-    with_lowercase(word, |lower| SET.contains(lower.trim_end_matches('.')))
+/// Whether `word` is one of the function words that open a sentence or a
+/// name but are no part of one (`The New York Times` → `New York Times`),
+/// in any case, with or without a final period.
+fn is_function_word(lex: &Lexicon, word: &str) -> bool {
+    with_lowercase(word, |lower| {
+        lex.lists
+            .function_words
+            .contains(lower.trim_end_matches('.'))
+    })
 }
 
-/// Whether `word` is one of the [`CONNECTORS`], in any case. (They are
-/// ASCII, and no other character lowercases to an ASCII letter of theirs:
-/// an ASCII comparison says the same as lowercasing.)
-fn is_connector(word: &str) -> bool {
-    CONNECTORS.iter().any(|c| c.eq_ignore_ascii_case(word))
+/// Whether `word` joins the parts of an institution's or a place's name
+/// (`of`, `and`), in any ASCII case. (They are ASCII, and no other
+/// character lowercases to an ASCII letter of theirs: lowercasing says the
+/// same as an ASCII comparison.)
+fn is_connector(lex: &Lexicon, word: &str) -> bool {
+    let connectors = &lex.lists.name_connectors;
+    word.len() <= connectors.longest() && with_lowercase(word, |w| connectors.contains(w))
 }
 
-/// Whether `word` is one of the [`PARTICLES`] (all short and lowercase).
-fn is_particle(word: &str) -> bool {
-    word.len() <= PARTICLE_MAX
+/// Whether `word` is one of the particles inside personal names (all short
+/// and lowercase: `de`, `van`).
+fn is_particle(lex: &Lexicon, word: &str) -> bool {
+    let particles = &lex.lists.name_particles;
+    word.len() <= particles.longest()
         && word.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-        && listed!(PARTICLES, word)
+        && particles.contains(word)
 }
 
 /// Find candidate names in one sentence.
 pub fn in_sentence(
+    lex: &Lexicon,
     text: &str,
     tokens: &[Token],
     shapes: &Shapes,
@@ -327,8 +206,8 @@ pub fn in_sentence(
         let starts_with_particle = || {
             i + 1 < range.end
                 && cap(i + 1)
-                && is_particle(word(i))
-                && !is_function_word(word(i + 1))
+                && is_particle(lex, word(i))
+                && !is_function_word(lex, word(i + 1))
         };
         if !cap(i) && !starts_with_particle() {
             i += 1;
@@ -350,18 +229,18 @@ pub fn in_sentence(
                 continue;
             }
             // a particle inside a personal name: `Bill de Blasio`
-            if is_particle(w) && end + 1 < range.end && cap(end + 1) {
+            if is_particle(lex, w) && end + 1 < range.end && cap(end + 1) {
                 end += 2;
                 continue;
             }
             // `Department of Defense`, `University of California`, `Bank of the West`
-            if is_connector(w) && end + 1 < range.end {
+            if is_connector(lex, w) && end + 1 < range.end {
                 let mut k = end + 1;
                 if matches!(w, "of" | "for") && matches!(word(k), "the" | "a") && k + 1 < range.end
                 {
                     k += 1;
                 }
-                if cap(k) && !is_function_word(word(k)) {
+                if cap(k) && !is_function_word(lex, word(k)) {
                     joints.push(end..k);
                     end = k + 1;
                     continue;
@@ -371,7 +250,7 @@ pub fn in_sentence(
         }
         // drop leading function words: `The New York Times`, `In Tokyo`
         let mut s = start;
-        while s < end && is_function_word(word(s)) {
+        while s < end && is_function_word(lex, word(s)) {
             s += 1;
         }
         joints.retain(|j| j.start > s);
@@ -400,7 +279,8 @@ mod tests {
         let sentences = split(text, &tokens, &[Span::new(0, text.len())]);
         let mut out = Vec::new();
         for (k, s) in sentences.iter().enumerate() {
-            for c in in_sentence(text, &tokens, &Shapes::of(text, &tokens), s, k) {
+            let lex = crate::analysis::lexicon::get();
+            for c in in_sentence(lex, text, &tokens, &Shapes::of(lex, text, &tokens), s, k) {
                 let span = Span::new(
                     tokens[c.tokens.start].span().start,
                     tokens[c.tokens.end - 1].span().end,
@@ -448,7 +328,8 @@ mod tests {
                 false
             )]
         );
-        assert!(is_capitalised("della-Robbia") && !is_capitalised("dellas-Robbia"));
+        let lex = crate::analysis::lexicon::get();
+        assert!(is_capitalised(lex, "della-Robbia") && !is_capitalised(lex, "dellas-Robbia"));
     }
 
     #[test]
@@ -511,13 +392,14 @@ mod tests {
             text in "((al-Assad|el-sisi|de|della|Kim|KIM|kim|\u{c9}mile|\u{e9}t\u{e9}|\u{df}|n't|'s|\u{2019}S|I|x9|9x|a-b|abcdefghij|Abcdefghij|\u{3a3}|\u{3c3})[ ,.\\-'(\n]{0,2}){0,24}"
         ) {
             let tokens = tokenize(&text, Span::new(0, text.len()));
-            let shapes = Shapes::of(&text, &tokens);
+            let lex = crate::analysis::lexicon::get();
+            let shapes = Shapes::of(lex, &text, &tokens);
             for (i, t) in tokens.iter().enumerate() {
                 let w = t.text(&text);
                 let word = t.kind == TokenKind::Word;
                 proptest::prop_assert_eq!(
                     shapes.capital(i),
-                    word && is_capitalised(w) && !is_clitic(w),
+                    word && is_capitalised(lex, w) && !is_clitic(w),
                     "{:?}", w
                 );
                 proptest::prop_assert_eq!(

@@ -7,33 +7,26 @@
 //! 4. people ([`people`]), organisations ([`orgs`]) and places are gathered
 //!    into entities; a bare family name goes to the most prominent bearer.
 
-/// Whether `word` is one of the words of the constant list `$list`, by a
-/// hash look-up rather than a scan: most of these lists are asked about
-/// every word or every name of a document.
-macro_rules! listed {
-    ($list:ident, $word:expr) => {{
-        static SET: std::sync::LazyLock<crate::analysis::lexicon::FastSet<&'static str>> =
-            std::sync::LazyLock::new(|| $list.iter().copied().collect());
-        SET.contains($word)
-    }};
-}
-
 pub mod candidates;
 pub mod evidence;
+mod explained;
 pub mod orgs;
 pub mod people;
+pub mod rules;
 pub mod segment;
 
 use crate::analysis::lexicon::{FastMap, FastSet};
 use std::ops::Range;
 
 use crate::analysis::doc::Doc;
+use crate::analysis::explain::{NameExplanation, Trace};
 use crate::analysis::lexicon::Lexicon;
 use crate::analysis::quotes::attribute::Gender;
 use crate::analysis::{EntityKind, Geo};
 use crate::span::Span;
-use evidence::Votes;
+use explained::Explained;
 use people::PersonName;
+use rules::{Ballot, Votes};
 use segment::NameSpan;
 
 /// One mention: the tokens it lies in and its exact bytes (a part of a
@@ -86,21 +79,19 @@ impl<'a, T: Clone> PerRun<'a, T> {
     }
 }
 
-/// Minimum summed votes for a name to be listed.
-const THRESHOLD: f32 = 1.5;
-
-/// Find the people, organisations and places of a document.
-pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
+/// Find the people, organisations and places of a document. `explain`,
+/// when given, receives each name's rules (the same votes, recorded).
+pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanation>>) -> Vec<Draft> {
     let mut spans: Vec<NameSpan> = Vec::new();
     // (the rules' view of each token's case, told once)
     let shapes = doc
         .parts
         .rules
-        .then(|| candidates::Shapes::of(doc.text, &doc.tokens));
+        .then(|| candidates::Shapes::of(lex, doc.text, &doc.tokens));
     if let Some(shapes) = &shapes {
         let mut runs = segment::Runs::default();
         for (k, sentence) in doc.sentences.iter().enumerate() {
-            for cand in candidates::in_sentence(doc.text, &doc.tokens, shapes, sentence, k) {
+            for cand in candidates::in_sentence(lex, doc.text, &doc.tokens, shapes, sentence, k) {
                 spans.extend(segment::segment(doc, lex, &cand, &mut runs));
             }
         }
@@ -109,60 +100,77 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
     }
     // votes per name, over the whole document
     let keys: Vec<String> = spans.iter().map(|s| key(doc.slice(&s.tokens))).collect();
+    let mut trace = if explain.is_some() {
+        Trace::on()
+    } else {
+        Trace::off()
+    };
+    let mut explained = Explained::default();
     let mut totals: FastMap<&str, Votes> = FastMap::default();
     let mut facts = evidence::Facts::default();
     for (s, k) in spans.iter().zip(&keys) {
-        let votes = if doc.parts.rules {
-            evidence::votes(doc, lex, s, &mut facts)
+        let mut votes = Votes::default();
+        let mut ballot = Ballot::new(&mut votes, &mut trace, || doc.span(&s.tokens));
+        if doc.parts.rules {
+            evidence::votes(doc, lex, s, &mut facts, &mut ballot);
         } else {
-            evidence::tagger_only_votes(doc, s)
-        };
+            evidence::tagger_only_votes(doc, s, &mut ballot);
+        }
         totals.entry(k.as_str()).or_default().add(votes);
+        if trace.is_on() {
+            explained.occurrence(doc, k, s, trace.take());
+        }
     }
     // a name used with a place word after it elsewhere is that place
     // (`Coron Island` makes `Coron` a place, whatever a tagger thinks)
-    let as_places: Vec<(String, f32)> = totals
+    let as_places: Vec<(String, f32, Span)> = totals
         .iter()
         .filter_map(|(k, v)| {
             let (head, last) = k.rsplit_once(' ')?;
-            let is_feature = PLACE_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(last));
+            let is_feature = lex.lists.place_words_after_name.contains(last);
             (is_feature && !head.contains(' ') && v.place > v.person.max(v.org).max(v.none))
-                .then(|| (head.to_string(), v.place))
+                .then(|| (head.to_string(), v.place, explained.first_at(k)))
         })
         .collect();
-    for (head, place) in as_places {
+    for (head, place, at) in as_places {
         if let Some(v) = totals.get_mut(head.as_str()) {
-            v.place = v.place.max(v.person).max(v.org).max(v.none) + place.min(4.0);
+            Ballot::new(v, &mut trace, || at).cast_weighing(
+                &rules::NAMED_WITH_PLACE_WORD_ELSEWHERE,
+                place.min(rules::NAMED_WITH_PLACE_WORD_ELSEWHERE.weight),
+            );
+            explained.later(&head, trace.take());
         }
     }
     // the first words of an organisation's name, used alone, are that
     // organisation (`Florida State` after `Florida State University`), but
     // not a division's (`City of Morlund` after `City of Morlund Council`)
-    let short_orgs: Vec<String> = totals
+    let short_orgs: Vec<(String, Span)> = totals
         .iter()
         .filter_map(|(k, v)| {
             let (head, last) = k.rsplit_once(' ')?;
             if head
                 .split_once(" of ")
-                .is_some_and(|(d, _)| evidence::is_division(d))
+                .is_some_and(|(d, _)| evidence::is_division(lex, d))
             {
                 return None;
             }
-            (head.contains(' ') && org_ending_in_cue(lex, v, last)).then(|| head.to_string())
+            (head.contains(' ') && org_ending_in_cue(lex, v, last))
+                .then(|| (head.to_string(), explained.first_at(k)))
         })
         .collect();
-    for head in short_orgs {
+    for (head, at) in short_orgs {
         if let Some(v) = totals.get_mut(head.as_str()) {
-            v.org = v.org.max(v.person).max(v.place).max(v.none) + 2.0;
+            Ballot::new(v, &mut trace, || at).cast(&rules::SHORT_FORM_OF_ORG);
+            explained.later(&head, trace.take());
         }
     }
     // a storm's name used alone, or after the initials of its kind (`T C
     // Phailin` after `Cyclone Phailin`), is the storm's, no one's
-    let storms: FastSet<String> = spans
+    let storms: FastMap<String, Span> = spans
         .iter()
         .filter_map(|s| {
             let words = doc.words(s.tokens.clone());
-            evidence::storm_name(&words).map(key)
+            evidence::storm_name(lex, &words).map(|name| (key(name), doc.span(&s.tokens)))
         })
         .collect();
     if !storms.is_empty() {
@@ -172,8 +180,11 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
             let initials = words
                 .iter()
                 .all(|w| w.trim_end_matches('.').chars().count() <= 2);
-            if storms.contains(last) && initials {
-                v.none = v.none.max(v.person).max(v.org).max(v.place) + 3.0;
+            if let Some(&at) = storms.get(last)
+                && initials
+            {
+                Ballot::new(v, &mut trace, || at).cast(&rules::STORM_NAME_ALONE);
+                explained.later(k, trace.take());
             }
         }
     }
@@ -188,17 +199,18 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
         .filter(|(s, _)| s.title.is_some() || s.role.is_some())
         .map(|(_, k)| k.as_str())
         .collect();
-    let first_words: Vec<String> = totals
+    let first_words: Vec<(String, Span)> = totals
         .iter()
         .filter_map(|(k, v)| {
             let words: Vec<&str> = k.split(' ').collect();
             if words.len() < 3 || k.contains(" of ") {
                 return None;
             }
-            org_ending_in_cue(lex, v, words[words.len() - 1]).then(|| words[0].to_string())
+            org_ending_in_cue(lex, v, words[words.len() - 1])
+                .then(|| (words[0].to_string(), explained.first_at(k)))
         })
         .collect();
-    for head in first_words {
+    for (head, at) in first_words {
         if titled.contains(head.as_str()) {
             continue;
         }
@@ -206,7 +218,10 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
             && v.none.max(v.place) < v.person.max(v.org)
             && !evidence::is_common(lex, &head)
         {
-            v.org = v.org.max(v.person).max(v.place) + 2.0;
+            // (`none` is below the others here: the lead over all four is
+            // the lead over the three)
+            Ballot::new(v, &mut trace, || at).cast(&rules::FIRST_WORD_OF_ORG);
+            explained.later(&head, trace.take());
         }
     }
     // a full name shares the votes of its last word used alone
@@ -221,13 +236,16 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
             && let Some(single) = singles.get(last)
             && single.person > single.org.max(single.place).max(single.none)
         {
-            v.person += single.person.min(4.0) * 0.5;
+            let rule = &rules::FULL_NAME_SHARES_LAST_WORD;
+            Ballot::new(v, &mut trace, || explained.first_at(last))
+                .cast_weighing(rule, single.person.min(4.0) * rule.weight);
+            explained.later(k, trace.take());
         }
     }
     let kind_of = |k: &str| -> Option<EntityKind> {
         let v = totals.get(k)?;
         let best = v.person.max(v.org).max(v.place);
-        if best < THRESHOLD || best <= v.none {
+        if best < rules::THRESHOLD || best <= v.none {
             return None;
         }
         Some(if best == v.person {
@@ -263,7 +281,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
         };
         // a single word that is the family name of someone named in full is
         // that person, whatever else the word can be (`Hamilton`, `Fetter`)
-        if people::is_family_form(&words) && people.has_family(doc.slice(&s.tokens)) {
+        if people::is_family_form(lex, &words) && people.has_family(doc.slice(&s.tokens)) {
             pending_single.push(i);
             continue;
         }
@@ -361,6 +379,9 @@ pub fn resolve(doc: &Doc, lex: &Lexicon) -> Vec<Draft> {
         d.mentions.dedup_by_key(|m| m.span);
     }
     out.retain(|d| !d.mentions.is_empty());
+    if let Some(explain) = explain {
+        *explain = explained.finish(&totals, &out);
+    }
     out
 }
 
@@ -378,53 +399,6 @@ fn org_ending_in_cue(lex: &Lexicon, v: &Votes, last: &str) -> bool {
     lex.org_cue(&cue).is_some()
 }
 
-/// Place words after a name that leave the name alone naming the same place
-/// (or the place around it): `Coron Island`, `Kent County`, `Aceh Province`.
-const PLACE_SUFFIXES: &[&str] = &[
-    "island",
-    "islands",
-    "province",
-    "county",
-    "prefecture",
-    "peninsula",
-    "archipelago",
-    "region",
-    "district",
-];
-
-/// For development: each name's summed votes and the kind chosen, one per line.
-#[doc(hidden)]
-pub fn explain(doc: &Doc, lex: &Lexicon) -> String {
-    let mut totals: Vec<(String, Votes, usize)> = Vec::new();
-    let mut facts = evidence::Facts::default();
-    let mut runs = segment::Runs::default();
-    let shapes = candidates::Shapes::of(doc.text, &doc.tokens);
-    for (k, sentence) in doc.sentences.iter().enumerate() {
-        for cand in candidates::in_sentence(doc.text, &doc.tokens, &shapes, sentence, k) {
-            for s in segment::segment(doc, lex, &cand, &mut runs) {
-                let name = key(doc.slice(&s.tokens));
-                let v = evidence::votes(doc, lex, &s, &mut facts);
-                match totals.iter_mut().find(|t| t.0 == name) {
-                    Some(t) => {
-                        t.1.add(v);
-                        t.2 += 1;
-                    }
-                    None => totals.push((name, v, 1)),
-                }
-            }
-        }
-    }
-    totals
-        .iter()
-        .map(|(n, v, c)| {
-            format!(
-                "{n:40} x{c:<3} person {:5.1} org {:5.1} place {:5.1} none {:5.1}\n",
-                v.person, v.org, v.place, v.none
-            )
-        })
-        .collect()
-}
-
 /// Whether a single word can refer to someone by given name (`Ellen`,
 /// `John`): not an ordinary word, or a frequent given name not after a
 /// determiner (`the Bill` is a bill).
@@ -433,10 +407,10 @@ fn given_name_reference(doc: &Doc, lex: &Lexicon, s: &NameSpan, word: &str) -> b
         return true;
     }
     let after_determiner = s.tokens.start > 0
-        && matches!(
-            doc.word(s.tokens.start - 1).to_lowercase().as_str(),
-            "the" | "a" | "an" | "this" | "that"
-        );
+        && lex
+            .lists
+            .determiners
+            .contains(&doc.word(s.tokens.start - 1).to_lowercase());
     lex.given_name(word).is_some_and(|f| f >= 0.1) && !after_determiner
 }
 

@@ -9,24 +9,13 @@ use crate::analysis::quotes::attribute::Gender;
 
 use super::evidence::is_initial;
 
-/// Generational suffixes that follow the family name.
-const SUFFIXES: &[&str] = &[
-    "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "Ph.D.", "PhD", "M.D.",
-];
-
-/// Lowercase particles that belong to the family name (`de Blasio`, `van Gogh`).
-const PARTICLES: &[&str] = &[
-    "de", "da", "di", "du", "del", "della", "dos", "das", "van", "von", "der", "den", "ter", "la",
-    "le", "bin", "ibn", "al", "el",
-];
-
 /// Whether `words` can be a family name used alone: one word, or particles
 /// and then one word (`de Miranda`, `De Miranda` at a sentence's start).
-pub fn is_family_form(words: &[&str]) -> bool {
+pub fn is_family_form(lex: &Lexicon, words: &[&str]) -> bool {
     match words.split_last() {
         Some((_, particles)) => particles
             .iter()
-            .all(|w| PARTICLES.contains(&w.to_lowercase().as_str())),
+            .all(|w| lex.lists.family_particles.contains(&w.to_lowercase())),
         None => false,
     }
 }
@@ -49,7 +38,10 @@ pub fn is_family_first(lex: &Lexicon, words: &[&str]) -> bool {
         return false;
     }
     let rest = &words[1..];
-    if rest.iter().any(|w| is_initial(w) || SUFFIXES.contains(w)) {
+    if rest
+        .iter()
+        .any(|w| is_initial(w) || lex.lists.name_suffixes.contains(w))
+    {
         return false;
     }
     // `Jae-in`, `Heon-Kyun`, `Geun-hye`: hyphenated syllables
@@ -74,7 +66,11 @@ pub fn is_family_first(lex: &Lexicon, words: &[&str]) -> bool {
 /// Split a person's name (titles already removed) into given and family names.
 pub fn parse(lex: &Lexicon, words: &[&str]) -> PersonName {
     let mut words: Vec<&str> = words.to_vec();
-    while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(w)) {
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| lex.lists.name_suffixes.contains(w))
+    {
         words.pop();
     }
     if words.is_empty() {
@@ -92,7 +88,7 @@ pub fn parse(lex: &Lexicon, words: &[&str]) -> PersonName {
     // the family name starts at its first particle before the last word
     let last = words.len() - 1;
     let mut family_start = last;
-    while family_start > 0 && PARTICLES.contains(&words[family_start - 1]) {
+    while family_start > 0 && lex.lists.family_particles.contains(words[family_start - 1]) {
         family_start -= 1;
     }
     if words.len() == 1 {

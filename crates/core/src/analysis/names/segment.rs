@@ -25,65 +25,15 @@ pub struct NameSpan {
     pub institution: bool,
 }
 
-/// Party affiliations written after a state or country: `a Virginia Democrat`.
-const AFFILIATIONS: &[&str] = &[
-    "Democrat",
-    "Democrats",
-    "Republican",
-    "Republicans",
-    "Conservative",
-    "Conservatives",
-    "Liberal",
-    "Liberals",
-    "Tory",
-    "Tories",
-    "Socialist",
-    "Socialists",
-];
-
-/// Words of geography that take `of` (`Gulf of Mexico`, `Isle of Man`).
-const PLACE_HEADS: &[&str] = &[
-    "Gulf",
-    "Bay",
-    "Sea",
-    "Isle",
-    "Isles",
-    "Island",
-    "Islands",
-    "Cape",
-    "Lake",
-    "Mount",
-    "Strait",
-    "Straits",
-    "Republic",
-    "Kingdom",
-    "Commonwealth",
-    "Principality",
-    "Sultanate",
-    "Emirate",
-    "State",
-    "States",
-    "City",
-    "Province",
-    "County",
-    "District",
-    "Port",
-    "Valley",
-    "Plain",
-    "Plains",
-    "Coast",
-    "Bank",
-];
-
 /// Whether a word heads a geographic name that takes `of` (`Gulf`, `Isle`).
-pub fn is_place_head(word: &str) -> bool {
-    listed!(PLACE_HEADS, word)
+pub fn is_place_head(lex: &Lexicon, word: &str) -> bool {
+    lex.lists.place_heads.contains(word)
 }
 
 /// Whether `word` is a word an institution's or place's name continues after
 /// with `of`: an organisation cue or a geographic head.
 fn takes_connector(lex: &Lexicon, word: &str) -> bool {
-    is_place_head(word) || lex.org_cue(word).is_some()
+    is_place_head(lex, word) || lex.org_cue(word).is_some()
 }
 
 /// What [`segment`] asks the lexicon about a run's own words, whatever is
@@ -203,7 +153,7 @@ pub fn segment<'a>(
 
     // `a Virginia Democrat`, `an Oklahoma Republican`: the place, not the party
     let mut end = cand.tokens.end;
-    if end - (base + start) >= 2 && listed!(AFFILIATIONS, doc.word(end - 1)) {
+    if end - (base + start) >= 2 && lex.lists.party_affiliations.contains(doc.word(end - 1)) {
         end -= 1;
     }
 

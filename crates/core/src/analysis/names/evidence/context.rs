@@ -1,0 +1,209 @@
+//! The words around a name that the votes of `around.rs` and `own.rs` look
+//! for past the next word: lists, appositions, credits, clock times.
+
+use super::super::segment::NameSpan;
+use crate::analysis::doc::Doc;
+use crate::analysis::lexicon::{Lexicon, NameKind};
+use crate::analysis::tokens::{TokenKind, with_lowercase};
+
+/// Whether a plural place noun ends a list of names that goes on at `at`,
+/// past parentheses: `[Barracuda] and Kayangan lakes`, `[Thissio], Plaka and
+/// Anafiotika districts`, `[Dupont] (now Grant) streets`.
+pub fn plural_place_noun_after_list(doc: &Doc, lex: &Lexicon, mut at: usize) -> bool {
+    let Some(sentence) = doc.sentence_of.get(at).copied() else {
+        return false;
+    };
+    let in_sentence = |k: usize| doc.word_in_sentence(k, sentence).is_some();
+    for _ in 0..6 {
+        // a parenthesis of a few words: `(now Grant)`
+        if in_sentence(at) && doc.word(at) == "(" {
+            match (at + 1..(at + 7).min(doc.tokens.len())).find(|&k| doc.word(k) == ")") {
+                Some(close) if in_sentence(close) => at = close + 1,
+                _ => return false,
+            }
+        }
+        if !in_sentence(at) {
+            return false;
+        }
+        match doc.word(at) {
+            "," | "and" | "or" => {
+                at += 1;
+                if in_sentence(at) && matches!(doc.word(at), "and" | "or") {
+                    at += 1;
+                }
+                // the next name of the list
+                let end = doc.capitalised_run_end(at, sentence, 4);
+                if end == at {
+                    return false;
+                }
+                at = end;
+            }
+            w => {
+                return w.ends_with('s')
+                    && lex.lists.place_nouns.contains(w)
+                    && w.chars().all(|c| c.is_lowercase());
+            }
+        }
+    }
+    false
+}
+
+/// Whether the comma at `comma` closes a title phrase (`the King of Athens,`,
+/// `the company's chief executive,`).
+pub fn appositive_to_title(doc: &Doc, lex: &Lexicon, comma: usize) -> bool {
+    let sentence = doc.sentence_at(comma).tokens.clone();
+    let from = sentence.start.max(comma.saturating_sub(6));
+    let before = doc.words(from..comma);
+    (from..comma).any(|k| {
+        let words = &before[k - from..];
+        lex.title_at(words).is_some_and(|(n, t)| {
+            !t.is_only_honorific()
+                && (n == words.len() || words.get(n).is_some_and(|w| *w == "of"))
+                && (k == sentence.start
+                    || with_lowercase(doc.word(k - 1), |w| {
+                        w == "'s" || lex.lists.determiners.contains(w)
+                    }))
+        })
+    })
+}
+
+/// Whether the name of `span` and a name of two to five capitalised words
+/// ending in an organisation cue (`News Corporation`, `the Nine Network`) are
+/// joined by `and`/`or` in one sentence, either way round.
+pub fn coordinated_with_org(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
+    let sentence = doc.sentence_of[span.tokens.start];
+    let word_in = |k: usize| doc.word_in_sentence(k, sentence);
+    let capitalised = |k: usize| doc.capitalised_in_sentence(k, sentence);
+    let conjunction = |k: usize| matches!(word_in(k), Some("and" | "or"));
+    // `News Corporation and [Fairfax]`
+    let start = span.tokens.start;
+    if start >= 3
+        && conjunction(start - 1)
+        && capitalised(start - 2)
+        && capitalised(start - 3)
+        && lex.org_cue(doc.word(start - 2)).is_some()
+    {
+        return true;
+    }
+    // `[Fairfax] and the Nine Network`
+    let end = span.tokens.end;
+    if !conjunction(end) {
+        return false;
+    }
+    let mut k = end + 1;
+    if matches!(word_in(k), Some("the")) {
+        k += 1;
+    }
+    let end = doc.capitalised_run_end(k, sentence, 5);
+    end - k >= 2 && lex.org_cue(doc.word(end - 1)).is_some()
+}
+
+/// Whether a place that also names the organisation called after it (the
+/// alias `Cambridge` of `University of Cambridge`) is used as the place,
+/// after a preposition of being in or near it: `a company in Cambridge`
+/// (but `studied at Cambridge` is the university).
+pub fn in_place_named_by_org(
+    doc: &Doc,
+    lex: &Lexicon,
+    span: &NameSpan,
+    full: &str,
+    org: &str,
+) -> bool {
+    span.tokens.start > 0
+        && org != full
+        && org.split(' ').any(|w| w == full)
+        && lex.place(full).is_some_and(|m| m.how != NameKind::Variant)
+        && lex
+            .lists
+            .located_in_prepositions
+            .contains(doc.word(span.tokens.start - 1))
+}
+
+/// Whether `span` is an item of a list of capitalised words (`A, B and C`,
+/// each of one to three words) that a singular unit noun (`program`) ends.
+pub fn in_list_naming_a_unit(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
+    let sentence = doc.sentence_of[span.tokens.start];
+    let word_in = |k: usize| doc.word_in_sentence(k, sentence);
+    let capitalised = |k: usize| doc.capitalised_in_sentence(k, sentence);
+    let joiner = |k: usize| matches!(word_in(k), Some("," | "and" | "&"));
+    let mut items = 1;
+    // an item before this one: `Technology and [Society]`
+    if span.tokens.start >= 2 && joiner(span.tokens.start - 1) && capitalised(span.tokens.start - 2)
+    {
+        items += 1;
+    }
+    // the items after it, up to the word that ends the list
+    let mut at = span.tokens.end;
+    for _ in 0..6 {
+        if !joiner(at) {
+            break;
+        }
+        at += 1;
+        if matches!(word_in(at), Some("and" | "&")) {
+            at += 1;
+        }
+        let end = doc.capitalised_run_end(at, sentence, 3);
+        if end == at {
+            return false;
+        }
+        at = end;
+        items += 1;
+    }
+    items >= 2 && word_in(at).is_some_and(|w| lex.lists.unit_nouns.contains(w))
+}
+
+/// Whether the word at `i` is an oath: it opens a quotation and an
+/// exclamation mark or an ellipsis follows it.
+pub fn is_oath(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    lex.lists.oaths.contains(doc.word(i))
+        && i > 0
+        && matches!(doc.word(i - 1), "\"" | "\u{201c}")
+        && i + 1 < doc.tokens.len()
+        && matches!(
+            doc.word(i + 1),
+            "!" | "\u{2026}" | "..." | "!\u{201d}" | "!\""
+        )
+}
+
+/// Whether the word at `i` is a time zone written after a clock time:
+/// two to four capitals (`ET`, `EST`, `GMT`, `UTC`) after `AM`/`PM`,
+/// `a.m.`/`p.m.` or a time like `14:30`.
+pub fn is_time_zone_after_time(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let word = doc.word(i);
+    let letters = word.chars().count();
+    if !(2..=4).contains(&letters) || !word.chars().all(|c| c.is_ascii_uppercase()) || i == 0 {
+        return false;
+    }
+    let before = doc.word(i - 1);
+    let clock = |w: &str| {
+        w.split_once(':').is_some_and(|(h, m)| {
+            !h.is_empty()
+                && h.len() <= 2
+                && m.len() == 2
+                && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+        })
+    };
+    lex.lists.am_pm.contains(&before.to_ascii_lowercase())
+        || clock(before)
+        || (i >= 3 && doc.word(i - 2) == ":" && clock(&format!("{}:{}", doc.word(i - 3), before)))
+}
+
+/// Whether nothing but punctuation follows the span in its sentence: where
+/// a picture's credit ends (`…, via Shutterstock`).
+pub fn credit_ends(doc: &Doc, span: &NameSpan) -> bool {
+    let end = doc.sentence_at(span.tokens.start).tokens.end;
+    (span.tokens.end..end).all(|i| doc.tokens[i].kind != TokenKind::Word)
+}
+
+/// Whether the sentence around a span is written in capitals (a headline, a tagline).
+pub fn all_caps_context(doc: &Doc, span: &NameSpan) -> bool {
+    let (mut words, mut caps) = (0usize, 0usize);
+    for i in doc.sentence_at(span.tokens.start).tokens.clone() {
+        let w = doc.word(i);
+        if w.chars().any(char::is_alphabetic) {
+            words += 1;
+            caps += usize::from(!w.chars().any(char::is_lowercase));
+        }
+    }
+    words >= 3 && caps * 10 >= words * 7
+}

@@ -1,0 +1,225 @@
+//! Votes from a name's own words: what the lexicon says they are (a date, a
+//! known organisation or place, a given name), the words organisations and
+//! places are named with, titles, initials and digits.
+
+use super::context::{all_caps_context, in_list_naming_a_unit, in_place_named_by_org};
+use super::context::{is_oath, is_time_zone_after_time};
+use super::facts::is_initial;
+use super::{Occurrence, is_major_place};
+use crate::analysis::doc::Doc;
+use crate::analysis::lexicon::{Lexicon, NameKind, TitleKind};
+use crate::analysis::names::rules::{self, Ballot};
+
+/// Calendar words, storms, events, demonyms, oaths, the fields a unit is
+/// named after, legal forms and time zones are never names here.
+pub fn not_a_name(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
+    let (f, span, n) = (&o.facts, o.span, o.words.len());
+    if f.calendar {
+        b.cast(&rules::CALENDAR_PHRASE);
+    }
+    if f.storm {
+        b.cast(&rules::STORM);
+    }
+    // (unless an organisation is named after the event)
+    if f.event {
+        b.cast(&rules::EVENT);
+    }
+    if f.demonym && !span.institution {
+        b.cast(&rules::DEMONYM);
+    }
+    if n == 1 && is_oath(doc, lex, span.tokens.start) {
+        b.cast(&rules::OATH);
+    }
+    // the words of one name, none a name alone
+    if n <= 3 && in_list_naming_a_unit(doc, lex, span) {
+        b.cast(&rules::FIELD_OF_A_UNIT);
+    }
+    if n == 1 && lex.lists.legal_forms.contains(o.words[0]) {
+        b.cast(&rules::LEGAL_FORM_ALONE);
+    }
+    if n == 1 && is_time_zone_after_time(doc, lex, span.tokens.start) {
+        b.cast(&rules::TIME_ZONE);
+    }
+}
+
+/// A well-known organisation (one whose name is an ordinary word counts less).
+pub fn known_organisation(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
+    if let Some(org) = o.facts.organization {
+        b.cast(if o.words.len() == 1 && o.facts.first_common {
+            &rules::KNOWN_ORG_COMMON_WORD
+        } else if in_place_named_by_org(doc, lex, o.span, o.full, org.name) {
+            &rules::KNOWN_ORG_IN_PLACE_NAMED_BY_IT
+        } else {
+            &rules::KNOWN_ORG
+        });
+    }
+}
+
+/// Words joined by connectors that an organisation or place word asked for,
+/// and the organisation words a name starts or ends with.
+pub fn institution_and_cues(doc: &Doc, o: &Occurrence, b: &mut Ballot) {
+    let (f, span, n) = (&o.facts, o.span, o.words.len());
+    if span.institution {
+        b.cast(if f.division_of {
+            &rules::DIVISION_OF
+        } else if f.geographic {
+            &rules::GEOGRAPHIC_INSTITUTION
+        } else {
+            &rules::INSTITUTION
+        });
+    }
+    if n >= 2 || span.institution {
+        if f.cue_end {
+            b.cast(&rules::ENDS_IN_ORG_CUE);
+        }
+        if f.first_cue_any && !f.division_of {
+            b.cast(&rules::STARTS_WITH_ORG_CUE);
+        }
+        if f.cue_then_place {
+            b.cast(&rules::ORG_CUE_THEN_PLACE);
+        }
+    } else if !span.sentence_initial && !o.heading {
+        if f.first_cue_any {
+            b.cast(&rules::ORG_CUE_ALONE);
+        }
+        if f.acronym && !all_caps_context(doc, span) && f.place_first.is_none() {
+            b.cast(&rules::ACRONYM);
+        }
+    }
+}
+
+/// A place of the gazetteer (less if it is also an ordinary word or a given
+/// name), or a direction before one.
+pub fn known_place(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
+    let (f, n) = (&o.facts, o.words.len());
+    if let Some(m) = f.place {
+        let major = is_major_place(&m);
+        b.sum_apart(|b| {
+            b.cast(match m.how {
+                NameKind::Own | NameKind::Alias if major => &rules::KNOWN_PLACE_MAJOR,
+                NameKind::Own | NameKind::Alias if m.place.population >= 100_000 => {
+                    &rules::KNOWN_PLACE_CITY
+                }
+                NameKind::Own | NameKind::Alias => &rules::KNOWN_PLACE_TOWN,
+                NameKind::Variant => &rules::KNOWN_PLACE_VARIANT,
+            });
+            if f.place_common && !major {
+                b.cast(&rules::KNOWN_PLACE_COMMON_WORD);
+            }
+            if n == 1 && f.given_first.is_some_and(|g| g > 0.02) && !major {
+                b.cast(&rules::KNOWN_PLACE_GIVEN_NAME);
+            }
+            b.cast(&rules::KNOWN_PLACE_AT_LEAST);
+        });
+    } else if n >= 2 && lex.lists.directions.contains(o.words[0]) {
+        // `Lower Manhattan`, `West Side`, `Lower East Side`, `West End`
+        let rest = doc.slice(&(o.span.tokens.start + 1..o.span.tokens.end));
+        if lex.place(rest).is_some() || lex.lists.district_last_words.contains(o.words[n - 1]) {
+            b.cast(&rules::DIRECTION_AND_PLACE);
+        }
+    }
+}
+
+/// `Coron Island`, `Manila Bay`, `Times Square`, `Mount Holyoke`, `Boulevard Montmartre`.
+pub fn place_words(lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
+    let n = o.words.len();
+    if n >= 2 && !o.span.institution {
+        if lex.lists.place_last_words.contains(o.words[n - 1]) {
+            b.cast(&rules::PLACE_LAST_WORD);
+        } else if lex.lists.place_first_words.contains(o.words[0]) {
+            b.cast(&rules::PLACE_FIRST_WORD);
+        }
+    }
+}
+
+/// A title before the name, given and family names, initials.
+pub fn person(o: &Occurrence, b: &mut Ballot) {
+    let (f, words, n) = (&o.facts, o.words, o.words.len());
+    if let Some(t) = o.span.title {
+        b.cast(if t.is(TitleKind::Honorific) {
+            &rules::HONORIFIC
+        } else {
+            &rules::TITLE
+        });
+    }
+    if n >= 2 {
+        let given = f.given_first.unwrap_or(0.0);
+        let cue_last = f.last_cue;
+        // `Florida State`, `Victoria Falls`: a place, not a given name
+        let place_first = f.place_first.is_some_and(|m| {
+            m.how != NameKind::Variant
+                && matches!(
+                    m.place.feature,
+                    crate::analysis::lexicon::Feature::Country
+                        | crate::analysis::lexicon::Feature::State
+                        | crate::analysis::lexicon::Feature::Continent
+                )
+        });
+        let whole_place = f.place.is_some();
+        if given > 0.0
+            && !cue_last
+            && !place_first
+            && !whole_place
+            && words[n - 1].chars().next().is_some_and(char::is_uppercase)
+        {
+            b.sum_apart(|b| {
+                b.cast_weighing(
+                    &rules::GIVEN_NAME_FIRST,
+                    rules::GIVEN_NAME_FIRST.weight + given.min(1.0),
+                );
+                if f.surname_last {
+                    b.cast(&rules::GIVEN_NAME_THEN_SURNAME);
+                }
+                if f.first_common {
+                    b.cast(&rules::GIVEN_NAME_COMMON_WORD);
+                }
+            });
+        }
+        if f.family_first {
+            b.cast(&rules::FAMILY_NAME_FIRST);
+        }
+        // `Chang W. Lee`, `C. Eugene Steuerle`, `R Saravanan`: an initial among
+        // capitalised words, but not initials alone (`S. F.`, `U. S.`)
+        let initial = |w: &&str| {
+            is_initial(w) || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+        };
+        if words.iter().all(initial) {
+            b.cast(&rules::INITIALS_ONLY);
+        } else if words[..n - 1].iter().any(initial) && !cue_last {
+            b.cast(&rules::INITIAL_IN_NAME);
+        }
+    } else {
+        if let Some(s) = f.surname_first
+            && !f.first_common
+        {
+            b.cast(if s >= 0.01 {
+                &rules::FAMILY_NAME_FREQUENT
+            } else if s >= 0.001 {
+                &rules::FAMILY_NAME_UNCOMMON
+            } else {
+                &rules::FAMILY_NAME_RARE
+            });
+        }
+        if f.given_first.is_some_and(|g| g > 0.01) && !f.first_common {
+            b.cast(&rules::GIVEN_NAME_ALONE);
+        }
+    }
+}
+
+/// `Page A22`, `LGP-30`: no one's name, and model numbers are no
+/// organisations; `Monday Night` starts with a date.
+pub fn digits_and_dates(o: &Occurrence, b: &mut Ballot) {
+    let (f, n) = (&o.facts, o.words.len());
+    if o.words
+        .iter()
+        .any(|w| w.chars().any(|c| c.is_ascii_digit()))
+    {
+        b.cast(&rules::HAS_DIGITS);
+        if !f.last_cue && f.organization.is_none() {
+            b.cast(&rules::MODEL_NUMBER);
+        }
+    }
+    if n >= 2 && f.calendar_first {
+        b.cast(&rules::CALENDAR_FIRST);
+    }
+}
