@@ -252,4 +252,46 @@ mod tests {
         forms.extend([Cow::Owned("KGaA".to_string())]);
         assert!(forms.contains("KGaA"));
     }
+
+    proptest::proptest! {
+        /// The filter in front of the set is a speed trick: it must answer
+        /// exactly as the plain set does, for every list and any word.
+        #[test]
+        fn the_filter_answers_as_the_plain_set_does(
+            entries in proptest::collection::vec("[A-Za-z.'-]{1,12}", 0..40),
+            probes in proptest::collection::vec("[A-Za-z.'-]{0,14}", 0..40),
+        ) {
+            let mut list = WordList::default();
+            list.extend(entries.iter().cloned().map(Cow::Owned));
+            for word in entries.iter().chain(&probes) {
+                proptest::prop_assert_eq!(list.contains(word), list.set.contains(word.as_str()), "{}", word);
+            }
+        }
+    }
+
+    #[test]
+    fn the_filter_answers_as_the_plain_set_does_on_every_shipped_list() {
+        let mut lists = WordLists::load();
+        let all: Vec<String> = WordLists::NAMES
+            .iter()
+            .flat_map(|n| {
+                lists
+                    .by_name_mut(n)
+                    .unwrap()
+                    .iter()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for name in WordLists::NAMES {
+            let list = lists.by_name_mut(name).unwrap();
+            for word in &all {
+                assert_eq!(
+                    list.contains(word),
+                    list.set.contains(word.as_str()),
+                    "{name}: {word}"
+                );
+            }
+        }
+    }
 }
