@@ -8,8 +8,6 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::span::Span;
 
-mod ascii_words;
-
 /// What a token is made of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -314,13 +312,6 @@ fn segments(text: &str, piece: Span, mut each: impl FnMut(Span, bool)) {
             true,
         );
         (word_end..s.len()).for_each(|i| each(byte(i), true));
-        return;
-    }
-    // printable ASCII (most other pieces): its segments from a table
-    let ascii = ascii_words::segments(s.as_bytes(), |start, end| {
-        each(Span::new(piece.start + start, piece.start + end), false);
-    });
-    if ascii {
         return;
     }
     for (i, seg) in s.split_word_bound_indices() {

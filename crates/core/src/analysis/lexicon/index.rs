@@ -7,6 +7,10 @@
 //! (a cache line) and, when a key's fingerprint matches, one comparison with
 //! the line. Tests build theirs at run time with the same [`build`].
 //!
+//! (An `fst` map built by `build.rs` was tried instead: 40 % of the size and
+//! half the code, loaded as fast, but its look-ups took 2 to 5 times as long:
+//! 70-250 ns against 25-190 ns on the words of the GUM fixture.)
+//!
 //! Layout (little-endian `u32`s): `bits`, `count` (keys), `lines` (data
 //! lines), then `2^bits` slots of two: the key's fingerprint (the hash's
 //! high 32 bits, | 1; 0 is an empty slot) and the offset of its first line.

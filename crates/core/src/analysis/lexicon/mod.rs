@@ -54,10 +54,8 @@ pub struct Lexicon {
     places: places::Places,
     titles: titles::Titles,
     organizations: table::PhraseTable<Organization>,
-    /// The first words of the organisations' names of several words.
-    organization_beginnings: table::WordBits,
-    /// The last words of the titles.
-    title_endings: table::WordBits,
+    /// The last words of the titles, folded (see [`Lexicon::title_may_end`]).
+    title_endings: FastSet<String>,
     words: words::Words,
     /// The word lists the rules read, one per meaning (`lists.rs`).
     pub lists: lists::WordLists,
@@ -117,7 +115,6 @@ impl Lexicon {
             places: places::Places::load(),
             title_endings: t.endings(),
             titles: t,
-            organization_beginnings: table::WordBits::of(organizations.beginnings()),
             organizations,
             words: words::Words::load(),
             lists: lists::WordLists::load(),
@@ -194,7 +191,7 @@ impl Lexicon {
     /// Korean leader`), in any case: where `false`, [`Lexicon::title_at`]
     /// finds no title of words that end with it. (Cheaper than asking it.)
     pub fn title_may_end(&self, word: &str) -> bool {
-        self.title_endings.may_hold(word)
+        table::with_folded(word, |w| self.title_endings.contains(w))
     }
 
     /// The longest title the tokens start with (`["Secretary", "of", "State",
@@ -227,14 +224,6 @@ impl Lexicon {
     /// with `phrase` (as written): `State` for `State Department`.
     pub fn organization_goes_on(&self, phrase: &str) -> bool {
         self.organizations.goes_on(phrase)
-    }
-
-    /// Whether `word` may begin a well-known organisation's name of several
-    /// words once capitalised: where `false`, [`Lexicon::organization_goes_on`]
-    /// of it capitalised is `false`; where `true`, ask that. (Cheaper than it,
-    /// for a text's every word.)
-    pub fn organization_may_begin(&self, word: &str) -> bool {
-        self.organization_beginnings.may_hold(word)
     }
 
     /// [`Lexicon::organization`] and [`Lexicon::organization_goes_on`] of

@@ -196,49 +196,6 @@ pub(crate) fn join_tokens(tokens: &[&str], out: &mut String) {
     }
 }
 
-/// A set of ASCII words, any case, kept as a bitmap of their first, second
-/// and last bytes and length: a word whose bit is clear is none of them,
-/// told without hashing it; a set bit says "maybe". Words outside ASCII are
-/// not kept, and asked of, are always "maybe".
-pub(crate) struct WordBits {
-    bits: Box<[u64]>,
-}
-
-impl WordBits {
-    const BITS: usize = 1 << 16;
-
-    pub(crate) fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
-        let mut bits = vec![0u64; Self::BITS / 64].into_boxed_slice();
-        for word in words.into_iter().filter(|w| w.is_ascii()) {
-            let bit = Self::bit(word.as_bytes());
-            bits[bit / 64] |= 1 << (bit % 64);
-        }
-        WordBits { bits }
-    }
-
-    /// (Bit 5 set in each byte looked at: a capital and its small letter
-    /// give the same bit.)
-    #[inline]
-    fn bit(b: &[u8]) -> usize {
-        let [first, .., last] = *b else {
-            return b.first().map_or(0, |&c| usize::from(c | 0x20));
-        };
-        let byte = |c: u8| usize::from(c | 0x20);
-        let mixed = ((byte(first) * 31 + byte(b[1])) * 31 + byte(last)) * 16 + b.len().min(15);
-        mixed % Self::BITS
-    }
-
-    /// Whether `word` may be one of the words, in any case (`false`: it is not).
-    #[inline]
-    pub(crate) fn may_hold(&self, word: &str) -> bool {
-        if !word.is_ascii() {
-            return true;
-        }
-        let bit = Self::bit(word.as_bytes());
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
-    }
-}
-
 /// Phrases of one or more words mapped to values, matched whole.
 pub(crate) struct PhraseTable<V> {
     /// The phrases and the beginnings of the multi-word phrases
@@ -336,14 +293,6 @@ impl<V> PhraseTable<V> {
         self.entries
             .iter()
             .filter(|(_, e)| e.value.is_some())
-            .map(|(k, _)| k.as_str())
-    }
-
-    /// The normalised keys that some phrase of several words starts with.
-    pub(crate) fn beginnings(&self) -> impl Iterator<Item = &str> {
-        self.entries
-            .iter()
-            .filter(|(_, e)| e.goes_on)
             .map(|(k, _)| k.as_str())
     }
 

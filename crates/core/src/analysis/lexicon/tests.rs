@@ -104,8 +104,8 @@ fn org_cues_and_known_organizations_match_as_written() {
     );
 }
 
-/// Ordinary words, none the first word of an organisation or the last of a
-/// title, for the bitmaps of such words to rule out.
+/// Ordinary words, none the last word of a title, for the set of such
+/// words to rule out.
 const ORDINARY_WORDS: &[&str] = &[
     "about",
     "after",
@@ -153,7 +153,7 @@ const ORDINARY_WORDS: &[&str] = &[
 ];
 
 #[test]
-fn the_bitmap_of_title_endings_misses_none_and_rules_out_most_words() {
+fn the_set_of_title_endings_misses_none_and_rules_out_most_words() {
     let lex = lex();
     // the last word of every title, in any case, passes
     let mut titles = 0;
@@ -170,36 +170,6 @@ fn the_bitmap_of_title_endings_misses_none_and_rules_out_most_words() {
     assert!(passing * 4 < words.len(), "{passing} of {}", words.len());
     for w in words.iter().filter(|w| !lex.title_may_end(w)) {
         assert!(lex.title_at(&[w]).is_none(), "{w}");
-    }
-}
-
-#[test]
-fn the_bitmap_of_organisation_beginnings_misses_none_and_rules_out_most_words() {
-    let lex = lex();
-    // every ASCII beginning of a name of several words passes, lowercased
-    let mut beginnings = 0;
-    for key in lex.organizations.beginnings().filter(|k| k.is_ascii()) {
-        beginnings += 1;
-        assert!(
-            lex.organization_may_begin(&key.to_ascii_lowercase()),
-            "{key}"
-        );
-    }
-    assert!(beginnings > 100, "{beginnings}");
-    // (and a word that passes is one to ask the table of)
-    assert!(lex.organization_may_begin("state") && lex.organization_goes_on("State"));
-    // most ordinary words are told apart without asking the table
-    let words = ORDINARY_WORDS;
-    let passing = words
-        .iter()
-        .filter(|w| lex.organization_may_begin(w))
-        .count();
-    assert!(passing * 4 < words.len(), "{passing} of {}", words.len());
-    // a word ruled out begins nothing indeed
-    for w in words.iter().filter(|w| !lex.organization_may_begin(w)) {
-        let mut capitalised = w.to_string();
-        capitalised[..1].make_ascii_uppercase();
-        assert!(!lex.organization_goes_on(&capitalised), "{w}");
     }
 }
 

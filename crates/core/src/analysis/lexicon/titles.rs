@@ -1,7 +1,7 @@
 //! Titles and roles ("President", "Secretary of State", "Sen.", "spokeswoman")
 //! and the cue words of organisation names ("Department", "Inc.", "University").
 
-use super::table::{PhraseTable, WordBits, rows};
+use super::table::{FastSet, PhraseTable, rows};
 
 /// What kind of title or role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -101,11 +101,15 @@ impl Titles {
     /// The last words of the titles: the text after a title's last space,
     /// and the endings of it that begin at an apostrophe (a clitic is joined
     /// to the word before it: `'s`).
-    pub(crate) fn endings(&self) -> WordBits {
-        WordBits::of(self.titles.phrases().flat_map(|key| {
-            let last = key.rsplit(' ').next().unwrap_or(key);
-            std::iter::once(last).chain(last.match_indices('\'').map(move |(i, _)| &last[i..]))
-        }))
+    pub(crate) fn endings(&self) -> FastSet<String> {
+        self.titles
+            .phrases()
+            .flat_map(|key| {
+                let last = key.rsplit(' ').next().unwrap_or(key);
+                std::iter::once(last).chain(last.match_indices('\'').map(move |(i, _)| &last[i..]))
+            })
+            .map(str::to_string)
+            .collect()
     }
 
     pub(crate) fn load() -> Self {
