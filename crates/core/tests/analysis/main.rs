@@ -7,3 +7,5 @@ mod people;
 mod places_orgs;
 mod properties;
 mod quotes;
+
+mod golden;
