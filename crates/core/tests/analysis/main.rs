@@ -1,0 +1,11 @@
+//! The analysis on small texts written for each behaviour, and its
+//! properties on any input. One test binary, so that it links once.
+
+mod common;
+
+mod people;
+mod places_orgs;
+mod properties;
+mod quotes;
+
+mod golden;

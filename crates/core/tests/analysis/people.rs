@@ -1,0 +1,276 @@
+//! People: what the People & organisations pane lists for small, realistic
+//! texts. The names are invented or rare on purpose: the analysis must not
+//! depend on knowing them.
+
+use crate::common::Annotated;
+use gloss_core::analysis::EntityKind::{Organization, Person, Place};
+
+#[test]
+fn a_full_name_and_its_family_name_alone_are_one_person() {
+    let a = Annotated::new(
+        "Talks resume\n\nForeign Minister Adaeze Okonkwo-Bello arrived on Tuesday. \
+         Okonkwo-Bello said the talks would resume. Later, Okonkwo-Bello's aides left.",
+    );
+    let p = a.entity(Person, "Adaeze Okonkwo-Bello");
+    assert_eq!(
+        a.mention_texts(p),
+        ["Adaeze Okonkwo-Bello", "Okonkwo-Bello", "Okonkwo-Bello"]
+    );
+    assert!(
+        a.roles(p).iter().any(|r| r == "Foreign Minister"),
+        "{:?}",
+        a.roles(p)
+    );
+    assert_eq!(a.count(Person), 1);
+}
+
+#[test]
+fn titles_and_possessives_stay_outside_the_mention() {
+    let a = Annotated::new(
+        "Visit\n\nPresident Maris Vantreeck met reporters. President Vantreeck\u{2019}s office \
+         confirmed the visit.",
+    );
+    let p = a.entity(Person, "Maris Vantreeck");
+    assert_eq!(a.mention_texts(p), ["Maris Vantreeck", "Vantreeck"]);
+}
+
+#[test]
+fn family_name_first_names_are_found_by_their_family_name() {
+    let a = Annotated::new(
+        "Summit\n\nSouth Korean President Moon Jae-in met Kim Jong Un in the capital. \
+         Moon said the meeting went well, and Kim agreed.",
+    );
+    let moon = a.entity(Person, "Moon Jae-in");
+    assert_eq!(a.mention_texts(moon), ["Moon Jae-in", "Moon"]);
+    assert!(a.roles(moon).iter().any(|r| r == "South Korean President"));
+    let kim = a.entity(Person, "Kim Jong Un");
+    assert_eq!(a.mention_texts(kim), ["Kim Jong Un", "Kim"]);
+}
+
+#[test]
+fn a_bare_shared_family_name_goes_to_the_most_prominent_bearer() {
+    let a = Annotated::new(
+        "Kim Jong Un hopes for talks\n\nKim Jong Un met envoys. Kim Yo Sun, his aide, \
+         was there. Kim Tae Ho joined later. Kim said the talks went well.",
+    );
+    let leader = a.entity(Person, "Kim Jong Un");
+    assert_eq!(
+        a.mention_texts(leader).len(),
+        3,
+        "{:?}",
+        a.mention_texts(leader)
+    );
+    assert_eq!(
+        a.mention_texts(a.entity(Person, "Kim Yo Sun")),
+        ["Kim Yo Sun"]
+    );
+    assert_eq!(
+        a.mention_texts(a.entity(Person, "Kim Tae Ho")),
+        ["Kim Tae Ho"]
+    );
+}
+
+#[test]
+fn hyphenated_compounds_mention_each_person() {
+    let a = Annotated::new(
+        "Summit\n\nDonald Trump and Kim Jong Un met. The Trump-Kim summit ended early.",
+    );
+    assert_eq!(
+        a.mention_texts(a.entity(Person, "Donald Trump")),
+        ["Donald Trump", "Trump"]
+    );
+    assert_eq!(
+        a.mention_texts(a.entity(Person, "Kim Jong Un")),
+        ["Kim Jong Un", "Kim"]
+    );
+}
+
+#[test]
+fn weekdays_months_and_sentence_starts_are_not_names() {
+    let a = Annotated::new(
+        "News\n\nDespite the rain, Mayor Ines Hallgrimsdottir spoke on Sunday in December. \
+         Shortly after, she left.",
+    );
+    assert_eq!(a.names(Person), ["Ines Hallgrimsdottir"]);
+    assert!(a.names(Place).is_empty(), "{:?}", a.names(Place));
+    assert!(
+        a.names(Organization).is_empty(),
+        "{:?}",
+        a.names(Organization)
+    );
+}
+
+#[test]
+fn people_who_share_a_family_name_stay_apart() {
+    let a = Annotated::new(
+        "Family\n\nJohn Gallardo, a physicist, married Ellen Gallardo in 1963. Their daughter, \
+         Sarah Gallardo, studied at the university.",
+    );
+    assert_eq!(a.count(Person), 3, "{:?}", a.names(Person));
+}
+
+#[test]
+fn a_speaker_introduced_by_a_verb_of_saying_is_a_person() {
+    let a = Annotated::new(
+        "Winter\n\n\u{201c}It gets worse every year,\u{201d} said Tasos Pertsinidis, a district \
+         engineer. Mr. Pertsinidis has worked there for years.",
+    );
+    let p = a.entity(Person, "Tasos Pertsinidis");
+    assert_eq!(a.mention_texts(p), ["Tasos Pertsinidis", "Pertsinidis"]);
+}
+
+#[test]
+fn a_person_s_name_that_is_also_a_town_stays_a_person() {
+    let a = Annotated::new(
+        "Programmers\n\nMargaret Hamilton arrived in 1959. Hamilton had no training in \
+         programming. Later, Hamilton led a team.",
+    );
+    let p = a.entity(Person, "Margaret Hamilton");
+    assert_eq!(a.mention_texts(p).len(), 3);
+    assert!(a.names(Place).is_empty(), "{:?}", a.names(Place));
+}
+
+#[test]
+fn single_names_known_from_their_context() {
+    let a = Annotated::new(
+        "History\n\nThe legend says that the King of Athens, Thalomir unified the tribes. \
+         Later the council appointed Vendrax to draft a law code.",
+    );
+    assert!(a.find(Person, "Thalomir").is_some(), "{:?}", a.all_names());
+    assert!(a.find(Person, "Vendrax").is_some(), "{:?}", a.all_names());
+}
+
+#[test]
+fn an_initial_without_a_period_still_marks_a_name_but_initials_alone_do_not() {
+    let a = Annotated::new(
+        "Interview\n\nWe spoke to R Subramanyan about the storm. He moved to S. F., Cal. in 1849.",
+    );
+    assert_eq!(a.names(Person), ["R Subramanyan"]);
+}
+
+#[test]
+fn a_title_used_alone_refers_to_the_one_person_who_holds_it() {
+    let a = Annotated::new(
+        "Visit\n\nSecretary of State Anneliese Vorbruck landed on Sunday. Shortly after the \
+         Secretary of State left, the talks began.",
+    );
+    let p = a.entity(Person, "Anneliese Vorbruck");
+    assert_eq!(
+        a.mention_texts(p),
+        ["Anneliese Vorbruck", "Secretary of State"]
+    );
+    assert_eq!(a.count(Person), 1, "{:?}", a.all_names());
+}
+
+#[test]
+fn a_place_glued_to_a_full_name_is_two_names() {
+    // an affiliation line: institution, country, then the next author
+    let a = Annotated::new(
+        "Authors\n\nThe authors are Jan Verhoef, Technische Hogeschool Delft, the Netherlands Marieke \
+         Oosterbroek, Rijksmuseum Twenthe. Oosterbroek wrote the second part.",
+    );
+    assert!(
+        a.find(Person, "Marieke Oosterbroek").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(
+        a.find(Place, "Netherlands").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    // an organisation named in another language is still one
+    assert!(
+        a.find(Organization, "Technische Hogeschool Delft")
+            .is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert_eq!(a.count(Person), 2, "{:?}", a.all_names());
+}
+
+#[test]
+fn a_hyphenated_military_title_and_a_party_to_a_case() {
+    let a = Annotated::new(
+        "Orders\n\nThe court heard Harwell versus Ohio. We order Lieutenant-Colonel \
+         Brannagh to report. Cards for Valentine\u{2019}s Day sold out.",
+    );
+    assert!(a.find(Person, "Harwell").is_some(), "{:?}", a.all_names());
+    assert!(a.find(Place, "Ohio").is_some(), "{:?}", a.all_names());
+    let b = a.entity(Person, "Brannagh");
+    assert!(
+        a.roles(b).iter().any(|r| r == "Lieutenant-Colonel"),
+        "{:?}",
+        a.roles(b)
+    );
+    // a holiday is nobody
+    assert_eq!(a.count(Person), 2, "{:?}", a.all_names());
+}
+
+#[test]
+fn a_storm_and_its_name_used_alone_are_no_one() {
+    let a = Annotated::new(
+        "Storm\n\nHurricane Odalys reached the coast on Friday. By evening Odalys had \
+         weakened, and forecasters said T S Odalys would pass by Sunday.",
+    );
+    let names = a.all_names();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn an_ordinary_word_with_a_capital_between_lowercase_words_is_no_one() {
+    let a = Annotated::new(
+        "Lights\n\nThe signs let small cities see their streets with the glamour of major \
+         Western capitals at night.",
+    );
+    let names = a.all_names();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+#[test]
+fn an_oath_that_opens_a_quotation_is_no_one() {
+    let a = Annotated::new(
+        "Archive\n\n\u{201c}Jesus \u{2026} where did this come from?\u{201d} Mara Quint \
+         asked. \u{201c}God! It was here all along.\u{201d}",
+    );
+    assert!(a.find(Person, "Jesus").is_none(), "{:?}", a.all_names());
+    assert!(a.find(Person, "God").is_none(), "{:?}", a.all_names());
+    assert!(
+        a.find(Person, "Mara Quint").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn the_land_in_a_peers_title_is_a_place_not_a_person() {
+    let a = Annotated::new(
+        "Peers\n\nHe wrote to John Carrow, 3rd Earl of Tamsworth, in May. Later the Duke of \
+         Norland visited.",
+    );
+    assert!(
+        a.find(Person, "John Carrow").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Person, "Tamsworth").is_none(), "{:?}", a.all_names());
+    assert!(a.find(Place, "Tamsworth").is_some(), "{:?}", a.all_names());
+    assert_eq!(a.count(Person), 1, "{:?}", a.all_names());
+}
+
+#[test]
+fn a_misspelt_family_name_after_an_honorific_is_the_person_named_in_full() {
+    let a = Annotated::new(
+        "Salt\n\nThe agency's spokeswoman, Katarzyna Wolczanska, said the plan was sound. \
+         Ms Wolczanksa said the agency would consult. Mr Wolford, a farmer, disagreed.",
+    );
+    let p = a.entity(Person, "Katarzyna Wolczanska");
+    assert_eq!(
+        a.mention_texts(p),
+        ["Katarzyna Wolczanska", "Wolczanksa"],
+        "{:?}",
+        a.all_names()
+    );
+    // a name more than two letters away is someone else
+    assert!(a.find(Person, "Wolford").is_some(), "{:?}", a.all_names());
+}

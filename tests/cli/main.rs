@@ -1,0 +1,6 @@
+//! The real binary, run as a user would: every run gets its own empty config
+//! and data directories. One test binary for the command line, so that it
+//! links once.
+
+mod commands;
+mod notes;

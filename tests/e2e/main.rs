@@ -1,0 +1,8 @@
+//! End to end: the real binary in tmux, driven by keys and read back from
+//! the screen. One test binary, so that it links once.
+
+#[path = "../ui_support/mod.rs"]
+mod ui_support;
+
+mod notes;
+mod reader;
