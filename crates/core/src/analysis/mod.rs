@@ -173,6 +173,7 @@ fn run(
         })
         .collect();
     let genders: Vec<_> = drafts.iter().map(|d| d.gender).collect();
+    let entity_names: Vec<&str> = drafts.iter().map(|d| d.name.as_str()).collect();
     let is_role = |w: &str| lex.title(w).is_some();
     let input = quotes::attribute::Input {
         text: doc.text,
@@ -183,9 +184,13 @@ fn run(
         quotes: &quote_refs,
         mentions: &mention_refs,
         genders: &genders,
+        names: &entity_names,
         is_role: &is_role,
+        lists: &lex.lists,
     };
-    let speakers = quotes::attribute::attribute(&input);
+    // how each speaker was chosen, when asked
+    let mut steps = explain.is_some().then(Vec::new);
+    let speakers = quotes::attribute::attribute(&input, steps.as_mut());
     let mut quotes: Vec<Quote> = Vec::with_capacity(doc.quotes.len());
     for (q, found) in doc.quotes.iter().enumerate() {
         let inner = &doc.quote_tokens[q];
@@ -200,6 +205,7 @@ fn run(
             &inner_tokens,
             starts_clause(&doc, inner.start),
             article.blocks[found.block].kind,
+            &lex.lists,
         );
         // the second half of a split quotation (`"A," said Kim, "B."`) is as
         // full as the first
@@ -239,10 +245,11 @@ fn run(
         explain.quotes = analysis
             .quotes
             .iter()
-            .map(|q| explain::QuoteExplanation {
+            .zip(steps.unwrap_or_default())
+            .map(|(q, steps)| explain::QuoteExplanation {
                 quote: q.span,
                 speaker: q.speaker.map(|id| analysis.entity(id).name.clone()),
-                steps: Vec::new(),
+                steps,
             })
             .collect();
     }

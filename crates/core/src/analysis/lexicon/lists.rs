@@ -101,6 +101,27 @@ word_lists! {
     /// Legal forms of companies (`Inc.`, `GmbH`), which name nothing alone.
     legal_forms,
     // ---- quotes: who said it ----
+    /// Verbs of saying: `said`, `told`, `tweeted` (lowercase).
+    speech_verbs,
+    /// Verbs of saying that are common nouns too (`state`, `post`): cues only
+    /// after a name, a pronoun, a quotation or a comma.
+    speech_verbs_also_nouns,
+    /// Verbs of saying whose subject cannot follow them (`told reporters`).
+    speech_verbs_taking_object,
+    /// Nouns for what someone said or wrote (`In X's words`).
+    source_nouns,
+    /// Words between a speaker and the verb (`has`, `later`).
+    between_subject_and_verb,
+    /// Days and `today`, `yesterday`, `tonight` (`Trump said Sunday`).
+    time_words,
+    /// Words that may open a description of the speaker (`the`, `his`).
+    speaker_determiners,
+    /// Words between a verb of saying and the name after it (`the`, `former`).
+    before_a_name,
+    /// Words after which a name is an object (`with`, `to`, `and`).
+    before_an_object,
+    /// Small words that stay lowercase in titles (`of`, `the`).
+    title_small_words,
 }
 
 #[cfg(test)]
