@@ -239,7 +239,7 @@ fn run(
         sentences: doc.sentences.iter().map(|s| s.span).collect(),
         entities,
         quotes,
-        language: detect_language(&doc),
+        language: detect_language(&doc, &lex.lists),
     };
     if let Some(explain) = explain {
         explain.quotes = analysis
@@ -270,8 +270,9 @@ fn starts_clause(doc: &doc::Doc, open: usize) -> bool {
 }
 
 /// The language the analysis assumes: English unless most letters are of
-/// another script, or the common English words are missing.
-fn detect_language(doc: &doc::Doc) -> String {
+/// another script, or the common English words (`common_english_words`)
+/// are missing.
+fn detect_language(doc: &doc::Doc, lists: &lexicon::lists::WordLists) -> String {
     let mut latin = 0usize;
     let mut other = 0usize;
     // ASCII letters eight bytes at a time where all eight are ASCII, else
@@ -306,21 +307,31 @@ fn detect_language(doc: &doc::Doc) -> String {
         .iter()
         .filter(|t| t.kind == tokens::TokenKind::Word)
         .count();
-    // (no letter outside ASCII lowercases to one of these words' letters)
-    const COMMON: [&str; 10] = [
-        "the", "and", "of", "to", "a", "in", "is", "that", "was", "for",
-    ];
+    // the commonest words, in any ASCII case: by length, and with their
+    // first letters, which rule most words out before any is compared
+    let mut by_length: Vec<Vec<&str>> = Vec::new();
+    let mut first_letter = [false; 256];
+    for w in lists.common_english_words.iter() {
+        if by_length.len() <= w.len() {
+            by_length.resize(w.len() + 1, Vec::new());
+        }
+        by_length[w.len()].push(w);
+        if let Some(&b) = w.as_bytes().first() {
+            first_letter[usize::from(b.to_ascii_lowercase())] = true;
+            first_letter[usize::from(b.to_ascii_uppercase())] = true;
+        }
+    }
     let english = doc
         .tokens
         .iter()
         .filter(|t| {
             let w = t.text(doc.text);
-            // (their first letters first, in either case)
-            w.len() <= 4
-                && w.as_bytes()
-                    .first()
-                    .is_some_and(|b| matches!(b | 0x20, b't' | b'a' | b'o' | b'i' | b'w' | b'f'))
-                && COMMON.iter().any(|c| w.eq_ignore_ascii_case(c))
+            w.as_bytes()
+                .first()
+                .is_some_and(|&b| first_letter[usize::from(b)])
+                && by_length
+                    .get(w.len())
+                    .is_some_and(|listed| listed.iter().any(|c| w.eq_ignore_ascii_case(c)))
         })
         .count();
     if words >= 20 && english * 100 < words * 4 {

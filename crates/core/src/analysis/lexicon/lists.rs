@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use super::table::FastSet;
 
 /// One list of words or phrases.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct WordList {
     /// In file order (rules that try each entry in turn read them so).
     words: Vec<Cow<'static, str>>,
@@ -66,7 +66,7 @@ impl WordList {
 macro_rules! word_lists {
     ($($(#[$doc:meta])* $name:ident,)*) => {
         /// Every word list, by meaning.
-        #[derive(Debug)]
+        #[derive(Clone, Debug)]
         pub struct WordLists {
             $($(#[$doc])* pub $name: WordList,)*
         }
@@ -96,6 +96,15 @@ macro_rules! word_lists {
     };
 }
 
+/// The built-in lists, loaded once. The tokenizer and the sentence splitter
+/// read them here: they run before, and without, a caller's lexicon (so an
+/// overlay of their lists changes nothing); the [`super::Lexicon`] starts
+/// from a copy.
+pub fn builtin() -> &'static WordLists {
+    static LISTS: std::sync::LazyLock<WordLists> = std::sync::LazyLock::new(WordLists::load);
+    &LISTS
+}
+
 word_lists! {
     // ---- names: what kind a name is ----
     /// Legal forms of companies (`Inc.`, `GmbH`), which name nothing alone.
@@ -122,6 +131,17 @@ word_lists! {
     before_an_object,
     /// Small words that stay lowercase in titles (`of`, `the`).
     title_small_words,
+    // ---- sentences, tokens, cleaning (the tokenizer and the splitter read `builtin()`) ----
+    /// Abbreviations that keep their period (`Mr`, `Calif`; as written).
+    abbreviations,
+    /// Abbreviations bound to the next word (`Dr`, `No`): no sentence ends after them.
+    binding_abbreviations,
+    /// Words that start sentences (`The`, `However`; as written).
+    sentence_starters,
+    /// Second parts of compounds whose first part is a name (`based`, `led`).
+    name_compound_suffixes,
+    /// The commonest English words (`the`, `of`): is the text English.
+    common_english_words,
 }
 
 #[cfg(test)]

@@ -120,7 +120,7 @@ impl Lexicon {
             organization_beginnings: table::WordBits::of(organizations.beginnings()),
             organizations,
             words: words::Words::load(),
-            lists: lists::WordLists::load(),
+            lists: lists::builtin().clone(),
         }
     }
 
