@@ -173,6 +173,7 @@ fn run(
         })
         .collect();
     let genders: Vec<_> = drafts.iter().map(|d| d.gender).collect();
+    let entity_names: Vec<&str> = drafts.iter().map(|d| d.name.as_str()).collect();
     let is_role = |w: &str| lex.title(w).is_some();
     let input = quotes::attribute::Input {
         text: doc.text,
@@ -183,9 +184,13 @@ fn run(
         quotes: &quote_refs,
         mentions: &mention_refs,
         genders: &genders,
+        names: &entity_names,
         is_role: &is_role,
+        lists: &lex.lists,
     };
-    let speakers = quotes::attribute::attribute(&input);
+    // how each speaker was chosen, when asked
+    let mut steps = explain.is_some().then(Vec::new);
+    let speakers = quotes::attribute::attribute(&input, steps.as_mut());
     let mut quotes: Vec<Quote> = Vec::with_capacity(doc.quotes.len());
     for (q, found) in doc.quotes.iter().enumerate() {
         let inner = &doc.quote_tokens[q];
@@ -200,6 +205,7 @@ fn run(
             &inner_tokens,
             starts_clause(&doc, inner.start),
             article.blocks[found.block].kind,
+            &lex.lists,
         );
         // the second half of a split quotation (`"A," said Kim, "B."`) is as
         // full as the first
@@ -233,16 +239,17 @@ fn run(
         sentences: doc.sentences.iter().map(|s| s.span).collect(),
         entities,
         quotes,
-        language: detect_language(&doc),
+        language: detect_language(&doc, &lex.lists),
     };
     if let Some(explain) = explain {
         explain.quotes = analysis
             .quotes
             .iter()
-            .map(|q| explain::QuoteExplanation {
+            .zip(steps.unwrap_or_default())
+            .map(|(q, steps)| explain::QuoteExplanation {
                 quote: q.span,
                 speaker: q.speaker.map(|id| analysis.entity(id).name.clone()),
-                steps: Vec::new(),
+                steps,
             })
             .collect();
     }
@@ -263,8 +270,9 @@ fn starts_clause(doc: &doc::Doc, open: usize) -> bool {
 }
 
 /// The language the analysis assumes: English unless most letters are of
-/// another script, or the common English words are missing.
-fn detect_language(doc: &doc::Doc) -> String {
+/// another script, or the common English words (`common_english_words`)
+/// are missing.
+fn detect_language(doc: &doc::Doc, lists: &lexicon::lists::WordLists) -> String {
     let mut latin = 0usize;
     let mut other = 0usize;
     // ASCII letters eight bytes at a time where all eight are ASCII, else
@@ -299,21 +307,31 @@ fn detect_language(doc: &doc::Doc) -> String {
         .iter()
         .filter(|t| t.kind == tokens::TokenKind::Word)
         .count();
-    // (no letter outside ASCII lowercases to one of these words' letters)
-    const COMMON: [&str; 10] = [
-        "the", "and", "of", "to", "a", "in", "is", "that", "was", "for",
-    ];
+    // the commonest words, in any ASCII case: by length, and with their
+    // first letters, which rule most words out before any is compared
+    let mut by_length: Vec<Vec<&str>> = Vec::new();
+    let mut first_letter = [false; 256];
+    for w in lists.common_english_words.iter() {
+        if by_length.len() <= w.len() {
+            by_length.resize(w.len() + 1, Vec::new());
+        }
+        by_length[w.len()].push(w);
+        if let Some(&b) = w.as_bytes().first() {
+            first_letter[usize::from(b.to_ascii_lowercase())] = true;
+            first_letter[usize::from(b.to_ascii_uppercase())] = true;
+        }
+    }
     let english = doc
         .tokens
         .iter()
         .filter(|t| {
             let w = t.text(doc.text);
-            // (their first letters first, in either case)
-            w.len() <= 4
-                && w.as_bytes()
-                    .first()
-                    .is_some_and(|b| matches!(b | 0x20, b't' | b'a' | b'o' | b'i' | b'w' | b'f'))
-                && COMMON.iter().any(|c| w.eq_ignore_ascii_case(c))
+            w.as_bytes()
+                .first()
+                .is_some_and(|&b| first_letter[usize::from(b)])
+                && by_length
+                    .get(w.len())
+                    .is_some_and(|listed| listed.iter().any(|c| w.eq_ignore_ascii_case(c)))
         })
         .count();
     if words >= 20 && english * 100 < words * 4 {

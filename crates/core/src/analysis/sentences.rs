@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::lexicon::lists::builtin;
 use super::tokens::{Token, TokenKind, is_abbreviation};
 use crate::span::Span;
 
@@ -44,85 +45,12 @@ fn is_opening(s: &str) -> bool {
     )
 }
 
-/// Words that start sentences; after an abbreviation such as `U.S.` they show
-/// that the period ended the sentence too.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "My",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "So",
-    "Yet",
-    "Still",
-    "Meanwhile",
-    "However",
-    "For",
-    "Some",
-    "Many",
-    "Most",
-    "One",
-    "Two",
-    "What",
-    "Who",
-    "Why",
-    "How",
-];
-
-/// Titles and initials: an abbreviation that never ends a sentence.
+/// Titles and initials: an abbreviation that never ends a sentence
+/// (`binding_abbreviations`: `Dr.`, `No.`; or a single capital).
 fn binds_forward(word: &str) -> bool {
     let stem = word.trim_end_matches('.');
     let single_initial = stem.chars().count() == 1 && stem.chars().all(char::is_uppercase);
-    single_initial
-        || matches!(
-            stem,
-            "Mr" | "Mrs"
-                | "Ms"
-                | "Mx"
-                | "Dr"
-                | "St"
-                | "Sen"
-                | "Rep"
-                | "Gov"
-                | "Gen"
-                | "Lt"
-                | "Col"
-                | "Capt"
-                | "Sgt"
-                | "Prof"
-                | "Rev"
-                | "Hon"
-                | "No"
-                | "Mt"
-                | "Ft"
-        )
+    single_initial || builtin().binding_abbreviations.contains(stem)
 }
 
 /// Split the tokens of each block into sentences. `blocks` are the block spans
@@ -228,7 +156,8 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, end: usize) -> (bool, u
             None => true,
             Some(n) => {
                 let nw = n.text(text);
-                SENTENCE_STARTERS.contains(&nw)
+                // after `U.S.`, a word that starts sentences (`The`, `However`)
+                builtin().sentence_starters.contains(nw)
                     || (is_opening(nw) && !is_abbreviation(word.trim_end_matches('.')))
             }
         };

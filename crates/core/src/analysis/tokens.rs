@@ -6,6 +6,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::lexicon::lists::builtin;
 use crate::span::Span;
 
 /// What a token is made of.
@@ -49,28 +50,11 @@ impl Token {
     }
 }
 
-/// Abbreviations that keep their period (case-sensitive, without the period).
-/// Titles, months, company suffixes, common Latin and address forms.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "Jr", "Sr", "St", "Sen", "Sens", "Rep", "Reps", "Gov", "Gen",
-    "Lt", "Col", "Capt", "Cmdr", "Sgt", "Maj", "Adm", "Prof", "Rev", "Hon", "Pres", "Supt", "Det",
-    "Insp", "Fr", "Msgr", "Atty", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-    "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-    "Inc", "Corp", "Co", "Ltd", "Bros", "Cie", "vs", "etc", "No", "Nos", "Mt", "Ft", "Ave", "Blvd",
-    "Rd", "Dept", "Univ", "Assn", "Est", "approx", "est", "al", "cf", "ca", "Ph", "Vol", "vol",
-    "pp", "Fig", "fig", "Ch", "Art", "Sec", "Gens", "Messrs", "Mme", "Mlle", "Esq", "Ariz",
-    "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich",
-    "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt",
-    "Wash", "Wis", "Wyo",
-];
-
-/// Whether a word (without its period) is a known abbreviation.
+/// Whether a word (without its period) is an abbreviation that keeps its
+/// period (`abbreviations`: titles, months, company suffixes, Latin and
+/// address forms; case-sensitive).
 pub fn is_abbreviation(word: &str) -> bool {
-    // the fixed fast hasher (as `lexicon::FastSet`, which sits above this module)
-    type Set = std::collections::HashSet<&'static str, foldhash::fast::FixedState>;
-    static SET: std::sync::LazyLock<Set> =
-        std::sync::LazyLock::new(|| ABBREVIATIONS.iter().copied().collect());
-    SET.contains(word)
+    builtin().abbreviations.contains(word)
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -489,44 +473,6 @@ fn push_camel(text: &str, span: Span, out: &mut Vec<Span>) {
     out.push(Span::new(span.start + start, span.end));
 }
 
-/// Lowercase second parts of compounds whose first part is a name on its
-/// own: `Seoul-based`, `Kim-led`, `U.S.-backed`. (Unlike `Jae-in`.)
-const NAME_COMPOUND_SUFFIXES: &[&str] = &[
-    "based",
-    "born",
-    "bred",
-    "led",
-    "backed",
-    "owned",
-    "run",
-    "funded",
-    "made",
-    "style",
-    "era",
-    "bound",
-    "linked",
-    "controlled",
-    "friendly",
-    "related",
-    "area",
-    "native",
-    "headquartered",
-    "centric",
-    "focused",
-    "inspired",
-    "brokered",
-    "sponsored",
-    "allied",
-    "aligned",
-    "supported",
-    "appointed",
-    "designed",
-    "built",
-    "area",
-    "wide",
-    "like",
-];
-
 /// Merge raw pieces in place: abbreviation + period, hyphenated compounds.
 fn merge(text: &str, raw: &mut Vec<Span>) {
     // each merged piece takes at least one raw piece: it is written at or
@@ -554,7 +500,8 @@ fn merge(text: &str, raw: &mut Vec<Span>) {
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase)
-                    && NAME_COMPOUND_SUFFIXES.contains(&w.slice(text))
+                    // `name_compound_suffixes`: `based`, `led`, `backed`
+                    && builtin().name_compound_suffixes.contains(w.slice(text))
             };
             if h.start == cur.end
                 && w.start == h.end

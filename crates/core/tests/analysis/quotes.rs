@@ -137,3 +137,88 @@ fn an_organisation_can_speak() {
         "State Department",
     );
 }
+
+/// The explanation of each quotation of `body` (after the two envoys):
+/// its speaker and its steps.
+fn explained(body: &str) -> Vec<(Option<String>, Vec<String>)> {
+    use gloss_core::analysis::{Parts, analyze_explained, analyze_with};
+    use gloss_core::article::{CleanOptions, clean};
+    let article = clean(&format!("{PEOPLE}{body}"), &CleanOptions::default());
+    let (analysis, why) = analyze_explained(&article, Parts::default());
+    assert_eq!(
+        analysis,
+        analyze_with(&article, Parts::default()),
+        "explaining changes nothing"
+    );
+    assert_eq!(why.quotes.len(), analysis.quotes.len());
+    why.quotes
+        .into_iter()
+        .map(|q| (q.speaker, q.steps))
+        .collect()
+}
+
+#[test]
+fn the_explanation_names_the_cue_and_the_speaker_it_gave() {
+    let why = explained("\"The talks went well,\" said Vorbruck.");
+    let (speaker, steps) = &why[0];
+    assert_eq!(speaker.as_deref(), Some("Anneliese Vorbruck"));
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.contains("\u{201c}said\u{201d} right after the quotation")),
+        "{steps:?}"
+    );
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.contains("\u{201c}Vorbruck\u{201d}") && s.ends_with("Anneliese Vorbruck")),
+        "{steps:?}"
+    );
+}
+
+#[test]
+fn the_explanation_says_why_a_quotation_has_no_speaker() {
+    // no verb of saying, and no one before to carry on from
+    let why = explained("\n\n\"Nothing is settled yet.\"");
+    let (speaker, steps) = why.last().expect("a quotation");
+    assert_eq!(speaker, &None);
+    assert!(
+        steps.iter().any(|s| s.contains("no verb of saying")),
+        "{steps:?}"
+    );
+    assert!(
+        steps.last().is_some_and(|s| s.starts_with("unattributed")),
+        "{steps:?}"
+    );
+    // an unnamed source: the cue is found, its subject is a description
+    let why = explained("\"Nobody knows,\" a senior official told reporters.");
+    let (speaker, steps) = &why[0];
+    assert_eq!(speaker, &None);
+    assert!(
+        steps
+            .iter()
+            .any(|s| s.contains("\u{201c}told\u{201d}") && s.contains("unnamed source")),
+        "{steps:?}"
+    );
+}
+
+#[test]
+fn the_explanation_follows_a_pronoun_and_a_carried_speaker() {
+    let why = explained("Kerrigan arrived late. \"We are ready,\" he said. \"All of us.\"");
+    assert_eq!(why.len(), 2);
+    assert_eq!(why[0].0.as_deref(), Some("Tomas Kerrigan"));
+    assert!(
+        why[0]
+            .1
+            .iter()
+            .any(|s| s.starts_with("pronoun \u{201c}he\u{201d}") && s.contains("Tomas Kerrigan")),
+        "{:?}",
+        why[0].1
+    );
+    assert_eq!(why[1].0.as_deref(), Some("Tomas Kerrigan"));
+    assert!(
+        why[1].1.iter().any(|s| s.starts_with("carried from")),
+        "{:?}",
+        why[1].1
+    );
+}

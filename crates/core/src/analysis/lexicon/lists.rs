@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use super::table::FastSet;
 
 /// One list of words or phrases.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct WordList {
     /// In file order (rules that try each entry in turn read them so).
     words: Vec<Cow<'static, str>>,
@@ -94,7 +94,7 @@ impl WordList {
 macro_rules! word_lists {
     ($($(#[$doc:meta])* $name:ident,)*) => {
         /// Every word list, by meaning.
-        #[derive(Debug)]
+        #[derive(Clone, Debug)]
         pub struct WordLists {
             $($(#[$doc])* pub $name: WordList,)*
         }
@@ -122,6 +122,15 @@ macro_rules! word_lists {
             pub const NAMES: &[&str] = &[$(stringify!($name),)*];
         }
     };
+}
+
+/// The built-in lists, loaded once. The tokenizer and the sentence splitter
+/// read them here: they run before, and without, a caller's lexicon (so an
+/// overlay of their lists changes nothing); the [`super::Lexicon`] starts
+/// from a copy.
+pub fn builtin() -> &'static WordLists {
+    static LISTS: std::sync::LazyLock<WordLists> = std::sync::LazyLock::new(WordLists::load);
+    &LISTS
 }
 
 word_lists! {
@@ -195,6 +204,38 @@ word_lists! {
     /// Place words after a name that leave the name a place (`Coron Island`).
     place_words_after_name,
     // ---- quotes: who said it ----
+    /// Verbs of saying: `said`, `told`, `tweeted` (lowercase).
+    speech_verbs,
+    /// Verbs of saying that are common nouns too (`state`, `post`): cues only
+    /// after a name, a pronoun, a quotation or a comma.
+    speech_verbs_also_nouns,
+    /// Verbs of saying whose subject cannot follow them (`told reporters`).
+    speech_verbs_taking_object,
+    /// Nouns for what someone said or wrote (`In X's words`).
+    source_nouns,
+    /// Words between a speaker and the verb (`has`, `later`).
+    between_subject_and_verb,
+    /// Days and `today`, `yesterday`, `tonight` (`Trump said Sunday`).
+    time_words,
+    /// Words that may open a description of the speaker (`the`, `his`).
+    speaker_determiners,
+    /// Words between a verb of saying and the name after it (`the`, `former`).
+    before_a_name,
+    /// Words after which a name is an object (`with`, `to`, `and`).
+    before_an_object,
+    /// Small words that stay lowercase in titles (`of`, `the`).
+    title_small_words,
+    // ---- sentences, tokens, cleaning (the tokenizer and the splitter read `builtin()`) ----
+    /// Abbreviations that keep their period (`Mr`, `Calif`; as written).
+    abbreviations,
+    /// Abbreviations bound to the next word (`Dr`, `No`): no sentence ends after them.
+    binding_abbreviations,
+    /// Words that start sentences (`The`, `However`; as written).
+    sentence_starters,
+    /// Second parts of compounds whose first part is a name (`based`, `led`).
+    name_compound_suffixes,
+    /// The commonest English words (`the`, `of`): is the text English.
+    common_english_words,
 }
 
 #[cfg(test)]

@@ -117,7 +117,7 @@ impl Lexicon {
             titles: t,
             organizations,
             words: words::Words::load(),
-            lists: lists::WordLists::load(),
+            lists: lists::builtin().clone(),
         }
     }
 

@@ -5,26 +5,22 @@
 
 use super::find::Found;
 use crate::analysis::QuoteKind;
-use crate::analysis::tokens::{Token, TokenKind};
+use crate::analysis::lexicon::lists::WordLists;
+use crate::analysis::tokens::{Token, TokenKind, with_lowercase};
 use crate::article::BlockKind;
-
-/// Small words that stay lowercase inside titles.
-const TITLE_SMALL_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "de",
-    "la", "le", "et", "du", "des", "is",
-];
 
 /// Decide the kind of a quotation.
 ///
 /// `tokens` are the tokens inside the quotation; `starts_clause` says whether
 /// the quotation opens its sentence (or follows a colon); `block` is the kind
-/// of block it is in.
+/// of block it is in; `lists` the word lists (`title_small_words`).
 pub fn classify(
     text: &str,
     found: &Found,
     tokens: &[Token],
     starts_clause: bool,
     block: BlockKind,
+    lists: &WordLists,
 ) -> QuoteKind {
     if matches!(block, BlockKind::Title | BlockKind::Heading) {
         return QuoteKind::Partial;
@@ -37,7 +33,7 @@ pub fn classify(
     if words.is_empty() {
         return QuoteKind::Partial;
     }
-    if looks_like_title(&words) {
+    if looks_like_title(&words, lists) {
         return QuoteKind::Partial;
     }
     if words.len() >= 4 {
@@ -55,15 +51,16 @@ pub fn classify(
 }
 
 /// `The World of Tomorrow`, `Deterministic Nonperiodic Flow`: two or more
-/// words, every one capitalised but the small ones, no sentence punctuation.
-fn looks_like_title(words: &[&str]) -> bool {
+/// words, every one capitalised but the small ones (`title_small_words`),
+/// no sentence punctuation.
+fn looks_like_title(words: &[&str], lists: &WordLists) -> bool {
     let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     words.len() >= 2
         && words.len() <= 10
         && words.iter().filter(|w| capitalised(w)).count() >= 2
         && words
             .iter()
-            .all(|w| capitalised(w) || TITLE_SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+            .all(|w| capitalised(w) || with_lowercase(w, |w| lists.title_small_words.contains(w)))
         && !words
             .iter()
             .any(|w| matches!(*w, "I" | "I'm" | "I\u{2019}m"))
@@ -80,7 +77,15 @@ mod tests {
         let block = Span::new(0, text.len());
         let found = find(text, &[block]).remove(0);
         let tokens = tokenize(text, found.span);
-        classify(text, &found, &tokens, starts_clause, BlockKind::Paragraph)
+        let lists = &crate::analysis::lexicon::get().lists;
+        classify(
+            text,
+            &found,
+            &tokens,
+            starts_clause,
+            BlockKind::Paragraph,
+            lists,
+        )
     }
 
     #[test]

@@ -1,0 +1,184 @@
+//! Step 3: a quotation with no verb of saying of its own gets its speaker
+//! from around it: the sentence after, when it opens with the speaker and a
+//! verb (`"…?" Rothman recalls thinking.`); the quotation the paragraph
+//! before left open (a long quotation over paragraphs); a short line after a
+//! pull quote that names the speaker; or the speaker of the sentence before,
+//! looking back at most two sentences (a second sentence after `"…," said
+//! Pompeo.`), until another person is named.
+
+use std::ops::Range;
+
+use super::cues::quoted;
+use super::index::Index;
+use super::subject::subject_of;
+use super::{Found, Steps, same_block};
+use crate::analysis::EntityKind;
+use crate::analysis::tokens::TokenKind;
+
+/// `Rothman recalls thinking …` at the start of the sentence `range`: its subject.
+pub(super) fn opening_attribution(
+    ix: &Index,
+    range: Range<usize>,
+    earlier: &[Option<usize>],
+    trace: &mut Steps,
+) -> Option<usize> {
+    let end = range.end.min(range.start + 6);
+    let cue = (range.start..end).find(|&i| ix.is_cue(i))?;
+    trace.record(|| {
+        format!(
+            "the sentence after opens with the cue {}",
+            quoted(ix.word(cue))
+        )
+    });
+    match subject_of(ix, cue, range, earlier, trace) {
+        Found::Named(e) => Some(e),
+        _ => None,
+    }
+}
+
+/// Whether quotation `q` opens its paragraph and continues the one the
+/// paragraph before left open (a long quotation over paragraphs).
+pub(super) fn continues_paragraph_before(ix: &Index, q: usize) -> bool {
+    let input = ix.input;
+    let quote = &input.quotes[q];
+    quote.tokens.start == input.blocks[quote.block].start
+        && q > 0
+        && input.quotes[q - 1].unclosed
+        && input.quotes[q - 1].block + 1 == quote.block
+}
+
+/// A short line after a pull quote that names its speaker: `Michael Shadlen, Ph.D.`
+pub(super) fn attribution_line(ix: &Index, block: usize, trace: &mut Steps) -> Option<usize> {
+    let input = ix.input;
+    let next = input.blocks.get(block + 1)?;
+    let words = next
+        .clone()
+        .filter(|&i| input.tokens[i].kind == TokenKind::Word)
+        .count();
+    if words == 0 || words > 8 || next.clone().any(|i| ix.in_quote[i]) {
+        return None;
+    }
+    let first = next
+        .clone()
+        .find(|&i| input.tokens[i].kind != TokenKind::Punct)?;
+    let e = ix.speaker_at(first)?;
+    let person = input.mentions[ix.mention_at(first)?].kind == EntityKind::Person;
+    if person {
+        trace.record(|| {
+            format!(
+                "the short line after the paragraph names {} \u{2192} {}",
+                ix.mention_text(first),
+                ix.name(e)
+            )
+        });
+    }
+    person.then_some(e)
+}
+
+/// No verb of saying near quotation `q` (in sentence `s0`): the speaker of
+/// the sentence before (a quotation in it, or a verb of saying with a named
+/// subject), looking back at most two sentences.
+pub(super) fn continued_speaker(
+    ix: &Index,
+    q: usize,
+    s0: usize,
+    earlier: &[Option<usize>],
+    trace: &mut Steps,
+) -> Option<usize> {
+    let input = ix.input;
+    let first = input.quotes[q].tokens.start;
+    let which = |back: usize| {
+        if back == 1 {
+            "the sentence before"
+        } else {
+            "two sentences before"
+        }
+    };
+    for back in 1..=2 {
+        let Some(s) = s0.checked_sub(back) else { break };
+        let range = input.sentences[s].tokens.clone();
+        // an earlier quotation in that sentence
+        if let Some(pq) = (0..q)
+            .rev()
+            .find(|&p| range.contains(&input.quotes[p].tokens.start))
+        {
+            trace.record(|| match earlier[pq] {
+                Some(e) => format!(
+                    "carried from the quotation in {} \u{2192} {}",
+                    which(back),
+                    ix.name(e)
+                ),
+                None => format!(
+                    "carried from the quotation in {}, which has no speaker: unattributed",
+                    which(back)
+                ),
+            });
+            return earlier[pq];
+        }
+        // a verb of saying with a subject: `…, explains Dr. Shadlen.`
+        for i in range.clone() {
+            if ix.is_cue(i) {
+                let mut quiet = if trace.is_on() {
+                    Steps::on()
+                } else {
+                    Steps::off()
+                };
+                if let Found::Named(e) = subject_of(ix, i, range.clone(), earlier, &mut quiet) {
+                    trace.record(|| {
+                        format!(
+                            "carried from the cue {} in {} \u{2192} {}",
+                            quoted(ix.word(i)),
+                            which(back),
+                            ix.name(e)
+                        )
+                    });
+                    for step in quiet.into_events() {
+                        trace.record(|| step);
+                    }
+                    return Some(e);
+                }
+            }
+        }
+        // `Charles Schultze, chairman of …, once summed up the danger. "…"`:
+        // a standalone quotation after a sentence about someone is theirs
+        if back == 1 && first > 0 && ix.sentence_of(first) != ix.sentence_of(first - 1) {
+            let opener = range
+                .clone()
+                .find(|&i| input.tokens[i].kind != TokenKind::Punct);
+            if let Some(o) = opener
+                && let Some(m) = ix.mention_at(o)
+                && input.mentions[m].kind == EntityKind::Person
+                && same_block(input, o, first)
+            {
+                let e = input.mentions[m].entity;
+                trace.record(|| {
+                    format!(
+                        "a quotation standing alone after a sentence opening with {} \u{2192} {}",
+                        ix.mention_text(o),
+                        ix.name(e)
+                    )
+                });
+                return Some(e);
+            }
+        }
+        // a person named in between breaks the chain
+        if range
+            .clone()
+            .any(|i| i < first && ix.speaker_at(i).is_some())
+        {
+            trace.record(|| {
+                format!(
+                    "another name in {} ends the search for an earlier speaker",
+                    which(back)
+                )
+            });
+            break;
+        }
+    }
+    trace.record(|| {
+        "unattributed: no verb of saying with a subject, no source named around it, \
+         and no speaker to carry on from the sentences before"
+            .to_string()
+    });
+    None
+}
