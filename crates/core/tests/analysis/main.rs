@@ -3,6 +3,7 @@
 
 mod common;
 
+mod explain;
 mod people;
 mod places_orgs;
 mod properties;

@@ -40,13 +40,18 @@ impl WordList {
     /// A list from its file: `#` lines and blank lines are skipped, the
     /// others trimmed.
     pub fn parse(text: &'static str) -> WordList {
-        let mut list = WordList::default();
-        list.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(Cow::Borrowed),
-        );
+        // at most a line an entry: sized once, never grown
+        let n = text.bytes().filter(|&b| b == b'\n').count() + 1;
+        let entries = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let mut list = WordList {
+            words: Vec::with_capacity(n),
+            set: FastSet::with_capacity_and_hasher(n, Default::default()),
+            ..WordList::default()
+        };
+        list.extend(entries.map(Cow::Borrowed));
         list
     }
 

@@ -58,7 +58,8 @@ pub struct Lexicon {
     title_endings: FastSet<String>,
     words: words::Words,
     /// The word lists the rules read, one per meaning (`lists.rs`).
-    pub lists: lists::WordLists,
+    /// The built-in ones unless a caller's overlay added to them (copied then).
+    pub lists: std::borrow::Cow<'static, lists::WordLists>,
 }
 
 /// Entries a caller adds to the built-in lexicon: list name (a file of
@@ -117,7 +118,7 @@ impl Lexicon {
             titles: t,
             organizations,
             words: words::Words::load(),
-            lists: lists::builtin().clone(),
+            lists: std::borrow::Cow::Borrowed(lists::builtin()),
         }
     }
 
@@ -129,6 +130,7 @@ impl Lexicon {
         for (name, words) in &overlay.lists {
             let list = lexicon
                 .lists
+                .to_mut()
                 .by_name_mut(name)
                 .ok_or_else(|| OverlayError::UnknownList(name.clone()))?;
             list.extend(
