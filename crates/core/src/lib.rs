@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod annotate;
 pub mod article;
 mod ascii;
+pub mod lists;
 pub mod span;
 
 pub use analysis::{Analysis, analyze};

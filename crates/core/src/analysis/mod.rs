@@ -28,6 +28,14 @@ pub enum EntityKind {
     Place,
 }
 
+/// A person's gender as far as the text shows it (given name, honorific):
+/// the names tell it, the quotes' pronouns read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
 /// Index of an entity in [`Analysis::entities`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct EntityId(pub usize);

@@ -6,8 +6,8 @@
 
 use std::ops::Range;
 
-use super::lexicon::lists::builtin;
 use super::tokens::{Token, TokenKind, is_abbreviation};
+use crate::lists::builtin;
 use crate::span::Span;
 
 /// A sentence: its span and its tokens (indices into the token list).

@@ -6,7 +6,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::lexicon::lists::builtin;
+use crate::lists::builtin;
 use crate::span::Span;
 
 /// What a token is made of.

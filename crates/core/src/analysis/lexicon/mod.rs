@@ -17,7 +17,7 @@
 //! `WHO`/`who` and `May`/`may` differ. Curly apostrophes count as straight ones.
 
 mod index;
-pub mod lists;
+pub use crate::lists;
 mod memo;
 mod names;
 mod organizations;

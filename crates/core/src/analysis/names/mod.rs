@@ -18,10 +18,10 @@ pub mod segment;
 use crate::analysis::lexicon::{FastMap, FastSet};
 use std::ops::Range;
 
+use crate::analysis::Gender;
 use crate::analysis::doc::Doc;
 use crate::analysis::explain::{NameExplanation, Trace};
 use crate::analysis::lexicon::Lexicon;
-use crate::analysis::quotes::attribute::Gender;
 use crate::analysis::{EntityKind, Geo};
 use crate::span::Span;
 use explained::Explained;

@@ -4,8 +4,8 @@
 //! Steuerle` and `Eugene Steuerle`, but not `Kim Jong Un` and `Kim Yong Chol`),
 //! and what a name or title says about gender.
 
+use crate::analysis::Gender;
 use crate::analysis::lexicon::Lexicon;
-use crate::analysis::quotes::attribute::Gender;
 
 use super::evidence::is_initial;
 

@@ -224,12 +224,6 @@ static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Abbreviations of four letters or more that a period does not end a sentence after.
-const LONG_ABBREVIATIONS: &[&str] = &[
-    "Prof", "Capt", "Corp", "Dept", "Univ", "Sept", "Calif", "Mich", "Mass", "Conn", "Wash",
-    "Ariz", "Colo", "Okla", "Tenn", "Penn", "Lieut", "Supt", "Assn",
-];
-
 fn has_two_sentences(text: &str) -> bool {
     // no sentence ends without one of these (the regex is compiled only then)
     if !text.contains(['.', '!', '?']) {
@@ -238,7 +232,8 @@ fn has_two_sentences(text: &str) -> bool {
     SENTENCE_BREAK.captures_iter(text).any(|c| {
         let word = &c[1];
         !c[2].starts_with('.')
-            || (word.chars().count() >= 4 && !LONG_ABBREVIATIONS.contains(&word))
+            || (word.chars().count() >= 4
+                && !crate::lists::builtin().long_abbreviations.contains(word))
             || word.chars().all(|ch| ch.is_ascii_digit())
     })
 }

@@ -38,12 +38,7 @@ use index::Index;
 /// The steps taken for one quotation, as `--explain` shows them.
 type Steps = Trace<String>;
 
-/// A person's gender as far as the text shows it (given name, honorific).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Gender {
-    Male,
-    Female,
-}
+pub use crate::analysis::Gender;
 
 /// A mention of a named entity, as attribution needs it.
 #[derive(Clone, Debug)]

@@ -10,7 +10,8 @@
 
 use std::borrow::Cow;
 
-use super::table::FastSet;
+/// A set with a fast fixed-seed hasher, as the lexicon's tables use.
+type FastSet<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 
 /// One list of words or phrases.
 #[derive(Clone, Debug, Default)]
@@ -108,7 +109,7 @@ macro_rules! word_lists {
             pub fn load() -> WordLists {
                 WordLists {
                     $($name: WordList::parse(include_str!(concat!(
-                        "../../../../../assets/lexicon/lists/",
+                        "../../../assets/lexicon/lists/",
                         stringify!($name),
                         ".txt"
                     ))),)*
@@ -131,7 +132,7 @@ macro_rules! word_lists {
 
 /// The built-in lists, loaded once. The tokenizer and the sentence splitter
 /// read them here: they run before, and without, a caller's lexicon (so an
-/// overlay of their lists changes nothing); the [`super::Lexicon`] starts
+/// overlay of their lists changes nothing); the [`crate::analysis::lexicon::Lexicon`] starts
 /// from a copy.
 pub fn builtin() -> &'static WordLists {
     static LISTS: std::sync::LazyLock<WordLists> = std::sync::LazyLock::new(WordLists::load);
@@ -241,6 +242,9 @@ word_lists! {
     name_compound_suffixes,
     /// The commonest English words (`the`, `of`): is the text English.
     common_english_words,
+    /// Abbreviations of four letters or more that a period does not end a
+    /// sentence after, as the title check of cleaning reads them (`Prof.`).
+    long_abbreviations,
 }
 
 #[cfg(test)]
