@@ -138,21 +138,20 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let config = load_config(cli.config.as_deref())?;
             // the raw text is not needed once cleaned
             let article = crate::article::clean(&load(&file)?.text, &config.clean);
-            if explain {
+            let (analysis, why) = if explain {
                 let (analysis, why) = crate::analysis::analyze_explained(&article, names.parts());
-                let doc = Document { article, analysis };
-                write_stdout(|out| {
-                    crate::annotate::write_json_explained(&doc, &why, &mut *out)?;
-                    out.write_all(b"\n")
-                })
+                (analysis, Some(why))
             } else {
-                let analysis = crate::analysis::analyze_with(&article, names.parts());
-                let doc = Document { article, analysis };
-                write_stdout(|out| {
-                    crate::annotate::write_json(&doc, &mut *out)?;
-                    out.write_all(b"\n")
-                })
-            }
+                (crate::analysis::analyze_with(&article, names.parts()), None)
+            };
+            let doc = Document { article, analysis };
+            write_stdout(|out| {
+                match &why {
+                    Some(why) => crate::annotate::write_json_explained(&doc, why, &mut *out)?,
+                    None => crate::annotate::write_json(&doc, &mut *out)?,
+                }
+                out.write_all(b"\n")
+            })
         }
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();

@@ -202,17 +202,7 @@ impl Default for KeysSection {
     /// The built-in key bindings: `[keys]` of the built-in config.toml, read
     /// on its own (the whole configuration would compile every cleaning pattern).
     fn default() -> Self {
-        let parsed = crate::article::clean::DEFAULT_CONFIG
-            .parse::<toml::Table>()
-            .and_then(|mut table| {
-                let mut keys = match table.remove("keys") {
-                    Some(toml::Value::Table(keys)) => keys,
-                    _ => toml::Table::new(),
-                };
-                keys.remove("replace");
-                keys.try_into::<KeysSection>()
-            });
-        // The built-in file is part of the program; unit tests parse it.
+        let parsed = crate::article::clean::default_table("keys").try_into::<KeysSection>();
         parsed.unwrap_or_else(|e| panic!("built-in config.toml [keys]: {e}"))
     }
 }

@@ -132,8 +132,8 @@ macro_rules! word_lists {
 
 /// The built-in lists, loaded once. The tokenizer and the sentence splitter
 /// read them here: they run before, and without, a caller's lexicon (so an
-/// overlay of their lists changes nothing); the [`crate::analysis::lexicon::Lexicon`] starts
-/// from a copy.
+/// overlay of their lists changes nothing); the [`crate::analysis::lexicon::Lexicon`]
+/// borrows them, and copies them only to lay a caller's overlay over them.
 pub fn builtin() -> &'static WordLists {
     static LISTS: std::sync::LazyLock<WordLists> = std::sync::LazyLock::new(WordLists::load);
     &LISTS

@@ -29,6 +29,11 @@ impl<T> Trace<T> {
         Trace { events: None }
     }
 
+    /// A trace that records when `on`.
+    pub fn when(on: bool) -> Self {
+        if on { Trace::on() } else { Trace::off() }
+    }
+
     /// Whether events are recorded (to skip work done only to describe them).
     pub fn is_on(&self) -> bool {
         self.events.is_some()

@@ -108,21 +108,24 @@ impl CleanOptions {
 /// this crate cleans with, and their documentation.
 pub const DEFAULT_CONFIG: &str = include_str!("../../../../config.toml");
 
+/// One table of [`DEFAULT_CONFIG`] (`clean`, `keys`, ...), without the
+/// merge's own `replace` key: a section's defaults, read on their own.
+pub fn default_table(name: &str) -> toml::Table {
+    let mut config: toml::Table = DEFAULT_CONFIG
+        .parse()
+        .unwrap_or_else(|e| panic!("built-in config.toml is invalid: {e}"));
+    let Some(toml::Value::Table(mut table)) = config.remove(name) else {
+        panic!("built-in config.toml has no [{name}] table");
+    };
+    table.remove("replace");
+    table
+}
+
 impl CleanOptions {
     /// The `[clean]` table of [`DEFAULT_CONFIG`], parsed anew (nothing compiled yet).
     pub fn builtin() -> CleanOptions {
-        let mut table: toml::Table = DEFAULT_CONFIG
-            .parse()
-            .unwrap_or_else(|e| panic!("built-in config.toml is invalid: {e}"));
-        let mut clean = table
-            .remove("clean")
-            .expect("config.toml has a [clean] table");
-        if let toml::Value::Table(t) = &mut clean {
-            // the merge's own key, not an option
-            t.remove("replace");
-        }
         // the built-in patterns are known to be valid (the tests compile them all)
-        with_trust(Trust::Everything, || clean.try_into())
+        with_trust(Trust::Everything, || default_table("clean").try_into())
             .unwrap_or_else(|e| panic!("built-in [clean] is invalid: {e}"))
     }
 }

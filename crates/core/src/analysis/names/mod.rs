@@ -100,11 +100,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     }
     // votes per name, over the whole document
     let keys: Vec<String> = spans.iter().map(|s| key(doc.slice(&s.tokens))).collect();
-    let mut trace = if explain.is_some() {
-        Trace::on()
-    } else {
-        Trace::off()
-    };
+    let mut trace = Trace::when(explain.is_some());
     let mut explained = Explained::default();
     let mut totals: FastMap<&str, Votes> = FastMap::default();
     let mut facts = evidence::Facts::default();

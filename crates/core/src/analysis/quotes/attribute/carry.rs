@@ -118,11 +118,7 @@ pub(super) fn continued_speaker(
         // a verb of saying with a subject: `…, explains Dr. Shadlen.`
         for i in range.clone() {
             if ix.is_cue(i) {
-                let mut quiet = if trace.is_on() {
-                    Steps::on()
-                } else {
-                    Steps::off()
-                };
+                let mut quiet = Steps::when(trace.is_on());
                 if let Found::Named(e) = subject_of(ix, i, range.clone(), earlier, &mut quiet) {
                     trace.record(|| {
                         format!(

@@ -96,11 +96,7 @@ pub fn attribute(input: &Input, mut steps: Option<&mut Vec<Vec<String>>>) -> Vec
     let index = Index::new(input);
     let mut speakers: Vec<Option<usize>> = Vec::with_capacity(input.quotes.len());
     for q in 0..input.quotes.len() {
-        let mut trace = if steps.is_some() {
-            Steps::on()
-        } else {
-            Steps::off()
-        };
+        let mut trace = Steps::when(steps.is_some());
         let speaker = attribute_one(&index, q, &speakers, &mut trace);
         if let Some(steps) = steps.as_deref_mut() {
             steps.push(trace.into_events());
