@@ -3,7 +3,6 @@
 //! beforehand through the library, in the data directory the binary uses.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 
 use gloss::Document;
@@ -12,6 +11,8 @@ use gloss::config::Config;
 use gloss::notes::{Notebook, Store, SystemClock};
 use gloss::span::Span;
 
+use crate::sandbox::{Sandbox, ok, one_line_error, stderr, stdout};
+
 const FERRY: &str = "Harbour towns vote to share one ferry service\n\n\
     Mayor Elena Alvarez said on Tuesday that the three harbour towns had agreed to run \
     one ferry service. \"We will sail as one fleet from the spring,\" Alvarez said.\n\n\
@@ -19,24 +20,8 @@ const FERRY: &str = "Harbour towns vote to share one ferry service\n\n\
 const LIBRARY: &str = "Library extends opening hours\n\n\
     The city library will open on Sundays from May, the council said on Monday.\n";
 
-/// Empty XDG config and data directories and a working directory.
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
+/// What the notes tests add to the sandbox.
 impl Sandbox {
-    fn new() -> Sandbox {
-        let dir = tempfile::tempdir().expect("temp dir");
-        for sub in ["config", "data", "work"] {
-            std::fs::create_dir(dir.path().join(sub)).expect("create dir");
-        }
-        Sandbox { dir }
-    }
-
-    fn path(&self, rel: &str) -> PathBuf {
-        self.dir.path().join(rel)
-    }
-
     /// An article file in the working directory.
     fn article(&self, name: &str, text: &str) -> PathBuf {
         let path = self.path("work").join(name);
@@ -61,42 +46,6 @@ impl Sandbox {
             .add(Span::new(start, start + quote.len()), body, None)
             .expect("note saved");
     }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_gloss"))
-            .args(args)
-            .current_dir(self.path("work"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("HOME", self.dir.path())
-            .stdin(Stdio::null())
-            .output()
-            .expect("gloss runs")
-    }
-}
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8(out.stdout.clone()).expect("UTF-8")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).expect("UTF-8")
-}
-
-fn ok(out: &Output) {
-    assert!(out.status.success(), "stderr: {}", stderr(out));
-}
-
-/// A failed run: exit code 1 and one line on stderr, returned.
-fn one_line_error(out: &Output) -> String {
-    assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(out));
-    let err = stderr(out);
-    assert_eq!(err.lines().count(), 1, "{err:?}");
-    assert!(
-        err.starts_with("gloss: ") && !err.contains("panicked"),
-        "{err}"
-    );
-    err.trim_end().to_string()
 }
 
 #[test]
