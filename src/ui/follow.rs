@@ -79,8 +79,11 @@ fn select(app: &mut App, id: EntityId) {
     let name = app.name(id).to_string();
     let count = app.index.count(id);
     let k = mention_index(app, id);
-    let where_ = k.map_or(String::new(), |k| format!("mention {} of ", k + 1));
-    app.set_message(format!("{name} · {where_}{}", plural(count, "mention")));
+    let what = match k {
+        Some(k) => format!("mention {} of {count}", k + 1),
+        None => plural(count, "mention"),
+    };
+    app.set_message(format!("{name} · {what}"));
 }
 
 /// Which of `id`'s mentions is marked.
@@ -228,7 +231,7 @@ pub fn search_edit(app: &mut App, edit: impl FnOnce(&mut String)) {
         return;
     };
     edit(&mut search.query);
-    search.matches = find_all(&app.doc.article.text, &search.query);
+    search.matches = find_all(&app.doc.article.text, &search.query, app.reader.matching());
     let origin = app
         .layout
         .lines

@@ -63,7 +63,8 @@ fn reading_the_sample_with_the_keyboard() {
     }
 
     // Search as you type, then step through the matches.
-    let matches = gloss::ui::search::find_all(&doc.article.text, "summit").len();
+    let matches =
+        gloss::ui::search::find_all(&doc.article.text, "summit", Default::default()).len();
     assert!(matches >= 2, "the sample speaks of a summit");
     t.key("/");
     t.wait_for(" SEARCH ");

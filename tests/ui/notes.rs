@@ -305,6 +305,23 @@ fn e_outside_the_notes_pane_edits_the_note_at_the_cursor() {
 }
 
 #[test]
+fn deleting_a_highlight_calls_it_a_highlight_and_closes_its_quotation() {
+    let f = Folders::new();
+    let mut app = f.open(80, 24);
+    three_notes(&mut app);
+    // the first row is the highlight of the second sentence
+    press(&mut app, "4 g d");
+    let s = screen(&app);
+    let prompt = s
+        .lines()
+        .find(|l| l.contains("Delete the"))
+        .expect("the question");
+    assert!(prompt.contains("Delete the highlight “Mayor"), "{prompt}");
+    assert!(prompt.contains("”?"), "the quotation is closed: {prompt}");
+    press(&mut app, "n");
+}
+
+#[test]
 fn d_deletes_after_asking_and_u_undoes() {
     let f = Folders::new();
     let mut app = f.open(80, 24);
