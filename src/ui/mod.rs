@@ -118,6 +118,11 @@ fn run_in(
     };
     let mut app = App::new(doc, settings, theme::ColorEnv::from_env(), width, height)?;
     app.analysing = true;
+    app.address = match id {
+        ArticleId::Url(url) => Some(url.clone()),
+        ArticleId::Path(path) => Some(path.display().to_string()),
+        ArticleId::Content(_) => None,
+    };
     let mut pending = Some(pending);
     if let Some(outcome) = pending.as_ref().and_then(|p| p.wait(background::GRACE)) {
         analysis_done(&mut app, outcome);

@@ -475,6 +475,27 @@ fn y_in_the_article_copies_the_sentence_at_the_reading_position() {
 }
 
 #[test]
+fn y_after_moving_the_reading_cursor_copies_that_sentence_not_the_top_of_the_view() {
+    let mut app = app(80, 24);
+    press(&mut app, ") )");
+    let sentence = app.reading.current_span().expect("a sentence");
+    let expected = app.doc.article.slice(sentence).to_string();
+    let title = app.doc.article.title().expect("a title").to_string();
+    assert_ne!(expected, title);
+    let Effect::Copy(text) = press(&mut app, "y") else {
+        panic!("y copies")
+    };
+    assert!(text.starts_with(&format!("“{expected}”")), "{text}");
+    // a file's article is cited by its path when it has no URL
+    app.doc.article.meta.url = None;
+    app.address = Some("/home/reader/ferry.txt".into());
+    let Effect::Copy(text) = press(&mut app, "y") else {
+        panic!("y copies")
+    };
+    assert!(text.ends_with("/home/reader/ferry.txt"), "{text}");
+}
+
+#[test]
 fn the_wheel_scrolls_the_article_and_a_click_selects_a_row() {
     let mut app = app(80, 24);
     let areas = app.areas().unwrap();
