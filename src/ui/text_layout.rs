@@ -152,6 +152,17 @@ pub fn offset_at(text: &str, line: &VisualLine, column: usize) -> Option<usize> 
     None
 }
 
+/// `text` wrapped into lines of at most `width` cells (at least one line),
+/// as the article is: for the help and long messages.
+pub fn wrap(text: &str, width: usize) -> Vec<&str> {
+    let mut lines = Vec::new();
+    wrap_into(text, 0, width.max(1), None, &mut lines);
+    if lines.is_empty() {
+        return vec![""];
+    }
+    lines.iter().map(|l| &text[l.start..l.end]).collect()
+}
+
 /// Greedy first-fit wrapping of `text` (which starts at byte `base` of the
 /// article) into lines of at most `width` cells.
 fn wrap_into(

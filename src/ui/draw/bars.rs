@@ -158,3 +158,46 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
+
+/// A message too long for the status bar is shown whole, wrapped, in a box
+/// that rises above the status bar over the article, until the next key
+/// clears it: the reason and the remedy are never cut off.
+pub fn long_message(app: &App, frame: &mut Frame, status: Rect) {
+    let Some(message) = &app.message else { return };
+    if app.mode == Mode::SearchInput || super::note_taking::prompt(app).is_some() {
+        return;
+    }
+    let mode_width = 8;
+    let text = sanitize(&message.text);
+    let room = usize::from(status.width).saturating_sub(mode_width);
+    if display_width(&text) <= room {
+        return;
+    }
+    let width = usize::from(status.width).saturating_sub(2).max(1);
+    let lines: Vec<Line> = super::super::text_layout::wrap(&text, width)
+        .into_iter()
+        .map(|l| Line::from(l.to_string()))
+        .collect();
+    let height = (lines.len() as u16 + 1).min(status.y / 2).max(2);
+    let area = Rect {
+        x: status.x,
+        y: status.y.saturating_sub(height),
+        width: status.width,
+        height,
+    };
+    let style = if message.error {
+        app.theme.error
+    } else {
+        app.theme.text
+    };
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).style(style).block(
+            ratatui::widgets::Block::default()
+                .borders(ratatui::widgets::Borders::TOP)
+                .border_style(app.theme.border)
+                .padding(ratatui::widgets::Padding::horizontal(1)),
+        ),
+        area,
+    );
+}
