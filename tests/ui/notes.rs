@@ -495,9 +495,35 @@ fn x_replaces_its_own_export_but_never_a_file_the_user_changed() {
     );
     std::fs::write(&file, &edited).unwrap();
     press(&mut app, ") h x");
-    assert!(is_error(&app));
-    assert!(message(&app).contains("was changed since gloss wrote it"));
+    // x asks, rather than sending the user to the command line
+    assert!(matches!(
+        app.notes.prompt,
+        Some(Prompt::Confirm(Question::ReplaceExport(_)))
+    ));
+    let s = screen(&app);
+    let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("was changed since gloss wrote it. Replace it? y yes n no"),
+        "the question is asked whole: {s}"
+    );
+    press(&mut app, "n");
+    assert!(
+        message(&app).starts_with("Not exported"),
+        "{}",
+        message(&app)
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), edited, "untouched");
+    press(&mut app, "x y");
+    assert!(
+        message(&app).starts_with("Exported again"),
+        "{}",
+        message(&app)
+    );
+    assert!(
+        !std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("My own words.")
+    );
 }
 
 #[test]

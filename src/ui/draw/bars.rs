@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::super::action::{Action, Context, Pane};
 use super::super::app::{App, Mode};
+use super::super::note_taking::NoteAction;
 use super::super::sanitize::sanitize;
 use super::super::text_layout::display_width;
 
@@ -163,12 +164,24 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
 /// that rises above the status bar over the article, until the next key
 /// clears it: the reason and the remedy are never cut off.
 pub fn long_message(app: &App, frame: &mut Frame, status: Rect) {
-    let Some(message) = &app.message else { return };
-    if app.mode == Mode::SearchInput || super::note_taking::prompt(app).is_some() {
-        return;
-    }
-    let mode_width = 8;
-    let text = sanitize(&message.text);
+    use super::super::note_taking::Prompt;
+    let (text, error) = match (&app.notes.prompt, &app.message) {
+        // a question too long for the bar is asked whole, with its keys
+        (Some(Prompt::Confirm(question)), _) => (
+            format!(
+                "{}{} yes  {} no",
+                super::note_taking::question_text(app, question),
+                app.key(Action::Notes(NoteAction::Answer(true))),
+                app.key(Action::Notes(NoteAction::Answer(false)))
+            ),
+            false,
+        ),
+        (Some(_), _) => return,
+        (None, _) if app.notes.editor.is_some() || app.mode == Mode::SearchInput => return,
+        (None, Some(message)) => (sanitize(&message.text).into_owned(), message.error),
+        (None, None) => return,
+    };
+    let mode_width = 10;
     let room = usize::from(status.width).saturating_sub(mode_width);
     if display_width(&text) <= room {
         return;
@@ -185,7 +198,7 @@ pub fn long_message(app: &App, frame: &mut Frame, status: Rect) {
         width: status.width,
         height,
     };
-    let style = if message.error {
+    let style = if error {
         app.theme.error
     } else {
         app.theme.text

@@ -219,24 +219,7 @@ pub fn prompt(app: &App) -> Option<Vec<TextSpan<'static>>> {
     };
     let spans = match prompt {
         Prompt::Confirm(question) => {
-            let text = match question {
-                Question::Delete(id) => {
-                    let words = app
-                        .notes
-                        .notebook
-                        .as_ref()
-                        .and_then(|nb| nb.get(*id))
-                        .map(|n| (n.is_highlight(), first_words(n, 40)));
-                    match words {
-                        Some((true, words)) => {
-                            format!("Delete the highlight {}? ", sanitize(&words))
-                        }
-                        Some((false, words)) => format!("Delete the note {}? ", sanitize(&words)),
-                        None => "Delete it? ".to_string(),
-                    }
-                }
-                Question::Discard => "Throw away this note? ".to_string(),
-            };
+            let text = question_text(app, question);
             vec![
                 TextSpan::styled(text, theme.text),
                 TextSpan::styled(app.key(Action::Notes(NoteAction::Answer(true))), theme.key),
@@ -364,6 +347,37 @@ pub fn editor(app: &App, frame: &mut Frame, screen: Rect) {
         rule_area,
     );
     frame.render_widget(&editor.textarea, text_area);
+}
+
+/// The words of a yes/no question, without its keys.
+pub fn question_text(app: &App, question: &Question) -> String {
+    match question {
+        Question::Delete(id) => {
+            let words = app
+                .notes
+                .notebook
+                .as_ref()
+                .and_then(|nb| nb.get(*id))
+                .map(|n| (n.is_highlight(), first_words(n, 40)));
+            match words {
+                Some((true, words)) => {
+                    format!("Delete the highlight {}? ", sanitize(&words))
+                }
+                Some((false, words)) => format!("Delete the note {}? ", sanitize(&words)),
+                None => "Delete it? ".to_string(),
+            }
+        }
+        Question::Discard => "Throw away this note? ".to_string(),
+        Question::ReplaceExport(path) => {
+            let name = std::path::Path::new(path)
+                .file_name()
+                .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+            format!(
+                "{} was changed since gloss wrote it. Replace it? ",
+                sanitize(&name)
+            )
+        }
+    }
 }
 
 #[cfg(test)]
