@@ -161,7 +161,7 @@ fn run_in(
     drop(session);
     if let Some(file) = position_file
         && !exit_after_first_frame
-        && let Err(e) = position::save(&file, id, app.top_offset())
+        && let Err(e) = position::save(&file, id, &app.doc.article.text, app.top_offset())
     {
         eprintln!(
             "gloss: could not remember the reading position in {}: {e}",
