@@ -282,6 +282,8 @@ fn the_help_fits_small_and_large_terminals() {
             "{w}×{h}"
         );
         t.key("Escape");
+        // Esc and q sent together read as Alt-q: wait for the help to close
+        t.wait_until("the help to close", |s| !s.contains(" Keys "));
         t.key("q");
         t.wait_for("gloss exited 0");
     }
