@@ -1,17 +1,19 @@
 //! Loading an article's raw text: a file, or stdin as `-`; bytes decoded to text.
 //!
-//! Decoding never produces U+FFFD: UTF-8 (a BOM stripped), UTF-16 with a BOM,
-//! and bytes that are not UTF-8 read as Windows-1252 (the superset of
-//! Latin-1 that browsers use). Binary data and empty input are errors.
-//! (URLs will be a third kind of [`Origin`].)
+//! The encoding: a BOM, else the one the bytes declare (an HTML page's
+//! `<meta>` tag), else a guess. The guess never produces U+FFFD: UTF-8 (a BOM
+//! stripped), UTF-16, and bytes that are not UTF-8 read as Windows-1252 (the
+//! superset of Latin-1 that browsers use). Binary data and empty input are
+//! errors. (URLs will be a third kind of [`Origin`].)
 
 mod decode;
+mod meta;
 
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub use decode::{Decoded, decode};
+pub use decode::{Decoded, Hints, Refusal, decode, decode_with};
 
 /// The sample article bundled with gloss.
 pub const SAMPLE: &str = include_str!("../../assets/articles/sample.txt");
@@ -59,6 +61,8 @@ pub enum LoadError {
     TooLarge { origin: Origin, size: u64 },
     #[error("{origin}: cannot read: {reason}")]
     Io { origin: Origin, reason: String },
+    #[error("{origin}: charset \"{label}\" is unknown, and the text is not UTF-8")]
+    UnknownCharset { origin: Origin, label: String },
 }
 
 impl LoadError {
@@ -135,6 +139,21 @@ pub fn load(path: &Path) -> Result<SourceText, LoadError> {
     from_reader(file, origin)
 }
 
+/// Whether a file's name says it is HTML.
+fn html_name(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["html", "htm", "xhtml", "shtml"]
+            .iter()
+            .any(|h| e.eq_ignore_ascii_case(h))
+    })
+}
+
+/// Whether bytes begin like markup: `<` first, after a BOM and whitespace.
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+}
+
 /// Read everything from `reader` and decode it. The first 8 KiB are checked
 /// for binary data before the rest is read, so that `/dev/zero` or a large
 /// image fails fast.
@@ -161,16 +180,35 @@ pub fn from_reader(mut reader: impl Read, origin: Origin) -> Result<SourceText, 
     from_bytes(&bytes, origin)
 }
 
-/// Decode bytes already in memory.
+/// Decode bytes already in memory. HTML (by a file's name, or markup at the
+/// start) may name its encoding in a `<meta>` tag.
 pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<SourceText, LoadError> {
-    match decode(bytes) {
+    let html = match &origin {
+        Origin::File(path) => html_name(path) || looks_like_html(bytes),
+        _ => looks_like_html(bytes),
+    };
+    let hints = Hints {
+        charset: None,
+        html,
+    };
+    from_bytes_with(bytes, origin, hints)
+}
+
+/// Decode bytes with what is known of their encoding.
+pub fn from_bytes_with(
+    bytes: &[u8],
+    origin: Origin,
+    hints: Hints,
+) -> Result<SourceText, LoadError> {
+    match decode_with(bytes, hints) {
         Ok(decoded) if decoded.text.trim().is_empty() => Err(LoadError::Empty { origin }),
         Ok(Decoded { text, encoding }) => Ok(SourceText {
             origin,
             text,
             encoding,
         }),
-        Err(reason) => Err(LoadError::Binary { origin, reason }),
+        Err(Refusal::Binary(reason)) => Err(LoadError::Binary { origin, reason }),
+        Err(Refusal::UnknownCharset(label)) => Err(LoadError::UnknownCharset { origin, label }),
     }
 }
 
