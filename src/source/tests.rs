@@ -191,3 +191,13 @@ fn a_declared_encoding_still_refuses_binary_data() {
         Err(Refusal::Binary("a PDF document"))
     );
 }
+
+#[test]
+fn open_takes_a_path_that_is_not_a_url() {
+    let mut file = tempfile::NamedTempFile::new().expect("temp file");
+    file.write_all(b"Plain text.\n").expect("write");
+    let path = file.path().to_str().expect("UTF-8 path");
+    let source = open(path, &FetchOptions::default()).expect("loads");
+    assert_eq!(source.text, "Plain text.\n");
+    assert_eq!((source.url, source.content_type), (None, None));
+}
