@@ -1,6 +1,6 @@
 //! The command line: one `clap` tree.
 //!
-//! `gloss [FILE|-]` opens the reader (or prints the clean text when stdout is
+//! `gloss [FILE|URL|-]` opens the reader (or prints the clean text when stdout is
 //! not a terminal); subcommands come first, so `gloss annotate FILE` runs
 //! `annotate` while `gloss ./annotate` opens a file of that name. `--config`,
 //! `--help` and `--version` work everywhere.
@@ -38,9 +38,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// The article: a text file, or - for standard input. Without one, the
-    /// bundled sample article.
-    #[arg(value_name = "FILE|-")]
+    /// The article: a text or HTML file, a web page (an http:// or https://
+    /// URL; a file named like one is ./http...), or - for standard input.
+    /// Without one, the bundled sample article.
+    #[arg(value_name = "FILE|URL|-")]
     pub file: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -53,8 +54,9 @@ pub enum Command {
     /// Print the article's annotation as JSON: clean text, blocks, people,
     /// organisations, places and quotes (see docs/annotate-json.md).
     Annotate {
-        /// A text file, or - for standard input.
-        #[arg(value_name = "FILE|-")]
+        /// A text or HTML file, a web page (http:// or https://), or - for
+        /// standard input.
+        #[arg(value_name = "FILE|URL|-")]
         file: PathBuf,
         /// What finds the names, for measuring each part alone: the rules
         /// (name lists, titles, gazetteer, context), the learned tagger, or both.
@@ -137,7 +139,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }) => {
             let config = load_config(cli.config.as_deref())?;
             // the raw text is not needed once cleaned
-            let article = crate::article::clean(&load(&file)?.text, &config.clean);
+            let article = crate::article::clean(&load(&file, &config)?.text, &config.clean);
             let (analysis, why) = if explain {
                 let (analysis, why) = crate::analysis::analyze_explained(&article, names.parts());
                 (analysis, Some(why))
@@ -172,7 +174,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         None => {
             let config = load_config(cli.config.as_deref())?;
             let source = match &cli.file {
-                Some(path) => load(path)?,
+                Some(path) => load(path, &config)?,
                 None => SourceText::sample(),
             };
             // the reader analyses the article itself, while it opens
@@ -200,8 +202,13 @@ fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
     Ok(Config::load(path)?)
 }
 
-fn load(path: &Path) -> anyhow::Result<SourceText> {
-    Ok(source::load(path)?)
+/// Load an input: a file, stdin, or a web page ([`source::open`]).
+fn load(input: &Path, config: &Config) -> anyhow::Result<SourceText> {
+    Ok(match input.to_str() {
+        Some(input) => source::open(input, &config.fetch)?,
+        // not UTF-8: not a URL
+        None => source::load(input)?,
+    })
 }
 
 /// Print text and a newline to stdout.
