@@ -31,7 +31,9 @@ mod notes;
     propagate_version = true,
     args_conflicts_with_subcommands = true,
     after_help = "Settings: $XDG_CONFIG_HOME/gloss/config.toml (usually ~/.config/gloss/config.toml); \
-                  every option is documented with its default in config.toml in gloss's source."
+                  every option is documented with its default in config.toml in gloss's source.\n\
+                  Web pages: timeouts and size limit in [fetch]; the proxy from http_proxy, \
+                  https_proxy or all_proxy, except for the hosts of no_proxy."
 )]
 pub struct Cli {
     /// Read settings from PATH instead of the user's config file.
