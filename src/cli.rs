@@ -1,6 +1,6 @@
 //! The command line: one `clap` tree.
 //!
-//! `gloss [FILE|-]` opens the reader (or prints the clean text when stdout is
+//! `gloss [FILE|URL|-]` opens the reader (or prints the clean text when stdout is
 //! not a terminal); subcommands come first, so `gloss annotate FILE` runs
 //! `annotate` while `gloss ./annotate` opens a file of that name. `--config`,
 //! `--help` and `--version` work everywhere.
@@ -31,17 +31,20 @@ mod notes;
     propagate_version = true,
     args_conflicts_with_subcommands = true,
     after_help = "Settings: $XDG_CONFIG_HOME/gloss/config.toml (usually ~/.config/gloss/config.toml); \
-                  every option is documented with its default in config.toml in gloss's source."
+                  every option is documented with its default in config.toml in gloss's source.\n\
+                  Web pages: timeouts and size limit in [fetch]; the proxy from http_proxy, \
+                  https_proxy or all_proxy, except for the hosts of no_proxy."
 )]
 pub struct Cli {
     /// Read settings from PATH instead of the user's config file.
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// The article: a text file, or - for standard input. Without one,
-    /// standard input when it is not a terminal (`… | gloss`), else the
+    /// The article: a text or HTML file, a web page (an http:// or https://
+    /// URL; a file named like one is ./http...), or - for standard input.
+    /// Without one, standard input when it is piped (`… | gloss`), else the
     /// bundled sample article.
-    #[arg(value_name = "FILE|-")]
+    #[arg(value_name = "FILE|URL|-")]
     pub file: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -54,8 +57,9 @@ pub enum Command {
     /// Print the article's annotation as JSON: clean text, blocks, people,
     /// organisations, places and quotes (see docs/annotate-json.md).
     Annotate {
-        /// A text file, or - for standard input.
-        #[arg(value_name = "FILE|-")]
+        /// A text or HTML file, a web page (http:// or https://), or - for
+        /// standard input.
+        #[arg(value_name = "FILE|URL|-")]
         file: PathBuf,
         /// What finds the names, for measuring each part alone: the rules
         /// (name lists, titles, gazetteer, context), the learned tagger, or both.
@@ -138,7 +142,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }) => {
             let config = load_config(cli.config.as_deref())?;
             // the raw text is not needed once cleaned
-            let article = crate::article::clean(&load(&file)?.text, &config.clean);
+            let article = crate::article::clean(&load(&file, &config)?.text, &config.clean);
             let (analysis, why) = if explain {
                 let (analysis, why) = crate::analysis::analyze_explained(&article, names.parts());
                 (analysis, Some(why))
@@ -173,9 +177,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         None => {
             let config = load_config(cli.config.as_deref())?;
             let source = match &cli.file {
-                Some(path) => load(path)?,
+                Some(path) => load(path, &config)?,
                 // piped text is read without `-`: `curl … | gloss`
-                None if stdin_is_piped() => load(Path::new("-"))?,
+                None if stdin_is_piped() => load(Path::new("-"), &config)?,
                 None => SourceText::sample(),
             };
             // the reader analyses the article itself, while it opens
@@ -232,8 +236,13 @@ fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
     Ok(Config::load(path)?)
 }
 
-fn load(path: &Path) -> anyhow::Result<SourceText> {
-    Ok(source::load(path)?)
+/// Load an input: a file, stdin, or a web page ([`source::open`]).
+fn load(input: &Path, config: &Config) -> anyhow::Result<SourceText> {
+    Ok(match input.to_str() {
+        Some(input) => source::open(input, &config.fetch)?,
+        // not UTF-8: not a URL
+        None => source::load(input)?,
+    })
 }
 
 /// Print text and a newline to stdout.

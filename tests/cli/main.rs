@@ -2,6 +2,10 @@
 //! and data directories. One test binary for the command line, so that it
 //! links once.
 
+#[path = "../web_support/mod.rs"]
+mod web_support;
+
 mod commands;
 mod notes;
 mod sandbox;
+mod web;
