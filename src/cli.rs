@@ -142,7 +142,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }) => {
             let config = load_config(cli.config.as_deref())?;
             // the raw text is not needed once cleaned
-            let article = crate::article::clean(&load(&file, &config)?.text, &config.clean);
+            let article = to_article(&load(&file, &config)?, &config.clean);
             let (analysis, why) = if explain {
                 let (analysis, why) = crate::analysis::analyze_explained(&article, names.parts());
                 (analysis, Some(why))
@@ -176,6 +176,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         None => {
             let config = load_config(cli.config.as_deref())?;
+            // a web page opens at once, fetched in the background
+            if let Some(url) = cli
+                .file
+                .as_deref()
+                .and_then(Path::to_str)
+                .filter(|f| crate::article_id::is_web_url(f))
+                && std::io::stdout().is_terminal()
+            {
+                return open_reader_fetching(url, &config);
+            }
             let source = match &cli.file {
                 Some(path) => load(path, &config)?,
                 // piped text is read without `-`: `curl … | gloss`
@@ -183,7 +193,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 None => SourceText::sample(),
             };
             // the reader analyses the article itself, while it opens
-            let article = crate::article::clean(&source.text, &config.clean);
+            let article = to_article(&source, &config.clean);
             if std::io::stdout().is_terminal() {
                 open_reader(article, &source, &config)
             } else {
@@ -220,6 +230,29 @@ pub fn stdin_is_piped() -> bool {
     {
         true
     }
+}
+
+/// Open the reader on a web page fetched meanwhile on its own thread (the
+/// loading screen shows the wait; Esc cancels).
+fn open_reader_fetching(url: &str, config: &Config) -> anyhow::Result<()> {
+    let fetching = source::fetch::spawn(url, &config.fetch);
+    let clean = config.clean.clone();
+    let poll = move || {
+        fetching.try_take().map(|fetched| {
+            fetched
+                .map(|source| (to_article(&source, &clean), source.article_id()))
+                .map_err(|e| e.to_string())
+        })
+    };
+    crate::ui::run_loading(url, poll, &config.reader_settings())
+}
+
+/// The clean article of a loaded source.
+fn to_article(
+    source: &SourceText,
+    clean: &crate::article::CleanOptions,
+) -> crate::article::Article {
+    crate::article::clean(&source.text, clean)
 }
 
 /// Open the reader on an article.

@@ -6,7 +6,6 @@
 //! [`Loading`] is plain state; [`Loading::key`] says what a key does and
 //! [`draw`] renders it, so both are tested without a terminal.
 
-use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEvent, KeyEventKind};
@@ -130,25 +129,20 @@ pub fn draw(loading: &Loading, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(status_line), status);
 }
 
-/// Show the loading screen until the article arrives, fails, or the user
-/// cancels. Nothing blocks: keys and resizes are answered between looks.
+/// Show the loading screen until `poll` brings the article or says why it
+/// could not be had, or the user cancels. Nothing blocks: keys and resizes
+/// are answered between looks.
 pub fn wait(
     session: &mut Session,
     loading: &mut Loading,
-    rx: &Receiver<Loaded>,
+    poll: &mut dyn FnMut() -> Option<Loaded>,
 ) -> std::io::Result<Outcome> {
     let started = Instant::now();
     loop {
-        match rx.try_recv() {
-            Ok(Ok(loaded)) => return Ok(Outcome::Loaded(Box::new(loaded))),
-            Ok(Err(reason)) => return Ok(Outcome::Failed(reason)),
-            Err(TryRecvError::Disconnected) => {
-                return Ok(Outcome::Failed(format!(
-                    "{}: the fetch stopped without an answer",
-                    loading.label
-                )));
-            }
-            Err(TryRecvError::Empty) => {}
+        match poll() {
+            Some(Ok(loaded)) => return Ok(Outcome::Loaded(Box::new(loaded))),
+            Some(Err(reason)) => return Ok(Outcome::Failed(reason)),
+            None => {}
         }
         loading.waited = started.elapsed();
         session.terminal.draw(|frame| draw(loading, frame))?;

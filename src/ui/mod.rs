@@ -66,28 +66,22 @@ pub fn run(
     run_in(session, article, settings, id)
 }
 
-/// Open the reader on an article still on its way: `rx` brings it (from a
-/// thread fetching and cleaning `label`, a URL) or says why it could not be
-/// had. Meanwhile a loading screen says "fetching…" and the interface keeps
-/// answering; `Esc` cancels, which, this being the only article, quits
-/// with a one-line error. A failure quits with the thread's one-line
-/// reason. When standard output is not a terminal, the clean text is
-/// printed once it arrives.
+/// Open the reader on an article still on its way: `poll` brings it (from
+/// a fetch running on its own thread) or says why it could not be had, and
+/// `None` meanwhile. A loading screen says "fetching…" and the interface
+/// keeps answering; `Esc` cancels (`poll` is dropped, which stops the
+/// fetch), which, this being the only article, quits with a one-line error;
+/// a failure quits with its one-line reason. Needs a terminal on stdout.
 pub fn run_loading(
     label: &str,
-    rx: std::sync::mpsc::Receiver<loading::Loaded>,
+    mut poll: impl FnMut() -> Option<loading::Loaded>,
     settings: &settings::ReaderSettings,
 ) -> anyhow::Result<()> {
-    if !std::io::stdout().is_terminal() {
-        return match rx.recv() {
-            Ok(Ok((article, _))) => print_text(&article),
-            Ok(Err(reason)) => Err(anyhow::anyhow!(reason)),
-            Err(_) => anyhow::bail!("{label}: the fetch stopped without an answer"),
-        };
-    }
     let mut screen = loading::Loading::new(label, settings, &theme::ColorEnv::from_env())?;
     let mut session = terminal::Session::enter()?;
-    match loading::wait(&mut session, &mut screen, &rx)? {
+    let outcome = loading::wait(&mut session, &mut screen, &mut poll)?;
+    drop(poll);
+    match outcome {
         loading::Outcome::Loaded(loaded) => {
             let (article, id) = *loaded;
             run_in(session, article, settings, &id)

@@ -3,6 +3,10 @@
 
 #[path = "../ui_support/mod.rs"]
 mod ui_support;
+#[path = "../web_support/mod.rs"]
+#[allow(dead_code)]
+mod web_support;
 
 mod notes;
 mod reader;
+mod web;
