@@ -4,7 +4,6 @@
 #[path = "../ui_support/mod.rs"]
 mod ui_support;
 #[path = "../web_support/mod.rs"]
-#[allow(dead_code)]
 mod web_support;
 
 mod notes;
