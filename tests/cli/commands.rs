@@ -28,9 +28,10 @@ fn missing_file_is_a_one_line_error_naming_it() {
 }
 
 #[test]
-fn directory_is_refused() {
+fn directory_is_refused_by_the_reader() {
+    // `gloss annotate .` takes a folder's files (tests/cli/batch.rs)
     let sb = Sandbox::new();
-    let err = one_line_error(&sb.run(&["annotate", "."]));
+    let err = one_line_error(&sb.run(&["."]));
     assert_eq!(err, "gloss: .: is a directory, not a file");
 }
 

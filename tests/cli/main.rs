@@ -2,6 +2,7 @@
 //! and data directories. One test binary for the command line, so that it
 //! links once.
 
+mod batch;
 mod commands;
 mod notes;
 mod sandbox;
