@@ -18,7 +18,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use gloss::cli::annotate::{Format, Item, Options, What, annotate_batch};
+use gloss::cli::annotate::{Format, Item, Options, What, annotate_batch, thread_pool};
 use gloss::config::Config;
 
 /// The allocator the binary runs with (`src/main.rs`), so that timings match it.
@@ -109,14 +109,19 @@ fn bench_set(c: &mut Criterion, name: &str, articles: &[(String, Format)], opts:
     group.sample_size(10);
     group.warm_up_time(std::time::Duration::from_secs(1));
     group.throughput(Throughput::Elements(ARTICLES as u64));
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    for (label, jobs) in [("1 thread".to_string(), 1), (format!("{cores} threads"), 0)] {
+    for jobs in [1, 0] {
+        let pool = thread_pool(jobs).expect("threads start");
+        let label = match jobs {
+            1 => "1 thread".to_string(),
+            _ => format!("every core ({} threads)", pool.current_num_threads()),
+        };
         group.bench_function(&label, |b| {
             b.iter_batched(
                 || items(articles),
                 |items| {
-                    let tally = annotate_batch(items.into_iter(), opts, jobs, &mut std::io::sink())
-                        .expect("writes to a sink");
+                    let tally =
+                        annotate_batch(items.into_iter(), opts, &pool, &mut std::io::sink())
+                            .expect("writes to a sink");
                     assert_eq!(tally.failed, 0);
                     black_box(tally)
                 },

@@ -180,8 +180,9 @@ pub fn run(args: AnnotateArgs, config: &Config) -> anyhow::Result<()> {
         return annotate_single(&Source::from_arg(single), &opts);
     }
     let items = inputs::items(&args.inputs, &args.jsonl)?;
+    let pool = thread_pool(args.jobs.map_or(0, usize::from))?;
     let mut out = std::io::stdout().lock();
-    let tally = match annotate_batch(items, &opts, args.jobs.map_or(0, usize::from), &mut out) {
+    let tally = match annotate_batch(items, &opts, &pool, &mut out) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
         other => other.context("cannot write to standard output")?,
     };
@@ -227,26 +228,30 @@ pub struct Line {
     pub failed: bool,
 }
 
-/// Annotate every item on `jobs` threads (0: one per core) and write one
-/// JSON line per item to `out`, in the items' order, each as soon as it and
-/// all before it are done (`out` is flushed after each). Items are taken
-/// from the iterator only as the window of [`WINDOW_PER_THREAD`] per thread
-/// allows. An error writing stops the run (after the items being worked on).
-pub fn annotate_batch(
-    items: impl Iterator<Item = Item>,
-    opts: &Options,
-    jobs: usize,
-    out: &mut impl Write,
-) -> std::io::Result<Tally> {
-    let pool = rayon::ThreadPoolBuilder::new()
+/// The threads that annotate: `jobs` of them, or one per core for 0.
+pub fn thread_pool(jobs: usize) -> anyhow::Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .thread_name(|i| format!("gloss-annotate-{i}"))
         .build()
-        .map_err(std::io::Error::other)?;
+        .context("cannot start the threads")
+}
+
+/// Annotate every item on `pool`'s threads and write one JSON line per item
+/// to `out`, in the items' order, each as soon as it and all before it are
+/// done (`out` is flushed after each). Items are taken from the iterator
+/// only as the window of [`WINDOW_PER_THREAD`] per thread allows. An error
+/// writing stops the run (after the items being worked on).
+pub fn annotate_batch(
+    items: impl Iterator<Item = Item>,
+    opts: &Options,
+    pool: &rayon::ThreadPool,
+    out: &mut impl Write,
+) -> std::io::Result<Tally> {
     let window = WINDOW_PER_THREAD * pool.current_num_threads();
     let mut tally = Tally::default();
     ordered::ordered_map(
-        &pool,
+        pool,
         items,
         window,
         |item| annotate_item(item, opts),
