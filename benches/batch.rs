@@ -135,7 +135,7 @@ fn bench_set(c: &mut Criterion, name: &str, articles: &[(String, Format)], opts:
 fn bench_batch(c: &mut Criterion) {
     let config = Config::defaults();
     let opts = Options {
-        clean: &config.clean,
+        config: &config,
         parts: gloss::analysis::Parts::default(),
         explain: false,
     };

@@ -74,10 +74,11 @@ pub struct AnnotateArgs {
     pub explain: bool,
 }
 
-/// What every input is annotated with.
+/// What every input is loaded and annotated with.
 #[derive(Clone, Copy, Debug)]
 pub struct Options<'a> {
-    pub clean: &'a CleanOptions,
+    /// The settings: `[clean]` for every text (and what loading needs).
+    pub config: &'a Config,
     pub parts: Parts,
     pub explain: bool,
 }
@@ -121,8 +122,8 @@ pub enum Format {
 }
 
 /// Load one input: the one function every file, `-` and URL goes through,
-/// in both modes.
-pub fn load_input(source: &Source) -> anyhow::Result<SourceText> {
+/// in both modes. (The configuration is for fetching's settings.)
+pub fn load_input(source: &Source, _config: &Config) -> anyhow::Result<SourceText> {
     match source {
         Source::Path(path) => super::load(path),
         Source::Stdin => super::load(Path::new("-")),
@@ -169,7 +170,7 @@ pub fn annotate_article(article: Article, opts: &Options) -> (Document, Option<E
 /// Do `gloss annotate`.
 pub fn run(args: AnnotateArgs, config: &Config) -> anyhow::Result<()> {
     let opts = Options {
-        clean: &config.clean,
+        config,
         parts: args.names.parts(),
         explain: args.explain,
     };
@@ -204,7 +205,7 @@ fn is_folder(arg: &Path) -> bool {
 /// One input: one pretty-printed JSON object, exactly as gloss always printed it.
 fn annotate_single(source: &Source, opts: &Options) -> anyhow::Result<()> {
     // the raw text is not needed once cleaned
-    let article = source_to_article(&load_input(source)?, opts.clean);
+    let article = source_to_article(&load_input(source, opts.config)?, &opts.config.clean);
     let (doc, why) = annotate_article(article, opts);
     super::write_stdout(|out| {
         match &why {
@@ -317,9 +318,11 @@ pub fn annotate_item(item: Item, opts: &Options) -> Line {
 
 fn annotate_what(what: What, opts: &Options) -> anyhow::Result<(Document, Option<Explanation>)> {
     let article = match what {
-        What::Load(source) => source_to_article(&load_input(&source)?, opts.clean),
+        What::Load(source) => {
+            source_to_article(&load_input(&source, opts.config)?, &opts.config.clean)
+        }
         What::Given { text, format, url } => {
-            to_article(&text, Some(format), url.as_deref(), opts.clean)
+            to_article(&text, Some(format), url.as_deref(), &opts.config.clean)
         }
         What::Failed(reason) => anyhow::bail!(reason),
     };
