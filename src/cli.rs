@@ -1,6 +1,6 @@
 //! The command line: one `clap` tree.
 //!
-//! `gloss [FILE|-]` opens the reader (or prints the clean text when stdout is
+//! `gloss [FILE|URL|-]` opens the reader (or prints the clean text when stdout is
 //! not a terminal); subcommands come first, so `gloss annotate FILE` runs
 //! `annotate` while `gloss ./annotate` opens a file of that name. `--config`,
 //! `--help` and `--version` work everywhere.
@@ -31,16 +31,20 @@ mod notes;
     propagate_version = true,
     args_conflicts_with_subcommands = true,
     after_help = "Settings: $XDG_CONFIG_HOME/gloss/config.toml (usually ~/.config/gloss/config.toml); \
-                  every option is documented with its default in config.toml in gloss's source."
+                  every option is documented with its default in config.toml in gloss's source.\n\
+                  Web pages: timeouts and size limit in [fetch]; the proxy from http_proxy, \
+                  https_proxy or all_proxy, except for the hosts of no_proxy."
 )]
 pub struct Cli {
     /// Read settings from PATH instead of the user's config file.
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// The article: a text file, or - for standard input. Without one, the
+    /// The article: a text or HTML file, a web page (an http:// or https://
+    /// URL; a file named like one is ./http...), or - for standard input.
+    /// Without one, standard input when it is piped (`… | gloss`), else the
     /// bundled sample article.
-    #[arg(value_name = "FILE|-")]
+    #[arg(value_name = "FILE|URL|-")]
     pub file: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -139,7 +143,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         None => {
             let config = load_config(cli.config.as_deref())?;
             let source = match &cli.file {
-                Some(path) => load(path)?,
+                Some(path) => load(path, &config)?,
+                // piped text is read without `-`: `curl … | gloss`
+                None if stdin_is_piped() => load(Path::new("-"), &config)?,
                 None => SourceText::sample(),
             };
             // the reader analyses the article itself, while it opens
@@ -150,6 +156,35 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 print(&article.text)
             }
         }
+    }
+}
+
+/// Whether standard input brings text: a pipe, a socket or a redirected
+/// file, not a terminal and not a device such as `/dev/null` (a reader
+/// started by a script or a service opens the sample as before).
+pub fn stdin_is_piped() -> bool {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd)
+            .metadata()
+            .map(|m| {
+                let t = m.file_type();
+                t.is_fifo() || t.is_socket() || t.is_file()
+            })
+            .unwrap_or(false)
+    }
+    #[cfg(not(unix))]
+    {
+        true
     }
 }
 
@@ -167,8 +202,13 @@ fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
     Ok(Config::load(path)?)
 }
 
-fn load(path: &Path) -> anyhow::Result<SourceText> {
-    Ok(source::load(path)?)
+/// Load an input: a file, stdin, or a web page ([`source::open`]).
+fn load(input: &Path, config: &Config) -> anyhow::Result<SourceText> {
+    Ok(match input.to_str() {
+        Some(input) => source::open(input, &config.fetch)?,
+        // not UTF-8: not a URL
+        None => source::load(input)?,
+    })
 }
 
 /// Print text and a newline to stdout.

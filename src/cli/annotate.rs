@@ -52,7 +52,8 @@ skipped, so is what is not a regular file. A --jsonl line is {\"id\": ..., \"tex
 or {\"id\": ..., \"url\": ...} (fetched); a line that is not one of these gives an error \
 line.")]
 pub struct AnnotateArgs {
-    /// Text files, folders, URLs, or - for standard input.
+    /// Text or HTML files, folders, web pages (http:// or https:// URLs; a
+    /// file named like one is ./http...), or - for standard input.
     #[arg(value_name = "INPUT", required_unless_present = "jsonl")]
     pub inputs: Vec<PathBuf>,
     /// Also read articles from FILE (- for standard input), one JSON object
@@ -94,22 +95,14 @@ pub enum Source {
 impl Source {
     /// What a command-line argument names: `-` is standard input, a URL
     /// starts with `http://` or `https://` (any case), anything else is a path
-    /// (`./http:...` for a file named like a URL).
+    /// (`./http:...` for a file named like a URL), as `source::open` tells them.
     pub fn from_arg(arg: &Path) -> Source {
         match arg.to_str() {
             Some("-") => Source::Stdin,
-            Some(s) if is_url(s) => Source::Url(s.to_string()),
+            Some(s) if crate::article_id::is_web_url(s) => Source::Url(s.to_string()),
             _ => Source::Path(arg.to_path_buf()),
         }
     }
-}
-
-/// `http://` or `https://`, in any case.
-pub fn is_url(s: &str) -> bool {
-    ["http://", "https://"].iter().any(|scheme| {
-        s.get(..scheme.len())
-            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
-    })
 }
 
 /// How a text is to be read: given by the caller (a `--jsonl` line's "html"
@@ -122,19 +115,19 @@ pub enum Format {
 }
 
 /// Load one input: the one function every file, `-` and URL goes through,
-/// in both modes. (The configuration is for fetching's settings.)
-pub fn load_input(source: &Source, _config: &Config) -> anyhow::Result<SourceText> {
-    match source {
-        Source::Path(path) => super::load(path),
-        Source::Stdin => super::load(Path::new("-")),
-        // fetching comes with `source::open`
-        Source::Url(url) => anyhow::bail!("{url}: URLs are not supported yet"),
-    }
+/// in both modes. A URL is fetched with the `[fetch]` settings.
+pub fn load_input(source: &Source, config: &Config) -> anyhow::Result<SourceText> {
+    Ok(match source {
+        Source::Path(path) => crate::source::load(path)?,
+        Source::Stdin => crate::source::load(Path::new("-"))?,
+        Source::Url(url) => crate::source::open(url, &config.fetch)?,
+    })
 }
 
 /// A text to an `Article`: the one place where this happens for `gloss
 /// annotate`. `url` is the article's address when known (a `--jsonl` line's
-/// "url"); it goes into `meta.url` unless the text gives one.
+/// "url", a fetched page's address); it goes into `meta.url` unless the
+/// text gives one.
 pub fn to_article(
     text: &str,
     format: Option<Format>,
@@ -151,9 +144,15 @@ pub fn to_article(
     article
 }
 
-/// A loaded input to an `Article`.
+/// A loaded input to an `Article`: a web page's media type says how to
+/// read it, its URL (after redirects) is its address.
 fn source_to_article(source: &SourceText, clean: &CleanOptions) -> Article {
-    to_article(&source.text, None, None, clean)
+    let format = match source.content_type.as_deref() {
+        Some("text/html" | "application/xhtml+xml") => Some(Format::Html),
+        Some("text/plain") => Some(Format::Text),
+        _ => None,
+    };
+    to_article(&source.text, format, source.url.as_deref(), clean)
 }
 
 /// Analyse an article as the options say; the explanation with `--explain`.

@@ -6,6 +6,7 @@ use std::process::Output;
 use serde_json::Value;
 
 use crate::sandbox::{Sandbox, ok, one_line_error, stderr, stdout};
+use crate::web_support::{Reply, Server, refused_port};
 
 const GUM: &str = include_str!("../../benches/fixtures/gum-cc-by.txt");
 const GUM_DOCS: &str = include_str!("../../benches/fixtures/gum-cc-by-docs.tsv");
@@ -190,6 +191,7 @@ fn a_folder_gives_its_files_in_name_order_skipping_hidden_ones() {
 fn jsonl_lines_give_text_and_html_and_a_bad_line_is_an_error_line() {
     let sb = Sandbox::new();
     let docs = gum_documents();
+    let refused = format!("http://127.0.0.1:{}/article", refused_port());
     let html = format!(
         "<html><body><h1>Title</h1><p>{}</p></body></html>",
         docs[0].replace('\n', " ")
@@ -199,8 +201,8 @@ fn jsonl_lines_give_text_and_html_and_a_bad_line_is_an_error_line() {
         serde_json::json!({"id": 2, "html": html, "url": "https://example.org/news/2"}).to_string(),
         "{\"id\": \"cut\", \"text\": \"unfinished".to_string(),
         serde_json::json!({"id": "both", "text": "a", "html": "<p>b</p>"}).to_string(),
-        // fetched: nobody listens on port 9 of 127.0.0.1 (discard), so it fails
-        serde_json::json!({"id": "fetched", "url": "http://127.0.0.1:9/article"}).to_string(),
+        // fetched, from a port nobody listens on, so it fails
+        serde_json::json!({"id": "fetched", "url": refused}).to_string(),
         serde_json::json!({"id": "last", "text": docs[2], "url": "https://example.org/3"})
             .to_string(),
     ];
@@ -233,7 +235,7 @@ fn jsonl_lines_give_text_and_html_and_a_bad_line_is_an_error_line() {
         "in.jsonl line 4: both \"text\" and \"html\"; give one"
     );
     let error = got[4]["error"].as_str().expect("an error");
-    assert!(error.contains("http://127.0.0.1:9/article"), "{error}");
+    assert!(error.starts_with(&refused), "{error}");
     assert_eq!(got[5]["meta"]["url"], "https://example.org/3");
     // the text line's annotation is the file's
     sb.write("work/plain.txt", docs[1].as_bytes());
@@ -302,4 +304,61 @@ fn the_help_says_what_the_exit_status_is() {
         ),
         "{help}"
     );
+}
+
+#[test]
+fn web_pages_are_fetched_among_files_and_from_jsonl_lines() {
+    let docs = gum_documents();
+    let (first, second) = (docs[6].to_string(), docs[7].to_string());
+    let server = Server::start(move |path| match path {
+        "/first" => Reply::ok("text/plain; charset=utf-8", first.clone()),
+        "/second" => Reply::ok("text/plain; charset=utf-8", second.clone()),
+        _ => Reply::status(404),
+    });
+    let sb = Sandbox::new();
+    let names = write_documents(&sb, 1);
+    let (first, second, missing) = (
+        server.url("/first"),
+        server.url("/second"),
+        server.url("/missing"),
+    );
+    sb.write(
+        "work/urls.jsonl",
+        serde_json::json!({"id": "by line", "url": second})
+            .to_string()
+            .as_bytes(),
+    );
+    let out = sb.run(&[
+        "annotate",
+        &first,
+        &names[0],
+        &missing,
+        "--jsonl",
+        "urls.jsonl",
+    ]);
+    let err = one_line_error(&out);
+    assert!(err.contains("1 of 4 inputs failed"), "{err}");
+    let lines = json_lines(&out);
+    assert_eq!(
+        ids(&lines),
+        [
+            first.as_str(),
+            names[0].as_str(),
+            missing.as_str(),
+            "by line"
+        ]
+    );
+    assert_eq!(lines[0]["meta"]["url"], first.as_str());
+    assert_eq!(lines[3]["meta"]["url"], second.as_str());
+    assert_eq!(
+        lines[2]["error"],
+        format!("{missing}: HTTP 404 Not Found").as_str()
+    );
+    // a page's annotation is its text's, but for its address
+    sb.write("work/second.txt", docs[7].as_bytes());
+    let alone = sb.run(&["annotate", "second.txt"]);
+    let alone: Value = serde_json::from_slice(&alone.stdout).expect("JSON");
+    let mut fetched = without_id(&lines[3]);
+    fetched["meta"]["url"] = Value::Null;
+    assert_eq!(fetched, alone);
 }
