@@ -16,10 +16,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::Document;
 use crate::config::Config;
 use crate::source::{self, SourceText};
 
+pub mod annotate;
 mod notes;
 
 /// A terminal news reader that annotates as you read: people, organisations,
@@ -55,22 +55,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the article's annotation as JSON: clean text, blocks, people,
-    /// organisations, places and quotes (see docs/annotate-json.md).
-    Annotate {
-        /// A text or HTML file, a web page (http:// or https://), or - for
-        /// standard input.
-        #[arg(value_name = "FILE|URL|-")]
-        file: PathBuf,
-        /// What finds the names, for measuring each part alone: the rules
-        /// (name lists, titles, gazetteer, context), the learned tagger, or both.
-        #[arg(long, value_enum, default_value_t = NamesFrom::Both)]
-        names: NamesFrom,
-        /// Also say why: for each name, the rules that fired and their
-        /// weights; for each quote, how its speaker was chosen (an `explain`
-        /// member after the others).
-        #[arg(long)]
-        explain: bool,
-    },
+    /// organisations, places and quotes (see docs/annotate-json.md); for
+    /// several inputs, a folder or --jsonl, one JSON line per input, on every
+    /// core.
+    Annotate(annotate::AnnotateArgs),
     /// Export an article's highlights and notes: Markdown (or --format json,
     /// W3C Web Annotations) to standard output, or to a file with -o; with
     /// --all, every annotated article into a folder.
@@ -135,29 +123,7 @@ impl NamesFrom {
 /// Do what the command line asks.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Some(Command::Annotate {
-            file,
-            names,
-            explain,
-        }) => {
-            let config = load_config(cli.config.as_deref())?;
-            // the raw text is not needed once cleaned
-            let article = to_article(&load(&file, &config)?, &config.clean);
-            let (analysis, why) = if explain {
-                let (analysis, why) = crate::analysis::analyze_explained(&article, names.parts());
-                (analysis, Some(why))
-            } else {
-                (crate::analysis::analyze_with(&article, names.parts()), None)
-            };
-            let doc = Document { article, analysis };
-            write_stdout(|out| {
-                match &why {
-                    Some(why) => crate::annotate::write_json_explained(&doc, why, &mut *out)?,
-                    None => crate::annotate::write_json(&doc, &mut *out)?,
-                }
-                out.write_all(b"\n")
-            })
-        }
+        Some(Command::Annotate(args)) => annotate::run(args, &load_config(cli.config.as_deref())?),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "gloss", &mut out);
@@ -193,7 +159,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 None => SourceText::sample(),
             };
             // the reader analyses the article itself, while it opens
-            let article = to_article(&source, &config.clean);
+            let article = annotate::source_to_article(&source, &config.clean);
             if std::io::stdout().is_terminal() {
                 open_reader(article, &source, &config)
             } else {
@@ -240,19 +206,16 @@ fn open_reader_fetching(url: &str, config: &Config) -> anyhow::Result<()> {
     let poll = move || {
         fetching.try_take().map(|fetched| {
             fetched
-                .map(|source| (to_article(&source, &clean), source.article_id()))
+                .map(|source| {
+                    (
+                        annotate::source_to_article(&source, &clean),
+                        source.article_id(),
+                    )
+                })
                 .map_err(|e| e.to_string())
         })
     };
     crate::ui::run_loading(url, poll, &config.reader_settings())
-}
-
-/// The clean article of a loaded source.
-fn to_article(
-    source: &SourceText,
-    clean: &crate::article::CleanOptions,
-) -> crate::article::Article {
-    crate::article::clean(&source.text, clean)
 }
 
 /// Open the reader on an article.
@@ -319,7 +282,7 @@ mod tests {
         assert!(cli.command.is_none());
         assert_eq!(cli.file, Some(PathBuf::from("./annotate")));
         let cli = Cli::try_parse_from(["gloss", "annotate", "x.txt"]).expect("parses");
-        assert!(matches!(cli.command, Some(Command::Annotate { .. })));
+        assert!(matches!(cli.command, Some(Command::Annotate(_))));
     }
 
     #[test]

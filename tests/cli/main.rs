@@ -5,6 +5,7 @@
 #[path = "../web_support/mod.rs"]
 mod web_support;
 
+mod batch;
 mod commands;
 mod notes;
 mod sandbox;

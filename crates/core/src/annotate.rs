@@ -11,6 +11,10 @@ use crate::span::Span;
 
 #[derive(Serialize)]
 struct Output<'a> {
+    /// Only in JSON Lines (`gloss annotate` over several inputs): which input
+    /// this line is about, first so that a reader sees it before the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
     title: Option<&'a str>,
     text: &'a str,
     entities: Vec<EntityOut<'a>>,
@@ -56,13 +60,13 @@ fn entity_id(index: usize) -> String {
 
 /// The annotation of a document as pretty-printed JSON, fields in contract order.
 pub fn to_json(doc: &Document) -> String {
-    serde_json::to_string_pretty(&output(doc, None)).expect("annotation serialises")
+    serde_json::to_string_pretty(&output(doc, None, None)).expect("annotation serialises")
 }
 
 /// Write the annotation of a document to `out`, as [`to_json`] gives it,
 /// without holding the whole JSON in memory.
 pub fn write_json(doc: &Document, out: impl Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(out, &output(doc, None)).map_err(std::io::Error::from)
+    serde_json::to_writer_pretty(out, &output(doc, None, None)).map_err(std::io::Error::from)
 }
 
 /// Write the annotation as [`write_json`] does, with an `explain` member
@@ -72,12 +76,32 @@ pub fn write_json_explained(
     explanation: &Explanation,
     out: impl Write,
 ) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(out, &output(doc, Some(explanation))).map_err(std::io::Error::from)
+    serde_json::to_writer_pretty(out, &output(doc, None, Some(explanation)))
+        .map_err(std::io::Error::from)
 }
 
-fn output<'a>(doc: &'a Document, explain: Option<&'a Explanation>) -> Output<'a> {
+/// Write the annotation as one line of JSON Lines (no newline in it, none
+/// after it): an `id` member first (a string or a number, as the caller
+/// names the input), then the members [`write_json`] writes, and `explain`
+/// when an explanation is given. What `gloss annotate` prints for each of
+/// several inputs.
+pub fn write_json_line(
+    id: &serde_json::Value,
+    doc: &Document,
+    explanation: Option<&Explanation>,
+    out: impl Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer(out, &output(doc, Some(id), explanation)).map_err(std::io::Error::from)
+}
+
+fn output<'a>(
+    doc: &'a Document,
+    id: Option<&'a serde_json::Value>,
+    explain: Option<&'a Explanation>,
+) -> Output<'a> {
     let (article, analysis) = (&doc.article, &doc.analysis);
     Output {
+        id,
         title: article.title(),
         text: &article.text,
         entities: analysis
@@ -111,5 +135,32 @@ fn output<'a>(doc: &'a Document, explain: Option<&'a Explanation>) -> Output<'a>
             language: &analysis.language,
         },
         explain,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(raw: &str) -> Document {
+        let article = crate::article::clean(raw, &crate::article::CleanOptions::builtin());
+        let analysis = crate::analysis::analyze(&article);
+        Document { article, analysis }
+    }
+
+    #[test]
+    fn a_json_line_is_the_object_on_one_line_with_its_id_first() {
+        let doc =
+            document("Mayor opens tunnel\n\n\"We waited,\" said Mayor Ingrid Solberg in Oslo.\n");
+        let mut line = Vec::new();
+        write_json_line(&serde_json::json!("a.txt"), &doc, None, &mut line).expect("writes");
+        let line = String::from_utf8(line).expect("UTF-8");
+        assert!(!line.contains('\n'), "{line}");
+        assert!(line.starts_with(r#"{"id":"a.txt","title":"#), "{line}");
+
+        let mut parsed: serde_json::Value = serde_json::from_str(&line).expect("JSON");
+        parsed.as_object_mut().expect("object").remove("id");
+        let pretty: serde_json::Value = serde_json::from_str(&to_json(&doc)).expect("JSON");
+        assert_eq!(parsed, pretty);
     }
 }
