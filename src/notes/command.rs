@@ -60,6 +60,7 @@ impl Notes {
             doc,
             id: &id,
             notes: notebook.notes(),
+            exported: self.clock.now(),
         };
         let content = ctx.render(format);
         match to {

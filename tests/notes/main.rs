@@ -5,6 +5,7 @@ mod commands;
 mod config;
 mod crash;
 mod export_snapshot;
+mod markdown;
 mod reanchor;
 mod store;
 mod web_annotation;

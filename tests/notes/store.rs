@@ -75,6 +75,7 @@ fn notes_survive_a_reload_and_come_out_in_both_exports() {
         doc: &doc,
         id: &id(),
         notes: reopened.notes(),
+        exported: clock().now(),
     };
     let md = ctx.render(Format::Markdown);
     assert!(md.starts_with(
@@ -118,6 +119,7 @@ fn an_import_without_the_article_is_anchored_when_it_is_next_opened() {
         doc: &doc,
         id: &id(),
         notes: nb.notes(),
+        exported: clock().now(),
     }
     .render(Format::Json);
 

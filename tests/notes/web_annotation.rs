@@ -72,6 +72,7 @@ fn export() -> (Document, Vec<Value>) {
         doc: &doc,
         id: &id,
         notes: nb.notes(),
+        exported: t0.with_timezone(&Utc),
     }
     .render(Format::Json);
     let value: Value = serde_json::from_str(&json).expect("valid JSON");

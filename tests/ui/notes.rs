@@ -484,6 +484,43 @@ fn x_replaces_its_own_export_but_never_a_file_the_user_changed() {
 }
 
 #[test]
+fn x_on_a_later_day_keeps_the_export_of_unchanged_notes_and_replaces_its_own() {
+    let f = Folders::new();
+    let mut app = f.open(80, 24);
+    press(&mut app, ") ) h x");
+    let file = std::fs::read_dir(f.exports())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let first = std::fs::read_to_string(&file).unwrap();
+    assert!(first.contains("\nexported: 2026-03-03\n"), "{first}");
+
+    let next_day = crate::ui_support::notes::t0() + chrono::TimeDelta::days(1);
+    let mut app = f.open_at(crate::ui_support::document(), 80, 24, next_day);
+    press(&mut app, "x");
+    assert!(
+        message(&app).ends_with("is up to date"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        first,
+        "kept as it was"
+    );
+    press(&mut app, ") h x");
+    assert!(
+        message(&app).starts_with("Exported again"),
+        "{}",
+        message(&app)
+    );
+    let again = std::fs::read_to_string(&file).unwrap();
+    assert!(again.contains("\nexported: 2026-03-04\n"), "{again}");
+}
+
+#[test]
 fn a_save_that_fails_is_an_error_in_the_status_bar_and_the_note_stays() {
     let f = Folders::new();
     let mut app = f.open(80, 24);

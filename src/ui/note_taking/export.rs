@@ -8,6 +8,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use chrono::Utc;
+
 use crate::notes::NotesError;
 use crate::notes::atomic::{self, Existing};
 use crate::notes::export::{ExportContext, Written, file_name, write_file};
@@ -50,6 +52,7 @@ pub fn export(app: &mut App) {
         doc: &app.doc,
         id: &id,
         notes: nb.notes(),
+        exported: app.notes.clock.as_ref().map_or_else(Utc::now, |c| c.now()),
     };
     let content = ctx.render(format);
     let path = dir.join(file_name(&ctx, format));
@@ -77,7 +80,9 @@ pub fn export(app: &mut App) {
     let shown = path.display();
     match written {
         Ok(written) => {
-            receipts.insert(path.to_string_lossy().into_owned(), text_hash(&content));
+            // what is on disk: this export, or the same one of an earlier day
+            let on_disk = std::fs::read_to_string(&path).unwrap_or(content);
+            receipts.insert(path.to_string_lossy().into_owned(), text_hash(&on_disk));
             let kept = receipts_file.as_deref().map(|file| {
                 serde_json::to_vec_pretty(&receipts)
                     .map_err(std::io::Error::other)
