@@ -21,7 +21,9 @@ use crate::source;
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("what").required(true).args(["article", "all"])))]
 pub struct ExportArgs {
-    /// The article whose notes to export: a text file, or - for standard input.
+    /// The article whose notes to export: a text file, or - for standard
+    /// input. When it has no notes of its own, those of the same or a close
+    /// text are found by content (a copy, the file before it was moved).
     #[arg(value_name = "ARTICLE")]
     pub article: Option<PathBuf>,
     /// Export every annotated article, one file each, into the folder given
@@ -112,8 +114,8 @@ pub fn export(args: ExportArgs, config: &Config) -> anyhow::Result<()> {
         None => Destination::Stdout,
     };
     let mut out = Vec::new();
-    let line = notes.export_one(source.article_id(), &doc, format, &to, &mut out, &mut warn)?;
-    if let Some(line) = line {
+    let lines = notes.export_one(source.article_id(), &doc, format, &to, &mut out, &mut warn)?;
+    for line in lines {
         eprintln!("{line}");
     }
     super::print_bytes(&out)

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
 
+use super::by_content::Found;
 use super::clock::Clock;
 use super::export::{ExportContext, Format, Written, file_name, write_file};
 use super::import::import;
@@ -36,8 +37,11 @@ pub struct Notes {
 }
 
 impl Notes {
-    /// Export the notes of one article, loaded and analysed by the caller.
-    /// Returns a line for the user (which file was written), if any.
+    /// Export the notes of one article, loaded and analysed by the caller;
+    /// when `id` has none, those of the same or a close text found by
+    /// content ([`Notebook::open_or_find`]). Returns lines for the user:
+    /// where the notes were found, if by content, and which file was
+    /// written, if any.
     pub fn export_one(
         &self,
         id: ArticleId,
@@ -46,19 +50,25 @@ impl Notes {
         to: &Destination,
         stdout: &mut dyn Write,
         warn: &mut dyn FnMut(&str),
-    ) -> anyhow::Result<Option<String>> {
+    ) -> anyhow::Result<Vec<String>> {
         let store = &self.store;
         let (notebook, report) =
-            Notebook::open(store.clone(), id.clone(), &doc.article, self.clock.clone())?;
+            Notebook::open_or_find(store.clone(), id.clone(), &doc.article, self.clock.clone())?;
         for w in &report.warnings {
             warn(w);
         }
         if notebook.notes().is_empty() {
             bail!("no notes on {id}");
         }
+        let mut lines: Vec<String> = report
+            .found_by_content
+            .iter()
+            .map(Found::describe)
+            .collect();
         let ctx = ExportContext {
             doc,
-            id: &id,
+            id: notebook.article_id(),
+            read_from: Some(&id).filter(|&read| read != notebook.article_id()),
             notes: notebook.notes(),
             exported: self.clock.now(),
         };
@@ -69,7 +79,6 @@ impl Notes {
                     .write_all(content.as_bytes())
                     .and_then(|()| stdout.flush())
                     .context("cannot write to standard output")?;
-                Ok(None)
             }
             Destination::Path { path, force } => {
                 let path = if path.is_dir() {
@@ -78,9 +87,10 @@ impl Notes {
                     path.clone()
                 };
                 let written = write_file(&path, &content, *force)?;
-                Ok(Some(describe(&path, written)))
+                lines.push(describe(&path, written));
             }
         }
+        Ok(lines)
     }
 
     /// Export every annotated article into `dir`, one file each. Articles are
@@ -114,7 +124,7 @@ impl Notes {
                 force,
             };
             match self.export_one(id.clone(), &doc, format, &to, &mut std::io::sink(), warn) {
-                Ok(line) => lines.extend(line),
+                Ok(done) => lines.extend(done),
                 Err(e) => {
                     warn(&format!("{id}: {e}"));
                     failures += 1;

@@ -218,6 +218,13 @@ impl Store {
         serde_json::from_slice(&bytes).ok()
     }
 
+    /// The notes file stored under `key` (an [`ArticleId::key`]), if it can
+    /// be read and parsed; nothing is moved aside.
+    pub fn read_key(&self, key: &str) -> Option<NotesFile> {
+        let bytes = std::fs::read(self.dir.join(format!("{key}.notes.json"))).ok()?;
+        parse(&bytes).ok().filter(|f| f.version <= VERSION)
+    }
+
     /// Every article that has a notes file, with its notes, in file-name order.
     /// Files that cannot be read or parsed are skipped.
     pub fn all(&self) -> Vec<NotesFile> {

@@ -180,3 +180,56 @@ fn bad_export_and_import_arguments_are_clear_errors() {
     let err = one_line_error(&sb.run(&["import", "bad.json"]));
     assert!(err.contains("bad.json"), "{err}");
 }
+
+#[test]
+fn export_finds_the_notes_of_a_copied_moved_or_piped_article_by_content() {
+    let sb = Sandbox::new();
+    let ferry = sb.article("ferry.txt", FERRY);
+    sb.annotate(&ferry, "fares could rise", "Who pays?");
+    sb.annotate(&sb.article("library.txt", LIBRARY), "on Sundays", "Finally");
+
+    // a copy
+    std::fs::create_dir(sb.path("work/copies")).unwrap();
+    std::fs::copy(&ferry, sb.path("work/copies/ferry.txt")).unwrap();
+    let out = sb.run(&["export", "copies/ferry.txt"]);
+    ok(&out);
+    assert!(
+        stdout(&out).contains("> fares could rise\n\nWho pays?\n"),
+        "{}",
+        stdout(&out)
+    );
+    let found = format!("notes found by content from {}\n", ferry.display());
+    assert_eq!(stderr(&out), found);
+    // the source shown is where the article is now
+    assert!(
+        stdout(&out).contains("/work/copies/ferry.txt\""),
+        "{}",
+        stdout(&out)
+    );
+
+    // the same text on standard input
+    let out = sb.run_with_stdin(&["export", "-"], FERRY.as_bytes());
+    ok(&out);
+    assert!(stdout(&out).contains("Who pays?"));
+    assert_eq!(stderr(&out), found);
+
+    // moved, and a word changed on the way
+    let moved = sb.path("work/moved.txt");
+    std::fs::rename(&ferry, &moved).unwrap();
+    std::fs::write(&moved, FERRY.replace("Tuesday", "Wednesday")).unwrap();
+    let out = sb.run(&["export", "moved.txt"]);
+    ok(&out);
+    assert!(stdout(&out).contains("Who pays?"));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "notes found by content from {} (close text: ",
+            ferry.display()
+        )),
+        "{err}"
+    );
+
+    // an unrelated article has none
+    let err = one_line_error(&sb.run_with_stdin(&["export", "-"], b"Something else entirely.\n"));
+    assert!(err.starts_with("gloss: no notes on "), "{err}");
+}

@@ -70,6 +70,7 @@ impl Fixture {
         ExportContext {
             doc: &self.doc,
             id: &self.id,
+            read_from: None,
             notes: self.notebook.notes(),
             exported,
         }
@@ -174,6 +175,7 @@ fn the_front_matter_names_the_articles_date_and_the_export_date() {
     let md = ExportContext {
         doc: &plain,
         id: &f.id,
+        read_from: None,
         notes: &[],
         exported: at("2025-03-14"),
     }

@@ -71,6 +71,7 @@ fn export() -> (Document, Vec<Value>) {
     let json = ExportContext {
         doc: &doc,
         id: &id,
+        read_from: None,
         notes: nb.notes(),
         exported: t0.with_timezone(&Utc),
     }

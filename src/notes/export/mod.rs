@@ -41,7 +41,12 @@ impl Format {
 /// from, and its notes (in reading order).
 pub struct ExportContext<'a> {
     pub doc: &'a Document,
+    /// The article the notes are stored under; it names the export file, so
+    /// that the notes of a moved article go on in the same file.
     pub id: &'a ArticleId,
+    /// Where the article was read from this time, when that is not `id`
+    /// (its notes were found by content): the source shown.
+    pub read_from: Option<&'a ArticleId>,
     pub notes: &'a [Note],
     /// When the export is made (the Markdown's `exported:` date).
     pub exported: DateTime<Utc>,
@@ -60,13 +65,15 @@ impl<'a> ExportContext<'a> {
         self.doc.article.title().unwrap_or("Untitled article")
     }
 
-    /// The article's URI as a source: its URL or `file://` URI. Text without
-    /// an address (stdin, the sample) has none to show.
+    /// The article's URI as a source: its URL or `file://` URI, where it was
+    /// read from, else where its notes were made. Text without an address
+    /// (stdin, the sample) has none to show.
     pub fn source_uri(&self) -> Option<String> {
-        match self.id {
-            ArticleId::Content(_) => None,
-            _ => Some(self.id.uri()),
-        }
+        self.read_from
+            .into_iter()
+            .chain([self.id])
+            .find(|id| !matches!(id, ArticleId::Content(_)))
+            .map(ArticleId::uri)
     }
 
     /// The tags of all notes, each once, in reading order.

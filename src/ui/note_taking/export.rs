@@ -48,9 +48,17 @@ pub fn export(app: &mut App) {
     };
     let format = app.notes.export.format;
     let id = nb.article_id().clone();
+    // where the reader read the article, when its notes are another id's
+    let read_from = app
+        .notes
+        .store
+        .as_ref()
+        .map(|(_, opened)| opened)
+        .filter(|&opened| *opened != id);
     let ctx = ExportContext {
         doc: &app.doc,
         id: &id,
+        read_from,
         notes: nb.notes(),
         exported: app.notes.clock.as_ref().map_or_else(Utc::now, |c| c.now()),
     };
