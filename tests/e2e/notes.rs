@@ -198,3 +198,44 @@ fn notes_follow_a_copied_article_and_the_same_text_piped_in() {
         .count();
     assert_eq!(stores, 1, "the copy and stdin use the original's notes");
 }
+
+#[test]
+fn notes_remove_asks_first_on_a_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("ferry.txt");
+    std::fs::copy("tests/fixtures/notes_article.txt", &article).expect("article");
+    let text = std::fs::read_to_string(&article).expect("article");
+    let doc = Document::from_text(&text, &gloss::config::Config::defaults().clean);
+    let store = gloss::notes::Store::new(dir.path().join("data/gloss/notes"));
+    let id = gloss::article_id::ArticleId::for_path(&article);
+    let (mut nb, _) = gloss::notes::Notebook::open(
+        store.clone(),
+        id.clone(),
+        &doc.article,
+        std::sync::Arc::new(gloss::notes::SystemClock),
+    )
+    .expect("notes");
+    nb.highlight(gloss::span::Span::new(0, 7)).expect("saved");
+
+    let t = Tmux::start(&format!("notes remove {}", id.key()), dir.path(), "");
+    t.wait_for("Delete 1 highlight on");
+    t.wait_for("? [y/N]");
+    t.text("n");
+    t.key("Enter");
+    t.wait_for("gloss exited 0");
+    t.wait_for(&format!("kept {}", id.key()));
+    assert!(store.notes_path(&id).exists());
+    drop(t);
+
+    let t = Tmux::start(
+        &format!("notes remove '{}'", article.display()),
+        dir.path(),
+        "",
+    );
+    t.wait_for("? [y/N]");
+    t.text("y");
+    t.key("Enter");
+    t.wait_for("removed 1 highlight on");
+    t.wait_for("gloss exited 0");
+    assert!(!store.notes_path(&id).exists());
+}
