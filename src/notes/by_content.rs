@@ -11,6 +11,10 @@
 //! the same story does not come near. Texts of fewer than [`MIN_SHINGLES`]
 //! shingles are matched exactly only.
 //!
+//! Notes imported without their article have no copy of its text; they are
+//! the article's when most of their passages are in its text, each with the
+//! words recorded around it (a file sent from another machine, say).
+//!
 //! To be fast with thousands of stores, each stored text is summarised once
 //! (its hash and a MinHash signature of [`SIGNATURE`] values) in
 //! `cache/content-index.json` in the notes folder. The cache holds while the
@@ -73,6 +77,9 @@ pub enum Match {
     Exact,
     /// Close text: this percentage of shingles shared.
     Close { percent: u8 },
+    /// Notes kept without their text (imported): `found` of their `of`
+    /// passages are in this text, each with the words around it.
+    Passages { found: usize, of: usize },
 }
 
 impl Found {
@@ -91,6 +98,9 @@ impl Found {
             Match::Close { percent } => {
                 format!("notes found by content from {from} (close text: {percent}% the same)")
             }
+            Match::Passages { found, of } => format!(
+                "notes found by content from {from} (imported; {found} of {of} passages found)"
+            ),
         }
     }
 }
@@ -225,6 +235,10 @@ struct Index {
     folder_modified: u64,
     /// The stores with notes and a copy of their text, by key.
     entries: BTreeMap<String, Entry>,
+    /// The keys of stores with notes but no text (imported without their
+    /// article), matched by their passages.
+    #[serde(default)]
+    apart: Vec<String>,
 }
 
 /// A stored text as the directory lists it.
@@ -241,35 +255,40 @@ fn nanos(meta: &std::fs::Metadata) -> u64 {
         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
 }
 
-/// The stores that have both notes and a copy of their text; only the
-/// copies are looked at (size and time), the notes files only named.
-fn list(dir: &Path) -> Vec<Listed> {
+/// The stores that have both notes and a copy of their text, and the keys
+/// of those with notes alone (kept apart: imported without their article).
+/// Only the copies are looked at (size and time); notes files are named.
+fn list(dir: &Path) -> (Vec<Listed>, Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    let mut articles: Vec<(String, std::fs::DirEntry)> = Vec::new();
-    let mut notes: HashSet<String> = HashSet::new();
+    let mut articles: BTreeMap<String, std::fs::DirEntry> = BTreeMap::new();
+    let mut notes: Vec<String> = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if let Some(key) = name.strip_suffix(".article.json") {
-            articles.push((key.to_string(), entry));
+            articles.insert(key.to_string(), entry);
         } else if let Some(key) = name.strip_suffix(".notes.json") {
-            notes.insert(key.to_string());
+            notes.push(key.to_string());
         }
     }
-    articles
+    notes.sort();
+    let (with_copy, apart): (Vec<String>, Vec<String>) = notes
         .into_iter()
-        .filter(|(key, _)| notes.contains(key))
-        .filter_map(|(key, entry)| {
-            let meta = entry.metadata().ok()?;
+        .partition(|key| articles.contains_key(key));
+    let listed = with_copy
+        .into_iter()
+        .filter_map(|key| {
+            let meta = articles.get(&key)?.metadata().ok()?;
             Some(Listed {
                 key,
                 len: meta.len(),
                 modified: nanos(&meta),
             })
         })
-        .collect()
+        .collect();
+    (listed, apart)
 }
 
 /// When a store's notes were last changed: the most recently used notes win
@@ -348,9 +367,10 @@ fn index(store: &Store) -> Index {
     if folder_modified != 0 && index.folder_modified == folder_modified {
         return index;
     }
-    let listed = list(dir);
+    let (listed, apart) = list(dir);
     let before = index.entries.len();
-    let mut changed = index.version != INDEX_VERSION;
+    let mut changed = index.version != INDEX_VERSION || index.apart != apart;
+    index.apart = apart;
     index.version = INDEX_VERSION;
     let keys: HashSet<&str> = listed.iter().map(|l| l.key.as_str()).collect();
     index.entries.retain(|key, _| keys.contains(key.as_str()));
@@ -381,7 +401,8 @@ fn index(store: &Store) -> Index {
     changed |= index.folder_modified != trusted;
     index.folder_modified = trusted;
     // nothing to keep and nothing kept before: no cache in an empty folder
-    if changed && (before > 0 || !index.entries.is_empty()) {
+    let anything = !index.entries.is_empty() || !index.apart.is_empty();
+    if changed && (anything || cache_dir.join(INDEX_FILE).exists()) {
         write_index(&cache_dir, &index);
     }
     index
@@ -437,7 +458,7 @@ pub fn find(store: &Store, text: &str, id: &ArticleId) -> Option<Found> {
             .then(b.2.cmp(&a.2))
             .then(a.3.cmp(b.3))
     });
-    candidates
+    let by_text = candidates
         .into_iter()
         .find_map(|(exact, similarity, _, key)| {
             let file = store.read_key(key)?;
@@ -455,7 +476,52 @@ pub fn find(store: &Store, text: &str, id: &ArticleId) -> Option<Found> {
                 id: file.article.id,
                 how,
             })
-        })
+        });
+    by_text.or_else(|| by_passages(store, text, id, &index.apart))
+}
+
+/// The least length (characters) of a passage with the words recorded
+/// around it, for it to tell an article: shorter ones occur anywhere.
+pub const PASSAGE_MIN_CHARS: usize = 30;
+
+/// Notes kept without their text (imported before their article was at
+/// hand) whose passages are in `text`: at least half of them, each found
+/// with the words recorded around it (its prefix and suffix, as far as
+/// they go) and at least [`PASSAGE_MIN_CHARS`] long with them. The store
+/// with the most passages found wins.
+fn by_passages(store: &Store, text: &str, id: &ArticleId, apart: &[String]) -> Option<Found> {
+    let own = id.key();
+    let mut best: Option<(usize, usize, ArticleId)> = None;
+    for key in apart.iter().filter(|key| **key != own) {
+        let Some(file) = store.read_key(key) else {
+            continue;
+        };
+        let of = file.notes.len();
+        let found = file
+            .notes
+            .iter()
+            .filter(|n| passage_in(&n.target, text))
+            .count();
+        if found == 0 || 2 * found < of || file.article.id == *id {
+            continue;
+        }
+        if best.as_ref().is_none_or(|(f, _, _)| found > *f) {
+            best = Some((found, of, file.article.id));
+        }
+    }
+    best.map(|(found, of, id)| Found {
+        id,
+        how: Match::Passages { found, of },
+    })
+}
+
+/// Whether a note's passage is in `text` with the words recorded around it.
+fn passage_in(target: &super::model::Target, text: &str) -> bool {
+    if target.exact.trim().is_empty() {
+        return false;
+    }
+    let with_context = format!("{}{}{}", target.prefix, target.exact, target.suffix);
+    with_context.chars().count() >= PASSAGE_MIN_CHARS && text.contains(&with_context)
 }
 
 #[cfg(test)]
@@ -500,6 +566,28 @@ mod tests {
         assert!(jaccard(&base, &other) < 0.05, "{}", jaccard(&base, &other));
         assert_eq!(jaccard(&base, &base), 1.0);
         assert_eq!(jaccard(&[], &[]), 0.0);
+    }
+
+    #[test]
+    fn a_passage_tells_an_article_only_with_enough_words_around_it() {
+        let target = |prefix: &str, exact: &str, suffix: &str| super::super::model::Target {
+            exact: exact.into(),
+            prefix: prefix.into(),
+            suffix: suffix.into(),
+            start: 0,
+            end: 0,
+        };
+        assert!(passage_in(
+            &target("Fares will stay ", "as they are", " for a year, and"),
+            TEXT
+        ));
+        // the same words elsewhere, or too few of them, tell nothing
+        assert!(!passage_in(
+            &target("Prices will stay ", "as they are", " for a year, and"),
+            TEXT
+        ));
+        assert!(!passage_in(&target("", "the mayor said", ""), TEXT));
+        assert!(!passage_in(&target("", "", ""), TEXT));
     }
 
     #[test]

@@ -371,3 +371,48 @@ fn annotations_without_their_article_are_kept_apart_listed_and_removable() {
         "gloss: no notes stored for nothing-here (gloss notes lists the articles that have some)"
     );
 }
+
+#[test]
+fn notes_imported_from_another_machine_attach_to_the_copy_here() {
+    // Alice annotates her copy and sends the JSON
+    let alice = Sandbox::new();
+    let hers = alice.article("ferry.txt", FERRY);
+    alice.annotate(&hers, "fares could rise", "Who pays?");
+    alice.annotate(&hers, "one fleet", "");
+    let out = alice.run(&["export", "ferry.txt", "--format", "json"]);
+    ok(&out);
+    let json = stdout(&out).replace(
+        &ArticleId::for_path(&hers).uri(),
+        "file:///home/alice/news/ferry.txt",
+    );
+
+    // Bob has the article at another path: the import keeps the notes apart
+    let bob = Sandbox::new();
+    let his = bob.article("harbour.txt", FERRY);
+    bob.write("work/from-alice.json", json.as_bytes());
+    let out = bob.run(&["import", "from-alice.json"]);
+    ok(&out);
+    assert!(stderr(&out).contains("kept apart"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("/home/alice/news/ferry.txt (2 annotations)"));
+
+    // his copy finds them by their passages
+    let out = bob.run(&["export", his.to_str().unwrap()]);
+    ok(&out);
+    assert_eq!(
+        stderr(&out),
+        "notes found by content from /home/alice/news/ferry.txt (imported; 2 of 2 passages found)\n"
+    );
+    assert!(stdout(&out).contains("> fares could rise\n\nWho pays?\n"));
+    // and they are no longer apart: a copy of the text is kept with them now
+    let listing = stdout(&bob.run(&["notes"]));
+    assert!(!listing.contains("Kept apart"), "{listing}");
+    assert!(listing.contains("a copy is kept"), "{listing}");
+
+    // an unrelated article does not take them
+    let bob2 = Sandbox::new();
+    bob2.write("work/from-alice.json", json.as_bytes());
+    ok(&bob2.run(&["import", "from-alice.json"]));
+    bob2.article("library.txt", LIBRARY);
+    let err = one_line_error(&bob2.run(&["export", "library.txt"]));
+    assert!(err.starts_with("gloss: no notes on "), "{err}");
+}
