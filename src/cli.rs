@@ -38,7 +38,8 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// The article: a text file, or - for standard input. Without one, the
+    /// The article: a text file, or - for standard input. Without one,
+    /// standard input when it is not a terminal (`… | gloss`), else the
     /// bundled sample article.
     #[arg(value_name = "FILE|-")]
     pub file: Option<PathBuf>,
@@ -183,6 +184,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             let config = load_config(cli.config.as_deref())?;
             let source = match &cli.file {
                 Some(path) => load(path)?,
+                // piped text is read without `-`: `curl … | gloss`
+                None if stdin_is_piped() => load(Path::new("-"))?,
                 None => SourceText::sample(),
             };
             // the reader analyses the article itself, while it opens
@@ -193,6 +196,35 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 print(&article.text)
             }
         }
+    }
+}
+
+/// Whether standard input brings text: a pipe, a socket or a redirected
+/// file, not a terminal and not a device such as `/dev/null` (a reader
+/// started by a script or a service opens the sample as before).
+pub fn stdin_is_piped() -> bool {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd)
+            .metadata()
+            .map(|m| {
+                let t = m.file_type();
+                t.is_fifo() || t.is_socket() || t.is_file()
+            })
+            .unwrap_or(false)
+    }
+    #[cfg(not(unix))]
+    {
+        true
     }
 }
 

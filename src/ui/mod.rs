@@ -16,6 +16,7 @@ pub mod index;
 pub mod keymap;
 pub mod keys;
 pub mod layer;
+pub mod loading;
 pub mod note_taking;
 pub mod passage;
 mod position;
@@ -61,6 +62,54 @@ pub fn run(
     if !std::io::stdout().is_terminal() {
         return print_text(&article);
     }
+    let session = terminal::Session::enter()?;
+    run_in(session, article, settings, id)
+}
+
+/// Open the reader on an article still on its way: `rx` brings it (from a
+/// thread fetching and cleaning `label`, a URL) or says why it could not be
+/// had. Meanwhile a loading screen says "fetching…" and the interface keeps
+/// answering; `Esc` cancels, which, this being the only article, quits
+/// with a one-line error. A failure quits with the thread's one-line
+/// reason. When standard output is not a terminal, the clean text is
+/// printed once it arrives.
+pub fn run_loading(
+    label: &str,
+    rx: std::sync::mpsc::Receiver<loading::Loaded>,
+    settings: &settings::ReaderSettings,
+) -> anyhow::Result<()> {
+    if !std::io::stdout().is_terminal() {
+        return match rx.recv() {
+            Ok(Ok((article, _))) => print_text(&article),
+            Ok(Err(reason)) => Err(anyhow::anyhow!(reason)),
+            Err(_) => anyhow::bail!("{label}: the fetch stopped without an answer"),
+        };
+    }
+    let mut screen = loading::Loading::new(label, settings, &theme::ColorEnv::from_env())?;
+    let mut session = terminal::Session::enter()?;
+    match loading::wait(&mut session, &mut screen, &rx)? {
+        loading::Outcome::Loaded(loaded) => {
+            let (article, id) = *loaded;
+            run_in(session, article, settings, &id)
+        }
+        loading::Outcome::Failed(reason) => {
+            drop(session);
+            Err(anyhow::anyhow!(reason))
+        }
+        loading::Outcome::Cancelled => {
+            drop(session);
+            anyhow::bail!("{label}: cancelled before it was fetched; nothing to read")
+        }
+    }
+}
+
+/// The reader on `article` in a terminal session already entered.
+fn run_in(
+    mut session: terminal::Session,
+    article: Article,
+    settings: &settings::ReaderSettings,
+    id: &ArticleId,
+) -> anyhow::Result<()> {
     let pending = background::start(&article);
     let (width, height) = crossterm::terminal::size()?;
     let doc = Document {
@@ -69,6 +118,11 @@ pub fn run(
     };
     let mut app = App::new(doc, settings, theme::ColorEnv::from_env(), width, height)?;
     app.analysing = true;
+    app.address = match id {
+        ArticleId::Url(url) => Some(url.clone()),
+        ArticleId::Path(path) => Some(path.display().to_string()),
+        ArticleId::Content(_) => None,
+    };
     let mut pending = Some(pending);
     if let Some(outcome) = pending.as_ref().and_then(|p| p.wait(background::GRACE)) {
         analysis_done(&mut app, outcome);
@@ -94,23 +148,20 @@ pub fn run(
     }
     let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     let panic_after_first_frame = std::env::var_os(PANIC_AFTER_FIRST_FRAME).is_some();
-    let result = {
-        let mut session = terminal::Session::enter()?;
-        let result = terminal::event_loop(
-            &mut session,
-            &mut app,
-            pending,
-            exit_after_first_frame || panic_after_first_frame,
-        );
-        if panic_after_first_frame {
-            panic!("{PANIC_AFTER_FIRST_FRAME} is set");
-        }
-        result
-        // the session is dropped here: the terminal is restored before anything is printed
-    };
+    let result = terminal::event_loop(
+        &mut session,
+        &mut app,
+        pending,
+        exit_after_first_frame || panic_after_first_frame,
+    );
+    if panic_after_first_frame {
+        panic!("{PANIC_AFTER_FIRST_FRAME} is set");
+    }
+    // the terminal is restored before anything is printed
+    drop(session);
     if let Some(file) = position_file
         && !exit_after_first_frame
-        && let Err(e) = position::save(&file, id, app.top_offset())
+        && let Err(e) = position::save(&file, id, &app.doc.article.text, app.top_offset())
     {
         eprintln!(
             "gloss: could not remember the reading position in {}: {e}",

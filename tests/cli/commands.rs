@@ -83,6 +83,19 @@ fn stdin_as_dash() {
 }
 
 #[test]
+fn piped_text_is_read_without_a_dash() {
+    let sb = Sandbox::new();
+    // `echo text | gloss | cat`: the piped text, not the sample
+    let out = sb.run_with_stdin(&[], b"Piped title\n\nPiped body [ad_1]text.\n");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "Piped title\n\nPiped body text.\n");
+    // stdin from /dev/null is no input: the sample, as before
+    let out = sb.run(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).len() > 500, "the sample article");
+}
+
+#[test]
 fn a_file_named_like_a_subcommand_opens_as_a_file() {
     let sb = Sandbox::new();
     sb.write(

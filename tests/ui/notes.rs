@@ -305,6 +305,23 @@ fn e_outside_the_notes_pane_edits_the_note_at_the_cursor() {
 }
 
 #[test]
+fn deleting_a_highlight_calls_it_a_highlight_and_closes_its_quotation() {
+    let f = Folders::new();
+    let mut app = f.open(80, 24);
+    three_notes(&mut app);
+    // the first row is the highlight of the second sentence
+    press(&mut app, "4 g d");
+    let s = screen(&app);
+    let prompt = s
+        .lines()
+        .find(|l| l.contains("Delete the"))
+        .expect("the question");
+    assert!(prompt.contains("Delete the highlight “Mayor"), "{prompt}");
+    assert!(prompt.contains("”?"), "the quotation is closed: {prompt}");
+    press(&mut app, "n");
+}
+
+#[test]
 fn d_deletes_after_asking_and_u_undoes() {
     let f = Folders::new();
     let mut app = f.open(80, 24);
@@ -478,9 +495,35 @@ fn x_replaces_its_own_export_but_never_a_file_the_user_changed() {
     );
     std::fs::write(&file, &edited).unwrap();
     press(&mut app, ") h x");
-    assert!(is_error(&app));
-    assert!(message(&app).contains("was changed since gloss wrote it"));
+    // x asks, rather than sending the user to the command line
+    assert!(matches!(
+        app.notes.prompt,
+        Some(Prompt::Confirm(Question::ReplaceExport(_)))
+    ));
+    let s = screen(&app);
+    let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("was changed since gloss wrote it. Replace it? y yes n no"),
+        "the question is asked whole: {s}"
+    );
+    press(&mut app, "n");
+    assert!(
+        message(&app).starts_with("Not exported"),
+        "{}",
+        message(&app)
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), edited, "untouched");
+    press(&mut app, "x y");
+    assert!(
+        message(&app).starts_with("Exported again"),
+        "{}",
+        message(&app)
+    );
+    assert!(
+        !std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("My own words.")
+    );
 }
 
 #[test]

@@ -33,6 +33,12 @@ fn read_receipts(path: &Path) -> Receipts {
 }
 
 pub fn export(app: &mut App) {
+    export_with(app, false);
+}
+
+/// Export, replacing a file the user changed when `replace` (the answer to
+/// the question a refusal asks).
+pub fn export_with(app: &mut App, replace: bool) {
     super::reload(app);
     let Some(nb) = &app.notes.notebook else {
         unavailable(app);
@@ -84,7 +90,7 @@ pub fn export(app: &mut App) {
             path: dir.clone(),
             source,
         })
-        .and_then(|()| write_file(&path, &content, ours));
+        .and_then(|()| write_file(&path, &content, ours || replace));
     let shown = path.display();
     match written {
         Ok(written) => {
@@ -107,9 +113,12 @@ pub fn export(app: &mut App) {
                 ));
             }
         }
-        Err(NotesError::Exists { .. }) => app.set_error(format!(
-            "{shown} was changed since gloss wrote it; not replaced (gloss export --force can replace it)"
-        )),
+        Err(NotesError::Exists { .. }) => {
+            // ask rather than send the user to the command line
+            app.notes.prompt = Some(super::Prompt::Confirm(super::Question::ReplaceExport(
+                path.display().to_string(),
+            )));
+        }
         Err(e) => app.set_error(format!("Could not export: {e}")),
     }
 }

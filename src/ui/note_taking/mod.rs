@@ -69,6 +69,8 @@ pub enum Question {
     Delete(Uuid),
     /// Throw away the note being written?
     Discard,
+    /// The export file (this path) was changed since gloss wrote it: replace it?
+    ReplaceExport(String),
 }
 
 /// A one-line prompt that has the keyboard.
@@ -266,6 +268,10 @@ fn answer(app: &mut App, yes: bool) {
         (Question::Delete(_), false) => app.set_message("Kept"),
         (Question::Discard, true) => editor::discard(app),
         (Question::Discard, false) => {}
+        (Question::ReplaceExport(_), true) => export::export_with(app, true),
+        (Question::ReplaceExport(path), false) => {
+            app.set_message(format!("Not exported: {path} is kept as it is"))
+        }
     }
 }
 
