@@ -61,15 +61,22 @@ pub enum Command {
     Annotate(annotate::AnnotateArgs),
     /// Export an article's highlights and notes: Markdown (or --format json,
     /// W3C Web Annotations) to standard output, or to a file with -o; with
-    /// --all, every annotated article into a folder.
+    /// --all, every annotated article into a folder (skipping notes whose
+    /// article is not found).
     Export(notes::ExportArgs),
     /// Read W3C Web Annotations (as `gloss export --format json` writes
-    /// them) back onto their articles' notes.
+    /// them) back onto their articles' notes; those whose article is not
+    /// found here are kept apart (`gloss notes` lists them) until it is opened.
     Import {
         /// A JSON file of annotations.
         #[arg(value_name = "FILE.json")]
         file: PathBuf,
     },
+    /// List the articles that have notes: each one's key, how many notes
+    /// and highlights, whether the article is found, its title and where it
+    /// is; notes imported without their article are listed apart.
+    /// `gloss notes remove KEY|PATH` deletes an article's notes.
+    Notes(notes::NotesArgs),
     /// Print a shell completion script (e.g. `gloss completions bash >
     /// ~/.local/share/bash-completion/completions/gloss`).
     Completions {
@@ -132,6 +139,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Export(args)) => notes::export(args, &load_config(cli.config.as_deref())?),
         Some(Command::Import { file }) => {
             notes::import(&file, &load_config(cli.config.as_deref())?)
+        }
+        Some(Command::Notes(args)) => {
+            notes::list_or_remove(args, &load_config(cli.config.as_deref())?)
         }
         Some(Command::Man) => {
             let mut out = Vec::new();

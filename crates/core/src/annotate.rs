@@ -35,7 +35,40 @@ struct EntityOut<'a> {
     roles: &'a [String],
     mentions: &'a [Span],
     #[serde(skip_serializing_if = "Option::is_none")]
-    geo: Option<&'a Geo>,
+    geo: Option<GeoOut<'a>>,
+}
+
+/// A place's position as printed: the gazetteer keeps single-precision
+/// coordinates, whose widening to `f64` would print as float noise
+/// (`48.85300064086914`); five decimals (about a metre) are all they hold.
+#[derive(Serialize)]
+struct GeoOut<'a> {
+    lat: f64,
+    lon: f64,
+    country_code: Option<&'a str>,
+    feature: &'a str,
+}
+
+/// Decimals printed for a coordinate.
+const COORDINATE_DECIMALS: i32 = 5;
+
+/// `x` rounded to [`COORDINATE_DECIMALS`]; serde_json prints the shortest
+/// decimal that reads back as this number, so `48.853`, not `48.85300`.
+/// A value that rounds to zero prints `0.0`, never `-0.0`.
+fn round_coordinate(x: f64) -> f64 {
+    let scale = 10f64.powi(COORDINATE_DECIMALS);
+    (x * scale).round() / scale + 0.0
+}
+
+impl<'a> GeoOut<'a> {
+    fn of(geo: &'a Geo) -> GeoOut<'a> {
+        GeoOut {
+            lat: round_coordinate(geo.lat),
+            lon: round_coordinate(geo.lon),
+            country_code: geo.country_code.as_deref(),
+            feature: &geo.feature,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -114,7 +147,7 @@ fn output<'a>(
                 name: &e.name,
                 roles: &e.roles,
                 mentions: &e.mentions,
-                geo: e.geo.as_ref(),
+                geo: e.geo.as_ref().map(GeoOut::of),
             })
             .collect(),
         quotes: analysis
@@ -162,5 +195,26 @@ mod tests {
         parsed.as_object_mut().expect("object").remove("id");
         let pretty: serde_json::Value = serde_json::from_str(&to_json(&doc)).expect("JSON");
         assert_eq!(parsed, pretty);
+    }
+
+    #[test]
+    fn coordinates_print_with_at_most_five_decimals() {
+        // what a single-precision 48.853 becomes in f64
+        let geo = Geo {
+            lat: f64::from(48.853_f32),
+            lon: f64::from(2.348_8_f32),
+            country_code: Some("FR".into()),
+            feature: "city".into(),
+        };
+        assert_eq!(geo.lat.to_string(), "48.85300064086914");
+        let json = serde_json::to_string(&GeoOut::of(&geo)).unwrap();
+        assert_eq!(
+            json,
+            r#"{"lat":48.853,"lon":2.3488,"country_code":"FR","feature":"city"}"#
+        );
+        assert_eq!(round_coordinate(-33.868_820_1), -33.86882);
+        assert_eq!(round_coordinate(0.000_004), 0.0);
+        assert_eq!(round_coordinate(-0.000_004).to_string(), "0");
+        assert_eq!(round_coordinate(-179.999_996), -180.0);
     }
 }

@@ -8,6 +8,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use chrono::Utc;
+
 use crate::notes::NotesError;
 use crate::notes::atomic::{self, Existing};
 use crate::notes::export::{ExportContext, Written, file_name, write_file};
@@ -52,10 +54,19 @@ pub fn export_with(app: &mut App, replace: bool) {
     };
     let format = app.notes.export.format;
     let id = nb.article_id().clone();
+    // where the reader read the article, when its notes are another id's
+    let read_from = app
+        .notes
+        .store
+        .as_ref()
+        .map(|(_, opened)| opened)
+        .filter(|&opened| *opened != id);
     let ctx = ExportContext {
         doc: &app.doc,
         id: &id,
+        read_from,
         notes: nb.notes(),
+        exported: app.notes.clock.as_ref().map_or_else(Utc::now, |c| c.now()),
     };
     let content = ctx.render(format);
     let path = dir.join(file_name(&ctx, format));
@@ -83,7 +94,9 @@ pub fn export_with(app: &mut App, replace: bool) {
     let shown = path.display();
     match written {
         Ok(written) => {
-            receipts.insert(path.to_string_lossy().into_owned(), text_hash(&content));
+            // what is on disk: this export, or the same one of an earlier day
+            let on_disk = std::fs::read_to_string(&path).unwrap_or(content);
+            receipts.insert(path.to_string_lossy().into_owned(), text_hash(&on_disk));
             let kept = receipts_file.as_deref().map(|file| {
                 serde_json::to_vec_pretty(&receipts)
                     .map_err(std::io::Error::other)
