@@ -137,7 +137,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }) => {
             let config = load_config(cli.config.as_deref())?;
             // the raw text is not needed once cleaned
-            let article = crate::article::clean(&load(&file)?.text, &config.clean);
+            let article = crate::article::read(&load(&file)?.text, None, None, &config.clean);
             let (analysis, why) = if explain {
                 let (analysis, why) = crate::analysis::analyze_explained(&article, names.parts());
                 (analysis, Some(why))
@@ -176,7 +176,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 None => SourceText::sample(),
             };
             // the reader analyses the article itself, while it opens
-            let article = crate::article::clean(&source.text, &config.clean);
+            let article = crate::article::read(&source.text, None, None, &config.clean);
             if std::io::stdout().is_terminal() {
                 open_reader(article, &source, &config)
             } else {
