@@ -12,52 +12,100 @@ pub struct Declared {
     /// The canonical link, else `og:url`; absolute (resolved against the
     /// page's address when relative and the address is known).
     pub url: Option<String>,
-    /// `og:site_name`, else `application-name`.
+    /// `og:site_name`.
     pub site: Option<String>,
+    /// `application-name`: the site's name when nothing better says it.
+    pub application: Option<String>,
 }
 
 impl Declared {
+    /// One pass over the page's elements: `<html>`, `<body>`, `<meta>` and
+    /// `<link>` (wherever they are; stray ones in the body count too).
     pub fn read(doc: &Document, page_url: Option<&str>) -> Declared {
-        let language = [
-            ("html[lang]", "lang"),
-            ("html[xml\\:lang]", "xml:lang"),
-            ("meta[http-equiv='content-language' i]", "content"),
-            ("meta[name='language' i]", "content"),
-            ("meta[name='dc.language' i]", "content"),
-            ("meta[property='og:locale' i]", "content"),
-            ("body[lang]", "lang"),
-        ]
-        .iter()
-        .find_map(|(selector, attr)| {
-            let found = doc.select_single(selector).attr(attr)?;
-            iso_639_1(&found)
-        });
-        let url = [
-            ("link[rel='canonical' i]", "href"),
-            ("meta[property='og:url' i]", "content"),
-        ]
-        .iter()
-        .find_map(|(selector, attr)| {
-            let found = doc.select_single(selector).attr(attr)?;
-            absolute_url(found.trim(), page_url)
-        })
-        .or_else(|| page_url.map(str::to_string));
-        let site = [
-            ("meta[property='og:site_name' i]", "content"),
-            ("meta[name='application-name' i]", "content"),
-        ]
-        .iter()
-        .find_map(|(selector, attr)| {
-            let found = doc.select_single(selector).attr(attr)?;
-            let found = found.trim();
-            (!found.is_empty()).then(|| found.to_string())
-        });
+        // candidates by rank: the first found of the best rank wins
+        let mut language: [Option<String>; 7] = Default::default();
+        let mut url: [Option<String>; 2] = Default::default();
+        let mut site: Option<String> = None;
+        let mut application: Option<String> = None;
+        let keep = |slot: &mut Option<String>, value: Option<String>| {
+            if slot.is_none() {
+                *slot = value;
+            }
+        };
+        for node in doc.root().descendants_it() {
+            let Some(name) = node.qual_name_ref() else {
+                continue;
+            };
+            match &*name.local {
+                "html" => {
+                    keep(
+                        &mut language[0],
+                        node.attr("lang").and_then(|l| iso_639_1(&l)),
+                    );
+                    keep(
+                        &mut language[1],
+                        node.attr("xml:lang").and_then(|l| iso_639_1(&l)),
+                    );
+                }
+                "body" => keep(
+                    &mut language[6],
+                    node.attr("lang").and_then(|l| iso_639_1(&l)),
+                ),
+                "meta" => {
+                    let Some(content) = node.attr("content") else {
+                        continue;
+                    };
+                    let key = |attr: &str| node.attr(attr).map(|k| k.trim().to_ascii_lowercase());
+                    match (key("http-equiv"), key("name"), key("property")) {
+                        (Some(h), _, _) if h == "content-language" => {
+                            keep(&mut language[2], iso_639_1(&content));
+                        }
+                        (_, Some(n), _) if n == "language" => {
+                            keep(&mut language[3], iso_639_1(&content))
+                        }
+                        (_, Some(n), _) if n == "dc.language" => {
+                            keep(&mut language[4], iso_639_1(&content));
+                        }
+                        (_, Some(n), _) if n == "application-name" => {
+                            keep(&mut application, non_empty(&content))
+                        }
+                        (_, _, Some(p)) if p == "og:locale" => {
+                            keep(&mut language[5], iso_639_1(&content))
+                        }
+                        (_, _, Some(p)) if p == "og:url" => {
+                            keep(&mut url[1], absolute_url(content.trim(), page_url));
+                        }
+                        (_, _, Some(p)) if p == "og:site_name" => {
+                            keep(&mut site, non_empty(&content))
+                        }
+                        _ => {}
+                    }
+                }
+                "link" => {
+                    let canonical = node.attr("rel").is_some_and(|r| {
+                        r.split_ascii_whitespace()
+                            .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    });
+                    if canonical && let Some(href) = node.attr("href") {
+                        keep(&mut url[0], absolute_url(href.trim(), page_url));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let first = |slots: &mut [Option<String>]| slots.iter_mut().find_map(Option::take);
         Declared {
-            language,
-            url,
+            language: first(&mut language),
+            url: first(&mut url).or_else(|| page_url.map(str::to_string)),
             site,
+            application,
         }
     }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let s = s.trim();
+    (!s.is_empty()).then(|| s.to_string())
 }
 
 /// A language tag (`en-US`, `pt_BR`, `EN`) as its ISO 639-1 code, lowercased;
@@ -162,6 +210,7 @@ mod tests {
         assert_eq!(declared.language.as_deref(), Some("de"));
         assert_eq!(declared.url.as_deref(), Some("https://example.de/x"));
         assert_eq!(declared.site, None);
+        assert_eq!(declared.application, None);
 
         let declared = Declared::read(&Document::from("<p>x</p>"), Some("https://a.org/p"));
         assert_eq!(

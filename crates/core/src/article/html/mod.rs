@@ -2,17 +2,21 @@
 //! kinds taken from the markup, the metadata from the page's head.
 //!
 //! The steps:
-//! 1. the page is parsed (html5ever, through `dom_query`); nesting deeper
-//!    than [`MAX_DEPTH`] is flattened into text, so that nothing later
-//!    recurses without bound;
-//! 2. what the page declares is read: language, canonical address, site
+//! 1. [`prepare`]: script and style contents out, nesting bounded (one scan
+//!    of the page, before the parser sees it);
+//! 2. the page is parsed (html5ever, through `dom_query`); elements still
+//!    deeper than [`MAX_DEPTH`] are flattened into their text, so that
+//!    nothing later recurses without bound;
+//! 3. what the head declares is read: language, canonical address, site
 //!    ([`meta`]);
-//! 3. Readability (`dom_smoothie`, a port of Mozilla's) finds the article's
-//!    element and cleans it; with nothing found, the page's body is taken
-//!    without its navigation, header, footer, asides and forms;
-//! 4. the element tree becomes blocks of known kinds ([`walk`]): headings,
-//!    paragraphs, block quotes, list items, captions, after the title;
-//! 5. the blocks are cleaned as text lines are ([`clean_blocks`]): characters,
+//! 4. Readability (`dom_smoothie`, a port of Mozilla's) finds the article's
+//!    element and cleans it, and reads the title, byline, site and date;
+//!    with nothing found, the page's body is taken without its navigation,
+//!    header, footer, asides and forms;
+//! 5. the element tree becomes blocks of known kinds ([`walk`]): headings,
+//!    paragraphs, block quotes, list items, captions, after the title
+//!    (navigation and asides left out);
+//! 6. the blocks are cleaned as text lines are ([`clean_blocks`]): characters,
 //!    rewrites, junk markers, junk and promo lines, NFC.
 
 mod meta;
@@ -67,24 +71,28 @@ pub fn from_html(html: &str, url: Option<&str>, opts: &CleanOptions) -> Article 
     let doc = Document::from(&*html);
     flatten_deep(&doc, MAX_DEPTH);
     let declared = meta::Declared::read(&doc, url);
-    let mut meta = Meta {
+    let (found, body) = match extract(doc, page_url) {
+        Extracted::Article(found, body) => (Some(found), body),
+        Extracted::Body(body) => (None, body),
+    };
+    let found = found.as_deref();
+    let meta = Meta {
         url: declared.url,
-        site: declared.site,
+        site: declared
+            .site
+            .or_else(|| found?.site_name.as_deref().and_then(non_empty))
+            .or(declared.application),
+        byline: found
+            .and_then(|f| f.byline.as_deref())
+            .and_then(meta::byline),
+        published: found
+            .and_then(|f| f.published_time.as_deref())
+            .and_then(meta::published),
+        source: None,
         language: declared.language,
-        ..Meta::default()
     };
-    let (title, body) = match extract(doc, page_url) {
-        Extracted::Article(found, body) => {
-            if meta.site.is_none() {
-                meta.site = found.site_name.as_deref().and_then(non_empty);
-            }
-            meta.byline = found.byline.as_deref().and_then(meta::byline);
-            meta.published = found.published_time.as_deref().and_then(meta::published);
-            (found.title, body)
-        }
-        Extracted::Body(body) => (String::new(), body),
-    };
-    assemble(&title, body, opts, meta)
+    let title = found.map_or("", |f| f.title.as_str());
+    assemble(title, body, opts, meta)
 }
 
 /// What extraction found.
@@ -179,22 +187,24 @@ fn non_empty(s: &str) -> Option<String> {
 /// Navigation and asides (related links, pull-outs), which an article's
 /// own text never is: left out of what Readability keeps too.
 fn is_navigation(node: &NodeRef) -> bool {
-    let name = node.node_name();
+    let name = node.qual_name_ref();
     let role = node.attr("role");
-    matches!(name.as_deref(), Some("nav" | "aside" | "menu"))
-        || matches!(
-            role.as_deref(),
-            Some("navigation" | "complementary" | "menu" | "menubar")
-        )
+    matches!(
+        name.as_deref().map(|n| &*n.local),
+        Some("nav" | "aside" | "menu")
+    ) || matches!(
+        role.as_deref(),
+        Some("navigation" | "complementary" | "menu" | "menubar")
+    )
 }
 
 /// Navigation, the page's header and footer, asides and forms: what a page
 /// has around an article (the fallback when no article was found).
 fn is_page_furniture(node: &NodeRef) -> bool {
-    let name = node.node_name();
+    let name = node.qual_name_ref();
     let role = node.attr("role");
     matches!(
-        name.as_deref(),
+        name.as_deref().map(|n| &*n.local),
         Some("nav" | "header" | "footer" | "aside" | "form" | "menu")
     ) || matches!(
         role.as_deref(),

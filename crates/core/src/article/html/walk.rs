@@ -209,13 +209,27 @@ impl Walk {
         }
     }
 
+    /// Append text, its runs of ASCII white space (line breaks included)
+    /// made one space, none at the start of a block.
     fn push(&mut self, text: &str) {
-        if text.is_empty() {
-            return;
-        }
-        if self.after_cell && !text.trim().is_empty() {
+        let mut rest = text;
+        while !rest.is_empty() {
+            let space = rest.bytes().take_while(u8::is_ascii_whitespace).count();
+            if space > 0 {
+                if !self.buf.is_empty() && !self.buf.ends_with(' ') {
+                    self.buf.push(' ');
+                }
+                // ASCII white space ends on a character boundary
+                rest = &rest[space..];
+                continue;
+            }
+            let word = rest
+                .bytes()
+                .take_while(|b| !b.is_ascii_whitespace())
+                .count();
+            self.buf.push_str(&rest[..word]);
             self.after_cell = false;
+            rest = &rest[word..];
         }
-        self.buf.push_str(text);
     }
 }
