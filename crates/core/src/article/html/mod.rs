@@ -143,6 +143,14 @@ fn assemble(
     mut meta: Meta,
 ) -> Article {
     let mut title = title.trim().to_string();
+    // a heading element holding a paragraph's worth of words is a paragraph
+    for (kind, text) in &mut body {
+        if *kind == BlockKind::Heading
+            && text.split_whitespace().nth(opts.title_max_words).is_some()
+        {
+            *kind = BlockKind::Paragraph;
+        }
+    }
     if let Some(first) = body.iter().position(|(_, text)| !text.trim().is_empty()) {
         let (kind, text) = &body[first];
         if *kind == BlockKind::Heading {
