@@ -106,14 +106,7 @@ impl Source {
     }
 }
 
-/// How a text is to be read: given by the caller (a `--jsonl` line's "html"
-/// or "text"), or `None` to tell from the content. Stands for
-/// `gloss_core::article::Format` until the HTML extraction lands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Html,
-}
+pub use crate::article::Format;
 
 /// Load one input: the one function every file, `-` and URL goes through,
 /// in both modes. A URL is fetched with the `[fetch]` settings.
@@ -135,14 +128,7 @@ pub fn to_article(
     url: Option<&str>,
     clean: &CleanOptions,
 ) -> Article {
-    // Until HTML extraction lands, every text is cleaned as text, as gloss
-    // has always done with a saved page.
-    let _ = format;
-    let mut article = crate::article::clean(text, clean);
-    if article.meta.url.is_none() {
-        article.meta.url = url.map(str::to_string);
-    }
-    article
+    crate::article::read(text, format, url, clean)
 }
 
 /// A loaded input to an `Article`: a web page's media type says how to

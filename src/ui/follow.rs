@@ -310,8 +310,14 @@ pub fn click_text(app: &mut App, areas: &Areas, column: u16, row: u16) {
     let Some(visual) = app.layout.lines.get(line) else {
         return;
     };
-    let offset =
-        super::text_layout::offset_at(&app.doc.article.text, visual, usize::from(column - text.x));
+    let indent = visual
+        .block
+        .and_then(|b| app.doc.article.blocks.get(b))
+        .map_or(0, |b| super::text_layout::indent(b.kind));
+    let Some(column) = usize::from(column - text.x).checked_sub(indent) else {
+        return;
+    };
+    let offset = super::text_layout::offset_at(&app.doc.article.text, visual, column);
     if let Some(m) = offset.and_then(|o| mention_at(app, o)) {
         app.mark = Some(m.span);
         select(app, m.entity);

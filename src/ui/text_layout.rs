@@ -11,7 +11,7 @@ use ratatui::buffer::CellWidth;
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::article::Article;
+use crate::article::{Article, BlockKind};
 
 /// One line on screen: a byte range of the article text, or the gap between blocks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +29,23 @@ pub struct VisualLine {
 pub struct TextLayout {
     pub width: u16,
     pub lines: Vec<VisualLine>,
+}
+
+/// The cells drawn before each line of a block of this kind: a block quote's
+/// bar, a list item's bullet (and the same room on its next lines). They are
+/// drawn, never part of the text.
+pub fn gutter(kind: BlockKind, first_line: bool) -> &'static str {
+    match kind {
+        BlockKind::Quote => "│ ",
+        BlockKind::Item if first_line => "• ",
+        BlockKind::Item => "  ",
+        _ => "",
+    }
+}
+
+/// The width of a block's [`gutter`] in cells.
+pub fn indent(kind: BlockKind) -> usize {
+    gutter(kind, true).chars().count()
 }
 
 /// Width in terminal cells of one grapheme as the reader draws it: control
@@ -50,9 +67,9 @@ pub fn display_width(s: &str) -> usize {
 }
 
 impl TextLayout {
-    /// Wrap every block of `article` to `width` cells, with a blank line between blocks.
+    /// Wrap every block of `article` to `width` cells (less its [`indent`]),
+    /// with a blank line between blocks.
     pub fn new(article: &Article, width: u16) -> Self {
-        let w = usize::from(width.max(1));
         let mut lines = Vec::new();
         for (i, block) in article.blocks.iter().enumerate() {
             let Some(text) = article.text.get(block.span.start..block.span.end) else {
@@ -66,6 +83,9 @@ impl TextLayout {
                 });
             }
             let before = lines.len();
+            let w = usize::from(width.max(1))
+                .saturating_sub(indent(block.kind))
+                .max(1);
             wrap_into(text, block.span.start, w, Some(i), &mut lines);
             if lines.len() == before {
                 lines.push(VisualLine {

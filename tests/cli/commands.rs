@@ -313,6 +313,49 @@ fn annotate_shows_the_cleaning() {
 }
 
 #[test]
+fn annotate_extracts_a_saved_web_page() {
+    let sb = Sandbox::new();
+    // the page is told by its content, whatever the file is called
+    let page = std::fs::read(repo("tests/fixtures/pages/lemonde-1/source.html")).expect("fixture");
+    let file = sb.write("work/saved-page.txt", &page);
+    let out = sb.run(&["annotate", &file.display().to_string()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_offsets_on_char_boundaries(&json);
+    let title = "Le projet de loi sur le renseignement massivement approuvé à l'Assemblée";
+    assert_eq!(json["title"], title);
+    let text = json["text"].as_str().expect("text");
+    assert!(text.starts_with(title), "{text}");
+    assert!(
+        !text.contains('<') && !text.contains("function("),
+        "markup left: {text}"
+    );
+    let meta = &json["meta"];
+    assert_eq!(meta["language"], "fr", "the page's declared language");
+    assert_eq!(meta["site"], "Le Monde.fr");
+    assert!(
+        meta["url"]
+            .as_str()
+            .is_some_and(|u| u.starts_with("http://www.lemonde.fr/"))
+    );
+    let kinds: Vec<&str> = json["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .filter_map(|b| b["kind"].as_str())
+        .collect();
+    assert!(
+        kinds.contains(&"paragraph") && kinds.contains(&"heading"),
+        "{kinds:?}"
+    );
+
+    // without a terminal, `gloss PAGE` prints the article's text
+    let out = sb.run(&[&file.display().to_string()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), format!("{text}\n"));
+}
+
+#[test]
 fn scripts_other_than_latin_come_through_intact() {
     let sb = Sandbox::new();
     let out = sb.run(&[&repo(SCRIPTS)]);

@@ -264,4 +264,75 @@ fn a_message_too_long_for_the_status_bar_is_shown_whole() {
         assert!(all.contains(word), "{word:?} is cut off:\n{s}");
     }
     assert!(all.contains("move it away and export then"), "{s}");
+
+/// A page's block quotes and list items: a bar and bullets in a gutter
+/// before the text, never in it, on every line of a wrapped item; a click
+/// in an indented line finds the word under it.
+#[test]
+fn block_quotes_and_list_items_are_drawn_in_a_gutter() {
+    let html = "<html><body><article><h1>Ferry talks resume</h1>\
+        <p>Talks between the ferry company and its crews resumed on Monday in Port Wren, \
+        after a week in which no boat left the harbour and the island ran short of milk.</p>\
+        <blockquote><p>We will sit here until there is a deal, said Ines Okafor.</p></blockquote>\
+        <ul><li>Crossings cancelled since Monday, with the night boat to Kellby cancelled as well \
+        and the freight service down to one crossing a day</li><li>Talks resume at noon</li></ul>\
+        <p>The company said it hoped to run a full timetable again by the end of the month, \
+        once the two sides had agreed on pay and on the rota for the winter.</p>\
+        </article></body></html>";
+    let article = gloss::article::from_html(html, None, &gloss::article::CleanOptions::default());
+    assert!(!article.text.contains('•') && !article.text.contains('│'));
+    let analysis = gloss::analysis::analyze(&article);
+    let mut app = app_with(gloss::Document { article, analysis }, 80, 24);
+    let shown = screen(&app);
+    assert!(shown.contains("│ We will sit here"), "{shown}");
+    assert!(shown.contains("• Crossings cancelled"), "{shown}");
+    assert!(shown.contains("• Talks resume at noon"), "{shown}");
+    // the item's second line is indented like its first
+    let first = shown
+        .lines()
+        .position(|l| l.contains("• Crossings"))
+        .expect("item");
+    let next = shown.lines().nth(first + 1).expect("a second line");
+    let at = shown.lines().nth(first).unwrap().find("• ").unwrap();
+    assert_eq!(&next[at..at + 2], "  ", "{next}");
+
+    let names: Vec<&str> = app
+        .doc
+        .analysis
+        .entities
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(names.contains(&"Kellby"), "{names:?}");
+    // a click on "Kellby" in the item selects it
+    let text = app.doc.article.text.clone();
+    let kellby = text.find("Kellby").expect("Kellby");
+    let line = app.layout.line_of(kellby);
+    let l = app.layout.lines[line];
+    let areas = app.areas().unwrap();
+    let column = gloss::ui::text_layout::display_width(&text[l.start..kellby]) as u16 + 2;
+    update(
+        &mut app,
+        Action::Click {
+            column: areas.text.x + column + 1,
+            row: areas.text.y + line as u16,
+        },
+    );
+    let selected = app.selected.expect("an entity selected");
+    assert_eq!(app.doc.analysis.entities[selected.0].name, "Kellby");
+}
+
+/// An article in another language than English: the side panes say the
+/// analysis knows English only instead of listing what it found.
+#[test]
+fn another_language_is_left_unanalysed_in_the_panes() {
+    let mut doc = document();
+    doc.article.meta.language = Some("fr".to_string());
+    let app = app_with(doc, 160, 48);
+    let shown = screen(&app);
+    assert!(shown.contains("Analysis knows English only"), "{shown}");
+    assert!(!shown.contains("Elena Alvarez  "), "{shown}");
+    // declared English, or nothing declared and English assumed: listed
+    let shown = screen(&app_with(document(), 160, 48));
+    assert!(!shown.contains("Analysis knows English only"));
 }

@@ -82,9 +82,26 @@ struct QuoteOut<'a> {
 
 #[derive(Serialize)]
 struct MetaOut<'a> {
-    #[serde(flatten)]
-    meta: &'a Meta,
+    url: Option<&'a str>,
+    site: Option<&'a str>,
+    byline: Option<&'a str>,
+    published: Option<&'a str>,
+    source: Option<&'a str>,
+    /// The page's declared language, else the one the analysis assumed.
     language: &'a str,
+}
+
+impl<'a> MetaOut<'a> {
+    fn new(meta: &'a Meta, analysis_language: &'a str) -> MetaOut<'a> {
+        MetaOut {
+            url: meta.url.as_deref(),
+            site: meta.site.as_deref(),
+            byline: meta.byline.as_deref(),
+            published: meta.published.as_deref(),
+            source: meta.source.as_deref(),
+            language: meta.language.as_deref().unwrap_or(analysis_language),
+        }
+    }
 }
 
 fn entity_id(index: usize) -> String {
@@ -163,10 +180,7 @@ fn output<'a>(
             .collect(),
         blocks: &article.blocks,
         sentences: &analysis.sentences,
-        meta: MetaOut {
-            meta: &article.meta,
-            language: &analysis.language,
-        },
+        meta: MetaOut::new(&article.meta, &analysis.language),
         explain,
     }
 }

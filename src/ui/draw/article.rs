@@ -14,7 +14,7 @@ use super::super::action::Pane;
 use super::super::app::App;
 use super::super::areas::Areas;
 use super::super::sanitize::sanitize;
-use super::super::text_layout::VisualLine;
+use super::super::text_layout::{VisualLine, gutter};
 use super::super::theme::Theme;
 use super::pane_block;
 
@@ -40,7 +40,7 @@ fn block_style(theme: &Theme, kind: BlockKind) -> Style {
         BlockKind::Title => theme.title,
         BlockKind::Heading => theme.heading,
         BlockKind::Dateline | BlockKind::Caption => theme.dateline,
-        BlockKind::Paragraph => theme.text,
+        BlockKind::Paragraph | BlockKind::Quote | BlockKind::Item => theme.text,
     }
 }
 
@@ -110,16 +110,18 @@ fn styled_line<'a>(app: &'a App, line: &VisualLine) -> Line<'a> {
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let spans = cuts
-        .windows(2)
-        .filter_map(|w| {
+    let gutter = gutter(block.kind, line.start == block.span.start);
+    let spans = (!gutter.is_empty())
+        .then(|| TextSpan::styled(gutter, theme.dim))
+        .into_iter()
+        .chain(cuts.windows(2).filter_map(|w| {
             let piece = text.get(w[0]..w[1])?;
             let style = layers
                 .iter()
                 .filter(|(s, _)| s.start <= w[0] && w[0] < s.end)
                 .fold(base, |style, (_, layer)| style.patch(*layer));
             Some(TextSpan::styled(sanitize(piece), style))
-        })
+        }))
         .collect::<Vec<_>>();
     Line::from(spans)
 }

@@ -15,7 +15,12 @@ use super::super::text_layout::display_width;
 use super::pane_block;
 
 pub fn draw(app: &App, frame: &mut Frame, pane: Pane, area: Rect) {
-    let len = app.list_len(pane);
+    // in another language the analysis finds only noise: none of it is listed
+    let len = if knows_language(app) {
+        app.list_len(pane)
+    } else {
+        0
+    };
     let mut title = format!(" {} {} ", pane.number(), pane.title());
     if pane == Pane::Quotes
         && let Some(id) = app.quote_speaker()
@@ -50,7 +55,18 @@ pub fn draw(app: &App, frame: &mut Frame, pane: Pane, area: Rect) {
     frame.render_widget(Paragraph::new(rows), rows_area);
 }
 
+/// Whether the analysis knows the article's language: the one the page
+/// declares, else the one the analysis assumed. It knows English only.
+fn knows_language(app: &App) -> bool {
+    let article = app.doc.article.meta.language.as_deref();
+    let language = article.unwrap_or(&app.doc.analysis.language);
+    app.analysing || language.is_empty() || language == "en"
+}
+
 fn empty_text(app: &App, pane: Pane) -> String {
+    if !knows_language(app) {
+        return "Analysis knows English only".to_string();
+    }
     match (pane, app.quote_speaker()) {
         (Pane::Quotes, Some(id)) if !app.index.quotes.is_empty() => {
             format!("No quotes by {}", sanitize(app.name(id)))

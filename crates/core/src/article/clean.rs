@@ -27,7 +27,7 @@ use std::borrow::Cow;
 
 use serde::Deserialize;
 
-use super::{Article, Meta};
+use super::{Article, Block, BlockKind, Meta};
 pub use patterns::{
     Found, InlinePatterns, LinePatterns, Pattern, PrefixPatterns, Trust, with_trust,
 };
@@ -158,6 +158,61 @@ pub fn clean(raw: &str, options: &CleanOptions) -> Article {
     let mut meta = Meta::default();
     let (text, blocks) = blocks::build(&lines, options, &mut meta);
     Article { text, blocks, meta }
+}
+
+/// Clean blocks whose kinds are already known (an HTML page's title,
+/// headings, paragraphs, quotes, list items, captions), in reading order:
+/// each block's text goes through the steps a line of text goes through
+/// (mojibake repaired when `fix_mojibake`; step 4: control and invisible
+/// characters; step 5: `rewrites`, `junk_markers`, NFC; step 6: spaces
+/// collapsed, junk, promo and image-placeholder lines dropped), without
+/// guessing kinds again; then a byline or date line near the top fills
+/// `meta` where still unknown, and a dateline is split off one of the first
+/// paragraphs. Line breaks inside a block become spaces. Returns the text and
+/// its blocks, which keep the invariants of [`Article`].
+pub fn clean_blocks<'a>(
+    blocks: impl IntoIterator<Item = (BlockKind, &'a str)>,
+    options: &CleanOptions,
+    meta: &mut Meta,
+) -> (String, Vec<Block>) {
+    let mut filter = junk::LineFilter::default();
+    let mut kept: Vec<(BlockKind, Cow<str>)> = Vec::new();
+    for (kind, raw) in blocks {
+        let mut text = clean_line(raw, options);
+        if text.contains('\n') {
+            // a rewrite may have made one
+            text = Cow::Owned(text.replace('\n', " "));
+        }
+        let line = chars::tidy_line(&text);
+        if line.is_empty() {
+            continue;
+        }
+        let chars = line.chars().count();
+        if let junk::Verdict::Keep { .. } = filter.judge(&line, chars, options) {
+            kept.push((kind, Cow::Owned(line.into_owned())));
+        }
+    }
+    blocks::build_known(kept, options, meta)
+}
+
+/// Steps 3 to 5 on one block of text, its line breaks made spaces.
+fn clean_line<'a>(raw: &'a str, options: &CleanOptions) -> Cow<'a, str> {
+    let text = if raw.contains(['\n', '\r']) {
+        Cow::Owned(raw.replace(['\n', '\r'], " "))
+    } else {
+        Cow::Borrowed(raw)
+    };
+    let text = if options.fix_mojibake {
+        cow_then(text, mojibake::repair)
+    } else {
+        text
+    };
+    let text = cow_then(text, chars::strip_controls);
+    let text = options.rewrites.iter().fold(text, |text, rw| {
+        cow_then(text, |t| rw.pattern.replace_all(t, rw.with.as_str()))
+    });
+    let text = cow_then(text, |t| options.junk_markers.remove_all(t));
+    cow_then(text, chars::nfc)
 }
 
 /// Apply a step that may borrow its input, keeping ownership straight.

@@ -1,16 +1,19 @@
 //! The article: clean text split into blocks, with what is known about its source.
 //!
-//! `source` hands over decoded text; [`clean`] turns it into an [`Article`]. Every
-//! later stage (analysis, reader, notes) addresses the article by byte spans of
-//! [`Article::text`].
+//! `source` hands over decoded text; [`clean`] turns text into an [`Article`],
+//! [`from_html`] a web page ([`read`] tells which the input is, [`sniff`]).
+//! Every later stage (analysis, reader, notes) addresses the article by byte
+//! spans of [`Article::text`].
 
 pub mod clean;
+pub mod html;
 
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-pub use clean::{CleanOptions, Rewrite, clean};
+pub use clean::{CleanOptions, Rewrite, clean, clean_blocks};
+pub use html::{Format, from_html, read, sniff};
 
 /// What a block of the article is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -21,6 +24,10 @@ pub enum BlockKind {
     Dateline,
     Paragraph,
     Caption,
+    /// A block quote (an HTML `<blockquote>`, or a paragraph of one).
+    Quote,
+    /// A list item; its bullet or number is drawn, not part of the text.
+    Item,
 }
 
 /// A block of text (title, heading, paragraph, ...), a span of [`Article::text`].
@@ -40,6 +47,8 @@ pub struct Meta {
     pub published: Option<String>,
     /// The wire service or outlet named in a dateline such as `(Bloomberg) –`.
     pub source: Option<String>,
+    /// The language the page declares, ISO 639-1 lowercased (`en`).
+    pub language: Option<String>,
 }
 
 /// A cleaned article: the text exactly as the reader shows it, and its blocks.

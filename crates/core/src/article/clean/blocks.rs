@@ -32,6 +32,53 @@ pub fn build(items: &[Item], options: &CleanOptions, meta: &mut Meta) -> (String
     assemble(drafts)
 }
 
+/// Build the article text from blocks whose kinds are already known (an HTML
+/// page's headings, paragraphs, list items, ...), each a cleaned, tidied
+/// line: the kinds are kept; a byline or a date line among the first blocks
+/// fills `meta` where it is still empty (the line stays); a dateline is split
+/// off one of the first paragraphs, as in text.
+pub fn build_known<'t>(
+    blocks: Vec<(BlockKind, Cow<'t, str>)>,
+    options: &CleanOptions,
+    meta: &mut Meta,
+) -> (String, Vec<Block>) {
+    let first_body = usize::from(blocks.first().is_some_and(|(k, _)| *k == BlockKind::Title));
+    let front = first_body + options.front_matter_blocks;
+    let drafts: Vec<Draft> = blocks
+        .into_iter()
+        .enumerate()
+        .map(|(i, (kind, text))| {
+            if i < front && kind == BlockKind::Paragraph {
+                front_matter(&text, options, meta);
+            }
+            Draft {
+                kind,
+                chars: text.chars().count(),
+                text,
+                after_image: false,
+                same_line: false,
+            }
+        })
+        .collect();
+    let drafts = split_datelines(drafts, options, meta);
+    assemble(drafts)
+}
+
+/// A paragraph near the top that is a date line or a byline fills
+/// `meta.published` or `meta.byline` if still unknown.
+fn front_matter(text: &str, options: &CleanOptions, meta: &mut Meta) {
+    if options.dates.matches(text) {
+        if meta.published.is_none() {
+            meta.published = Some(text.to_string());
+        }
+    } else if meta.byline.is_none()
+        && let Some(byline) = options.bylines.captures(text)
+    {
+        let name = byline.name("name").unwrap_or(text);
+        meta.byline = Some(name.trim().to_string());
+    }
+}
+
 /// Group lines into blocks. A blank line always ends a block. In hard-wrapped
 /// text (most lines close to one width of at most 100 characters) a line that
 /// fills the width continues on the next; otherwise every line is a block.

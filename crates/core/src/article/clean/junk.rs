@@ -31,8 +31,7 @@ pub struct Line<'t> {
 /// paragraph break, so that text around it is never glued together.
 pub fn filter_lines<'t>(text: &'t str, options: &CleanOptions) -> Vec<Item<'t>> {
     let mut items: Vec<Item> = Vec::new();
-    let mut after_image = false;
-    let mut after_promo = false;
+    let mut filter = LineFilter::default();
     for raw in split_lines(text) {
         let line = tidy_line(raw);
         if line.is_empty() {
@@ -40,40 +39,66 @@ pub fn filter_lines<'t>(text: &'t str, options: &CleanOptions) -> Vec<Item<'t>> 
             continue;
         }
         let chars = line.chars().count();
-        if chars > options.junk_line_max_chars {
-            items.push(Item::Line(Line {
+        match filter.judge(&line, chars, options) {
+            Verdict::Keep { after_image } => items.push(Item::Line(Line {
                 text: line,
                 chars,
                 after_image,
-            }));
-            after_promo = false;
-            after_image = false;
-            continue;
-        }
-        let hay = Haystack::new(&line);
-        let tagline = after_promo && options.promo_taglines.matches_in(&hay);
-        after_promo = false;
-        if options.junk_lines.matches_in(&hay) || tagline {
-            push_break(&mut items);
-        } else if options.promo_lines.matches_in(&hay) {
-            after_promo = true;
-            push_break(&mut items);
-        } else if options.image_placeholders.matches_in(&hay) {
-            after_image = true;
-            push_break(&mut items);
-        } else {
-            items.push(Item::Line(Line {
-                text: line,
-                chars,
-                after_image,
-            }));
-            after_image = false;
+            })),
+            Verdict::Drop => push_break(&mut items),
         }
     }
     while items.last() == Some(&Item::Break) {
         items.pop();
     }
     items
+}
+
+/// What becomes of a tidied line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The line stays; `after_image`: it came right after an image placeholder.
+    Keep { after_image: bool },
+    /// Junk, a promo line or its tagline, or an image placeholder.
+    Drop,
+}
+
+/// Judges tidied, non-empty lines one after another, remembering what the
+/// line before was (a promo line, an image placeholder): the text cleaner's
+/// lines and an HTML page's blocks are judged alike. A blank line between two
+/// lines changes nothing.
+#[derive(Debug, Default)]
+pub struct LineFilter {
+    after_image: bool,
+    after_promo: bool,
+}
+
+impl LineFilter {
+    /// The verdict on the next line (`chars`: its length in characters).
+    pub fn judge(&mut self, line: &str, chars: usize, options: &CleanOptions) -> Verdict {
+        if chars > options.junk_line_max_chars {
+            let after_image = self.after_image;
+            self.after_promo = false;
+            self.after_image = false;
+            return Verdict::Keep { after_image };
+        }
+        let hay = Haystack::new(line);
+        let tagline = self.after_promo && options.promo_taglines.matches_in(&hay);
+        self.after_promo = false;
+        if options.junk_lines.matches_in(&hay) || tagline {
+            Verdict::Drop
+        } else if options.promo_lines.matches_in(&hay) {
+            self.after_promo = true;
+            Verdict::Drop
+        } else if options.image_placeholders.matches_in(&hay) {
+            self.after_image = true;
+            Verdict::Drop
+        } else {
+            let after_image = self.after_image;
+            self.after_image = false;
+            Verdict::Keep { after_image }
+        }
+    }
 }
 
 /// The lines of `text` as `text.split('\n')` gives them (an empty one after a
