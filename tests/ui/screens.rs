@@ -264,6 +264,7 @@ fn a_message_too_long_for_the_status_bar_is_shown_whole() {
         assert!(all.contains(word), "{word:?} is cut off:\n{s}");
     }
     assert!(all.contains("move it away and export then"), "{s}");
+}
 
 /// A page's block quotes and list items: a bar and bullets in a gutter
 /// before the text, never in it, on every line of a wrapped item; a click
