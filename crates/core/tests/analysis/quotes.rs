@@ -222,3 +222,87 @@ fn the_explanation_follows_a_pronoun_and_a_carried_speaker() {
         why[1].1
     );
 }
+
+#[test]
+fn the_subject_before_the_verb_comes_before_a_name_after_it() {
+    // the name after the verb opens what was said
+    said_by(
+        "Vorbruck said Kerrigan's latest remarks showed \"a lack of respect for the talks.\"",
+        "Anneliese Vorbruck",
+    );
+    said_by(
+        "Vorbruck said of Kerrigan: \"He has never been an easy partner to work with.\"",
+        "Anneliese Vorbruck",
+    );
+    // `said she hoped`: the pronoun after the verb is no inverted subject
+    said_by(
+        "Vorbruck arrived late. Kerrigan said she hoped the talks would be \"shorter this time around.\"",
+        "Tomas Kerrigan",
+    );
+}
+
+#[test]
+fn a_parenthesis_or_an_adverb_between_the_subject_and_the_verb() {
+    said_by(
+        "\"Subpoenas are not optional at all,\" Rep. Tomas Kerrigan (D-Ore.) said Friday.",
+        "Tomas Kerrigan",
+    );
+    said_by(
+        "Kerrigan forcefully told a young woman in the crowd that \"not voting is not a viable strategy.\"",
+        "Tomas Kerrigan",
+    );
+}
+
+#[test]
+fn appositions_before_the_verb() {
+    // several clauses between commas
+    said_by(
+        "\"It is an invasion of the state's domain,\" Tomas Kerrigan, the attorney general of the north, \
+         one of the states suing the agency, said at an event.",
+        "Tomas Kerrigan",
+    );
+    // a role, then the name between commas
+    said_by(
+        "His former partner at the ministry, Anneliese Vorbruck, said: \"He showed again and again an ability to make deals.\"",
+        "Anneliese Vorbruck",
+    );
+    // the organisation of a role is no speaker
+    said_by(
+        "Anneliese Vorbruck, the chief executive of the National Ellwyn League, said that \"communities are standing up for their schools.\"",
+        "Anneliese Vorbruck",
+    );
+}
+
+#[test]
+fn a_participle_goes_to_the_subject_of_its_clause() {
+    said_by(
+        "Kerrigan shared the post on Sunday, saying \"this is what a free country looks like.\"",
+        "Tomas Kerrigan",
+    );
+    said_by(
+        "During a speech earlier in the day, Vorbruck attacked Kerrigan for his record, saying, \"He is trigger-happy and very unstable.\"",
+        "Anneliese Vorbruck",
+    );
+    // the name right before it: `footage of X saying`
+    said_by(
+        "The spot ends with footage of Kerrigan saying, \"That makes me smart, you know.\"",
+        "Tomas Kerrigan",
+    );
+    // a possessor opens the subject: the name after it is the subject
+    said_by(
+        "Kerrigan's campaign manager Anneliese Vorbruck spoke on Sunday, arguing that Kerrigan \"was never asked for the details.\"",
+        "Anneliese Vorbruck",
+    );
+}
+
+#[test]
+fn a_passive_agent_and_an_inverted_verb_with_an_object() {
+    said_by(
+        "\"We will walk this road together until the very end\" was written by Kerrigan in 1990.",
+        "Tomas Kerrigan",
+    );
+    said_by(
+        "\"The talks are roughly where they were a month ago,\" reported Vorbruck.",
+        "Anneliese Vorbruck",
+    );
+}

@@ -1,11 +1,16 @@
-//! Who the subject of a verb of saying is: the name after it (`said
-//! Pompeo`), or before it (`Pompeo said`, `Trump has said`), past an
-//! appositive (`X, a fellow at Y, said`); a pronoun ([`super::pronouns`]); a
-//! description with a name soon after (`the spokeswoman said … Heather
-//! Nauert`) or without one (`a US official told`: unnamed); a person from a
-//! place (`McConnell of Kentucky said`); the source of `according to X`.
-//! Also the possessor of a source before the quotation (`In Dr. Shadlen's
-//! words, "…"`).
+//! Who the subject of a verb of saying is: the name before it (`Pompeo
+//! said`, `Trump has said`, `Rep. Moore (D-Wis.) forcefully said`) before a
+//! name after it (`Merkel said Putin's remarks …` is Merkel's), else the name
+//! after it (`said Pompeo`, `"…," reported Reuters`, `was written by X`);
+//! past appositives (`X, a fellow at Y, one of …, said`; `Y's spokeswoman,
+//! X, said`), never the organisation of a role (`X, president of Acme,
+//! said`); a pronoun ([`super::pronouns`]); a description with a name soon
+//! after (`the spokeswoman said … Heather Nauert`) or without one (`a US
+//! official told`: unnamed); a person from a place (`McConnell of Kentucky
+//! said`); the source of `according to X`. A participle (`…, saying`) goes
+//! to the subject of the clause it hangs from (`Okafor shared the post,
+//! saying …`). Also the possessor of a source before the quotation (`In Dr.
+//! Shadlen's words, "…"`).
 
 use std::ops::Range;
 
@@ -47,6 +52,25 @@ pub(super) fn subject_of(
             }
         };
     }
+    // a participle (`…, saying`, `issued a statement calling`): the subject
+    // of the clause it hangs from, never a name after it
+    if is_participle(ix, cue) {
+        return clause_subject(ix, cue, context, earlier, trace);
+    }
+    // normal order first where the word before the verb is a name or a
+    // pronoun: `Park said Kim's state is …`, `he said Smith would …`
+    let k = subject_slot(ix, cue, context.start);
+    if let Some(k) = k {
+        if let Some(e) = ix.speaker_at(k) {
+            return named(e, trace, &|| {
+                format!("subject before {}: {}", verb(), ix.mention_text(k))
+            });
+        }
+        if let Some(g) = pronoun_gender(ix.word(k)) {
+            return resolve_pronoun(ix, k, cue, g, earlier, trace)
+                .map_or(Found::Nothing, Found::Named);
+        }
+    }
     // inverted: `said Pompeo`, `says president David Weisbrot`, `explains Dr. Shadlen`
     let mut i = cue + 1;
     if ix.with_lower(cue, |w| matches!(w, "pointed" | "points" | "point")) {
@@ -55,46 +79,77 @@ pub(super) fn subject_of(
     while i < context.end && i < cue + 8 && skippable_before_name(ix, i) {
         i += 1;
     }
+    // `was written by Springsteen`
+    if cue + 2 < context.end
+        && ix.with_lower(cue + 1, |w| w == "by")
+        && let Some(e) = ix.speaker_at(cue + 2)
+    {
+        return named(e, trace, &|| {
+            format!("{} by {}", verb(), ix.mention_text(cue + 2))
+        });
+    }
+    // `"…," reported Reuters`: right after a quotation even a verb that
+    // takes an object has its subject after it
+    let after_quote = cue > 0
+        && (ix.in_quote[cue - 1] || (cue > 1 && ix.word(cue - 1) == "," && ix.in_quote[cue - 2]));
     if i < context.end
         && !ix.in_quote[i]
-        && !ix.with_lower(cue, |w| lists.speech_verbs_taking_object.contains(w))
+        && (after_quote || !ix.with_lower(cue, |w| lists.speech_verbs_taking_object.contains(w)))
     {
-        if let Some(e) = ix.speaker_at(i) {
+        // not `said Kim's state is …`: a possessor is no subject
+        let possessor = ix.mention_at(i).is_some_and(|m| {
+            let end = ix.input.mentions[m].tokens.end;
+            end < context.end && is_clitic(ix.word(end))
+        });
+        if let Some(e) = ix.speaker_at(i).filter(|_| !possessor) {
             return named(e, trace, &|| {
                 format!("subject after {}: {}", verb(), ix.mention_text(i))
             });
         }
+        // `"…," said he.`; not `said he would`, where `he` opens what was said
         if i == cue + 1
             && let Some(g) = pronoun_gender(ix.word(i))
+            && ix
+                .input
+                .tokens
+                .get(i + 1)
+                .is_none_or(|t| t.kind == TokenKind::Punct)
         {
             return resolve_pronoun(ix, i, cue, g, earlier, trace)
                 .map_or(Found::Nothing, Found::Named);
         }
     }
-    // normal order: `Pompeo said`, `Trump has said`, `Kim Song Hye, who …, described`
-    let mut j = cue;
-    while j > context.start
-        && ix.with_lower(j - 1, |w| {
-            lists.between_subject_and_verb.contains(w) || lists.time_words.contains(w)
-        })
-    {
-        j -= 1;
-    }
-    if j == context.start || ix.in_quote[j - 1] {
+    // normal order: `Trump has said`, `Kim Song Hye, who …, described`
+    let Some(k) = k else {
         trace.record(|| format!("{}: no subject after it or before it", verb()));
         return Found::Nothing;
-    }
-    let k = j - 1;
-    if let Some(e) = ix.speaker_at(k) {
-        return named(e, trace, &|| {
-            format!("subject before {}: {}", verb(), ix.mention_text(k))
-        });
-    }
-    if let Some(g) = pronoun_gender(ix.word(k)) {
-        return resolve_pronoun(ix, k, cue, g, earlier, trace).map_or(Found::Nothing, Found::Named);
-    }
-    // an appositive or relative clause between subject and verb: `X, a fellow at Y, said`
+    };
+    // appositives or relative clauses between subject and verb: `X, a
+    // fellow at Y, said`, `Y's spokeswoman, X, said`: the nearest part
+    // between commas that is a name and no more
     if ix.word(k) == "," {
+        let mut end = k;
+        for _ in 0..4 {
+            let mut start = end;
+            while start > context.start && ix.word(start - 1) != "," && !ix.in_quote[start - 1] {
+                start -= 1;
+            }
+            if let Some(at) = bare_name(ix, start..end) {
+                let e = ix.speaker_at(at).expect("a speaker");
+                return named(e, trace, &|| {
+                    format!(
+                        "subject before {}, past the words between commas: {}",
+                        verb(),
+                        ix.mention_text(at)
+                    )
+                });
+            }
+            if start == context.start || ix.word(start - 1) != "," {
+                break;
+            }
+            end = start - 1;
+        }
+        // `Last week X, a fellow at Y, said`: the name before the clause
         let mut c = k;
         while c > context.start && ix.word(c - 1) != "," && !ix.in_quote[c - 1] {
             c -= 1;
@@ -212,6 +267,234 @@ pub(super) fn possessive_source(
         }
     }
     None
+}
+
+/// The token where the subject of the verb at `cue` ends in normal order
+/// (`Pompeo said`): the one before it, past the words that may stand between
+/// (`has`, `later`, `Sunday`, `forcefully`) and a parenthesis (`Moore (D-Wis.)
+/// said`); `None` at the start of `lo..` or after a quotation.
+fn subject_slot(ix: &Index, cue: usize, lo: usize) -> Option<usize> {
+    let lists = ix.input.lists;
+    let mut j = cue;
+    while j > lo
+        && ix.with_lower(j - 1, |w| {
+            lists.between_subject_and_verb.contains(w)
+                || lists.time_words.contains(w)
+                || is_adverb_in_ly(ix.word(j - 1), lists)
+        })
+    {
+        j -= 1;
+    }
+    if j == lo || ix.in_quote[j - 1] {
+        return None;
+    }
+    let k = j - 1;
+    if ix.word(k) == ")" {
+        let open = (k.saturating_sub(10).max(lo)..k)
+            .rev()
+            .find(|&p| ix.word(p) == "(")?;
+        if open > lo && !ix.in_quote[open - 1] {
+            return Some(open - 1);
+        }
+    }
+    Some(k)
+}
+
+/// `forcefully`, `angrily`: a lowercase word in `-ly` (not `family`, listed
+/// in `ly_nouns`).
+fn is_adverb_in_ly(word: &str, lists: &crate::analysis::lexicon::lists::WordLists) -> bool {
+    word.len() >= 6
+        && word.ends_with("ly")
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !lists.ly_nouns.contains(word)
+}
+
+/// Whether the verb of saying at `cue` is a participle (`saying`, `adding`),
+/// whose subject is that of the clause it hangs from.
+fn is_participle(ix: &Index, cue: usize) -> bool {
+    ix.with_lower(cue, |w| w.ends_with("ing") && w != "according")
+}
+
+/// The subject of the clause a participle hangs from: `Trump attacked
+/// Clinton, saying …`, `During a speech, Trump …, adding …`, `the Council
+/// issued a statement calling …`. The first name (of a person or an
+/// organisation) or pronoun of the sentence before the participle, outside
+/// quotations, opening its clause (after a comma or at the start, past
+/// titles, determiners and capitalised words); one after a preposition
+/// (`In an interview with X, …`) is passed over, any other ends the search.
+fn clause_subject(
+    ix: &Index,
+    cue: usize,
+    context: Range<usize>,
+    earlier: &[Option<usize>],
+    trace: &mut Steps,
+) -> Found {
+    let input = ix.input;
+    let lists = input.lists;
+    let start = input.sentences[ix.sentence_of(cue)]
+        .tokens
+        .start
+        .max(context.start);
+    let verb = || quoted(ix.word(cue));
+    // `footage of Trump saying`: the name right before it
+    if let Some(k) = subject_slot(ix, cue, start)
+        && let Some(e) = ix.speaker_at(k)
+    {
+        trace.record(|| {
+            format!(
+                "subject before {}: {} \u{2192} {}",
+                verb(),
+                ix.mention_text(k),
+                ix.name(e)
+            )
+        });
+        return Found::Named(e);
+    }
+    let mut i = start;
+    while i < cue {
+        let mention = ix
+            .mention_at(i)
+            .filter(|&m| input.mentions[m].tokens.start == i);
+        let pronoun = mention.is_none()
+            && ix.with_lower(i, |w| matches!(w, "he" | "she" | "they" | "we" | "i"));
+        if ix.in_quote[i] || (mention.is_none() && !pronoun) {
+            i += 1;
+            continue;
+        }
+        // what stands before it in its clause
+        let mut b = i;
+        while b > start && !ix.in_quote[b - 1] && opens_a_name(ix, b - 1) {
+            b -= 1;
+        }
+        let opens_clause =
+            b == start || ix.in_quote[b - 1] || matches!(ix.word(b - 1), "," | ";" | ":");
+        if opens_clause {
+            if pronoun {
+                let g = pronoun_gender(ix.word(i)).expect("a pronoun");
+                trace.record(|| {
+                    format!(
+                        "{} hangs from the clause whose subject is {}",
+                        verb(),
+                        quoted(ix.word(i))
+                    )
+                });
+                return resolve_pronoun(ix, i, cue, g, earlier, trace)
+                    .map_or(Found::Nothing, Found::Named);
+            }
+            // `Clinton's campaign manager Robby Mook said …, arguing`: the
+            // possessor opens the subject, the name after it is the subject
+            if let Some(m) = mention
+                && let after = input.mentions[m].tokens.end
+                && after < cue
+                && is_clitic(ix.word(after))
+            {
+                let owned = (after + 1..cue.min(after + 5)).find(|&j| ix.mention_at(j).is_some());
+                match owned {
+                    Some(j)
+                        if (after + 1..j).all(|t| {
+                            opens_a_name(ix, t) || ix.input.tokens[t].kind == TokenKind::Word
+                        }) && ix.speaker_at(j).is_some() =>
+                    {
+                        i = j;
+                    }
+                    _ => break,
+                }
+            }
+            if let Some(e) = ix.speaker_at(i) {
+                trace.record(|| {
+                    format!(
+                        "{} hangs from the clause whose subject is {} \u{2192} {}",
+                        verb(),
+                        ix.mention_text(i),
+                        ix.name(e)
+                    )
+                });
+                return Found::Named(e);
+            }
+        }
+        let after_preposition =
+            b > start && ix.with_lower(b - 1, |w| lists.prepositions.contains(w));
+        if !opens_clause && !after_preposition {
+            break;
+        }
+        i = mention.map_or(i + 1, |m| input.mentions[m].tokens.end);
+    }
+    trace.record(|| format!("{}: no subject opens the clause it hangs from", verb()));
+    Found::Nothing
+}
+
+/// A name standing alone between commas (`Scott Pruitt`, `Rep. John Mica
+/// (R-Fla.)`, `Acme's Tom Reyes`, `Ray Smith of Ohio`): the first token of
+/// the speaker's mention that ends `range`, past what may open a name.
+fn bare_name(ix: &Index, range: Range<usize>) -> Option<usize> {
+    let input = ix.input;
+    let mut i = range.start;
+    // not the object of `of` (`president of the Acme Bank`, `secretary of
+    // State`); `Secretary of State Mike Pompeo` is a name
+    let mut of = false;
+    while i < range.end {
+        if let Some(m) = ix.mention_at(i) {
+            let mention = &input.mentions[m];
+            if mention.tokens.start != i {
+                return None;
+            }
+            let after = mention.tokens.end;
+            if name_tail_end(ix, after, range.end) == range.end {
+                return ix.speaker_at(i).filter(|_| !of).map(|_| i);
+            }
+            if after < range.end && is_clitic(ix.word(after)) {
+                i = after + 1;
+                continue;
+            }
+            return None;
+        }
+        if !opens_a_name(ix, i) {
+            return None;
+        }
+        of = ix.with_lower(i, |w| {
+            matches!(w, "of" | "for") || (of && ix.input.lists.speaker_determiners.contains(w))
+        });
+        i += 1;
+    }
+    None
+}
+
+/// Past what may follow a name in its phrase, from token `i` up to `end`: a
+/// parenthesis (`(D-Wis.)`), a place (`of Kentucky`).
+fn name_tail_end(ix: &Index, mut i: usize, end: usize) -> usize {
+    if i < end
+        && ix.word(i) == "("
+        && let Some(close) = (i + 1..end.min(i + 10)).find(|&c| ix.word(c) == ")")
+    {
+        i = close + 1;
+    }
+    if i + 1 < end
+        && ix.with_lower(i, |w| matches!(w, "of" | "from"))
+        && let Some(m) = ix.mention_at(i + 1)
+        && ix.input.mentions[m].kind == EntityKind::Place
+        && ix.input.mentions[m].tokens.start == i + 1
+    {
+        i = ix.input.mentions[m].tokens.end;
+    }
+    i
+}
+
+/// Whether token `i` may stand before a name in its phrase: a determiner,
+/// a title or role, an abbreviation (`Rep.`), a capitalised word
+/// (`Oversight Chairman`), a possessive (`'s`).
+fn opens_a_name(ix: &Index, i: usize) -> bool {
+    let w = ix.word(i);
+    if ix.input.tokens[i].kind == TokenKind::Word
+        && w.chars().next().is_some_and(char::is_uppercase)
+    {
+        return true;
+    }
+    is_clitic(w)
+        || ix.with_lower(i, |lower| {
+            (ix.input.is_role)(lower)
+                || ix.input.lists.speaker_determiners.contains(lower)
+                || ix.input.lists.before_a_name.contains(lower)
+        })
 }
 
 /// Tokens that may stand between a verb of saying and the name after it:
