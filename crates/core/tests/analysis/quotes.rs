@@ -306,3 +306,70 @@ fn a_passive_agent_and_an_inverted_verb_with_an_object() {
         "Anneliese Vorbruck",
     );
 }
+
+#[test]
+fn a_credit_after_a_dash_or_a_transcript_label() {
+    let q = quotes(
+        "\n\n\u{201c}We need a leader with integrity who will bring us together.\u{201d} \u{2015} Tomas Kerrigan\
+         \n\n\u{201c}The most unqualified candidate ever to run for the office.\u{201d} \u{2015} Anneliese Vorbruck",
+    );
+    let speakers: Vec<_> = q.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("Tomas Kerrigan"), Some("Anneliese Vorbruck")],
+        "{q:?}"
+    );
+    // the label opens the quotation; the next paragraph continues it
+    said_by(
+        "Partial transcript as follows:\n\n\"KERRIGAN: Well, look, this is a serious business and the people have a choice.\
+         \n\n\"But the truth is that we have a unique way of talking to the people of this country.",
+        "Tomas Kerrigan",
+    );
+}
+
+#[test]
+fn verbs_of_judging_and_participles_in_ing() {
+    said_by(
+        "In July, Kerrigan cynically dismissed the northern provinces as being in the \"suburbs of the old capital city\" of the empire.",
+        "Tomas Kerrigan",
+    );
+    said_by(
+        "Vorbruck poked at Kerrigan's habits during the debate, tweeting, \"Notice him sniffing all the time. A cold?\"",
+        "Anneliese Vorbruck",
+    );
+    // a second verb joined by `and` shares the subject
+    said_by(
+        "Kerrigan beamed and asked the crowd to welcome the governor as \"my new best friend in the whole world.\"",
+        "Tomas Kerrigan",
+    );
+    // a gerund after `from` is no verb of the clause's subject
+    let q = quotes(
+        "Kerrigan has made migration his priority, with laws banning migrants from claiming asylum. \
+         The ministry letter reads \"we may extend the use of the form to gather more information.\"",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, None, "{q:?}");
+}
+
+#[test]
+fn a_person_of_a_place_before_the_verb() {
+    said_by(
+        "Last year, Gov. Kerrigan of Kentucky lauded Vorbruck for helping develop \"new and innovative ideas for the region.\"",
+        "Tomas Kerrigan",
+    );
+}
+
+#[test]
+fn a_sentence_after_a_quotation_names_its_speaker_only_after_a_whole_one() {
+    said_by(
+        "\"Who is this man and what does he want from us?\" Vorbruck recalls thinking.",
+        "Anneliese Vorbruck",
+    );
+    // the quotation is part of a sentence: the sentence after does not name its speaker
+    let q = quotes(
+        "The plan put the north in the \"suburbs of the old capital city\" of the empire. \
+         Meanwhile Vorbruck continues her praise of the plan.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, None, "{q:?}");
+}

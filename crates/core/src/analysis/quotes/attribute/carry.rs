@@ -47,6 +47,58 @@ pub(super) fn continues_paragraph_before(ix: &Index, q: usize) -> bool {
         && input.quotes[q - 1].block + 1 == quote.block
 }
 
+/// A credit the quotation carries: a transcript's speaker label opening it
+/// (`"PENCE: Well, look, …`) or a name after a dash right after it (`"…" ―
+/// Sonya Herridge`, `"…," — Reuters.`), ending its sentence or line.
+pub(super) fn credit(ix: &Index, q: usize, trace: &mut Steps) -> Option<usize> {
+    let input = ix.input;
+    let quote = &input.quotes[q];
+    let (first, end) = (quote.tokens.start, quote.tokens.end);
+    let starts_at = |i: usize| {
+        ix.mention_at(i)
+            .filter(|&m| input.mentions[m].tokens.start == i)
+            .map(|m| &input.mentions[m])
+    };
+    // the label: a person's name and a colon, first in the quotation
+    if let Some(m) = starts_at(first + 1).filter(|m| m.kind == EntityKind::Person)
+        && m.tokens.end < end
+        && ix.word(m.tokens.end) == ":"
+    {
+        trace.record(|| {
+            format!(
+                "a transcript's speaker label opens the quotation: {} \u{2192} {}",
+                ix.mention_text(first + 1),
+                ix.name(m.entity)
+            )
+        });
+        return Some(m.entity);
+    }
+    // the dash: `” ― Name`
+    let block = &input.blocks[quote.block];
+    let mut i = end;
+    while i < block.end && i < end + 2 && matches!(ix.word(i), "." | ",") {
+        i += 1;
+    }
+    if i + 1 < block.end && matches!(ix.word(i), "\u{2015}" | "\u{2014}" | "\u{2013}") {
+        let m = starts_at(i + 1)?;
+        let after = m.tokens.end;
+        let ends = after >= block.end
+            || input.tokens[after].kind == TokenKind::Punct && ix.word(after) != "\u{2019}";
+        let e = ix
+            .speaker_at(i + 1)
+            .filter(|_| ends && !ix.in_quote[i + 1])?;
+        trace.record(|| {
+            format!(
+                "a credit after a dash follows the quotation: {} \u{2192} {}",
+                ix.mention_text(i + 1),
+                ix.name(e)
+            )
+        });
+        return Some(e);
+    }
+    None
+}
+
 /// A short line after a pull quote that names its speaker: `Michael Shadlen, Ph.D.`
 pub(super) fn attribution_line(ix: &Index, block: usize, trace: &mut Steps) -> Option<usize> {
     let input = ix.input;

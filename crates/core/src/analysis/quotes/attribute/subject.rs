@@ -55,12 +55,29 @@ pub(super) fn subject_of(
     // a participle (`…, saying`, `issued a statement calling`): the subject
     // of the clause it hangs from, never a name after it
     if is_participle(ix, cue) {
+        // `banning migrants from claiming asylum`: a gerund whose subject
+        // is not the clause's
+        if cue > context.start && ix.with_lower(cue - 1, |w| matches!(w, "from" | "of")) {
+            trace.record(|| format!("{} after {}: no subject", verb(), quoted(ix.word(cue - 1))));
+            return Found::Nothing;
+        }
         return clause_subject(ix, cue, context, earlier, trace);
     }
     // normal order first where the word before the verb is a name or a
     // pronoun: `Park said Kim's state is …`, `he said Smith would …`
     let k = subject_slot(ix, cue, context.start);
     if let Some(k) = k {
+        // `McConnell of Kentucky said`, `Gov. Tomblin of West Virginia lauded`
+        if let Some(p) = person_from(ix, k) {
+            let e = ix.speaker_at(p).expect("a person");
+            return named(e, trace, &|| {
+                format!(
+                    "subject before {}, a person from a place or a body: {}",
+                    verb(),
+                    ix.mention_text(p)
+                )
+            });
+        }
         if let Some(e) = ix.speaker_at(k) {
             return named(e, trace, &|| {
                 format!("subject before {}: {}", verb(), ix.mention_text(k))
@@ -69,6 +86,14 @@ pub(super) fn subject_of(
         if let Some(g) = pronoun_gender(ix.word(k)) {
             return resolve_pronoun(ix, k, cue, g, earlier, trace)
                 .map_or(Found::Nothing, Found::Named);
+        }
+        // `Scott beamed and asked the crowd …`: the subject of the clause,
+        // where no quotation stands before the verb (`X "…" and have agreed`)
+        let clause = input.sentences[ix.sentence_of(cue)].tokens.start..cue;
+        if ix.with_lower(k, |w| matches!(w, "and" | "but"))
+            && !clause.clone().any(|t| ix.in_quote[t])
+        {
+            return clause_subject(ix, cue, context, earlier, trace);
         }
     }
     // inverted: `said Pompeo`, `says president David Weisbrot`, `explains Dr. Shadlen`
@@ -198,24 +223,6 @@ pub(super) fn subject_of(
             )
         });
         return Found::Unnamed;
-    }
-    // `McConnell of Kentucky called …`: a person from a place
-    if let Some(m) = ix.mention_at(k) {
-        let m = &input.mentions[m];
-        let before = m.tokens.start;
-        if m.kind == EntityKind::Place
-            && before >= 2
-            && ix.with_lower(before - 1, |w| matches!(w, "of" | "from"))
-            && let Some(e) = ix.speaker_at(before - 2)
-        {
-            return named(e, trace, &|| {
-                format!(
-                    "subject before {}, a person from a place: {}",
-                    verb(),
-                    ix.mention_text(before - 2)
-                )
-            });
-        }
     }
     trace.record(|| {
         format!(
@@ -373,7 +380,7 @@ fn clause_subject(
                 let g = pronoun_gender(ix.word(i)).expect("a pronoun");
                 trace.record(|| {
                     format!(
-                        "{} hangs from the clause whose subject is {}",
+                        "{} shares the subject that opens its clause: {}",
                         verb(),
                         quoted(ix.word(i))
                     )
@@ -403,7 +410,7 @@ fn clause_subject(
             if let Some(e) = ix.speaker_at(i) {
                 trace.record(|| {
                     format!(
-                        "{} hangs from the clause whose subject is {} \u{2192} {}",
+                        "{} shares the subject that opens its clause: {} \u{2192} {}",
                         verb(),
                         ix.mention_text(i),
                         ix.name(e)
@@ -419,8 +426,21 @@ fn clause_subject(
         }
         i = mention.map_or(i + 1, |m| input.mentions[m].tokens.end);
     }
-    trace.record(|| format!("{}: no subject opens the clause it hangs from", verb()));
+    trace.record(|| format!("{}: no subject opens its clause", verb()));
     Found::Nothing
+}
+
+/// `McConnell of Kentucky`, `Tomblin of West Virginia` ending at token `k`:
+/// the first token of the person's mention.
+fn person_from(ix: &Index, k: usize) -> Option<usize> {
+    let input = ix.input;
+    let m = &input.mentions[ix.mention_at(k)?];
+    let before = m.tokens.start;
+    (before >= 2 && ix.with_lower(before - 1, |w| matches!(w, "of" | "from")))
+        .then(|| ix.mention_at(before - 2))
+        .flatten()
+        .filter(|&p| input.mentions[p].kind == EntityKind::Person)
+        .map(|p| input.mentions[p].tokens.start)
 }
 
 /// A name standing alone between commas (`Scott Pruitt`, `Rep. John Mica
