@@ -325,6 +325,13 @@ fn a_credit_after_a_dash_or_a_transcript_label() {
          \n\n\"But the truth is that we have a unique way of talking to the people of this country.",
         "Tomas Kerrigan",
     );
+    // a label that names no one known is a speaker of its own, not the one before
+    let q = quotes(
+        "Partial transcript as follows:\n\n\"KERRIGAN: Well, look, this is a serious business and the people have a choice.\
+         \n\n\"HOST: But, sir, I have to ask you whether you will be there tomorrow night.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, None, "{q:?}");
 }
 
 #[test]
@@ -372,4 +379,19 @@ fn a_sentence_after_a_quotation_names_its_speaker_only_after_a_whole_one() {
     );
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].1, None, "{q:?}");
+}
+
+#[test]
+fn i_and_we_outside_a_quotation_are_the_writer() {
+    let q = quotes(
+        "\"We are ready to sign,\" said Kerrigan. I walked to the door and said, \"The time has come for all of us.\"",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[0].1.as_deref(), Some("Tomas Kerrigan"), "{q:?}");
+    assert_eq!(q[1].1, None, "{q:?}");
+    // `said he` with an adverb after it is the old inverted order
+    said_by(
+        "Kerrigan stood at the door. \"What is wanted here today?\" said he mildly.",
+        "Tomas Kerrigan",
+    );
 }

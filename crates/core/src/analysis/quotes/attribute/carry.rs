@@ -50,7 +50,9 @@ pub(super) fn continues_paragraph_before(ix: &Index, q: usize) -> bool {
 /// A credit the quotation carries: a transcript's speaker label opening it
 /// (`"PENCE: Well, look, …`) or a name after a dash right after it (`"…" ―
 /// Sonya Herridge`, `"…," — Reuters.`), ending its sentence or line.
-pub(super) fn credit(ix: &Index, q: usize, trace: &mut Steps) -> Option<usize> {
+/// `Some(None)`: a label in capitals that names no one known (`"WALLACE:
+/// …`), a speaker of its own, not the one before.
+pub(super) fn credit(ix: &Index, q: usize, trace: &mut Steps) -> Option<Option<usize>> {
     let input = ix.input;
     let quote = &input.quotes[q];
     let (first, end) = (quote.tokens.start, quote.tokens.end);
@@ -71,7 +73,24 @@ pub(super) fn credit(ix: &Index, q: usize, trace: &mut Steps) -> Option<usize> {
                 ix.name(m.entity)
             )
         });
-        return Some(m.entity);
+        return Some(Some(m.entity));
+    }
+    let capitals = |i: usize| {
+        input.tokens[i].kind == TokenKind::Word
+            && ix.word(i).chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !ix.word(i).chars().any(char::is_lowercase)
+    };
+    if let Some(colon) = (first + 1..end.min(first + 5)).find(|&i| !capitals(i))
+        && colon > first + 1
+        && ix.word(colon) == ":"
+    {
+        trace.record(|| {
+            format!(
+                "a transcript's speaker label opens the quotation: {}, no one named: unattributed",
+                quoted(ix.word(first + 1))
+            )
+        });
+        return Some(None);
     }
     // the dash: `” ― Name`
     let block = &input.blocks[quote.block];
@@ -94,7 +113,7 @@ pub(super) fn credit(ix: &Index, q: usize, trace: &mut Steps) -> Option<usize> {
                 ix.name(e)
             )
         });
-        return Some(e);
+        return Some(Some(e));
     }
     None
 }

@@ -124,7 +124,7 @@ fn attribute_one(
     let s1 = ix.sentence_of(last);
     let context = input.sentences[s0].tokens.start..input.sentences[s1].tokens.end;
     if let Some(e) = carry::credit(ix, q, trace) {
-        return Some(e);
+        return e;
     }
     match cues::from_cues(ix, context.clone(), first, last, earlier, trace) {
         Found::Named(e) => return Some(e),

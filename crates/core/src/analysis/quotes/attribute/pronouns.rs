@@ -2,11 +2,11 @@
 //! added`) or as the possessor of a source (`in his introduction`): the
 //! person it stands for is the last speaker, if the gender fits and no one
 //! else was named since, else the last person named outside quotations whose
-//! gender fits.
+//! gender fits. `I` and `we` outside a quotation are the writer: no one.
 
 use super::cues::quoted;
 use super::index::Index;
-use super::{Gender, Steps};
+use super::{Found, Gender, Steps};
 use crate::analysis::EntityKind;
 use crate::analysis::tokens::with_lowercase;
 
@@ -18,6 +18,29 @@ pub(super) fn pronoun_gender(word: &str) -> Option<Option<Gender>> {
         "they" | "i" | "we" => Some(None),
         _ => None,
     })
+}
+
+/// `I`, `we` outside a quotation: the writer, no one the text names.
+fn is_writer(ix: &Index, at: usize) -> bool {
+    ix.with_lower(at, |w| matches!(w, "i" | "we"))
+}
+
+/// The pronoun at token `at` as the subject of the verb at `cue`: the
+/// person it stands for ([`resolve_pronoun`]), an unnamed source where it is
+/// the writer, else nothing found.
+pub(super) fn pronoun_subject(
+    ix: &Index,
+    at: usize,
+    cue: usize,
+    gender: Option<Gender>,
+    earlier: &[Option<usize>],
+    trace: &mut Steps,
+) -> Found {
+    match resolve_pronoun(ix, at, cue, gender, earlier, trace) {
+        Some(e) => Found::Named(e),
+        None if is_writer(ix, at) => Found::Unnamed,
+        None => Found::Nothing,
+    }
 }
 
 /// The person the pronoun at token `at`, before or after the verb at `cue`,
@@ -32,6 +55,15 @@ pub(super) fn resolve_pronoun(
     trace: &mut Steps,
 ) -> Option<usize> {
     let input = ix.input;
+    if is_writer(ix, at) {
+        trace.record(|| {
+            format!(
+                "pronoun {}: the writer, outside a quotation: unattributed",
+                quoted(ix.word(at))
+            )
+        });
+        return None;
+    }
     let fits = |e: usize| match (gender, input.genders.get(e).copied().flatten()) {
         (Some(want), Some(have)) => want == have,
         _ => true,

@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use super::cues::quoted;
 use super::index::Index;
-use super::pronouns::{pronoun_gender, resolve_pronoun};
+use super::pronouns::{pronoun_gender, pronoun_subject, resolve_pronoun};
 use super::{Found, Gender, Steps};
 use crate::analysis::EntityKind;
 use crate::analysis::tokens::{TokenKind, is_clitic};
@@ -84,8 +84,7 @@ pub(super) fn subject_of(
             });
         }
         if let Some(g) = pronoun_gender(ix.word(k)) {
-            return resolve_pronoun(ix, k, cue, g, earlier, trace)
-                .map_or(Found::Nothing, Found::Named);
+            return pronoun_subject(ix, k, cue, g, earlier, trace);
         }
         // `Scott beamed and asked the crowd …`: the subject of the clause,
         // where no quotation stands before the verb (`X "…" and have agreed`)
@@ -131,17 +130,15 @@ pub(super) fn subject_of(
                 format!("subject after {}: {}", verb(), ix.mention_text(i))
             });
         }
-        // `"…," said he.`; not `said he would`, where `he` opens what was said
+        // `"…," said he.`, `said he mildly`; not `said he would`, where
+        // `he` opens what was said
         if i == cue + 1
             && let Some(g) = pronoun_gender(ix.word(i))
-            && ix
-                .input
-                .tokens
-                .get(i + 1)
-                .is_none_or(|t| t.kind == TokenKind::Punct)
+            && ix.input.tokens.get(i + 1).is_none_or(|t| {
+                t.kind == TokenKind::Punct || is_adverb_in_ly(ix.word(i + 1), lists)
+            })
         {
-            return resolve_pronoun(ix, i, cue, g, earlier, trace)
-                .map_or(Found::Nothing, Found::Named);
+            return pronoun_subject(ix, i, cue, g, earlier, trace);
         }
     }
     // normal order: `Trump has said`, `Kim Song Hye, who …, described`
@@ -385,8 +382,7 @@ fn clause_subject(
                         quoted(ix.word(i))
                     )
                 });
-                return resolve_pronoun(ix, i, cue, g, earlier, trace)
-                    .map_or(Found::Nothing, Found::Named);
+                return pronoun_subject(ix, i, cue, g, earlier, trace);
             }
             // `Clinton's campaign manager Robby Mook said …, arguing`: the
             // possessor opens the subject, the name after it is the subject
