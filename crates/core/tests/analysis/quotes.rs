@@ -395,3 +395,37 @@ fn i_and_we_outside_a_quotation_are_the_writer() {
         "Tomas Kerrigan",
     );
 }
+
+#[test]
+fn a_person_after_a_body_and_a_role() {
+    said_by(
+        "\"I thought that the debate went well for all of us,\" said Ellwyn Radio host Anneliese Vorbruck.",
+        "Anneliese Vorbruck",
+    );
+    said_by(
+        "Ellwyn Radio host Anneliese Vorbruck, who watched the debate, said it \"went well for all of us in the end.\"",
+        "Anneliese Vorbruck",
+    );
+}
+
+#[test]
+fn a_country_speaks_for_its_government() {
+    let q = quotes(
+        "Japan branded the north an \"outlaw nation in the neighborhood.\" \
+         Russia insisted that the north \"stop its dangerous escapades at once.\"",
+    );
+    let speakers: Vec<_> = q.iter().map(|(_, s)| s.as_deref()).collect();
+    assert_eq!(speakers, [Some("Japan"), Some("Russia")], "{q:?}");
+    // a place inside a name is no verb of saying: `United States`
+    let why = explained(
+        "The United States Department of State reported it. \"Not a safe place for all.\"",
+    );
+    assert!(
+        why[0]
+            .1
+            .iter()
+            .all(|s| !s.contains("\u{201c}States\u{201d}")),
+        "{:?}",
+        why[0].1
+    );
+}

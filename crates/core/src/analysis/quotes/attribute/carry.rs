@@ -62,7 +62,8 @@ pub(super) fn credit(ix: &Index, q: usize, trace: &mut Steps) -> Option<Option<u
             .map(|m| &input.mentions[m])
     };
     // the label: a person's name and a colon, first in the quotation
-    if let Some(m) = starts_at(first + 1).filter(|m| m.kind == EntityKind::Person)
+    if first + 1 < end
+        && let Some(m) = starts_at(first + 1).filter(|m| m.kind == EntityKind::Person)
         && m.tokens.end < end
         && ix.word(m.tokens.end) == ":"
     {

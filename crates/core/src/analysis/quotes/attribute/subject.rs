@@ -83,6 +83,17 @@ pub(super) fn subject_of(
                 format!("subject before {}: {}", verb(), ix.mention_text(k))
             });
         }
+        // `Russia insisted that …`: a place whose government speaks, the
+        // subject opening its clause
+        if let Some(e) = place_subject(ix, k, context.start) {
+            return named(e, trace, &|| {
+                format!(
+                    "subject before {}, a place speaking for its government: {}",
+                    verb(),
+                    ix.mention_text(k)
+                )
+            });
+        }
         if let Some(g) = pronoun_gender(ix.word(k)) {
             return pronoun_subject(ix, k, cue, g, earlier, trace);
         }
@@ -125,6 +136,8 @@ pub(super) fn subject_of(
             let end = ix.input.mentions[m].tokens.end;
             end < context.end && is_clitic(ix.word(end))
         });
+        // `said MSNBC host Chris Matthews`: the person after a body and a role
+        let i = person_after_body(ix, i, context.end).unwrap_or(i);
         if let Some(e) = ix.speaker_at(i).filter(|_| !possessor) {
             return named(e, trace, &|| {
                 format!("subject after {}: {}", verb(), ix.mention_text(i))
@@ -426,6 +439,45 @@ fn clause_subject(
     Found::Nothing
 }
 
+/// The place whose mention ends at token `k`, where it opens its clause
+/// (at the start of the sentence, after a comma or a quotation, past a
+/// determiner): `Japan branded …`, not `people in Ohio said`.
+fn place_subject(ix: &Index, k: usize, lo: usize) -> Option<usize> {
+    let input = ix.input;
+    let m = &input.mentions[ix.mention_at(k)?];
+    if m.kind != EntityKind::Place {
+        return None;
+    }
+    let mut b = m.tokens.start;
+    while b > lo
+        && !ix.in_quote[b - 1]
+        && ix.with_lower(b - 1, |w| input.lists.speaker_determiners.contains(w))
+    {
+        b -= 1;
+    }
+    (b == lo || ix.in_quote[b - 1] || matches!(ix.word(b - 1), "," | ";" | ":")).then_some(m.entity)
+}
+
+/// `MSNBC host Chris Matthews`, `Clinton campaign spokesman Brian Fallon`:
+/// where the mention starting at token `i` is of a body or a person, and
+/// a role (a title or a role word, after capitalised words at most) comes
+/// before a person's name within `..end`, the first token of that name.
+fn person_after_body(ix: &Index, i: usize, end: usize) -> Option<usize> {
+    let input = ix.input;
+    let m = &input.mentions[ix.mention_at(i)?];
+    let mut j = m.tokens.end;
+    let mut role = false;
+    while j < end && j < m.tokens.end + 4 && ix.mention_at(j).is_none() {
+        if !opens_a_name(ix, j) || ix.in_quote[j] {
+            return None;
+        }
+        role |= ix.with_lower(j, |w| (input.is_role)(w));
+        j += 1;
+    }
+    let p = &input.mentions[ix.mention_at(j.min(end.saturating_sub(1)))?];
+    (role && j < end && p.tokens.start == j && p.kind == EntityKind::Person).then_some(j)
+}
+
 /// `McConnell of Kentucky`, `Tomblin of West Virginia` ending at token `k`:
 /// the first token of the person's mention.
 fn person_from(ix: &Index, k: usize) -> Option<usize> {
@@ -460,6 +512,10 @@ fn bare_name(ix: &Index, range: Range<usize>) -> Option<usize> {
             }
             if after < range.end && is_clitic(ix.word(after)) {
                 i = after + 1;
+                continue;
+            }
+            if let Some(p) = person_after_body(ix, i, range.end) {
+                i = p;
                 continue;
             }
             return None;
