@@ -429,3 +429,23 @@ fn a_country_speaks_for_its_government() {
         why[0].1
     );
 }
+
+#[test]
+fn it_stands_for_an_organisation() {
+    said_by(
+        "The Ellwyn Trust held its meeting on Friday and pledged more money to what it called \
+         \"a clear threat to the peace of the region.\"",
+        "Ellwyn Trust",
+    );
+}
+
+#[test]
+fn a_standalone_quotation_after_a_sentence_about_someone() {
+    // the subject of the sentence before, past an opening phrase; the title
+    // quoted in it is no one's words to carry on
+    said_by(
+        "On \"Face the Nation,\" Kerrigan, who lost the vote to Vorbruck, identified the young voters as the key. \
+         \"The younger people are sick and tired of the old ways.\"",
+        "Tomas Kerrigan",
+    );
+}

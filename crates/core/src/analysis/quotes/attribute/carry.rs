@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::cues::quoted;
 use super::index::Index;
-use super::subject::subject_of;
+use super::subject::{opening_subject, subject_of};
 use super::{Found, Steps, same_block};
 use crate::analysis::EntityKind;
 use crate::analysis::tokens::TokenKind;
@@ -169,10 +169,12 @@ pub(super) fn continued_speaker(
     for back in 1..=2 {
         let Some(s) = s0.checked_sub(back) else { break };
         let range = input.sentences[s].tokens.clone();
-        // an earlier quotation in that sentence
+        // an earlier full quotation in that sentence (a scare quote or a
+        // title is no one's words to carry on)
         if let Some(pq) = (0..q)
             .rev()
-            .find(|&p| range.contains(&input.quotes[p].tokens.start))
+            .take_while(|&p| input.quotes[p].tokens.start >= range.start)
+            .find(|&p| range.contains(&input.quotes[p].tokens.start) && !input.quotes[p].partial)
         {
             trace.record(|| match earlier[pq] {
                 Some(e) => format!(
@@ -207,12 +209,11 @@ pub(super) fn continued_speaker(
                 }
             }
         }
-        // `Charles Schultze, chairman of …, once summed up the danger. "…"`:
-        // a standalone quotation after a sentence about someone is theirs
+        // `Charles Schultze, chairman of …, once summed up the danger. "…"`,
+        // `On "Face the Nation," Sen. Sanders (Vt.) … identified …. "…"`: a
+        // standalone quotation after a sentence about someone is theirs
         if back == 1 && first > 0 && ix.sentence_of(first) != ix.sentence_of(first - 1) {
-            let opener = range
-                .clone()
-                .find(|&i| input.tokens[i].kind != TokenKind::Punct);
+            let opener = opening_subject(ix, range.start, range.end);
             if let Some(o) = opener
                 && let Some(m) = ix.mention_at(o)
                 && input.mentions[m].kind == EntityKind::Person
@@ -221,7 +222,7 @@ pub(super) fn continued_speaker(
                 let e = input.mentions[m].entity;
                 trace.record(|| {
                     format!(
-                        "a quotation standing alone after a sentence opening with {} \u{2192} {}",
+                        "a quotation standing alone after a sentence whose subject is {} \u{2192} {}",
                         ix.mention_text(o),
                         ix.name(e)
                     )

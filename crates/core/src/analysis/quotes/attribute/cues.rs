@@ -45,6 +45,7 @@ pub(super) fn is_cue_at(ix: &Index, i: usize) -> bool {
                 i > 0
                     && (ix.mention_at(i - 1).is_some()
                         || pronoun_gender(ix.word(i - 1)).is_some()
+                        || ix.with_lower(i - 1, |w| w == "it")
                         || ix.in_quote[i - 1]
                         || ix.word(i - 1) == ",")
             }

@@ -59,6 +59,9 @@ pub struct QuoteRef {
     pub block: usize,
     /// Whether the block ended before a closing mark.
     pub unclosed: bool,
+    /// Whether it is a partial quotation (a scare quote, a title): no
+    /// speaker is carried on from it.
+    pub partial: bool,
 }
 
 /// Everything attribution looks at.
@@ -200,6 +203,7 @@ mod tests {
                 tokens: tokens.clone(),
                 block: q.block,
                 unclosed: q.close.is_none(),
+                partial: false,
             })
             .collect();
         let input = Input {

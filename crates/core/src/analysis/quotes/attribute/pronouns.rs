@@ -2,7 +2,8 @@
 //! added`) or as the possessor of a source (`in his introduction`): the
 //! person it stands for is the last speaker, if the gender fits and no one
 //! else was named since, else the last person named outside quotations whose
-//! gender fits. `I` and `we` outside a quotation are the writer: no one.
+//! gender fits. `it` (`"…," it said`) stands for an organisation the same
+//! way. `I` and `we` outside a quotation are the writer: no one.
 
 use super::cues::quoted;
 use super::index::Index;
@@ -64,11 +65,20 @@ pub(super) fn resolve_pronoun(
         });
         return None;
     }
+    // `it` stands for an organisation, the others for people
+    let want = if ix.with_lower(at, |w| w == "it") {
+        EntityKind::Organization
+    } else {
+        EntityKind::Person
+    };
     let fits = |e: usize| match (gender, input.genders.get(e).copied().flatten()) {
         (Some(want), Some(have)) => want == have,
         _ => true,
     };
-    let person = |e: usize| ix.person.get(e).copied().unwrap_or(false);
+    let person = |e: usize| match want {
+        EntityKind::Person => ix.person.get(e).copied().unwrap_or(false),
+        _ => ix.org.get(e).copied().unwrap_or(false),
+    };
     let sentence = ix.sentence_of(cue);
     let window_start = input.sentences[sentence.saturating_sub(4)].tokens.start;
     // the last named speaker, if recent
@@ -89,10 +99,7 @@ pub(super) fn resolve_pronoun(
     for s in (sentence.saturating_sub(4)..=sentence).rev() {
         let range = input.sentences[s].tokens.clone();
         let found = ix.mentions_starting_in(range).iter().find(|m| {
-            m.tokens.start < cue
-                && m.kind == EntityKind::Person
-                && !ix.in_quote[m.tokens.start]
-                && fits(m.entity)
+            m.tokens.start < cue && m.kind == want && !ix.in_quote[m.tokens.start] && fits(m.entity)
         });
         if let Some(m) = found {
             last_named = Some((m.entity, m.tokens.start));
@@ -107,17 +114,19 @@ pub(super) fn resolve_pronoun(
             if fits(s) && person(s) && (at < quote_at || n == s) {
                 (Some(s), "the last speaker, no one else named since")
             } else {
-                (Some(n), "the last person named whose gender fits")
+                (Some(n), "the last name that fits")
             }
         }
-        (Some(s), None) if fits(s) => (Some(s), "the last speaker"),
-        (_, Some((n, _))) => (Some(n), "the last person named whose gender fits"),
+        (Some(s), None) if fits(s) && (want == EntityKind::Person || person(s)) => {
+            (Some(s), "the last speaker")
+        }
+        (_, Some((n, _))) => (Some(n), "the last name that fits"),
         _ => (None, ""),
     };
     trace.record(|| match who {
         Some(e) => format!("pronoun {} \u{2192} {}, {why}", pronoun(), ix.name(e)),
         None => format!(
-            "pronoun {}: no recent speaker or person named before it fits",
+            "pronoun {}: no recent speaker or name before it fits",
             pronoun()
         ),
     });

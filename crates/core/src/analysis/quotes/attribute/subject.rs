@@ -97,6 +97,10 @@ pub(super) fn subject_of(
         if let Some(g) = pronoun_gender(ix.word(k)) {
             return pronoun_subject(ix, k, cue, g, earlier, trace);
         }
+        // `"…," it said`, `what it called "…"`: an organisation
+        if ix.with_lower(k, |w| w == "it") {
+            return pronoun_subject(ix, k, cue, None, earlier, trace);
+        }
         // `Scott beamed and asked the crowd …`: the subject of the clause,
         // where no quotation stands before the verb (`X "…" and have agreed`)
         let clause = input.sentences[ix.sentence_of(cue)].tokens.start..cue;
@@ -347,7 +351,6 @@ fn clause_subject(
     trace: &mut Steps,
 ) -> Found {
     let input = ix.input;
-    let lists = input.lists;
     let start = input.sentences[ix.sentence_of(cue)]
         .tokens
         .start
@@ -367,8 +370,49 @@ fn clause_subject(
         });
         return Found::Named(e);
     }
+    match opening_subject(ix, start, cue) {
+        Some(i) if ix.speaker_at(i).is_none() => {
+            let g = pronoun_gender(ix.word(i)).expect("a pronoun");
+            trace.record(|| {
+                format!(
+                    "{} shares the subject that opens its clause: {}",
+                    verb(),
+                    quoted(ix.word(i))
+                )
+            });
+            pronoun_subject(ix, i, cue, g, earlier, trace)
+        }
+        Some(i) => {
+            let e = ix.speaker_at(i).expect("a speaker");
+            trace.record(|| {
+                format!(
+                    "{} shares the subject that opens its clause: {} \u{2192} {}",
+                    verb(),
+                    ix.mention_text(i),
+                    ix.name(e)
+                )
+            });
+            Found::Named(e)
+        }
+        None => {
+            trace.record(|| format!("{}: no subject opens its clause", verb()));
+            Found::Nothing
+        }
+    }
+}
+
+/// The subject that opens a clause of the tokens `start..end` (a sentence
+/// up to a verb): the first token of the first name (of a person or an
+/// organisation) or subject pronoun outside quotations, opening its clause
+/// (after a comma or at the start, past titles, determiners and capitalised
+/// words); past a possessor (`Clinton's campaign manager Robby Mook`); one
+/// after a preposition (`In an interview with X, …`) is passed over, any
+/// other ends the search.
+pub(super) fn opening_subject(ix: &Index, start: usize, end: usize) -> Option<usize> {
+    let input = ix.input;
+    let lists = input.lists;
     let mut i = start;
-    while i < cue {
+    while i < end {
         let mention = ix
             .mention_at(i)
             .filter(|&m| input.mentions[m].tokens.start == i);
@@ -387,56 +431,38 @@ fn clause_subject(
             b == start || ix.in_quote[b - 1] || matches!(ix.word(b - 1), "," | ";" | ":");
         if opens_clause {
             if pronoun {
-                let g = pronoun_gender(ix.word(i)).expect("a pronoun");
-                trace.record(|| {
-                    format!(
-                        "{} shares the subject that opens its clause: {}",
-                        verb(),
-                        quoted(ix.word(i))
-                    )
-                });
-                return pronoun_subject(ix, i, cue, g, earlier, trace);
+                return Some(i);
             }
-            // `Clinton's campaign manager Robby Mook said …, arguing`: the
-            // possessor opens the subject, the name after it is the subject
+            // the possessor opens the subject, the name after it is the subject
             if let Some(m) = mention
                 && let after = input.mentions[m].tokens.end
-                && after < cue
+                && after < end
                 && is_clitic(ix.word(after))
             {
-                let owned = (after + 1..cue.min(after + 5)).find(|&j| ix.mention_at(j).is_some());
+                let owned = (after + 1..end.min(after + 5)).find(|&j| ix.mention_at(j).is_some());
                 match owned {
                     Some(j)
                         if (after + 1..j).all(|t| {
-                            opens_a_name(ix, t) || ix.input.tokens[t].kind == TokenKind::Word
+                            opens_a_name(ix, t) || input.tokens[t].kind == TokenKind::Word
                         }) && ix.speaker_at(j).is_some() =>
                     {
-                        i = j;
+                        return Some(j);
                     }
-                    _ => break,
+                    _ => return None,
                 }
             }
-            if let Some(e) = ix.speaker_at(i) {
-                trace.record(|| {
-                    format!(
-                        "{} shares the subject that opens its clause: {} \u{2192} {}",
-                        verb(),
-                        ix.mention_text(i),
-                        ix.name(e)
-                    )
-                });
-                return Found::Named(e);
+            if ix.speaker_at(i).is_some() {
+                return Some(i);
             }
         }
         let after_preposition =
             b > start && ix.with_lower(b - 1, |w| lists.prepositions.contains(w));
         if !opens_clause && !after_preposition {
-            break;
+            return None;
         }
         i = mention.map_or(i + 1, |m| input.mentions[m].tokens.end);
     }
-    trace.record(|| format!("{}: no subject opens its clause", verb()));
-    Found::Nothing
+    None
 }
 
 /// The place whose mention ends at token `k`, where it opens its clause
