@@ -449,3 +449,12 @@ fn a_standalone_quotation_after_a_sentence_about_someone() {
         "Tomas Kerrigan",
     );
 }
+
+#[test]
+fn an_abbreviated_title_before_the_name_after_the_verb() {
+    // `Del.` (a delegate) keeps its period: a title, not a name
+    said_by(
+        "\"This is a waste of time for everyone on the committee,\" said Del. Tomas Kerrigan of the Virgin Islands.",
+        "Tomas Kerrigan",
+    );
+}
