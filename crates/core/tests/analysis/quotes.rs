@@ -458,3 +458,34 @@ fn an_abbreviated_title_before_the_name_after_the_verb() {
         "Tomas Kerrigan",
     );
 }
+
+#[test]
+fn a_role_named_nearby_and_an_organisation_by_its_last_word() {
+    // the role first, the name in the next sentence
+    said_by(
+        "\"We are working around the clock on this case,\" the city's police chief said on Monday. \
+         Chief Kerrigan added that the streets would stay closed.",
+        "Tomas Kerrigan",
+    );
+    // the name first, the role after
+    said_by(
+        "Police Chief Tomas Kerrigan arrived at the scene. \"We are working around the clock on this case,\" said the chief.",
+        "Tomas Kerrigan",
+    );
+    said_by(
+        "The Ellwyn Commission met on Monday. \"The rules will change next year for every firm,\" \
+         the commission said in a statement.",
+        "Ellwyn Commission",
+    );
+    // after the verb, named between commas
+    said_by(
+        "\"We will keep the branch open for the rest of the year,\" said a spokesman for the Ellwyn Bank, Tomas Kerrigan.",
+        "Tomas Kerrigan",
+    );
+    // an indefinite description is an unnamed source, after the verb too
+    let q = quotes(
+        "\"The talks went well,\" said Kerrigan. \"Nobody knows when it will end,\" said a senior official.",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1, None, "{q:?}");
+}

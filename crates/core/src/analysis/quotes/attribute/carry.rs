@@ -147,13 +147,16 @@ pub(super) fn attribution_line(ix: &Index, block: usize, trace: &mut Steps) -> O
     person.then_some(e)
 }
 
-/// No verb of saying near quotation `q` (in sentence `s0`): the speaker of
-/// the sentence before (a quotation in it, or a verb of saying with a named
-/// subject), looking back at most two sentences.
+/// No verb of saying near quotation `q` (in sentence `s0`) named its
+/// speaker: the speaker of the sentence before (a quotation in it, or a
+/// verb of saying with a named subject), looking back at most two
+/// sentences; where the quotation has no verb of saying at all (`has_cue`
+/// false), the subject of the sentence before it.
 pub(super) fn continued_speaker(
     ix: &Index,
     q: usize,
     s0: usize,
+    has_cue: bool,
     earlier: &[Option<usize>],
     trace: &mut Steps,
 ) -> Option<usize> {
@@ -212,7 +215,8 @@ pub(super) fn continued_speaker(
         // `Charles Schultze, chairman of …, once summed up the danger. "…"`,
         // `On "Face the Nation," Sen. Sanders (Vt.) … identified …. "…"`: a
         // standalone quotation after a sentence about someone is theirs
-        if back == 1 && first > 0 && ix.sentence_of(first) != ix.sentence_of(first - 1) {
+        if back == 1 && !has_cue && first > 0 && ix.sentence_of(first) != ix.sentence_of(first - 1)
+        {
             let opener = opening_subject(ix, range.start, range.end);
             if let Some(o) = opener
                 && let Some(m) = ix.mention_at(o)

@@ -165,7 +165,9 @@ fn attribute_one(
     if let Some(e) = carry::attribution_line(ix, quote.block, trace) {
         return Some(e);
     }
-    carry::continued_speaker(ix, q, s0, earlier, trace)
+    // (the verbs of saying are remembered: asking again costs nothing)
+    let has_cue = context.clone().any(|i| ix.is_cue(i));
+    carry::continued_speaker(ix, q, s0, has_cue, earlier, trace)
 }
 
 /// Whether tokens `a` and `b` are in the same block.

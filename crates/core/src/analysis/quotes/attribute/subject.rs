@@ -115,8 +115,22 @@ pub(super) fn subject_of(
     if ix.with_lower(cue, |w| matches!(w, "pointed" | "points" | "point")) {
         i += 1; // `pointed out`
     }
+    // whether a role was passed (`said a spokesman`, `says president X`)
+    let mut described = false;
     while i < context.end && i < cue + 8 && skippable_before_name(ix, i) {
+        described |= ix.with_lower(i, |w| (input.is_role)(w));
         i += 1;
+    }
+    // `said a senior official`: a role a few words after a determiner
+    if !described
+        && i > cue + 1
+        && ix.with_lower(i - 1, |w| lists.speaker_determiners.contains(w))
+        && let Some(r) = (i..context.end.min(i + 3))
+            .find(|&j| ix.mention_at(j).is_none() && ix.with_lower(j, |w| (input.is_role)(w)))
+        && (i..r).all(|j| input.tokens[j].kind == TokenKind::Word && ix.mention_at(j).is_none())
+    {
+        described = true;
+        i = r + 1;
     }
     // `was written by Springsteen`
     if cue + 2 < context.end
@@ -140,12 +154,54 @@ pub(super) fn subject_of(
             let end = ix.input.mentions[m].tokens.end;
             end < context.end && is_clitic(ix.word(end))
         });
-        // `said MSNBC host Chris Matthews`: the person after a body and a role
-        let i = person_after_body(ix, i, context.end).unwrap_or(i);
+        // `said MSNBC host Chris Matthews`, `said Trump's spokesman Sean
+        // Spicer`: the person after a body and a role
+        if let Some(p) = person_after_body(ix, i, context.end) {
+            let e = ix.speaker_at(p).expect("a person");
+            return named(e, trace, &|| {
+                format!(
+                    "subject after {}, a person after a body and a role: {}",
+                    verb(),
+                    ix.mention_text(p)
+                )
+            });
+        }
         if let Some(e) = ix.speaker_at(i).filter(|_| !possessor) {
             return named(e, trace, &|| {
                 format!("subject after {}: {}", verb(), ix.mention_text(i))
             });
+        }
+        // `said a spokesman for Acme Bank, Tom Reyes`: a description after
+        // the verb, named between commas after it, or an unnamed source
+        if described && !possessor {
+            if let Some(p) = appositive_name(ix, i, context.end) {
+                let e = ix.speaker_at(p).expect("a person");
+                return named(e, trace, &|| {
+                    format!(
+                        "subject after {} is a description, named after it: {}",
+                        verb(),
+                        ix.mention_text(p)
+                    )
+                });
+            }
+            if let Some(p) = description_antecedent(ix, i - 1, cue) {
+                let e = ix.speaker_at(p).expect("a speaker");
+                return named(e, trace, &|| {
+                    format!(
+                        "subject after {} is the description {}, the title of {} nearby",
+                        verb(),
+                        quoted(ix.word(i - 1)),
+                        ix.mention_text(p)
+                    )
+                });
+            }
+            trace.record(|| {
+                format!(
+                    "subject after {} is a description with no name: an unnamed source",
+                    verb()
+                )
+            });
+            return Found::Unnamed;
         }
         // `"…," said he.`, `said he mildly`; not `said he would`, where
         // `he` opens what was said
@@ -229,6 +285,18 @@ pub(super) fn subject_of(
                 });
             }
         }
+        // `the city's police chief said …` and `Chief Smith` around it
+        if let Some(p) = description_antecedent(ix, k, cue) {
+            let e = ix.speaker_at(p).expect("a speaker");
+            return named(e, trace, &|| {
+                format!(
+                    "subject of {} is the description {}, the title of {} nearby",
+                    verb(),
+                    quoted(ix.word(k)),
+                    ix.mention_text(p)
+                )
+            });
+        }
         trace.record(|| {
             format!(
                 "subject of {} is the description {}, with no name after it: an unnamed source",
@@ -237,6 +305,20 @@ pub(super) fn subject_of(
             )
         });
         return Found::Unnamed;
+    }
+    // `the commission said` after `the European Commission`
+    if input.tokens[k].kind == TokenKind::Word
+        && let Some(p) = description_antecedent(ix, k, cue)
+    {
+        let e = ix.speaker_at(p).expect("a speaker");
+        return named(e, trace, &|| {
+            format!(
+                "subject of {} is {}, the last word of {} nearby",
+                verb(),
+                quoted(ix.word(k)),
+                ix.mention_text(p)
+            )
+        });
     }
     trace.record(|| {
         format!(
@@ -504,6 +586,85 @@ fn person_after_body(ix: &Index, i: usize, end: usize) -> Option<usize> {
     (role && j < end && p.tokens.start == j && p.kind == EntityKind::Person).then_some(j)
 }
 
+/// The entity a definite description ending at token `k` (`the chief`,
+/// `the city's police chief`, `the commission`) stands for: a person titled
+/// with its word (`Chief Smith`, `Police Chief John Smith`) or an
+/// organisation whose name ends with it (`the European Commission`), named
+/// outside quotations in the sentence of the verb at `cue`, the four before
+/// it (nearest first) or the one after it. The first token of that mention.
+/// An indefinite one (`a US official`) stands for no one.
+fn description_antecedent(ix: &Index, k: usize, cue: usize) -> Option<usize> {
+    let input = ix.input;
+    let definite = (k.saturating_sub(4)..k).rev().find_map(|j| {
+        ix.with_lower(j, |w| match w {
+            "the" => Some(true),
+            "a" | "an" | "one" | "some" => Some(false),
+            _ if is_clitic(w) => Some(true),
+            _ => None,
+        })
+    });
+    if definite != Some(true) || ix.word(k).chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let s = ix.sentence_of(cue);
+    let last = input.sentences.len() - 1;
+    let order = (s.saturating_sub(4)..=s)
+        .rev()
+        .chain((s < last).then_some(s + 1));
+    for t in order {
+        let range = input.sentences[t].tokens.clone();
+        let mut found = None;
+        for m in ix.mentions_starting_in(range) {
+            let (start, end) = (m.tokens.start, m.tokens.end);
+            if ix.in_quote[start] || (start <= k && k < end) {
+                continue;
+            }
+            let titled = m.kind == EntityKind::Person
+                && start > 0
+                && ix.word(start - 1).eq_ignore_ascii_case(ix.word(k));
+            let ends_with = m.kind == EntityKind::Organization
+                && ix.word(end - 1).eq_ignore_ascii_case(ix.word(k));
+            if titled || ends_with {
+                // before the description, the last one; after it, the first
+                if start < k {
+                    found = Some(start);
+                } else {
+                    found = found.or(Some(start));
+                    break;
+                }
+            }
+        }
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// `a spokesman for Acme Bank, Tom Reyes`: a person's name after a comma
+/// in the description starting at token `i` (before `end`, a quotation or
+/// the end of the clause), ending the description.
+fn appositive_name(ix: &Index, i: usize, end: usize) -> Option<usize> {
+    let input = ix.input;
+    let end = end.min(i + 12);
+    let mut j = i;
+    while j + 1 < end && !ix.in_quote[j] && !matches!(ix.word(j), "." | ";" | ":") {
+        if ix.word(j) == ","
+            && let Some(m) = ix.mention_at(j + 1).map(|m| &input.mentions[m])
+            && m.tokens.start == j + 1
+            && m.kind == EntityKind::Person
+            && input
+                .tokens
+                .get(m.tokens.end)
+                .is_none_or(|t| t.kind == TokenKind::Punct)
+        {
+            return Some(j + 1);
+        }
+        j += 1;
+    }
+    None
+}
+
 /// `McConnell of Kentucky`, `Tomblin of West Virginia` ending at token `k`:
 /// the first token of the person's mention.
 fn person_from(ix: &Index, k: usize) -> Option<usize> {
@@ -596,7 +757,8 @@ fn opens_a_name(ix: &Index, i: usize) -> bool {
 }
 
 /// Tokens that may stand between a verb of saying and the name after it:
-/// titles and roles (`Secretary of State`, `president`), determiners, `Dr.`.
+/// titles and roles (`Secretary of State`, `president`), determiners (`a`,
+/// `the`), `Dr.`.
 fn skippable_before_name(ix: &Index, i: usize) -> bool {
     if ix.mention_at(i).is_some() || ix.in_quote[i] {
         return false;
@@ -604,6 +766,8 @@ fn skippable_before_name(ix: &Index, i: usize) -> bool {
     let w = ix.word(i);
     let capital = w.chars().next().is_some_and(char::is_uppercase);
     ix.with_lower(i, |lower| {
-        (ix.input.is_role)(lower) || ix.input.lists.before_a_name.contains(lower)
+        (ix.input.is_role)(lower)
+            || ix.input.lists.before_a_name.contains(lower)
+            || ix.input.lists.speaker_determiners.contains(lower)
     }) || (w.ends_with('.') && w.len() <= 5 && capital)
 }
