@@ -489,3 +489,17 @@ fn a_role_named_nearby_and_an_organisation_by_its_last_word() {
     assert_eq!(q.len(), 2, "{q:?}");
     assert_eq!(q[1].1, None, "{q:?}");
 }
+
+#[test]
+fn a_paragraph_that_is_only_a_quotation_after_one_that_names_its_speaker() {
+    let q = quotes(
+        "Kerrigan said the talks had failed. \"It is over for now,\" he said. Vorbruck disagreed.\
+         \n\n\"It is not over at all, and we will be back next week.\"",
+    );
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(q[1].1.as_deref(), Some("Anneliese Vorbruck"), "{q:?}");
+    said_by(
+        "Kerrigan said on Monday:\n\n\"We will meet again soon in the capital, and we will sign.\"",
+        "Tomas Kerrigan",
+    );
+}
