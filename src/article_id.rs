@@ -120,7 +120,8 @@ impl fmt::Display for ArticleId {
     }
 }
 
-fn is_web_url(s: &str) -> bool {
+/// Whether `s` is an `http://` or `https://` URL (any case).
+pub fn is_web_url(s: &str) -> bool {
     let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
 }

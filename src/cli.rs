@@ -1,6 +1,6 @@
 //! The command line: one `clap` tree.
 //!
-//! `gloss [FILE|-]` opens the reader (or prints the clean text when stdout is
+//! `gloss [FILE|URL|-]` opens the reader (or prints the clean text when stdout is
 //! not a terminal); subcommands come first, so `gloss annotate FILE` runs
 //! `annotate` while `gloss ./annotate` opens a file of that name. `--config`,
 //! `--help` and `--version` work everywhere.
@@ -16,10 +16,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::Document;
 use crate::config::Config;
 use crate::source::{self, SourceText};
 
+pub mod annotate;
 mod notes;
 
 /// A terminal news reader that annotates as you read: people, organisations,
@@ -31,16 +31,20 @@ mod notes;
     propagate_version = true,
     args_conflicts_with_subcommands = true,
     after_help = "Settings: $XDG_CONFIG_HOME/gloss/config.toml (usually ~/.config/gloss/config.toml); \
-                  every option is documented with its default in config.toml in gloss's source."
+                  every option is documented with its default in config.toml in gloss's source.\n\
+                  Web pages: timeouts and size limit in [fetch]; the proxy from http_proxy, \
+                  https_proxy or all_proxy, except for the hosts of no_proxy."
 )]
 pub struct Cli {
     /// Read settings from PATH instead of the user's config file.
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// The article: a text file, or - for standard input. Without one, the
+    /// The article: a text or HTML file, a web page (an http:// or https://
+    /// URL; a file named like one is ./http...), or - for standard input.
+    /// Without one, standard input when it is piped (`… | gloss`), else the
     /// bundled sample article.
-    #[arg(value_name = "FILE|-")]
+    #[arg(value_name = "FILE|URL|-")]
     pub file: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -51,32 +55,28 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the article's annotation as JSON: clean text, blocks, people,
-    /// organisations, places and quotes (see docs/annotate-json.md).
-    Annotate {
-        /// A text file, or - for standard input.
-        #[arg(value_name = "FILE|-")]
-        file: PathBuf,
-        /// What finds the names, for measuring each part alone: the rules
-        /// (name lists, titles, gazetteer, context), the learned tagger, or both.
-        #[arg(long, value_enum, default_value_t = NamesFrom::Both)]
-        names: NamesFrom,
-        /// Also say why: for each name, the rules that fired and their
-        /// weights; for each quote, how its speaker was chosen (an `explain`
-        /// member after the others).
-        #[arg(long)]
-        explain: bool,
-    },
+    /// organisations, places and quotes (see docs/annotate-json.md); for
+    /// several inputs, a folder or --jsonl, one JSON line per input, on every
+    /// core.
+    Annotate(annotate::AnnotateArgs),
     /// Export an article's highlights and notes: Markdown (or --format json,
     /// W3C Web Annotations) to standard output, or to a file with -o; with
-    /// --all, every annotated article into a folder.
+    /// --all, every annotated article into a folder (skipping notes whose
+    /// article is not found).
     Export(notes::ExportArgs),
     /// Read W3C Web Annotations (as `gloss export --format json` writes
-    /// them) back onto their articles' notes.
+    /// them) back onto their articles' notes; those whose article is not
+    /// found here are kept apart (`gloss notes` lists them) until it is opened.
     Import {
         /// A JSON file of annotations.
         #[arg(value_name = "FILE.json")]
         file: PathBuf,
     },
+    /// List the articles that have notes: each one's key, how many notes
+    /// and highlights, whether the article is found, its title and where it
+    /// is; notes imported without their article are listed apart.
+    /// `gloss notes remove KEY|PATH` deletes an article's notes.
+    Notes(notes::NotesArgs),
     /// Print a shell completion script (e.g. `gloss completions bash >
     /// ~/.local/share/bash-completion/completions/gloss`).
     Completions {
@@ -130,29 +130,7 @@ impl NamesFrom {
 /// Do what the command line asks.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Some(Command::Annotate {
-            file,
-            names,
-            explain,
-        }) => {
-            let config = load_config(cli.config.as_deref())?;
-            // the raw text is not needed once cleaned
-            let article = crate::article::read(&load(&file)?.text, None, None, &config.clean);
-            let (analysis, why) = if explain {
-                let (analysis, why) = crate::analysis::analyze_explained(&article, names.parts());
-                (analysis, Some(why))
-            } else {
-                (crate::analysis::analyze_with(&article, names.parts()), None)
-            };
-            let doc = Document { article, analysis };
-            write_stdout(|out| {
-                match &why {
-                    Some(why) => crate::annotate::write_json_explained(&doc, why, &mut *out)?,
-                    None => crate::annotate::write_json(&doc, &mut *out)?,
-                }
-                out.write_all(b"\n")
-            })
-        }
+        Some(Command::Annotate(args)) => annotate::run(args, &load_config(cli.config.as_deref())?),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "gloss", &mut out);
@@ -161,6 +139,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Export(args)) => notes::export(args, &load_config(cli.config.as_deref())?),
         Some(Command::Import { file }) => {
             notes::import(&file, &load_config(cli.config.as_deref())?)
+        }
+        Some(Command::Notes(args)) => {
+            notes::list_or_remove(args, &load_config(cli.config.as_deref())?)
         }
         Some(Command::Man) => {
             let mut out = Vec::new();
@@ -171,12 +152,24 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         None => {
             let config = load_config(cli.config.as_deref())?;
+            // a web page opens at once, fetched in the background
+            if let Some(url) = cli
+                .file
+                .as_deref()
+                .and_then(Path::to_str)
+                .filter(|f| crate::article_id::is_web_url(f))
+                && std::io::stdout().is_terminal()
+            {
+                return open_reader_fetching(url, &config);
+            }
             let source = match &cli.file {
-                Some(path) => load(path)?,
+                Some(path) => load(path, &config)?,
+                // piped text is read without `-`: `curl … | gloss`
+                None if stdin_is_piped() => load(Path::new("-"), &config)?,
                 None => SourceText::sample(),
             };
             // the reader analyses the article itself, while it opens
-            let article = crate::article::read(&source.text, None, None, &config.clean);
+            let article = annotate::source_to_article(&source, &config.clean);
             if std::io::stdout().is_terminal() {
                 open_reader(article, &source, &config)
             } else {
@@ -184,6 +177,55 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
     }
+}
+
+/// Whether standard input brings text: a pipe, a socket or a redirected
+/// file, not a terminal and not a device such as `/dev/null` (a reader
+/// started by a script or a service opens the sample as before).
+pub fn stdin_is_piped() -> bool {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd)
+            .metadata()
+            .map(|m| {
+                let t = m.file_type();
+                t.is_fifo() || t.is_socket() || t.is_file()
+            })
+            .unwrap_or(false)
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
+/// Open the reader on a web page fetched meanwhile on its own thread (the
+/// loading screen shows the wait; Esc cancels).
+fn open_reader_fetching(url: &str, config: &Config) -> anyhow::Result<()> {
+    let fetching = source::fetch::spawn(url, &config.fetch);
+    let clean = config.clean.clone();
+    let poll = move || {
+        fetching.try_take().map(|fetched| {
+            fetched
+                .map(|source| {
+                    (
+                        annotate::source_to_article(&source, &clean),
+                        source.article_id(),
+                    )
+                })
+                .map_err(|e| e.to_string())
+        })
+    };
+    crate::ui::run_loading(url, poll, &config.reader_settings())
 }
 
 /// Open the reader on an article.
@@ -200,8 +242,13 @@ fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
     Ok(Config::load(path)?)
 }
 
-fn load(path: &Path) -> anyhow::Result<SourceText> {
-    Ok(source::load(path)?)
+/// Load an input: a file, stdin, or a web page ([`source::open`]).
+fn load(input: &Path, config: &Config) -> anyhow::Result<SourceText> {
+    Ok(match input.to_str() {
+        Some(input) => source::open(input, &config.fetch)?,
+        // not UTF-8: not a URL
+        None => source::load(input)?,
+    })
 }
 
 /// Print text and a newline to stdout.
@@ -245,7 +292,7 @@ mod tests {
         assert!(cli.command.is_none());
         assert_eq!(cli.file, Some(PathBuf::from("./annotate")));
         let cli = Cli::try_parse_from(["gloss", "annotate", "x.txt"]).expect("parses");
-        assert!(matches!(cli.command, Some(Command::Annotate { .. })));
+        assert!(matches!(cli.command, Some(Command::Annotate(_))));
     }
 
     #[test]

@@ -37,6 +37,7 @@ use toml::{Spanned, Table, Value};
 use crate::article::CleanOptions;
 use crate::article::clean::{Trust, with_trust};
 use crate::notes::settings::{ExportSettings, NotesSettings};
+use crate::source::FetchOptions;
 use crate::ui::keymap::KeyMap;
 use crate::ui::settings::{KeysSection, ReaderSection, ReaderSettings, ThemeSection};
 
@@ -60,6 +61,7 @@ pub struct Config {
     pub clean: CleanOptions,
     pub notes: NotesSettings,
     pub export: ExportSettings,
+    pub fetch: FetchOptions,
     pub reader: ReaderSection,
     pub theme: ThemeSection,
     pub keys: KeysSection,

@@ -1,18 +1,19 @@
-//! `gloss export` and `gloss import`: their arguments, and the calls into
-//! [`crate::notes::command::Notes`], which does the work.
+//! `gloss export`, `gloss import` and `gloss notes`: their arguments, and
+//! the calls into [`crate::notes::command::Notes`], which does the work.
 
+use std::io::{BufRead as _, IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::Context as _;
-use clap::{ArgGroup, Args, ValueEnum};
+use anyhow::{Context as _, bail};
+use clap::{ArgGroup, Args, Subcommand, ValueEnum};
 
 use crate::Document;
 use crate::article::Article;
 use crate::article_id::ArticleId;
 use crate::config::Config;
 use crate::notes::SystemClock;
-use crate::notes::command::{Destination, Notes};
+use crate::notes::command::{ArticleState, Destination, Notes, StoreSummary};
 use crate::notes::export::Format;
 use crate::notes::store::Store;
 use crate::source;
@@ -21,7 +22,9 @@ use crate::source;
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("what").required(true).args(["article", "all"])))]
 pub struct ExportArgs {
-    /// The article whose notes to export: a text file, or - for standard input.
+    /// The article whose notes to export: a text file, or - for standard
+    /// input. When it has no notes of its own, those of the same or a close
+    /// text are found by content (a copy, the file before it was moved).
     #[arg(value_name = "ARTICLE")]
     pub article: Option<PathBuf>,
     /// Export every annotated article, one file each, into the folder given
@@ -39,6 +42,28 @@ pub struct ExportArgs {
     /// Replace an existing file that holds something else.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `gloss notes`.
+#[derive(Debug, Args)]
+pub struct NotesArgs {
+    #[command(subcommand)]
+    pub action: Option<NotesAction>,
+}
+
+/// What `gloss notes` can do besides listing.
+#[derive(Debug, Subcommand)]
+pub enum NotesAction {
+    /// Delete an article's notes and highlights, and the copy of its text
+    /// kept with them (asks first on a terminal).
+    Remove {
+        /// The article: its key as `gloss notes` lists it, its file, or its URL.
+        #[arg(value_name = "KEY|PATH")]
+        article: String,
+        /// Do not ask (needed when standard input is not a terminal).
+        #[arg(short, long)]
+        yes: bool,
+    },
 }
 
 /// The export formats, as the command line names them.
@@ -112,8 +137,8 @@ pub fn export(args: ExportArgs, config: &Config) -> anyhow::Result<()> {
         None => Destination::Stdout,
     };
     let mut out = Vec::new();
-    let line = notes.export_one(source.article_id(), &doc, format, &to, &mut out, &mut warn)?;
-    if let Some(line) = line {
+    let lines = notes.export_one(source.article_id(), &doc, format, &to, &mut out, &mut warn)?;
+    for line in lines {
         eprintln!("{line}");
     }
     super::print_bytes(&out)
@@ -124,5 +149,123 @@ pub fn import(file: &Path, config: &Config) -> anyhow::Result<()> {
     let load = |id: &ArticleId| load_article(id, config);
     let line = notes.import_file(file, &load, &mut warn)?;
     eprintln!("{line}");
+    Ok(())
+}
+
+pub fn list_or_remove(args: NotesArgs, config: &Config) -> anyhow::Result<()> {
+    let notes = notes(config)?;
+    match args.action {
+        None => list(&notes),
+        Some(NotesAction::Remove { article, yes }) => remove(&notes, &article, yes),
+    }
+}
+
+/// `gloss notes`: one line per article, in columns, those whose article is
+/// not found apart at the end.
+fn list(notes: &Notes) -> anyhow::Result<()> {
+    let stores = notes.list();
+    if stores.is_empty() {
+        eprintln!("no notes yet in {}", notes.store.dir().display());
+        return Ok(());
+    }
+    let (apart, found): (Vec<&StoreSummary>, Vec<&StoreSummary>) = stores
+        .iter()
+        .partition(|s| s.article == ArticleState::NotFound);
+    let rows = |group: &[&StoreSummary]| -> Vec<[String; 4]> {
+        group
+            .iter()
+            .map(|s| {
+                let title = s
+                    .title
+                    .as_deref()
+                    .map_or(String::new(), |t| format!("\"{t}\" "));
+                [
+                    s.key.clone(),
+                    s.counts(),
+                    s.article.describe().to_string(),
+                    format!("{title}{}", where_is(&s.id)),
+                ]
+            })
+            .collect()
+    };
+    let header = [
+        "KEY".to_string(),
+        "NOTES".to_string(),
+        "ARTICLE".to_string(),
+        "TITLE AND WHERE".to_string(),
+    ];
+    let (found, apart) = (rows(&found), rows(&apart));
+    let all = std::iter::once(&header).chain(&found).chain(&apart);
+    let mut widths = [0usize; 3];
+    for row in all {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |row: &[String; 4]| {
+        let mut out = String::new();
+        for (cell, w) in row.iter().zip(widths) {
+            out.push_str(cell);
+            out.push_str(&" ".repeat(w - cell.chars().count() + 2));
+        }
+        out.push_str(&row[3]);
+        out.push('\n');
+        out
+    };
+    let mut out = line(&header);
+    for row in &found {
+        out.push_str(&line(row));
+    }
+    if !apart.is_empty() {
+        out.push_str(
+            "\nKept apart: notes imported without their article, anchored when it is opened:\n",
+        );
+        for row in &apart {
+            out.push_str(&line(row));
+        }
+    }
+    super::print_bytes(out.as_bytes())
+}
+
+/// Where an article is, for people: its path or URL, or what it was.
+fn where_is(id: &ArticleId) -> String {
+    match id {
+        ArticleId::Content(_) if *id == ArticleId::for_content(source::SAMPLE) => {
+            "the bundled sample".to_string()
+        }
+        ArticleId::Content(_) => format!("standard input ({id})"),
+        other => other.to_string(),
+    }
+}
+
+/// `gloss notes remove`: find the article's notes, ask (on a terminal, unless
+/// `--yes`), delete.
+fn remove(notes: &Notes, what: &str, yes: bool) -> anyhow::Result<()> {
+    let Some(store) = notes.resolve(what) else {
+        bail!("no notes stored for {what} (gloss notes lists the articles that have some)");
+    };
+    let title = store
+        .title
+        .as_deref()
+        .map_or(String::new(), |t| format!("\"{t}\", "));
+    let what_is = format!("{} on {title}{}", store.counts(), where_is(&store.id));
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            bail!("not removing {what_is} without --yes (standard input is not a terminal)");
+        }
+        eprint!("Delete {what_is}? [y/N] ");
+        std::io::stderr().flush().ok();
+        let mut answer = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut answer)
+            .context("cannot read the answer")?;
+        if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
+            eprintln!("kept {}", store.key);
+            return Ok(());
+        }
+    }
+    notes.remove(&store.key)?;
+    eprintln!("removed {what_is}");
     Ok(())
 }

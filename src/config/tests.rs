@@ -232,3 +232,29 @@ fn a_users_file_is_laid_over_the_defaults_with_errors_naming_the_line() {
         );
     }
 }
+
+#[test]
+fn fetch_options_take_seconds_as_numbers_above_zero() {
+    use std::time::Duration;
+    let config =
+        parse("[fetch]\ntimeout = 5\nconnect-timeout = 2.5\nmax-bytes = 1_000\n").expect("valid");
+    assert_eq!(config.fetch.timeout.duration(), Duration::from_secs(5));
+    assert_eq!(
+        config.fetch.connect_timeout.duration(),
+        Duration::from_millis(2500)
+    );
+    assert_eq!(config.fetch.max_bytes, 1_000);
+    assert_eq!(config.fetch.max_redirects, 10);
+    assert_eq!(
+        Config::defaults().fetch,
+        crate::source::FetchOptions::default()
+    );
+    assert_eq!(
+        err("[fetch]\ntimeout = -1\n"),
+        "user.toml:2: option `fetch.timeout`: expected a number of seconds above 0 and at most 86400, found -1"
+    );
+    assert_eq!(
+        err("[fetch]\nuser_agent = \"x\"\n"),
+        "user.toml:2: unknown option `fetch.user_agent` (did you mean `user-agent`?)"
+    );
+}

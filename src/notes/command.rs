@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use anyhow::{Context as _, bail};
 
+use super::by_content::Found;
 use super::clock::Clock;
 use super::export::{ExportContext, Format, Written, file_name, write_file};
 use super::import::import;
@@ -36,8 +37,11 @@ pub struct Notes {
 }
 
 impl Notes {
-    /// Export the notes of one article, loaded and analysed by the caller.
-    /// Returns a line for the user (which file was written), if any.
+    /// Export the notes of one article, loaded and analysed by the caller;
+    /// when `id` has none, those of the same or a close text found by
+    /// content ([`Notebook::open_or_find`]). Returns lines for the user:
+    /// where the notes were found, if by content, and which file was
+    /// written, if any.
     pub fn export_one(
         &self,
         id: ArticleId,
@@ -46,20 +50,27 @@ impl Notes {
         to: &Destination,
         stdout: &mut dyn Write,
         warn: &mut dyn FnMut(&str),
-    ) -> anyhow::Result<Option<String>> {
+    ) -> anyhow::Result<Vec<String>> {
         let store = &self.store;
         let (notebook, report) =
-            Notebook::open(store.clone(), id.clone(), &doc.article, self.clock.clone())?;
+            Notebook::open_or_find(store.clone(), id.clone(), &doc.article, self.clock.clone())?;
         for w in &report.warnings {
             warn(w);
         }
         if notebook.notes().is_empty() {
             bail!("no notes on {id}");
         }
+        let mut lines: Vec<String> = report
+            .found_by_content
+            .iter()
+            .map(Found::describe)
+            .collect();
         let ctx = ExportContext {
             doc,
-            id: &id,
+            id: notebook.article_id(),
+            read_from: Some(&id).filter(|&read| read != notebook.article_id()),
             notes: notebook.notes(),
+            exported: self.clock.now(),
         };
         let content = ctx.render(format);
         match to {
@@ -68,7 +79,6 @@ impl Notes {
                     .write_all(content.as_bytes())
                     .and_then(|()| stdout.flush())
                     .context("cannot write to standard output")?;
-                Ok(None)
             }
             Destination::Path { path, force } => {
                 let path = if path.is_dir() {
@@ -77,13 +87,16 @@ impl Notes {
                     path.clone()
                 };
                 let written = write_file(&path, &content, *force)?;
-                Ok(Some(describe(&path, written)))
+                lines.push(describe(&path, written));
             }
         }
+        Ok(lines)
     }
 
     /// Export every annotated article into `dir`, one file each. Articles are
     /// read from the snapshot kept with their notes, else through `load`.
+    /// Notes whose article is not found anywhere (imported without it) are
+    /// skipped with a warning, never a failure.
     pub fn export_all(
         &self,
         dir: &Path,
@@ -95,15 +108,18 @@ impl Notes {
         let store = &self.store;
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let mut lines = Vec::new();
-        let mut failures = 0;
+        let (mut failures, mut skipped) = (0, 0);
         for file in store.all() {
             if file.notes.is_empty() {
                 continue;
             }
             let id = file.article.id;
             let Some(article) = store.read_article(&id).or_else(|| load(&id)) else {
-                warn(&format!("skipped {id}: its text is not available"));
-                failures += 1;
+                warn(&format!(
+                    "skipped {id}: its article is not found ({} kept apart; gloss notes lists them)",
+                    counted(file.notes.len(), "note")
+                ));
+                skipped += 1;
                 continue;
             };
             let analysis = analyze(&article);
@@ -113,14 +129,14 @@ impl Notes {
                 force,
             };
             match self.export_one(id.clone(), &doc, format, &to, &mut std::io::sink(), warn) {
-                Ok(line) => lines.extend(line),
+                Ok(done) => lines.extend(done),
                 Err(e) => {
                     warn(&format!("{id}: {e}"));
                     failures += 1;
                 }
             }
         }
-        if lines.is_empty() && failures == 0 {
+        if lines.is_empty() && failures == 0 && skipped == 0 {
             bail!("no notes to export in {}", store.dir().display());
         }
         if failures > 0 {
@@ -129,7 +145,65 @@ impl Notes {
         Ok(lines)
     }
 
-    /// Import a JSON file of Web Annotations. Returns a line for the user.
+    /// Every article with notes, in key order: those whose article is found
+    /// first, then those kept apart without it.
+    pub fn list(&self) -> Vec<StoreSummary> {
+        let mut out: Vec<StoreSummary> = self
+            .store
+            .all()
+            .into_iter()
+            .map(|file| {
+                let key = file.article.id.key();
+                let article = if source_at_hand(&file.article.id) {
+                    ArticleState::Found
+                } else if self.store.has_article_copy(&key) {
+                    ArticleState::Copy
+                } else {
+                    ArticleState::NotFound
+                };
+                let highlights = file.notes.iter().filter(|n| n.is_highlight()).count();
+                StoreSummary {
+                    key,
+                    title: file.article.title,
+                    notes: file.notes.len() - highlights,
+                    highlights,
+                    detached: file.notes.iter().filter(|n| n.detached).count(),
+                    id: file.article.id,
+                    article,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            (a.article == ArticleState::NotFound, &a.key)
+                .cmp(&(b.article == ArticleState::NotFound, &b.key))
+        });
+        out
+    }
+
+    /// The store an argument of `gloss notes remove` names: a key as
+    /// [`Notes::list`] gives it, else an article's file or URL.
+    pub fn resolve(&self, what: &str) -> Option<StoreSummary> {
+        let key = if self.store.read_key(what).is_some() {
+            what.to_string()
+        } else {
+            ArticleId::from_origin(what, "").key()
+        };
+        self.list().into_iter().find(|s| s.key == key)
+    }
+
+    /// Delete an article's notes and what is kept with them.
+    pub fn remove(&self, key: &str) -> anyhow::Result<()> {
+        let removed = self.store.remove(key)?;
+        if removed.is_empty() {
+            bail!("no notes stored under {key}");
+        }
+        Ok(())
+    }
+
+    /// Import a JSON file of Web Annotations. Returns what to tell the
+    /// user: how many were imported, and which articles were not found
+    /// (their notes are kept apart, to be anchored when the article is
+    /// opened; `gloss notes` lists them).
     pub fn import_file(
         &self,
         path: &Path,
@@ -144,24 +218,118 @@ impl Notes {
         for w in &report.warnings {
             warn(w);
         }
-        let notes: usize = report.articles.iter().map(|(_, n)| n).sum();
-        let articles = report.articles.len();
-        let mut line = format!(
-            "imported {notes} annotation{} onto {articles} article{}",
-            plural(notes),
-            plural(articles)
-        );
+        let (apart, placed): (Vec<_>, Vec<_>) = report
+            .articles
+            .iter()
+            .partition(|(id, _)| report.not_found.contains(id));
+        let placed_notes: usize = placed.iter().map(|(_, n)| n).sum();
+        let apart_notes: usize = apart.iter().map(|(_, n)| n).sum();
+        let mut line = if placed.is_empty() && !apart.is_empty() {
+            format!("imported {}", counted(apart_notes, "annotation"))
+        } else {
+            format!(
+                "imported {} onto {}",
+                counted(placed_notes, "annotation"),
+                counted(placed.len(), "article")
+            )
+        };
         if report.skipped > 0 {
             line.push_str(&format!(
                 "; skipped {} without a text quote or a known source",
                 report.skipped
             ));
         }
-        if notes == 0 {
+        if placed_notes + apart_notes == 0 {
             bail!("{}: {line}", path.display());
+        }
+        if !apart.is_empty() {
+            let which = if placed.is_empty() {
+                String::new()
+            } else {
+                format!("; {apart_notes} more")
+            };
+            line.push_str(&format!(
+                "{which}, kept apart: their article is not found here (they are \
+                 anchored when it is opened; gloss notes lists them):"
+            ));
+            for (id, n) in apart {
+                line.push_str(&format!("\n  {id} ({})", counted(*n, "annotation")));
+            }
         }
         Ok(line)
     }
+}
+
+/// Whether an article's source can be read again without the network: a
+/// file that is there, or the bundled sample.
+fn source_at_hand(id: &ArticleId) -> bool {
+    match id {
+        ArticleId::Path(path) => path.is_file(),
+        ArticleId::Content(_) => *id == ArticleId::for_content(crate::source::SAMPLE),
+        ArticleId::Url(_) => false,
+    }
+}
+
+/// What `gloss notes` shows of one article's notes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoreSummary {
+    /// The file name stem of its notes (`gloss notes remove KEY`).
+    pub key: String,
+    pub id: ArticleId,
+    pub title: Option<String>,
+    /// Notes with words of their own.
+    pub notes: usize,
+    /// Highlights (notes without words).
+    pub highlights: usize,
+    /// Of both, those whose passage is no longer found in the text.
+    pub detached: usize,
+    pub article: ArticleState,
+}
+
+impl StoreSummary {
+    /// `2 notes, 1 highlight` (and how many are detached).
+    pub fn counts(&self) -> String {
+        let mut parts = Vec::new();
+        if self.notes > 0 || self.highlights == 0 {
+            parts.push(counted(self.notes, "note"));
+        }
+        if self.highlights > 0 {
+            parts.push(counted(self.highlights, "highlight"));
+        }
+        let mut out = parts.join(", ");
+        if self.detached > 0 {
+            out.push_str(&format!(" ({} detached)", self.detached));
+        }
+        out
+    }
+}
+
+/// Whether an article's text can be had for its notes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArticleState {
+    /// Its file is where it was (or it is the bundled sample).
+    Found,
+    /// Only the copy kept with the notes: a web page, text read from
+    /// standard input, a file moved or deleted since.
+    Copy,
+    /// No text at all: notes imported without their article, kept apart
+    /// until it is opened.
+    NotFound,
+}
+
+impl ArticleState {
+    pub fn describe(self) -> &'static str {
+        match self {
+            ArticleState::Found => "found",
+            ArticleState::Copy => "a copy is kept",
+            ArticleState::NotFound => "not found",
+        }
+    }
+}
+
+/// `1 note`, `2 notes`.
+fn counted(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", plural(n))
 }
 
 fn plural(n: usize) -> &'static str {

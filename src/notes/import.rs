@@ -24,6 +24,10 @@ pub struct ImportReport {
     pub skipped: usize,
     /// Problems to tell the user about (a corrupt notes file moved aside).
     pub warnings: Vec<String>,
+    /// The articles of `articles` whose text was not found (neither their
+    /// source nor a copy kept with earlier notes): their notes are stored
+    /// without it, anchored when the article is opened.
+    pub not_found: Vec<ArticleId>,
 }
 
 /// Import the Web Annotations in `json`. `load` gives an article's current
@@ -66,6 +70,7 @@ pub fn import(
             None => {
                 let notes = items.into_iter().map(|item| item.note).collect();
                 store_unanchored(store, &id, notes, &mut report.warnings)?;
+                report.not_found.push(id);
             }
         }
     }

@@ -4,6 +4,8 @@
 //! - [`model`]: a [`Note`] and its [`Target`] (W3C text quote + position).
 //! - [`anchor`]: finding a note's passage again after the text changed.
 //! - [`store`]: one notes file per article, written atomically, merged under a lock.
+//! - [`by_content`]: an article's notes found by its text when its id has none
+//!   (a file copied or moved, the same text on stdin).
 //! - [`notebook`]: the notes of an open article: add, edit, delete, undo.
 //! - [`export`]: Markdown and W3C Web Annotation JSON; [`import`] reads the latter.
 //!
@@ -11,6 +13,7 @@
 
 pub mod anchor;
 pub mod atomic;
+pub mod by_content;
 pub mod clock;
 pub mod command;
 pub mod draft;

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::NotesError;
 use super::anchor::{Anchoring, reanchor};
+use super::by_content::{self, Found};
 use super::clock::Clock;
 use super::model::{Attachment, Note, Target};
 use super::store::{NotesFile, Read, Store, Tombstone};
@@ -40,6 +41,9 @@ pub struct OpenReport {
     pub detached: usize,
     /// Problems the reader should be told about (a corrupt file moved aside).
     pub warnings: Vec<String>,
+    /// The article's own id had no notes; these, of the same or a close
+    /// text under another id, were opened instead ([`Notebook::open_or_find`]).
+    pub found_by_content: Option<Found>,
 }
 
 /// One step that [`Notebook::undo`] can take back.
@@ -129,6 +133,29 @@ impl Notebook {
         Ok((notebook, report))
     }
 
+    /// Open the notes of the article `id` as [`Notebook::open`] does; when
+    /// `id` has no notes file, the notes of the same or a close text stored
+    /// under another id (a copy or an earlier place of the file, the same
+    /// text piped in), found by [`by_content::find`]. The notebook then
+    /// works on those notes (its [`Notebook::article_id`] is theirs) and
+    /// the report says where they were found.
+    pub fn open_or_find(
+        store: Store,
+        id: ArticleId,
+        article: &Article,
+        clock: Arc<dyn Clock>,
+    ) -> Result<(Notebook, OpenReport), NotesError> {
+        if !store.notes_path(&id).exists()
+            && let Some(found) = by_content::find(&store, &article.text, &id)
+        {
+            let (notebook, mut report) = Notebook::open(store, found.id.clone(), article, clock)?;
+            report.found_by_content = Some(found);
+            return Ok((notebook, report));
+        }
+        Notebook::open(store, id, article, clock)
+    }
+
+    /// The article the notes are stored under.
     pub fn article_id(&self) -> &ArticleId {
         &self.file.article.id
     }

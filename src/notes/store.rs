@@ -122,8 +122,8 @@ impl Store {
         self.dir.join(format!("{}.article.json", id.key()))
     }
 
-    fn lock_path(&self, id: &ArticleId) -> PathBuf {
-        self.dir.join(format!("{}.lock", id.key()))
+    fn lock_path(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("{key}.lock"))
     }
 
     /// Create the directory (0700) if needed.
@@ -145,8 +145,12 @@ impl Store {
 
     /// Take the article's write lock, waiting for another process that holds it.
     pub fn lock(&self, id: &ArticleId) -> Result<WriteLock, NotesError> {
+        self.lock_key(&id.key())
+    }
+
+    fn lock_key(&self, key: &str) -> Result<WriteLock, NotesError> {
         self.ensure_dir()?;
-        let path = self.lock_path(id);
+        let path = self.lock_path(key);
         let io_err = |source| NotesError::Write {
             path: path.clone(),
             source,
@@ -158,7 +162,7 @@ impl Store {
             .open(&path)
             .map_err(io_err)?;
         file.lock().map_err(io_err)?;
-        atomic::remove_stale_temp_files(&self.dir, &id.key());
+        atomic::remove_stale_temp_files(&self.dir, key);
         Ok(WriteLock { _file: file })
     }
 
@@ -216,6 +220,38 @@ impl Store {
     pub fn read_article(&self, id: &ArticleId) -> Option<Article> {
         let bytes = std::fs::read(self.article_path(id)).ok()?;
         serde_json::from_slice(&bytes).ok()
+    }
+
+    /// The notes file stored under `key` (an [`ArticleId::key`]), if it can
+    /// be read and parsed; nothing is moved aside.
+    pub fn read_key(&self, key: &str) -> Option<NotesFile> {
+        let bytes = std::fs::read(self.dir.join(format!("{key}.notes.json"))).ok()?;
+        parse(&bytes).ok().filter(|f| f.version <= VERSION)
+    }
+
+    /// Whether a copy of the article's text is kept with its notes.
+    pub fn has_article_copy(&self, key: &str) -> bool {
+        self.dir.join(format!("{key}.article.json")).is_file()
+    }
+
+    /// Delete everything kept for the article stored under `key`: its notes,
+    /// the copy of its text, the record of its exports, a draft; under its
+    /// lock, so that no save is half done. The paths removed.
+    pub fn remove(&self, key: &str) -> Result<Vec<PathBuf>, NotesError> {
+        let lock = self.lock_key(key)?;
+        let mut removed = Vec::new();
+        for suffix in ["notes.json", "article.json", "exports.json", "draft.json"] {
+            let path = self.dir.join(format!("{key}.{suffix}"));
+            match std::fs::remove_file(&path) {
+                Ok(()) => removed.push(path),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(source) => return Err(NotesError::Write { path, source }),
+            }
+        }
+        atomic::remove_stale_temp_files(&self.dir, &format!("{key}.draft"));
+        drop(lock);
+        let _ = std::fs::remove_file(self.lock_path(key));
+        Ok(removed)
     }
 
     /// Every article that has a notes file, with its notes, in file-name order.

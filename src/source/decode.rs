@@ -1,6 +1,8 @@
 //! Bytes to text: which encoding, and whether it is text at all.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Encoding, REPLACEMENT, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+use super::meta;
 
 /// How many leading bytes are enough to tell binary data from text.
 pub const SNIFF_BYTES: usize = 8192;
@@ -9,7 +11,8 @@ pub const SNIFF_BYTES: usize = 8192;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
     pub text: String,
-    /// `UTF-8`, `UTF-16LE`, `UTF-16BE` or `windows-1252`.
+    /// `UTF-8`, `UTF-16LE`, `UTF-16BE`, `windows-1252`, or the declared
+    /// encoding's name (`windows-1251`, `Shift_JIS`, ...).
     pub encoding: &'static str,
 }
 
@@ -40,25 +43,110 @@ pub fn binary_prefix(bytes: &[u8]) -> Option<&'static str> {
 
 /// Decode `bytes`, or say why they are not text.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, &'static str> {
-    if let Some(reason) = binary_prefix(&bytes[..bytes.len().min(SNIFF_BYTES)]) {
-        return Err(reason);
+    decode_with(bytes, Hints::default()).map_err(|refusal| match refusal {
+        Refusal::Binary(reason) => reason,
+        // no label was given
+        Refusal::UnknownCharset(_) => "it names an unknown charset",
+    })
+}
+
+/// What is known of bytes besides the bytes: the charset a `Content-Type`
+/// header names, and whether they are HTML (whose `<meta>` tag may name it).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Hints<'a> {
+    pub charset: Option<&'a str>,
+    pub html: bool,
+}
+
+/// Why bytes are not decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Binary data, not text: what it is.
+    Binary(&'static str),
+    /// The header names a charset gloss does not know, and the bytes are not
+    /// UTF-8.
+    UnknownCharset(String),
+}
+
+/// Decode `bytes` in the encoding they declare, else as [`decode`] guesses.
+///
+/// A BOM decides first; then the header's charset, else (for HTML) a
+/// `<meta>` tag's. Bytes that are valid UTF-8 are read as UTF-8 whatever an
+/// ASCII-compatible label says (a page labelled `iso-8859-1` that is UTF-8
+/// is common; the other way round, Latin-1 text that happens to be valid
+/// UTF-8, is not). A page declared UTF-8 with stray Latin-1 bytes keeps
+/// them as Windows-1252, as undeclared text does: no U+FFFD.
+pub fn decode_with(bytes: &[u8], hints: Hints) -> Result<Decoded, Refusal> {
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if let Some((_, what)) = MAGIC.iter().find(|(magic, _)| head.starts_with(magic)) {
+        return Err(Refusal::Binary(what));
     }
+    let bom = Encoding::for_bom(bytes);
+    let declared = match (bom, hints.charset) {
+        (Some(_), _) => Declared::None,
+        (None, Some(label)) => match Encoding::for_label(label.trim().as_bytes()) {
+            Some(encoding) if encoding != REPLACEMENT => Declared::Known(encoding),
+            _ => Declared::Unknown(label.trim()),
+        },
+        (None, None) => Declared::None,
+    };
+    let declared = match declared {
+        Declared::Known(_) => declared,
+        // the header's label unknown or absent: the page's own
+        _ if hints.html && bom.is_none() => meta::prescan(bytes).map_or(declared, Declared::Known),
+        _ => declared,
+    };
     let decoded = if let Some((encoding, bom)) = utf16(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
-        Decoded {
-            text: text.into_owned(),
-            encoding: encoding.name(),
-        }
+        decode_in(encoding, &bytes[bom..])
+    } else if let Declared::Known(encoding) = declared
+        && (encoding == UTF_16LE || encoding == UTF_16BE)
+    {
+        decode_in(encoding, bytes)
     } else {
         if bytes.contains(&0) {
-            return Err("it contains NUL bytes");
+            return Err(Refusal::Binary("it contains NUL bytes"));
         }
-        utf8_or_windows_1252(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        match declared {
+            Declared::Known(encoding) if !encoding.is_ascii_compatible() => {
+                decode_in(encoding, bytes)
+            }
+            Declared::Known(encoding)
+                if encoding != UTF_8 && std::str::from_utf8(bytes).is_err() =>
+            {
+                decode_in(encoding, bytes)
+            }
+            Declared::Unknown(label) if std::str::from_utf8(bytes).is_err() => {
+                return Err(Refusal::UnknownCharset(label.to_string()));
+            }
+            Declared::Known(encoding) if bytes.is_ascii() => Decoded {
+                text: String::from_utf8_lossy(bytes).into_owned(),
+                encoding: encoding.name(),
+            },
+            _ => utf8_or_windows_1252(bytes),
+        }
     };
     if mostly_control(&decoded.text) {
-        return Err("it is mostly control characters");
+        return Err(Refusal::Binary("it is mostly control characters"));
     }
     Ok(decoded)
+}
+
+/// The encoding the bytes declare, if any.
+#[derive(Clone, Copy)]
+enum Declared<'a> {
+    None,
+    Known(&'static Encoding),
+    /// A header's label that names no encoding gloss has.
+    Unknown(&'a str),
+}
+
+fn decode_in(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    Decoded {
+        text: text.into_owned(),
+        encoding: encoding.name(),
+    }
 }
 
 /// UTF-16, with a BOM or (for text that is mostly ASCII) recognised by its

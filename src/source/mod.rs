@@ -1,17 +1,24 @@
-//! Loading an article's raw text: a file, or stdin as `-`; bytes decoded to text.
+//! Loading an article's raw text: a file, stdin as `-`, or a web page
+//! (`http://`, `https://`, [`fetch`]); bytes decoded to text.
 //!
-//! Decoding never produces U+FFFD: UTF-8 (a BOM stripped), UTF-16 with a BOM,
-//! and bytes that are not UTF-8 read as Windows-1252 (the superset of
-//! Latin-1 that browsers use). Binary data and empty input are errors.
-//! (URLs will be a third kind of [`Origin`].)
+//! The encoding: a BOM, else the one the bytes declare (a web page's
+//! `Content-Type` header; an HTML page's `<meta>` tag, from the web or from
+//! disk), else a guess. The guess never produces U+FFFD: UTF-8 (a BOM
+//! stripped), UTF-16, and bytes that are not UTF-8 read as Windows-1252 (the
+//! superset of Latin-1 that browsers use). Binary data and empty input are
+//! errors.
 
 mod decode;
+pub mod fetch;
+mod meta;
+pub mod proxy;
 
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub use decode::{Decoded, decode};
+pub use decode::{Decoded, Hints, Refusal, decode, decode_with};
+pub use fetch::{FetchOptions, Fetching};
 
 /// The sample article bundled with gloss.
 pub const SAMPLE: &str = include_str!("../../assets/articles/sample.txt");
@@ -26,6 +33,8 @@ pub enum Origin {
     Stdin,
     /// The sample article built into gloss.
     Sample,
+    /// A web page, by the URL it was asked for.
+    Url(String),
 }
 
 impl fmt::Display for Origin {
@@ -34,6 +43,7 @@ impl fmt::Display for Origin {
             Origin::File(path) => write!(f, "{}", path.display()),
             Origin::Stdin => f.write_str("stdin"),
             Origin::Sample => f.write_str("(sample article)"),
+            Origin::Url(url) => f.write_str(url),
         }
     }
 }
@@ -59,6 +69,67 @@ pub enum LoadError {
     TooLarge { origin: Origin, size: u64 },
     #[error("{origin}: cannot read: {reason}")]
     Io { origin: Origin, reason: String },
+    #[error("{origin}: charset \"{label}\" is unknown, and the text is not UTF-8")]
+    UnknownCharset { origin: Origin, label: String },
+    #[error("{origin}: not a valid URL ({reason})")]
+    BadUrl { origin: Origin, reason: String },
+    #[error("{origin}: host {host} not found ({reason})")]
+    HostNotFound {
+        origin: Origin,
+        host: String,
+        reason: String,
+    },
+    #[error("{origin}: connection refused by {server}")]
+    ConnectionRefused { origin: Origin, server: String },
+    #[error(
+        "{origin}: timed out{} after {seconds} s ([fetch] {option})",
+        prefixed(" ", during)
+    )]
+    Timeout {
+        origin: Origin,
+        /// What was going on (`connecting`), or empty for the whole fetch.
+        during: &'static str,
+        seconds: f64,
+        /// The option that set the limit.
+        option: &'static str,
+    },
+    #[error("{origin}: TLS error: {reason}")]
+    Tls { origin: Origin, reason: String },
+    #[error("{origin}: HTTP {status}{}{}", prefixed(" ", reason), at_url(at))]
+    HttpStatus {
+        origin: Origin,
+        status: u16,
+        reason: String,
+        /// The URL that answered, when a redirect led there.
+        at: Option<String>,
+    },
+    #[error("{origin}: too many redirects (more than {limit}, [fetch] max-redirects)")]
+    TooManyRedirects { origin: Origin, limit: u32 },
+    #[error("{origin}: redirect loop (back to {to})")]
+    RedirectLoop { origin: Origin, to: String },
+    #[error("{origin}: larger than {limit} bytes ([fetch] max-bytes); stopped reading")]
+    BodyTooLarge { origin: Origin, limit: u64 },
+    #[error("{origin}: not a web page or text ({media_type})")]
+    NotText { origin: Origin, media_type: String },
+    #[error("{origin}: cannot fetch: {reason}")]
+    Network { origin: Origin, reason: String },
+    #[error("{origin}: fetch cancelled")]
+    Cancelled { origin: Origin },
+}
+
+/// `text` after `prefix`, or nothing when `text` is empty.
+fn prefixed(prefix: &str, text: &str) -> String {
+    if text.is_empty() {
+        String::new()
+    } else {
+        format!("{prefix}{text}")
+    }
+}
+
+fn at_url(at: &Option<String>) -> String {
+    at.as_ref()
+        .map(|at| format!(" (at {at})"))
+        .unwrap_or_default()
 }
 
 impl LoadError {
@@ -92,14 +163,22 @@ pub struct SourceText {
     pub text: String,
     /// The encoding the bytes were read as (`UTF-8`, `UTF-16LE`, `windows-1252`, ...).
     pub encoding: &'static str,
+    /// A web page's URL after redirects.
+    pub url: Option<String>,
+    /// A web page's media type, from its `Content-Type` header (`text/html`,
+    /// `text/plain`), lowercase, without parameters.
+    pub content_type: Option<String>,
 }
 
 impl SourceText {
-    /// A stable identity for the article: its canonical path, or a hash of
-    /// the text when it has no address (stdin, the sample).
+    /// A stable identity for the article: a web page's URL (after
+    /// redirects, so that a short link and the page it leads to are one
+    /// article), a file's canonical path, or a hash of the text when it has
+    /// no address (stdin, the sample).
     pub fn article_id(&self) -> crate::article_id::ArticleId {
         use crate::article_id::ArticleId;
         match &self.origin {
+            Origin::Url(asked) => ArticleId::Url(self.url.clone().unwrap_or_else(|| asked.clone())),
             Origin::File(path) => ArticleId::for_path(path),
             Origin::Stdin | Origin::Sample => ArticleId::for_content(&self.text),
         }
@@ -111,7 +190,20 @@ impl SourceText {
             origin: Origin::Sample,
             text: SAMPLE.to_string(),
             encoding: "UTF-8",
+            url: None,
+            content_type: None,
         }
+    }
+}
+
+/// Open an input: `-` is stdin, an `http://` or `https://` URL is fetched
+/// (blocking), anything else is a file path (a file named like a URL is
+/// `./http:...`).
+pub fn open(input: &str, opts: &FetchOptions) -> Result<SourceText, LoadError> {
+    if crate::article_id::is_web_url(input) {
+        fetch::fetch(input, opts)
+    } else {
+        load(Path::new(input))
     }
 }
 
@@ -133,6 +225,21 @@ pub fn load(path: &Path) -> Result<SourceText, LoadError> {
     }
     let file = std::fs::File::open(path).map_err(|e| LoadError::from_io(origin.clone(), &e))?;
     from_reader(file, origin)
+}
+
+/// Whether a file's name says it is HTML.
+fn html_name(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["html", "htm", "xhtml", "shtml"]
+            .iter()
+            .any(|h| e.eq_ignore_ascii_case(h))
+    })
+}
+
+/// Whether bytes begin like markup: `<` first, after a BOM and whitespace.
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
 }
 
 /// Read everything from `reader` and decode it. The first 8 KiB are checked
@@ -161,16 +268,37 @@ pub fn from_reader(mut reader: impl Read, origin: Origin) -> Result<SourceText, 
     from_bytes(&bytes, origin)
 }
 
-/// Decode bytes already in memory.
+/// Decode bytes already in memory. HTML (by a file's name, or markup at the
+/// start) may name its encoding in a `<meta>` tag.
 pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<SourceText, LoadError> {
-    match decode(bytes) {
+    let html = match &origin {
+        Origin::File(path) => html_name(path) || looks_like_html(bytes),
+        _ => looks_like_html(bytes),
+    };
+    let hints = Hints {
+        charset: None,
+        html,
+    };
+    from_bytes_with(bytes, origin, hints)
+}
+
+/// Decode bytes with what is known of their encoding.
+pub fn from_bytes_with(
+    bytes: &[u8],
+    origin: Origin,
+    hints: Hints,
+) -> Result<SourceText, LoadError> {
+    match decode_with(bytes, hints) {
         Ok(decoded) if decoded.text.trim().is_empty() => Err(LoadError::Empty { origin }),
         Ok(Decoded { text, encoding }) => Ok(SourceText {
             origin,
             text,
             encoding,
+            url: None,
+            content_type: None,
         }),
-        Err(reason) => Err(LoadError::Binary { origin, reason }),
+        Err(Refusal::Binary(reason)) => Err(LoadError::Binary { origin, reason }),
+        Err(Refusal::UnknownCharset(label)) => Err(LoadError::UnknownCharset { origin, label }),
     }
 }
 

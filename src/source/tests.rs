@@ -118,3 +118,86 @@ fn a_latin1_file_loads() {
     assert_eq!(source.text, "Zürich and Malmö\n");
     assert_eq!(source.origin, Origin::File(file.path().to_path_buf()));
 }
+
+#[test]
+fn a_saved_page_names_its_encoding_in_a_meta_tag() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // "Новости дня" in windows-1251, a page saved from the web
+    let mut page = b"<!DOCTYPE html>\n<html><head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">\n<title>".to_vec();
+    page.extend_from_slice(b"\xCD\xEE\xE2\xEE\xF1\xF2\xE8 \xE4\xED\xFF</title>");
+    let path = dir.path().join("page.html");
+    std::fs::write(&path, &page).expect("write");
+    let source = load(&path).expect("loads");
+    assert!(
+        source.text.ends_with("<title>Новости дня</title>"),
+        "{}",
+        source.text
+    );
+    assert_eq!(source.encoding, "windows-1251");
+    // the same bytes in a file that is not HTML by name or content: a guess
+    let path = dir.path().join("notes.txt");
+    std::fs::write(
+        &path,
+        b"Title: \xCD\xEE\xE2\xEE\xF1\xF2\xE8 <meta charset=windows-1251>",
+    )
+    .expect("write");
+    assert_eq!(load(&path).expect("loads").encoding, "windows-1252");
+}
+
+#[test]
+fn a_meta_tag_does_not_override_utf8_or_a_bom() {
+    let html = "<meta charset=\"windows-1251\"><p>Zoë</p>";
+    let d = decode_with(
+        html.as_bytes(),
+        Hints {
+            charset: None,
+            html: true,
+        },
+    )
+    .expect("text");
+    assert_eq!((d.text.as_str(), d.encoding), (html, "UTF-8"));
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        "<meta charset=koi8-r>é"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    let d = decode_with(
+        &utf16,
+        Hints {
+            charset: None,
+            html: true,
+        },
+    )
+    .expect("text");
+    assert_eq!(
+        (d.text.as_str(), d.encoding),
+        ("<meta charset=koi8-r>é", "UTF-16LE")
+    );
+}
+
+#[test]
+fn a_declared_encoding_still_refuses_binary_data() {
+    let hints = Hints {
+        charset: Some("windows-1251"),
+        html: false,
+    };
+    assert_eq!(
+        decode_with(b"abc\0def", hints),
+        Err(Refusal::Binary("it contains NUL bytes"))
+    );
+    assert_eq!(
+        decode_with(b"%PDF-1.4", hints),
+        Err(Refusal::Binary("a PDF document"))
+    );
+}
+
+#[test]
+fn open_takes_a_path_that_is_not_a_url() {
+    let mut file = tempfile::NamedTempFile::new().expect("temp file");
+    file.write_all(b"Plain text.\n").expect("write");
+    let path = file.path().to_str().expect("UTF-8 path");
+    let source = open(path, &FetchOptions::default()).expect("loads");
+    assert_eq!(source.text, "Plain text.\n");
+    assert_eq!((source.url, source.content_type), (None, None));
+}

@@ -248,7 +248,7 @@ pub const COMMANDS: &[KeyCommand] = &[
     cmd(READ, "focus-places", Action::FocusPane(Pane::Places), G::Panes, "Focus Places", None),
     cmd(READ, "focus-quotes", Action::FocusPane(Pane::Quotes), G::Panes, "Focus Quotes", None),
     cmd(READ, "focus-notes", Action::FocusPane(Pane::Notes), G::Panes, "Focus Notes", None),
-    cmd(READ, "jump", Action::Jump, G::Follow, "Go to the first mention, or to the quote", Some(("go to", C::List))),
+    cmd(READ, "jump", Action::Jump, G::Follow, "Go to the first mention, the quote, or the note's passage", Some(("go to", C::List))),
     cmd(READ, "next-mention", Action::NextMention, G::Follow, "Next mention of the selection (after a search: next match)", Some(("mentions", C::Entities))),
     cmd(READ, "previous-mention", Action::PreviousMention, G::Follow, "Previous mention of the selection (or previous match)", None),
     cmd(READ, "next-person", Action::NextPerson, G::Follow, "Next mention of any person after this point", Some(("person", C::Article))),

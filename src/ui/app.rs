@@ -76,6 +76,8 @@ pub struct App {
     pub notes: NotesUi,
     /// The analysis is still running: the panes are empty for now.
     pub analysing: bool,
+    /// Where the article was read from (a URL or a file), for citations.
+    pub address: Option<String>,
 }
 
 impl App {
@@ -119,6 +121,7 @@ impl App {
             reading,
             notes: NotesUi::new(settings.export.clone()),
             analysing: false,
+            address: None,
         };
         app.relayout();
         Ok(app)

@@ -79,8 +79,11 @@ fn select(app: &mut App, id: EntityId) {
     let name = app.name(id).to_string();
     let count = app.index.count(id);
     let k = mention_index(app, id);
-    let where_ = k.map_or(String::new(), |k| format!("mention {} of ", k + 1));
-    app.set_message(format!("{name} · {where_}{}", plural(count, "mention")));
+    let what = match k {
+        Some(k) => format!("mention {} of {count}", k + 1),
+        None => plural(count, "mention"),
+    };
+    app.set_message(format!("{name} · {what}"));
 }
 
 /// Which of `id`'s mentions is marked.
@@ -228,7 +231,7 @@ pub fn search_edit(app: &mut App, edit: impl FnOnce(&mut String)) {
         return;
     };
     edit(&mut search.query);
-    search.matches = find_all(&app.doc.article.text, &search.query);
+    search.matches = find_all(&app.doc.article.text, &search.query, app.reader.matching());
     let origin = app
         .layout
         .lines
@@ -341,7 +344,11 @@ pub fn open_url(app: &mut App) -> Effect {
     }
 }
 
-/// `y`: copy the selected quote, or the sentence at the reading position, with its citation.
+/// `y`: copy what is marked, with its citation: in the Quotes pane the
+/// selected quote; elsewhere the selection, else the reading cursor's
+/// sentence (the passage `h` and `a` take), credited to its speaker when it
+/// lies inside a quote. The citation names the article: title, site or
+/// source, date, and its URL or file.
 pub fn copy(app: &mut App) -> Effect {
     let article = &app.doc.article;
     let meta = &article.meta;
@@ -349,48 +356,50 @@ pub fn copy(app: &mut App) -> Effect {
     if let Some(title) = article.title() {
         source.push(format!("“{}”", one_line(title)));
     }
-    if let Some(s) = meta.source.as_ref().or(meta.site.as_ref()) {
+    if let Some(s) = meta.site.as_ref().or(meta.source.as_ref()) {
         source.push(s.clone());
     }
     if let Some(date) = &meta.published {
         source.push(date.clone());
     }
-    if let Some(url) = &meta.url {
-        source.push(url.clone());
+    if let Some(address) = meta.url.as_ref().or(app.address.as_ref()) {
+        source.push(address.clone());
     }
-    let quote = match app.focus {
-        Pane::Quotes => app.selected_quote().map(|(i, _)| i),
-        _ => app.mark.and_then(|m| {
-            app.index
-                .quote_marks
+    let (passage, quote) = match app.focus {
+        Pane::Quotes => match app.selected_quote() {
+            Some((i, q)) => (q.span, Some(i)),
+            None => {
+                app.set_error("No quote is selected");
+                return Effect::None;
+            }
+        },
+        _ => {
+            let Some(passage) = app.reading.passage() else {
+                app.set_error("Nothing to copy here");
+                return Effect::None;
+            };
+            // a quote the passage lies in, else one it holds whole (a
+            // scare quote credits nobody)
+            let quotes = &app.doc.analysis.quotes;
+            let full = |q: &&crate::analysis::Quote| q.kind == crate::analysis::QuoteKind::Full;
+            let quote = quotes
                 .iter()
-                .find(|q| q.span.covers(m))
-                .map(|q| q.quote)
-        }),
+                .position(|q| full(&q) && q.span.covers(passage))
+                .or_else(|| {
+                    quotes
+                        .iter()
+                        .position(|q| full(&q) && passage.covers(q.span) && q.speaker.is_some())
+                });
+            (passage, quote)
+        }
     };
-    let (passage, who, what) = if let Some(q) = quote.map(|i| &app.doc.analysis.quotes[i]) {
-        let who = q.speaker.map(|id| app.name(id).to_string());
-        let what = format!(
-            "the quote{}",
-            who.as_ref().map_or(String::new(), |w| format!(" by {w}"))
-        );
-        (q.span, who, what)
-    } else {
-        let (pos, _) = app.reading_position();
-        let sentence = app
-            .doc
-            .analysis
-            .sentences
-            .iter()
-            .find(|s| s.contains(pos) && article.text.get(s.start..s.end).is_some());
-        let Some(span) = sentence
-            .copied()
-            .or_else(|| article.block_at(pos).map(|b| b.span))
-        else {
-            app.set_error("Nothing to copy here");
-            return Effect::None;
-        };
-        (span, None, "the passage".to_string())
+    let who = quote
+        .and_then(|i| app.doc.analysis.quotes[i].speaker)
+        .map(|id| app.name(id).to_string());
+    let what = match (quote, &who) {
+        (Some(_), Some(w)) => format!("the quote by {w}"),
+        (Some(_), None) => "the quote".to_string(),
+        (None, _) => "the passage".to_string(),
     };
     let mut citation: Vec<String> = who.into_iter().collect();
     if !source.is_empty() {

@@ -16,6 +16,7 @@ pub mod index;
 pub mod keymap;
 pub mod keys;
 pub mod layer;
+pub mod loading;
 pub mod note_taking;
 pub mod passage;
 mod position;
@@ -61,6 +62,48 @@ pub fn run(
     if !std::io::stdout().is_terminal() {
         return print_text(&article);
     }
+    let session = terminal::Session::enter()?;
+    run_in(session, article, settings, id)
+}
+
+/// Open the reader on an article still on its way: `poll` brings it (from
+/// a fetch running on its own thread) or says why it could not be had, and
+/// `None` meanwhile. A loading screen says "fetching…" and the interface
+/// keeps answering; `Esc` cancels (`poll` is dropped, which stops the
+/// fetch), which, this being the only article, quits with a one-line error;
+/// a failure quits with its one-line reason. Needs a terminal on stdout.
+pub fn run_loading(
+    label: &str,
+    mut poll: impl FnMut() -> Option<loading::Loaded>,
+    settings: &settings::ReaderSettings,
+) -> anyhow::Result<()> {
+    let mut screen = loading::Loading::new(label, settings, &theme::ColorEnv::from_env())?;
+    let mut session = terminal::Session::enter()?;
+    let outcome = loading::wait(&mut session, &mut screen, &mut poll)?;
+    drop(poll);
+    match outcome {
+        loading::Outcome::Loaded(loaded) => {
+            let (article, id) = *loaded;
+            run_in(session, article, settings, &id)
+        }
+        loading::Outcome::Failed(reason) => {
+            drop(session);
+            Err(anyhow::anyhow!(reason))
+        }
+        loading::Outcome::Cancelled => {
+            drop(session);
+            anyhow::bail!("{label}: cancelled before it was fetched; nothing to read")
+        }
+    }
+}
+
+/// The reader on `article` in a terminal session already entered.
+fn run_in(
+    mut session: terminal::Session,
+    article: Article,
+    settings: &settings::ReaderSettings,
+    id: &ArticleId,
+) -> anyhow::Result<()> {
     let pending = background::start(&article);
     let (width, height) = crossterm::terminal::size()?;
     let doc = Document {
@@ -69,6 +112,11 @@ pub fn run(
     };
     let mut app = App::new(doc, settings, theme::ColorEnv::from_env(), width, height)?;
     app.analysing = true;
+    app.address = match id {
+        ArticleId::Url(url) => Some(url.clone()),
+        ArticleId::Path(path) => Some(path.display().to_string()),
+        ArticleId::Content(_) => None,
+    };
     let mut pending = Some(pending);
     if let Some(outcome) = pending.as_ref().and_then(|p| p.wait(background::GRACE)) {
         analysis_done(&mut app, outcome);
@@ -94,23 +142,20 @@ pub fn run(
     }
     let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     let panic_after_first_frame = std::env::var_os(PANIC_AFTER_FIRST_FRAME).is_some();
-    let result = {
-        let mut session = terminal::Session::enter()?;
-        let result = terminal::event_loop(
-            &mut session,
-            &mut app,
-            pending,
-            exit_after_first_frame || panic_after_first_frame,
-        );
-        if panic_after_first_frame {
-            panic!("{PANIC_AFTER_FIRST_FRAME} is set");
-        }
-        result
-        // the session is dropped here: the terminal is restored before anything is printed
-    };
+    let result = terminal::event_loop(
+        &mut session,
+        &mut app,
+        pending,
+        exit_after_first_frame || panic_after_first_frame,
+    );
+    if panic_after_first_frame {
+        panic!("{PANIC_AFTER_FIRST_FRAME} is set");
+    }
+    // the terminal is restored before anything is printed
+    drop(session);
     if let Some(file) = position_file
         && !exit_after_first_frame
-        && let Err(e) = position::save(&file, id, app.top_offset())
+        && let Err(e) = position::save(&file, id, &app.doc.article.text, app.top_offset())
     {
         eprintln!(
             "gloss: could not remember the reading position in {}: {e}",

@@ -1,5 +1,10 @@
 //! The reading position, remembered per article in
 //! `$XDG_DATA_HOME/gloss/positions/<article>.json` and restored on reopening.
+//!
+//! It is anchored as notes are (`notes::anchor`): the words at the top of
+//! the view with their context, so that it is found again after the
+//! article's text changed (an edited file, a page fetched again); the byte
+//! offset alone is the fallback for a file saved by an older gloss.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,7 +19,13 @@ struct Saved {
     id: String,
     /// Byte offset of the first character on screen, in the clean text.
     offset: usize,
+    /// The words there, with their context.
+    #[serde(default)]
+    anchor: Option<crate::notes::Target>,
 }
+
+/// How many bytes of the text at the position are kept to find it again.
+const ANCHOR_BYTES: usize = 48;
 
 /// `$XDG_DATA_HOME/gloss/positions` (or the platform's equivalent).
 pub fn default_dir() -> Option<PathBuf> {
@@ -26,14 +37,33 @@ pub fn path(dir: &Path, id: &ArticleId) -> PathBuf {
     dir.join(format!("{}.json", id.key()))
 }
 
-/// The saved position, if there is a readable one that fits `text`.
+/// The saved position, if there is a readable one that fits `text`: where
+/// its words are now, else its offset when no words were kept.
 pub fn load(file: &Path, text: &str) -> Option<usize> {
     let saved: Saved = serde_json::from_slice(&std::fs::read(file).ok()?).ok()?;
-    (saved.offset <= text.len() && text.is_char_boundary(saved.offset)).then_some(saved.offset)
+    match &saved.anchor {
+        Some(anchor) => crate::notes::anchor::reanchor(anchor, text)
+            .1
+            .map(|found| found.start),
+        None => (saved.offset <= text.len() && text.is_char_boundary(saved.offset))
+            .then_some(saved.offset),
+    }
+}
+
+/// The words at `offset` to find it again by: up to [`ANCHOR_BYTES`], not
+/// past the end of the line.
+fn anchor(text: &str, offset: usize) -> Option<crate::notes::Target> {
+    let rest = text.get(offset..)?;
+    let line = rest.find('\n').unwrap_or(rest.len());
+    let mut end = line.min(ANCHOR_BYTES);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    crate::notes::Target::of_span(text, crate::span::Span::new(offset, offset + end))
 }
 
 /// Save a position atomically (a temporary file renamed over the old one).
-pub fn save(file: &Path, id: &ArticleId, offset: usize) -> std::io::Result<()> {
+pub fn save(file: &Path, id: &ArticleId, text: &str, offset: usize) -> std::io::Result<()> {
     let dir = file
         .parent()
         .ok_or_else(|| std::io::Error::other("position file has no directory"))?;
@@ -42,6 +72,7 @@ pub fn save(file: &Path, id: &ArticleId, offset: usize) -> std::io::Result<()> {
     let saved = Saved {
         id: id.uri(),
         offset,
+        anchor: anchor(text, offset),
     };
     serde_json::to_writer(&mut tmp, &saved)?;
     tmp.flush()?;
@@ -58,7 +89,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let key = ArticleId::for_content("text");
         let file = path(dir.path(), &key);
-        save(&file, &key, 7).unwrap();
+        save(&file, &key, "some long text here", 7).unwrap();
         assert_eq!(load(&file, "some long text here"), Some(7));
     }
 
@@ -67,11 +98,35 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let key = ArticleId::for_content("text");
         let file = path(dir.path(), &key);
-        save(&file, &key, 500).unwrap();
+        std::fs::write(&file, r#"{"id": "x", "offset": 500}"#).unwrap();
         assert_eq!(load(&file, "short"), None);
         std::fs::write(&file, "{not json").unwrap();
         assert_eq!(load(&file, "short"), None);
-        save(&file, &key, 3).unwrap();
+        std::fs::write(&file, r#"{"id": "x", "offset": 3}"#).unwrap();
         assert_eq!(load(&file, "Zoë"), None, "inside a character");
+        // an older file, an offset only, still works
+        std::fs::write(&file, r#"{"id": "x", "offset": 2}"#).unwrap();
+        assert_eq!(load(&file, "Zoë"), Some(2));
+    }
+
+    #[test]
+    fn the_position_follows_its_words_after_the_text_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = ArticleId::for_content("text");
+        let file = path(dir.path(), &key);
+        let before =
+            "Title\n\nFirst paragraph.\n\nThe harbour board met on Tuesday to vote.\n\nLast.";
+        let at = before.find("The harbour").unwrap();
+        save(&file, &key, before, at).unwrap();
+        let after = "Title\n\nA new paragraph, added at the top by an editor.\n\nFirst paragraph.\n\nThe harbour board met on Tuesday to vote.\n\nLast.";
+        assert_eq!(load(&file, after), after.find("The harbour"));
+        // the words edited a little: still found, near enough
+        let edited = after.replace("met on Tuesday", "met on Wednesday");
+        assert_eq!(load(&file, &edited), edited.find("The harbour"));
+        // gone altogether: not restored rather than restored somewhere wrong
+        assert_eq!(
+            load(&file, "Title\n\nSomething else entirely, at length."),
+            None
+        );
     }
 }

@@ -29,6 +29,20 @@ pub struct ReaderSection {
     pub remember_position: bool,
     /// Start with the side panes hidden.
     pub full_width: bool,
+    /// Whether case counts in a search.
+    pub search_case: super::search::SearchCase,
+    /// A search finds "Zürich" for `zurich`.
+    pub search_ignore_accents: bool,
+}
+
+impl ReaderSection {
+    /// How the search compares letters.
+    pub fn matching(&self) -> super::search::Matching {
+        super::search::Matching {
+            case: self.search_case,
+            ignore_accents: self.search_ignore_accents,
+        }
+    }
 }
 
 fn percent<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
@@ -185,6 +199,8 @@ impl Default for ReaderSection {
             wheel_lines: 3,
             remember_position: true,
             full_width: false,
+            search_case: super::search::SearchCase::Ignore,
+            search_ignore_accents: true,
         }
     }
 }

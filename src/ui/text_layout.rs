@@ -115,6 +115,50 @@ impl TextLayout {
     }
 }
 
+/// `s` cut to at most `width` cells, ending in `…` when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if display_width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// A passage between quotation marks in at most `width` cells, always
+/// closed: a passage that opens with a quotation mark of its own keeps it
+/// rather than getting a second (“Man's greed…”, not ““Man's greed…”),
+/// and one cut short or left open is closed.
+pub fn quoted(passage: &str, width: usize) -> String {
+    const OPENING: [char; 5] = ['“', '"', '«', '„', '‘'];
+    if passage.starts_with(OPENING) {
+        let mut inner = truncate(passage, width.saturating_sub(1));
+        let opened = inner.matches(['“', '«', '„']).count();
+        let closed = inner.matches(['”', '»']).count();
+        if opened > closed || inner.matches('"').count() % 2 == 1 {
+            inner.push(if passage.starts_with('«') {
+                '»'
+            } else {
+                '”'
+            });
+        } else if passage.starts_with('‘') && !inner.ends_with('’') {
+            inner.push('’');
+        }
+        inner
+    } else {
+        format!("“{}”", truncate(passage, width.saturating_sub(2)))
+    }
+}
+
 /// The byte offset of the character drawn at `column` of `line`, if any.
 pub fn offset_at(text: &str, line: &VisualLine, column: usize) -> Option<usize> {
     let shown = text.get(line.start..line.end)?;
@@ -126,6 +170,17 @@ pub fn offset_at(text: &str, line: &VisualLine, column: usize) -> Option<usize> 
         }
     }
     None
+}
+
+/// `text` wrapped into lines of at most `width` cells (at least one line),
+/// as the article is: for the help and long messages.
+pub fn wrap(text: &str, width: usize) -> Vec<&str> {
+    let mut lines = Vec::new();
+    wrap_into(text, 0, width.max(1), None, &mut lines);
+    if lines.is_empty() {
+        return vec![""];
+    }
+    lines.iter().map(|l| &text[l.start..l.end]).collect()
 }
 
 /// Greedy first-fit wrapping of `text` (which starts at byte `base` of the
@@ -306,5 +361,28 @@ mod tests {
         assert_eq!(l.line_of(fox), 1);
         assert_eq!(l.line_of(0), 0);
         assert_eq!(l.line_of(a.text.len()), 2);
+    }
+
+    #[test]
+    fn a_quoted_passage_is_closed_and_never_doubles_its_own_mark() {
+        assert_eq!(quoted("Man's greed", 40), "“Man's greed”");
+        assert_eq!(
+            quoted("“Man's greed is endless,” she said.", 80),
+            "“Man's greed is endless,” she said."
+        );
+        // its own quotation, left open in the passage, is closed
+        assert_eq!(
+            quoted("“Man's greed is endless", 80),
+            "“Man's greed is endless”"
+        );
+        // cut short: closed after the ellipsis, within the width
+        let cut = quoted("“Man's greed is endless, and so is ours", 16);
+        assert!(cut.starts_with("“Man") && cut.ends_with("…”"), "{cut}");
+        assert!(display_width(&cut) <= 16, "{cut}");
+        let cut = quoted("a passage far longer than the room", 12);
+        assert!(
+            cut.starts_with('“') && cut.ends_with("…”") && display_width(&cut) <= 12,
+            "{cut}"
+        );
     }
 }

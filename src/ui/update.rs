@@ -48,6 +48,9 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Action::SearchCancel => follow::search_abort(app),
         Action::Cancel => cancel(app),
         Action::ToggleFullWidth => toggle_full_width(app),
+        Action::ToggleTheme if app.color_env.no_color => {
+            app.set_message("Colours are off (NO_COLOR is set): every theme looks the same");
+        }
         Action::ToggleTheme => {
             let palette = app.theme.palette.next();
             app.theme = super::theme::Theme::new(palette, &app.colors, &app.color_env);

@@ -28,9 +28,10 @@ fn missing_file_is_a_one_line_error_naming_it() {
 }
 
 #[test]
-fn directory_is_refused() {
+fn directory_is_refused_by_the_reader() {
+    // `gloss annotate .` takes a folder's files (tests/cli/batch.rs)
     let sb = Sandbox::new();
-    let err = one_line_error(&sb.run(&["annotate", "."]));
+    let err = one_line_error(&sb.run(&["."]));
     assert_eq!(err, "gloss: .: is a directory, not a file");
 }
 
@@ -80,6 +81,28 @@ fn stdin_as_dash() {
     assert_eq!(json["title"], "Title");
     let err = one_line_error(&sb.run_with_stdin(&["-"], b""));
     assert_eq!(err, "gloss: stdin: empty, there is nothing to read");
+}
+
+#[test]
+fn piped_text_is_read_without_a_dash() {
+    let sb = Sandbox::new();
+    // `echo text | gloss | cat`: the piped text, not the sample
+    let out = sb.run_with_stdin(&[], b"Piped title\n\nPiped body [ad_1]text.\n");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "Piped title\n\nPiped body text.\n");
+    // and `echo text | gloss annotate`
+    let out = sb.run_with_stdin(&["annotate"], b"Piped title\n\nPiped body.\n");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["title"], "Piped title");
+    // nothing piped and no input: a usage error
+    let out = sb.run(&["annotate"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("needs an input"), "{}", stderr(&out));
+    // stdin from /dev/null is no input: the sample, as before
+    let out = sb.run(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).len() > 500, "the sample article");
 }
 
 #[test]

@@ -2,6 +2,11 @@
 //! and data directories. One test binary for the command line, so that it
 //! links once.
 
+#[path = "../web_support/mod.rs"]
+mod web_support;
+
+mod batch;
 mod commands;
 mod notes;
 mod sandbox;
+mod web;

@@ -180,3 +180,239 @@ fn bad_export_and_import_arguments_are_clear_errors() {
     let err = one_line_error(&sb.run(&["import", "bad.json"]));
     assert!(err.contains("bad.json"), "{err}");
 }
+
+#[test]
+fn export_finds_the_notes_of_a_copied_moved_or_piped_article_by_content() {
+    let sb = Sandbox::new();
+    let ferry = sb.article("ferry.txt", FERRY);
+    sb.annotate(&ferry, "fares could rise", "Who pays?");
+    sb.annotate(&sb.article("library.txt", LIBRARY), "on Sundays", "Finally");
+
+    // a copy
+    std::fs::create_dir(sb.path("work/copies")).unwrap();
+    std::fs::copy(&ferry, sb.path("work/copies/ferry.txt")).unwrap();
+    let out = sb.run(&["export", "copies/ferry.txt"]);
+    ok(&out);
+    assert!(
+        stdout(&out).contains("> fares could rise\n\nWho pays?\n"),
+        "{}",
+        stdout(&out)
+    );
+    let found = format!("notes found by content from {}\n", ferry.display());
+    assert_eq!(stderr(&out), found);
+    // the source shown is where the article is now
+    assert!(
+        stdout(&out).contains("/work/copies/ferry.txt\""),
+        "{}",
+        stdout(&out)
+    );
+
+    // the same text on standard input
+    let out = sb.run_with_stdin(&["export", "-"], FERRY.as_bytes());
+    ok(&out);
+    assert!(stdout(&out).contains("Who pays?"));
+    assert_eq!(stderr(&out), found);
+
+    // moved, and a word changed on the way
+    let moved = sb.path("work/moved.txt");
+    std::fs::rename(&ferry, &moved).unwrap();
+    std::fs::write(&moved, FERRY.replace("Tuesday", "Wednesday")).unwrap();
+    let out = sb.run(&["export", "moved.txt"]);
+    ok(&out);
+    assert!(stdout(&out).contains("Who pays?"));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "notes found by content from {} (close text: ",
+            ferry.display()
+        )),
+        "{err}"
+    );
+
+    // an unrelated article has none
+    let err = one_line_error(&sb.run_with_stdin(&["export", "-"], b"Something else entirely.\n"));
+    assert!(err.starts_with("gloss: no notes on "), "{err}");
+}
+
+/// Three Web Annotations: one on a file of the sandbox, one on a web page
+/// and one on a file that is not on this machine.
+fn annotations_for(ferry: &Path) -> String {
+    let annotation = |n: u32, source: &str, exact: &str, body: &str| {
+        serde_json::json!({
+            "@context": "http://www.w3.org/ns/anno.jsonld",
+            "id": format!("urn:uuid:0190d3a0-0000-7000-8000-00000000000{n}"),
+            "type": "Annotation",
+            "body": {"type": "TextualBody", "value": body, "format": "text/markdown"},
+            "target": {"source": source, "selector": [{"type": "TextQuoteSelector", "exact": exact}]},
+        })
+    };
+    let file_uri = ArticleId::for_path(ferry).uri();
+    serde_json::to_string(&[
+        annotation(1, &file_uri, "fares could rise", "Who pays?"),
+        annotation(
+            2,
+            "https://news.example/story",
+            "the harbour",
+            "Seen online",
+        ),
+        annotation(3, "file:///home/alice/missing.txt", "a passage", "Alice's"),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn annotations_without_their_article_are_kept_apart_listed_and_removable() {
+    let sb = Sandbox::new();
+    let ferry = sb.article("ferry.txt", FERRY);
+    sb.write("work/in.json", annotations_for(&ferry).as_bytes());
+
+    // import says which have no article
+    let out = sb.run(&["import", "in.json"]);
+    ok(&out);
+    assert_eq!(
+        stderr(&out),
+        "imported 1 annotation onto 1 article; 2 more, kept apart: their article \
+         is not found here (they are anchored when it is opened; gloss notes lists them):\n  \
+         https://news.example/story (1 annotation)\n  \
+         /home/alice/missing.txt (1 annotation)\n"
+    );
+
+    // gloss notes lists them apart from the article that is found
+    let out = sb.run(&["notes"]);
+    ok(&out);
+    let listing = stdout(&out);
+    let lines: Vec<&str> = listing.lines().collect();
+    assert!(lines[0].starts_with("KEY "), "{listing}");
+    let ferry_key = ArticleId::for_path(&ferry).key();
+    assert!(lines[1].starts_with(&ferry_key), "{listing}");
+    for word in [
+        "1 note",
+        "found",
+        "\"Harbour towns vote to share one ferry service\"",
+        ferry.to_str().unwrap(),
+    ] {
+        assert!(lines[1].contains(word), "{word}: {listing}");
+    }
+    assert_eq!(lines[2], "", "{listing}");
+    assert!(lines[3].starts_with("Kept apart"), "{listing}");
+    assert_eq!(lines.len(), 6, "{listing}");
+    for (line, place) in lines[4..]
+        .iter()
+        .zip(["/home/alice/missing.txt", "https://news.example/story"])
+    {
+        assert!(
+            line.contains("1 note") && line.contains("not found"),
+            "{listing}"
+        );
+        assert!(line.ends_with(place), "{listing}");
+    }
+
+    // export --all exports the one, skips the others with a note, succeeds
+    let out = sb.run(&["export", "--all", "-o", "exports"]);
+    ok(&out);
+    let err = stderr(&out);
+    assert_eq!(err.matches("its article is not found").count(), 2, "{err}");
+    assert!(
+        err.contains("gloss: warning: skipped https://news.example/story"),
+        "{err}"
+    );
+    assert!(err.contains("\nwrote "), "{err}");
+    assert_eq!(
+        std::fs::read_dir(sb.path("work/exports")).unwrap().count(),
+        1
+    );
+
+    // notes remove asks first: without a terminal, only with --yes
+    let err = one_line_error(&sb.run(&["notes", "remove", "https://news.example/story"]));
+    assert_eq!(
+        err,
+        "gloss: not removing 1 note on https://news.example/story without --yes \
+         (standard input is not a terminal)"
+    );
+    assert!(stdout(&sb.run(&["notes"])).contains("https://news.example/story"));
+    for (what, said) in [
+        (
+            "https://news.example/story",
+            "removed 1 note on https://news.example/story\n".to_string(),
+        ),
+        (
+            "ferry.txt",
+            format!(
+                "removed 1 note on \"Harbour towns vote to share one ferry service\", {}\n",
+                ferry.display()
+            ),
+        ),
+    ] {
+        let out = sb.run(&["notes", "remove", what, "--yes"]);
+        ok(&out);
+        assert_eq!(stderr(&out), said);
+    }
+    let alice = ArticleId::Path("/home/alice/missing.txt".into()).key();
+    ok(&sb.run(&["notes", "remove", &alice, "-y"]));
+    let left: Vec<_> = std::fs::read_dir(sb.store().dir())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".json"))
+        .collect();
+    assert!(left.is_empty(), "nothing is left of the three: {left:?}");
+    let out = sb.run(&["notes"]);
+    ok(&out);
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).starts_with("no notes yet in "),
+        "{}",
+        stderr(&out)
+    );
+
+    let err = one_line_error(&sb.run(&["notes", "remove", "nothing-here", "--yes"]));
+    assert_eq!(
+        err,
+        "gloss: no notes stored for nothing-here (gloss notes lists the articles that have some)"
+    );
+}
+
+#[test]
+fn notes_imported_from_another_machine_attach_to_the_copy_here() {
+    // Alice annotates her copy and sends the JSON
+    let alice = Sandbox::new();
+    let hers = alice.article("ferry.txt", FERRY);
+    alice.annotate(&hers, "fares could rise", "Who pays?");
+    alice.annotate(&hers, "one fleet", "");
+    let out = alice.run(&["export", "ferry.txt", "--format", "json"]);
+    ok(&out);
+    let json = stdout(&out).replace(
+        &ArticleId::for_path(&hers).uri(),
+        "file:///home/alice/news/ferry.txt",
+    );
+
+    // Bob has the article at another path: the import keeps the notes apart
+    let bob = Sandbox::new();
+    let his = bob.article("harbour.txt", FERRY);
+    bob.write("work/from-alice.json", json.as_bytes());
+    let out = bob.run(&["import", "from-alice.json"]);
+    ok(&out);
+    assert!(stderr(&out).contains("kept apart"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("/home/alice/news/ferry.txt (2 annotations)"));
+
+    // his copy finds them by their passages
+    let out = bob.run(&["export", his.to_str().unwrap()]);
+    ok(&out);
+    assert_eq!(
+        stderr(&out),
+        "notes found by content from /home/alice/news/ferry.txt (imported; 2 of 2 passages found)\n"
+    );
+    assert!(stdout(&out).contains("> fares could rise\n\nWho pays?\n"));
+    // and they are no longer apart: a copy of the text is kept with them now
+    let listing = stdout(&bob.run(&["notes"]));
+    assert!(!listing.contains("Kept apart"), "{listing}");
+    assert!(listing.contains("a copy is kept"), "{listing}");
+
+    // an unrelated article does not take them
+    let bob2 = Sandbox::new();
+    bob2.write("work/from-alice.json", json.as_bytes());
+    ok(&bob2.run(&["import", "from-alice.json"]));
+    bob2.article("library.txt", LIBRARY);
+    let err = one_line_error(&bob2.run(&["export", "library.txt"]));
+    assert!(err.starts_with("gloss: no notes on "), "{err}");
+}

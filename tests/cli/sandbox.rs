@@ -5,6 +5,9 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
+/// The environment variables that choose a proxy (and their upper-case twins).
+pub const PROXY_VARIABLES: [&str; 4] = ["http_proxy", "https_proxy", "all_proxy", "no_proxy"];
+
 /// A sandbox: empty XDG config and data directories, a working directory.
 pub struct Sandbox {
     dir: tempfile::TempDir,
@@ -40,6 +43,10 @@ impl Sandbox {
             .env("XDG_DATA_HOME", self.path("data"))
             .env("HOME", self.dir.path())
             .stdin(Stdio::null());
+        // web pages come from 127.0.0.1 directly, whatever the test run's proxy
+        for var in PROXY_VARIABLES {
+            cmd.env_remove(var).env_remove(var.to_ascii_uppercase());
+        }
         cmd
     }
 

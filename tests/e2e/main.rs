@@ -3,6 +3,9 @@
 
 #[path = "../ui_support/mod.rs"]
 mod ui_support;
+#[path = "../web_support/mod.rs"]
+mod web_support;
 
 mod notes;
 mod reader;
+mod web;

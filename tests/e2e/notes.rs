@@ -156,3 +156,86 @@ fn a_note_being_typed_survives_ctrl_c_and_kill_9() {
     t.key("q");
     t.wait_for("gloss exited 0");
 }
+
+#[test]
+fn notes_follow_a_copied_article_and_the_same_text_piped_in() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let work = dir.path().join("work");
+    std::fs::create_dir_all(&work).expect("work dir");
+    let original = work.join("ferry.txt");
+    std::fs::copy("tests/fixtures/notes_article.txt", &original).expect("article");
+    let t = Tmux::start(&format!("'{}'", original.display()), dir.path(), "");
+    t.wait_for(" READ ");
+    t.wait_until("the analysis", |s| !s.contains("Analysing…"));
+    t.key(")");
+    t.key("h");
+    t.wait_for("Highlighted");
+    t.key("q");
+    t.wait_for("gloss exited 0");
+    drop(t);
+
+    let copy = work.join("copy of ferry.txt");
+    std::fs::copy(&original, &copy).expect("copy");
+    let found = format!("Notes found by content from {}", original.display());
+    for args in [
+        format!("'{}'", copy.display()),
+        format!("- < '{}'", original.display()),
+    ] {
+        let t = Tmux::start(&args, dir.path(), "");
+        let screen = t.wait_for(&found);
+        assert!(status(&screen).contains(&found), "{args}: {screen}");
+        assert!(screen.contains("4 Notes"), "{screen}");
+        assert!(
+            !screen.contains("None yet"),
+            "the highlight is listed: {screen}"
+        );
+        t.key("q");
+        t.wait_for("gloss exited 0");
+    }
+    let stores = files_in(&dir.path().join("data/gloss/notes"))
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".notes.json"))
+        .count();
+    assert_eq!(stores, 1, "the copy and stdin use the original's notes");
+}
+
+#[test]
+fn notes_remove_asks_first_on_a_terminal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("ferry.txt");
+    std::fs::copy("tests/fixtures/notes_article.txt", &article).expect("article");
+    let text = std::fs::read_to_string(&article).expect("article");
+    let doc = Document::from_text(&text, &gloss::config::Config::defaults().clean);
+    let store = gloss::notes::Store::new(dir.path().join("data/gloss/notes"));
+    let id = gloss::article_id::ArticleId::for_path(&article);
+    let (mut nb, _) = gloss::notes::Notebook::open(
+        store.clone(),
+        id.clone(),
+        &doc.article,
+        std::sync::Arc::new(gloss::notes::SystemClock),
+    )
+    .expect("notes");
+    nb.highlight(gloss::span::Span::new(0, 7)).expect("saved");
+
+    let t = Tmux::start(&format!("notes remove {}", id.key()), dir.path(), "");
+    t.wait_for("Delete 1 highlight on");
+    t.wait_for("? [y/N]");
+    t.text("n");
+    t.key("Enter");
+    t.wait_for("gloss exited 0");
+    t.wait_for(&format!("kept {}", id.key()));
+    assert!(store.notes_path(&id).exists());
+    drop(t);
+
+    let t = Tmux::start(
+        &format!("notes remove '{}'", article.display()),
+        dir.path(),
+        "",
+    );
+    t.wait_for("? [y/N]");
+    t.text("y");
+    t.key("Enter");
+    t.wait_for("removed 1 highlight on");
+    t.wait_for("gloss exited 0");
+    assert!(!store.notes_path(&id).exists());
+}

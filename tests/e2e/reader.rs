@@ -63,7 +63,8 @@ fn reading_the_sample_with_the_keyboard() {
     }
 
     // Search as you type, then step through the matches.
-    let matches = gloss::ui::search::find_all(&doc.article.text, "summit").len();
+    let matches =
+        gloss::ui::search::find_all(&doc.article.text, "summit", Default::default()).len();
     assert!(matches >= 2, "the sample speaks of a summit");
     t.key("/");
     t.wait_for(" SEARCH ");
@@ -173,4 +174,117 @@ fn a_long_article_opens_at_once_and_its_panes_fill_when_the_analysis_is_done() {
     });
     t.key("q");
     t.wait_for("gloss exited 0");
+}
+
+#[test]
+fn piped_text_without_a_dash_is_read_and_printed_through_a_pipe() {
+    // `echo text | gloss | cat`: the text read from the pipe, cleaned, printed
+    let dir = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start_in_pipe(
+        "printf 'Piped headline\\n\\nA body [ad_1]line.\\n' |",
+        "",
+        "| cat",
+        dir.path(),
+        "",
+    );
+    let screen = t.wait_for("gloss exited 0");
+    assert!(screen.contains("Piped headline"), "{screen}");
+    assert!(screen.contains("A body line."), "{screen}");
+    assert!(!screen.contains("[ad_1]"), "{screen}");
+}
+
+#[test]
+fn y_after_moving_the_reading_cursor_copies_that_sentence_with_its_citation() {
+    let doc = Document::from_text(source::SAMPLE, &gloss::config::Config::defaults().clean);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let t = Tmux::start("", dir.path(), "");
+    t.accept_clipboard();
+    t.wait_for(" READ ");
+    t.key(")");
+    t.key(")");
+    t.key("y");
+    t.wait_for("with its citation");
+    let copied = t.clipboard();
+    let title = doc.article.title().expect("a title");
+    // the passage is the cursor's sentence, not the title; the title cites it
+    let passage = copied.lines().next().unwrap_or("");
+    assert!(passage.starts_with('“'), "{copied}");
+    assert!(!passage.contains(title), "the title was copied: {copied}");
+    let sentence = passage.trim_start_matches('“').trim_end_matches('”');
+    assert!(doc.article.text.contains(sentence), "{copied}");
+    assert!(
+        copied.contains(&format!("“{title}”")),
+        "cited by its title: {copied}"
+    );
+    t.key("q");
+    t.wait_for("gloss exited 0");
+}
+
+#[test]
+fn the_help_fits_small_and_large_terminals() {
+    for (w, h) in [(60u16, 20u16), (220, 50)] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let t = Tmux::start("", dir.path(), "");
+        t.resize(w, h);
+        t.wait_for(" READ ");
+        t.key("?");
+        t.wait_for(" Keys ");
+        // a long description, whole (wrapped at 60 columns): scroll to it
+        // the words inside the help's box, row after row
+        let words = |s: &str| -> String {
+            let grid: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+            let Some(top) = grid
+                .iter()
+                .position(|r| r.iter().collect::<String>().contains("╭ Keys"))
+            else {
+                return String::new();
+            };
+            let left = grid[top].iter().position(|&c| c == '╭').unwrap_or(0);
+            let right = grid[top][left..]
+                .iter()
+                .position(|&c| c == '╮')
+                .map_or(grid[top].len(), |r| left + r);
+            grid[top + 1..]
+                .iter()
+                .take_while(|r| r.get(left) != Some(&'╰'))
+                .map(|r| {
+                    r.get(left + 1..right.min(r.len()))
+                        .unwrap_or(&[])
+                        .iter()
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let wanted = "Next mention of any person after this point";
+        let mut screen = t.screen();
+        for _ in 0..100 {
+            if words(&screen).contains(wanted) {
+                break;
+            }
+            t.key("j");
+            let before = screen.clone();
+            screen = t.wait_until("the help to scroll", |s| s != before);
+        }
+        assert!(words(&screen).contains(wanted), "{w}×{h}:\n{screen}");
+        // the end of the help: the mouse and the last line
+        t.key("G");
+        let screen = t.wait_for("Ctrl-c always quits");
+        assert!(
+            screen.contains("wheel") && screen.contains("click"),
+            "{w}×{h}:\n{screen}"
+        );
+        assert!(
+            screen.lines().all(|l| l.chars().count() <= usize::from(w)),
+            "{w}×{h}"
+        );
+        t.key("Escape");
+        // Esc and q sent together read as Alt-q: wait for the help to close
+        t.wait_until("the help to close", |s| !s.contains(" Keys "));
+        t.key("q");
+        t.wait_for("gloss exited 0");
+    }
 }

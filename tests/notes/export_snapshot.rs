@@ -69,7 +69,11 @@ fn markdown_export_of_the_sample() {
     let md = ExportContext {
         doc: &doc,
         id: &id,
+        read_from: None,
         notes: nb.notes(),
+        exported: DateTime::parse_from_rfc3339("2025-03-14T18:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc),
     }
     .render(Format::Markdown);
     insta::assert_snapshot!(md);

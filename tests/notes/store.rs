@@ -74,7 +74,9 @@ fn notes_survive_a_reload_and_come_out_in_both_exports() {
     let ctx = ExportContext {
         doc: &doc,
         id: &id(),
+        read_from: None,
         notes: reopened.notes(),
+        exported: clock().now(),
     };
     let md = ctx.render(Format::Markdown);
     assert!(md.starts_with(
@@ -117,7 +119,9 @@ fn an_import_without_the_article_is_anchored_when_it_is_next_opened() {
     let json = ExportContext {
         doc: &doc,
         id: &id(),
+        read_from: None,
         notes: nb.notes(),
+        exported: clock().now(),
     }
     .render(Format::Json);
 

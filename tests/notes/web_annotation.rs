@@ -71,7 +71,9 @@ fn export() -> (Document, Vec<Value>) {
     let json = ExportContext {
         doc: &doc,
         id: &id,
+        read_from: None,
         notes: nb.notes(),
+        exported: t0.with_timezone(&Utc),
     }
     .render(Format::Json);
     let value: Value = serde_json::from_str(&json).expect("valid JSON");

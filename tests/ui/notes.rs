@@ -305,6 +305,23 @@ fn e_outside_the_notes_pane_edits_the_note_at_the_cursor() {
 }
 
 #[test]
+fn deleting_a_highlight_calls_it_a_highlight_and_closes_its_quotation() {
+    let f = Folders::new();
+    let mut app = f.open(80, 24);
+    three_notes(&mut app);
+    // the first row is the highlight of the second sentence
+    press(&mut app, "4 g d");
+    let s = screen(&app);
+    let prompt = s
+        .lines()
+        .find(|l| l.contains("Delete the"))
+        .expect("the question");
+    assert!(prompt.contains("Delete the highlight “Mayor"), "{prompt}");
+    assert!(prompt.contains("”?"), "the quotation is closed: {prompt}");
+    press(&mut app, "n");
+}
+
+#[test]
 fn d_deletes_after_asking_and_u_undoes() {
     let f = Folders::new();
     let mut app = f.open(80, 24);
@@ -478,9 +495,123 @@ fn x_replaces_its_own_export_but_never_a_file_the_user_changed() {
     );
     std::fs::write(&file, &edited).unwrap();
     press(&mut app, ") h x");
-    assert!(is_error(&app));
-    assert!(message(&app).contains("was changed since gloss wrote it"));
+    // x asks, rather than sending the user to the command line
+    assert!(matches!(
+        app.notes.prompt,
+        Some(Prompt::Confirm(Question::ReplaceExport(_)))
+    ));
+    let s = screen(&app);
+    let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("was changed since gloss wrote it. Replace it? y yes n no"),
+        "the question is asked whole: {s}"
+    );
+    press(&mut app, "n");
+    assert!(
+        message(&app).starts_with("Not exported"),
+        "{}",
+        message(&app)
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), edited, "untouched");
+    press(&mut app, "x y");
+    assert!(
+        message(&app).starts_with("Exported again"),
+        "{}",
+        message(&app)
+    );
+    assert!(
+        !std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("My own words.")
+    );
+}
+
+#[test]
+fn x_on_a_later_day_keeps_the_export_of_unchanged_notes_and_replaces_its_own() {
+    let f = Folders::new();
+    let mut app = f.open(80, 24);
+    press(&mut app, ") ) h x");
+    let file = std::fs::read_dir(f.exports())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let first = std::fs::read_to_string(&file).unwrap();
+    assert!(first.contains("\nexported: 2026-03-03\n"), "{first}");
+
+    let next_day = crate::ui_support::notes::t0() + chrono::TimeDelta::days(1);
+    let mut app = f.open_at(crate::ui_support::document(), 80, 24, next_day);
+    press(&mut app, "x");
+    assert!(
+        message(&app).ends_with("is up to date"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        first,
+        "kept as it was"
+    );
+    press(&mut app, ") h x");
+    assert!(
+        message(&app).starts_with("Exported again"),
+        "{}",
+        message(&app)
+    );
+    let again = std::fs::read_to_string(&file).unwrap();
+    assert!(again.contains("\nexported: 2026-03-04\n"), "{again}");
+}
+
+#[test]
+fn notes_found_by_content_are_shown_and_the_status_bar_says_from_where() {
+    let f = Folders::new();
+    let mut app = f.open(100, 30);
+    press(&mut app, ") h");
+    assert_eq!(f.saved().len(), 1);
+
+    // the same text, read from standard input: another id, the same notes
+    let text = app.doc.article.text.clone();
+    let mut app = App::new(
+        crate::ui_support::document(),
+        &gloss::ui::settings::ReaderSettings::default(),
+        crate::ui_support::env(),
+        100,
+        30,
+    )
+    .unwrap();
+    let stdin = gloss::article_id::ArticleId::for_content(&text);
+    gloss::ui::note_taking::open(
+        &mut app,
+        f.store(),
+        stdin,
+        // another process: a clock (and note ids) of its own
+        std::sync::Arc::new(gloss::notes::FixedClock::new(
+            crate::ui_support::notes::t0() + chrono::TimeDelta::hours(1),
+        )),
+    );
+    assert_eq!(
+        message(&app),
+        "Notes found by content from https://example.org/ferry"
+    );
+    assert!(!is_error(&app));
+    assert_eq!(app.notes.visible().len(), 1);
+    let shown = screen(&app);
+    assert!(shown.contains("“PORT WREN (Coastal Wire) –”"), "{shown}");
+    assert!(
+        shown
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .contains("Notes found by content from https://example.org/ferry"),
+        "{shown}"
+    );
+
+    // a note made now goes with the others, under the article they belong to
+    press(&mut app, "0 ) ) h");
+    assert_eq!(f.saved().len(), 2, "{}", message(&app));
+    assert_eq!(f.store().all().len(), 1, "one store");
+    assert_eq!(f.store().all()[0].article.id, id());
 }
 
 #[test]

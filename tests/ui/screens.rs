@@ -182,6 +182,90 @@ fn the_text_while_the_analysis_runs() {
     }
 }
 
+/// The help's rows, top to bottom, as read by scrolling it one line at a
+/// time: the text between the box's borders.
+fn help_rows(width: u16, height: u16) -> Vec<String> {
+    let mut app = app(width, height);
+    press(&mut app, "?");
+    // the box's rows: between its corners' columns, from the row under
+    // "╭ Keys" to the one above its bottom border
+    let interior = |s: &str| -> Vec<String> {
+        let grid: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
+        let top = grid
+            .iter()
+            .position(|r| r.iter().collect::<String>().contains("╭ Keys"))
+            .expect("the help box");
+        let left = grid[top].iter().position(|&c| c == '╭').expect("corner");
+        let right = left
+            + grid[top][left..]
+                .iter()
+                .position(|&c| c == '╮')
+                .expect("corner");
+        grid[top + 1..]
+            .iter()
+            .take_while(|r| r.get(left) != Some(&'╰'))
+            .map(|r| {
+                r[left + 1..right]
+                    .iter()
+                    .collect::<String>()
+                    .trim()
+                    .to_string()
+            })
+            .collect()
+    };
+    let mut rows = Vec::new();
+    loop {
+        let s = screen(&app);
+        let view = interior(&s);
+        if !s.contains("↓ more") {
+            rows.extend(view);
+            return rows;
+        }
+        rows.push(view[0].clone());
+        press(&mut app, "j");
+        assert!(rows.len() < 1000, "the help never ends");
+    }
+}
+
+#[test]
+fn the_help_fits_any_terminal_and_lists_every_key_and_the_mouse() {
+    for (w, h) in [(60, 20), (80, 24), (220, 50)] {
+        let rows = help_rows(w, h);
+        let all = rows
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for command in gloss::ui::action::COMMANDS {
+            assert!(
+                all.contains(command.description),
+                "{w}×{h}: the help cuts or leaves out {:?}",
+                command.description
+            );
+        }
+        for (key, what) in [("wheel", "Scroll the pane"), ("click", "select the row")] {
+            assert!(
+                all.contains(key) && all.contains(what),
+                "{w}×{h}: no mouse help"
+            );
+        }
+        assert!(all.contains("Ctrl-c always quits."), "{w}×{h}");
+    }
+}
+
+#[test]
+fn a_message_too_long_for_the_status_bar_is_shown_whole() {
+    let mut app = app(80, 24);
+    let long = "Not exported: notes.md was changed since gloss wrote it (edited by hand?); press x again to replace it, or move it away and export then";
+    app.set_error(long);
+    let s = screen(&app);
+    let all = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for word in long.split_whitespace() {
+        assert!(all.contains(word), "{word:?} is cut off:\n{s}");
+    }
+    assert!(all.contains("move it away and export then"), "{s}");
+}
+
 /// A page's block quotes and list items: a bar and bullets in a gutter
 /// before the text, never in it, on every line of a wrapped item; a click
 /// in an indented line finds the word under it.

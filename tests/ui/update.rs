@@ -2,10 +2,12 @@
 //! through the default key map and applied with `update`.
 
 use crate::ui_support::*;
+use gloss::Document;
 use gloss::analysis::EntityId;
 use gloss::span::Span;
 use gloss::ui::app::Mode;
-use gloss::ui::{Action, Effect, Pane, update};
+use gloss::ui::settings::ReaderSettings;
+use gloss::ui::{Action, App, Effect, Pane, update};
 
 fn marked_text(app: &gloss::ui::App) -> &str {
     let m = app.mark.expect("a mark");
@@ -257,7 +259,7 @@ fn search_is_incremental_counts_matches_and_n_steps_through_them() {
     assert_eq!(
         app.search.as_ref().unwrap().matches.len(),
         4,
-        "smart case: ignores case"
+        "case is ignored"
     );
     assert!(app.is_visible(app.search.as_ref().unwrap().matches[0].start));
     press(&mut app, "enter");
@@ -276,6 +278,35 @@ fn search_is_incremental_counts_matches_and_n_steps_through_them() {
     assert!(app.search.is_none());
     press(&mut app, "1 n");
     assert!(message(&app).contains("Elena Alvarez · mention"));
+}
+
+#[test]
+fn search_ignores_accents_and_case_unless_the_settings_say_otherwise() {
+    let doc = Document::from_text(
+        "Visit to Zürich\n\nThe talks moved from ZURICH to São Paulo, then back to Zurich.",
+        &gloss::config::Config::defaults().clean,
+    );
+    let mut app = app_with(doc.clone(), 80, 24);
+    press(&mut app, "/");
+    type_text(&mut app, "zurich");
+    assert_eq!(app.search.as_ref().unwrap().matches.len(), 3);
+    press(&mut app, "esc /");
+    type_text(&mut app, "sao paulo");
+    let m = app.search.as_ref().unwrap().matches.clone();
+    assert_eq!(m.len(), 1);
+    assert_eq!(app.doc.article.slice(m[0]), "São Paulo");
+
+    let mut settings = ReaderSettings::default();
+    settings.reader.search_case = gloss::ui::search::SearchCase::Smart;
+    settings.reader.search_ignore_accents = false;
+    let mut app = App::new(doc, &settings, env(), 80, 24).expect("keys");
+    press(&mut app, "/");
+    type_text(&mut app, "Zurich");
+    assert_eq!(
+        app.search.as_ref().unwrap().matches.len(),
+        1,
+        "smart case, accents count"
+    );
 }
 
 #[test]
@@ -358,6 +389,36 @@ fn z_hides_the_side_panes_and_rewraps_the_text_wider() {
 }
 
 #[test]
+fn with_no_color_t_says_colours_are_off_instead_of_naming_a_theme() {
+    let doc = document();
+    let env = gloss::ui::theme::ColorEnv {
+        no_color: true,
+        ..env()
+    };
+    let mut app = App::new(doc, &ReaderSettings::default(), env, 80, 24).expect("keys");
+    press(&mut app, "t");
+    assert!(message(&app).contains("NO_COLOR"), "{}", message(&app));
+    assert!(!message(&app).starts_with("Theme: "));
+}
+
+#[test]
+fn selecting_an_entity_counts_its_mentions_once() {
+    let mut app = app(80, 24);
+    press(&mut app, "tab");
+    let m = message(&app).to_string();
+    assert!(
+        !m.contains("of 1 mention") && !m.contains(" of 4 mentions"),
+        "{m}"
+    );
+    press(&mut app, "n");
+    assert!(
+        message(&app).ends_with("mention 1 of 4"),
+        "{}",
+        message(&app)
+    );
+}
+
+#[test]
 fn t_cycles_the_themes() {
     let mut app = app(80, 24);
     let first = app.theme.palette;
@@ -411,6 +472,27 @@ fn y_in_the_article_copies_the_sentence_at_the_reading_position() {
         "{text}"
     );
     assert!(text.contains("\n— “Harbour towns"), "{text}");
+}
+
+#[test]
+fn y_after_moving_the_reading_cursor_copies_that_sentence_not_the_top_of_the_view() {
+    let mut app = app(80, 24);
+    press(&mut app, ") )");
+    let sentence = app.reading.current_span().expect("a sentence");
+    let expected = app.doc.article.slice(sentence).to_string();
+    let title = app.doc.article.title().expect("a title").to_string();
+    assert_ne!(expected, title);
+    let Effect::Copy(text) = press(&mut app, "y") else {
+        panic!("y copies")
+    };
+    assert!(text.starts_with(&format!("“{expected}”")), "{text}");
+    // a file's article is cited by its path when it has no URL
+    app.doc.article.meta.url = None;
+    app.address = Some("/home/reader/ferry.txt".into());
+    let Effect::Copy(text) = press(&mut app, "y") else {
+        panic!("y copies")
+    };
+    assert!(text.ends_with("/home/reader/ferry.txt"), "{text}");
 }
 
 #[test]

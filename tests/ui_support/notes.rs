@@ -58,7 +58,13 @@ impl Folders {
         self.open_at(super::document(), width, height, later)
     }
 
-    fn open_at(&self, doc: gloss::Document, width: u16, height: u16, start: DateTime<Utc>) -> App {
+    pub fn open_at(
+        &self,
+        doc: gloss::Document,
+        width: u16,
+        height: u16,
+        start: DateTime<Utc>,
+    ) -> App {
         let mut settings = ReaderSettings::default();
         settings.export.dir = self.exports().display().to_string();
         let mut app = App::new(doc, &settings, super::env(), width, height).expect("default keys");

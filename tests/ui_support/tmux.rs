@@ -34,6 +34,12 @@ impl Tmux {
     /// records the terminal's settings in `dir/stty.txt` and stays, so that
     /// the pane can still be read (a dead pane is redrawn by tmux).
     pub fn start(args: &str, dir: &Path, env: &str) -> Tmux {
+        Tmux::start_in_pipe("", args, "", dir, env)
+    }
+
+    /// As [`Tmux::start`], with a shell pipe around gloss: `before` (a
+    /// command and `|`, or nothing) and `after` (`| cat`, or nothing).
+    pub fn start_in_pipe(before: &str, args: &str, after: &str, dir: &Path, env: &str) -> Tmux {
         for d in ["config", "data"] {
             std::fs::create_dir_all(dir.join(d)).expect("dir");
         }
@@ -43,7 +49,7 @@ impl Tmux {
             dir: dir.to_path_buf(),
         };
         let script = format!(
-            "env -u VISUAL -u EDITOR XDG_CONFIG_HOME='{config}' XDG_DATA_HOME='{data}' COLORTERM=truecolor {env} '{bin}' {args}; \
+            "{before} env -u VISUAL -u EDITOR XDG_CONFIG_HOME='{config}' XDG_DATA_HOME='{data}' COLORTERM=truecolor {env} '{bin}' {args} {after}; \
              echo \"gloss exited $?\"; stty -a > '{stty}'; echo 'terminal recorded'; exec sleep 86400",
             config = dir.join("config").display(),
             data = dir.join("data").display(),
@@ -96,6 +102,23 @@ impl Tmux {
     /// Send keys by tmux's names (`Tab`, `Enter`, `Escape`, `C-s`, `n`).
     pub fn key(&self, key: &str) {
         self.tmux(&["send-keys", key]);
+    }
+
+    /// Resize the pane (the window) to `width` × `height` cells.
+    pub fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        self.tmux(&["resize-window", "-x", &w, "-y", &h]);
+    }
+
+    /// Let programs in the pane set tmux's clipboard (OSC 52), read back
+    /// with [`Tmux::clipboard`].
+    pub fn accept_clipboard(&self) {
+        self.tmux(&["set-option", "-s", "set-clipboard", "on"]);
+    }
+
+    /// The newest paste buffer: what the program last copied.
+    pub fn clipboard(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["show-buffer"]).stdout).into_owned()
     }
 
     /// Send text literally.

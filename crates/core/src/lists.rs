@@ -229,6 +229,10 @@ word_lists! {
     before_a_name,
     /// Words after which a name is an object (`with`, `to`, `and`).
     before_an_object,
+    /// Prepositions: a name after one is no subject of its clause (`with`, `during`).
+    prepositions,
+    /// Words in `-ly` that are no adverbs (`family`), between a speaker and the verb.
+    ly_nouns,
     /// Small words that stay lowercase in titles (`of`, `the`).
     title_small_words,
     // ---- sentences, tokens, cleaning (the tokenizer and the splitter read `builtin()`) ----

@@ -66,12 +66,11 @@ fn front_matter(out: &mut String, ctx: &ExportContext<'_>) {
     if let Some(source) = ctx.source_uri() {
         let _ = writeln!(out, "source: {}", yaml_str(&source));
     }
-    if let Some(date) = ctx.date() {
-        let _ = writeln!(out, "date: {}", date.format("%Y-%m-%d"));
-    }
+    // two dates, each named: the article's, when it gives one, and the export's
     if let Some(published) = &ctx.doc.article.meta.published {
         let _ = writeln!(out, "published: {}", yaml_str(published));
     }
+    let _ = writeln!(out, "{EXPORTED_KEY}{}", ctx.exported.format("%Y-%m-%d"));
     let summary = entity_summary(ctx.doc);
     let names = |kind: EntityKind| -> Vec<&str> {
         summary
@@ -112,12 +111,17 @@ fn source_link(ctx: &ExportContext<'_>) -> Option<String> {
 }
 
 fn note_block(out: &mut String, ctx: &ExportContext<'_>, note: &Note) {
-    for line in note.target.exact.lines() {
-        let line = line.trim_end();
+    let exact: Vec<String> = note
+        .target
+        .exact
+        .lines()
+        .map(|line| escape_inline(line.trim_end()))
+        .collect();
+    for line in hard_breaks(&exact.join("\n")).lines() {
         if line.is_empty() {
             out.push_str(">\n");
         } else {
-            let _ = writeln!(out, "> {}", escape_inline(line));
+            let _ = writeln!(out, "> {line}");
         }
     }
     if let Some(speaker) = quote_speaker(ctx.doc, note) {
@@ -134,13 +138,50 @@ fn note_block(out: &mut String, ctx: &ExportContext<'_>, note: &Note) {
     }
     let body = note.body.trim();
     if !body.is_empty() {
-        let _ = writeln!(out, "{body}\n");
+        let _ = writeln!(out, "{}\n", hard_breaks(body));
     }
     let tags = note.tags();
     if !tags.is_empty() {
         let tags: Vec<String> = tags.iter().map(|t| format!("#{t}")).collect();
         let _ = writeln!(out, "Tags: {}\n", tags.join(" "));
     }
+}
+
+/// The front matter key of the export date, which alone may differ between
+/// two exports of the same notes ([`super::same_but_for_export_date`]).
+pub(crate) const EXPORTED_KEY: &str = "exported: ";
+
+/// Text whose line breaks stay line breaks in Markdown, which joins the
+/// lines of a paragraph: a line followed by another in the same paragraph
+/// ends in two spaces (a hard break). Blank lines (paragraph breaks) and
+/// fenced code blocks stay as they are; lines of only spaces become blank.
+fn hard_breaks(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let is_fence = |line: &str| {
+        let line = line.trim_start();
+        line.starts_with("```") || line.starts_with("~~~")
+    };
+    let mut out = String::with_capacity(text.len() + 2 * lines.len());
+    let mut in_code = false;
+    for (i, line) in lines.iter().enumerate() {
+        if is_fence(line) {
+            in_code = !in_code;
+            out.push_str(line);
+        } else if in_code {
+            // code keeps its lines (and its trailing spaces) as written
+            out.push_str(text.lines().nth(i).unwrap_or(line));
+        } else {
+            out.push_str(line);
+            let next = lines.get(i + 1);
+            if !line.is_empty() && next.is_some_and(|n| !n.is_empty() && !is_fence(n)) {
+                out.push_str("  ");
+            }
+        }
+        if i + 1 < lines.len() {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 fn list_entities<'a>(
@@ -212,6 +253,22 @@ mod tests {
         assert_eq!(escape_inline("1. not a list"), r"1\. not a list");
         assert_eq!(escape_inline("2019. A year"), r"2019\. A year");
         assert_eq!(escape_inline("Plain, with 3.5 %"), "Plain, with 3.5 %");
+    }
+
+    #[test]
+    fn lines_of_a_paragraph_end_in_a_hard_break() {
+        assert_eq!(hard_breaks("one line"), "one line");
+        assert_eq!(hard_breaks("first\nsecond"), "first  \nsecond");
+        assert_eq!(
+            hard_breaks("a\nb   \n\nc\n \nd"),
+            "a  \nb\n\nc\n\nd",
+            "blank lines stay paragraph breaks, trailing spaces are not doubled"
+        );
+        assert_eq!(
+            hard_breaks("see:\n```\nfn x() {}  \nlet y;\n```\nafter\nend"),
+            "see:\n```\nfn x() {}  \nlet y;\n```\nafter  \nend",
+            "code in a fence keeps its lines"
+        );
     }
 
     #[test]

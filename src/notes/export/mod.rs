@@ -11,8 +11,9 @@ use super::NotesError;
 use super::atomic::{self, Existing};
 use super::model::{Attachment, Note};
 use crate::Document;
-use crate::analysis::EntityKind;
+use crate::analysis::{EntityId, EntityKind};
 use crate::article_id::ArticleId;
+use crate::span::Span;
 
 pub use markdown::to_markdown;
 pub use web_annotation::to_web_annotations;
@@ -40,8 +41,15 @@ impl Format {
 /// from, and its notes (in reading order).
 pub struct ExportContext<'a> {
     pub doc: &'a Document,
+    /// The article the notes are stored under; it names the export file, so
+    /// that the notes of a moved article go on in the same file.
     pub id: &'a ArticleId,
+    /// Where the article was read from this time, when that is not `id`
+    /// (its notes were found by content): the source shown.
+    pub read_from: Option<&'a ArticleId>,
     pub notes: &'a [Note],
+    /// When the export is made (the Markdown's `exported:` date).
+    pub exported: DateTime<Utc>,
 }
 
 impl<'a> ExportContext<'a> {
@@ -57,19 +65,15 @@ impl<'a> ExportContext<'a> {
         self.doc.article.title().unwrap_or("Untitled article")
     }
 
-    /// The article's URI as a source: its URL or `file://` URI. Text without
-    /// an address (stdin, the sample) has none to show.
+    /// The article's URI as a source: its URL or `file://` URI, where it was
+    /// read from, else where its notes were made. Text without an address
+    /// (stdin, the sample) has none to show.
     pub fn source_uri(&self) -> Option<String> {
-        match self.id {
-            ArticleId::Content(_) => None,
-            _ => Some(self.id.uri()),
-        }
-    }
-
-    /// The day the reading was done: when the first note was made. Stable
-    /// across exports, so that exporting again changes nothing.
-    pub fn date(&self) -> Option<DateTime<Utc>> {
-        self.notes.iter().map(|n| n.created).min()
+        self.read_from
+            .into_iter()
+            .chain([self.id])
+            .find(|id| !matches!(id, ArticleId::Content(_)))
+            .map(ArticleId::uri)
     }
 
     /// The tags of all notes, each once, in reading order.
@@ -108,26 +112,60 @@ pub fn entity_summary(doc: &Document) -> Vec<EntitySummary<'_>> {
     out
 }
 
-/// The speaker of the quote a note is on: the quote it is attached to, or the
-/// quote whose words contain the passage (or that the passage contains).
+/// The speaker of the quote a note is on, when the note's passage is a
+/// quote: the quote it is attached to; else a quote whose words contain the
+/// passage; else the quotes inside the passage, when they make up most of its
+/// words and have one speaker (`"We sail as one," Alvarez said.` is Alvarez's
+/// quote). A narrative sentence holding a scare quote or a few quoted words
+/// (`Critics call the plan a "giveaway".`) is nobody's quote.
 pub fn quote_speaker<'d>(doc: &'d Document, note: &Note) -> Option<&'d str> {
     let span = note.span();
     let quotes = &doc.analysis.quotes;
-    let quote = match &note.attachment {
-        Some(Attachment::Quote { text }) => quotes
-            .iter()
-            .find(|q| doc.article.slice(q.span) == text)
-            .or_else(|| quotes.iter().find(|q| q.span.overlaps(span))),
-        _ if note.detached => None,
-        _ => quotes
-            .iter()
-            .find(|q| q.span.covers(span) || span.covers(q.span)),
-    }?;
-    let speaker = quote.speaker?;
+    let speaker = match &note.attachment {
+        Some(Attachment::Quote { text }) => {
+            quotes
+                .iter()
+                .find(|q| doc.article.slice(q.span) == text)
+                .or_else(|| quotes.iter().find(|q| q.span.overlaps(span)))?
+                .speaker?
+        }
+        _ if note.detached => return None,
+        _ => match quotes.iter().find(|q| q.span.covers(span)) {
+            Some(quote) => quote.speaker?,
+            None => speaker_of_quotes_within(doc, span)?,
+        },
+    };
     doc.analysis
         .entities
         .get(speaker.0)
         .map(|e| e.name.as_str())
+}
+
+/// The one speaker of the quotes inside `span`, when their words are more
+/// than half of the passage's.
+fn speaker_of_quotes_within(doc: &Document, span: Span) -> Option<EntityId> {
+    let mut inside = doc
+        .analysis
+        .quotes
+        .iter()
+        .filter(|q| span.covers(q.span))
+        .peekable();
+    let speaker = inside.peek()?.speaker?;
+    let mut quoted = 0;
+    for quote in inside {
+        if quote.speaker != Some(speaker) {
+            return None;
+        }
+        quoted += word_count(doc.article.slice(quote.span));
+    }
+    (2 * quoted > word_count(doc.article.slice(span))).then_some(speaker)
+}
+
+/// Words as runs of letters and digits.
+fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
 }
 
 /// What writing an export did.
@@ -151,7 +189,9 @@ pub fn write_file(path: &Path, content: &str, force: bool) -> Result<Written, No
         source,
     };
     match std::fs::read(path) {
-        Ok(existing) if existing == content.as_bytes() => return Ok(Written::Unchanged),
+        Ok(existing) if same_but_for_export_date(&existing, content) => {
+            return Ok(Written::Unchanged);
+        }
         Ok(_) if !force => {
             return Err(NotesError::Exists {
                 path: path.to_path_buf(),
@@ -177,6 +217,35 @@ pub fn write_file(path: &Path, content: &str, force: bool) -> Result<Written, No
         }),
         Err(source) => Err(write_err(source)),
     }
+}
+
+/// Whether an existing export holds `content`, but for the date it was
+/// exported on: exporting unchanged notes again leaves the file (and its
+/// date) alone rather than calling it a different file.
+pub fn same_but_for_export_date(existing: &[u8], content: &str) -> bool {
+    fn without_date(text: &str) -> (&str, &str) {
+        let Some(front) = text.strip_prefix("---\n") else {
+            return (text, "");
+        };
+        let end = front.find("\n---\n").map_or(0, |i| i + 1);
+        let Some(at) = front[..end]
+            .match_indices(markdown::EXPORTED_KEY)
+            .map(|(i, _)| i)
+            .find(|&i| i == 0 || front.as_bytes()[i - 1] == b'\n')
+        else {
+            return (text, "");
+        };
+        let line_end = front[at..].find('\n').map_or(front.len(), |i| at + i + 1);
+        let cut = "---\n".len();
+        (&text[..cut + at], &text[cut + line_end..])
+    }
+    if existing == content.as_bytes() {
+        return true;
+    }
+    let Ok(existing) = std::str::from_utf8(existing) else {
+        return false;
+    };
+    without_date(existing) == without_date(content)
 }
 
 /// A file name for an article's export: its title made safe, and the article

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::super::action::{Action, Context, Pane};
 use super::super::app::{App, Mode};
+use super::super::note_taking::NoteAction;
 use super::super::sanitize::sanitize;
 use super::super::text_layout::display_width;
 
@@ -157,4 +158,59 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
         )),
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A message too long for the status bar is shown whole, wrapped, in a box
+/// that rises above the status bar over the article, until the next key
+/// clears it: the reason and the remedy are never cut off.
+pub fn long_message(app: &App, frame: &mut Frame, status: Rect) {
+    use super::super::note_taking::Prompt;
+    let (text, error) = match (&app.notes.prompt, &app.message) {
+        // a question too long for the bar is asked whole, with its keys
+        (Some(Prompt::Confirm(question)), _) => (
+            format!(
+                "{}{} yes  {} no",
+                super::note_taking::question_text(app, question),
+                app.key(Action::Notes(NoteAction::Answer(true))),
+                app.key(Action::Notes(NoteAction::Answer(false)))
+            ),
+            false,
+        ),
+        (Some(_), _) => return,
+        (None, _) if app.notes.editor.is_some() || app.mode == Mode::SearchInput => return,
+        (None, Some(message)) => (sanitize(&message.text).into_owned(), message.error),
+        (None, None) => return,
+    };
+    let mode_width = 10;
+    let room = usize::from(status.width).saturating_sub(mode_width);
+    if display_width(&text) <= room {
+        return;
+    }
+    let width = usize::from(status.width).saturating_sub(2).max(1);
+    let lines: Vec<Line> = super::super::text_layout::wrap(&text, width)
+        .into_iter()
+        .map(|l| Line::from(l.to_string()))
+        .collect();
+    let height = (lines.len() as u16 + 1).min(status.y / 2).max(2);
+    let area = Rect {
+        x: status.x,
+        y: status.y.saturating_sub(height),
+        width: status.width,
+        height,
+    };
+    let style = if error {
+        app.theme.error
+    } else {
+        app.theme.text
+    };
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).style(style).block(
+            ratatui::widgets::Block::default()
+                .borders(ratatui::widgets::Borders::TOP)
+                .border_style(app.theme.border)
+                .padding(ratatui::widgets::Padding::horizontal(1)),
+        ),
+        area,
+    );
 }

@@ -33,6 +33,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         }
     }
     bars::status(app, frame, areas.status);
+    bars::long_message(app, frame, areas.status);
     note_taking::editor(app, frame, screen);
     if app.mode == Mode::Help {
         help::draw(app, frame, screen);

@@ -18,6 +18,7 @@ use super::super::areas::{Areas, rows_inside};
 use super::super::note_taking::{NoteAction, Prompt, Question, first_words};
 use super::super::sanitize::sanitize;
 use super::super::text_layout::display_width;
+use super::super::text_layout::quoted;
 use super::pane_block;
 use super::panes::truncate;
 
@@ -165,7 +166,7 @@ fn note_row<'a>(app: &'a App, note: &Note, width: usize) -> Line<'a> {
     let room = width.saturating_sub(used);
     if note.is_highlight() {
         let words = one_line(&note.target.exact);
-        let text = truncate(&sanitize(&format!("“{words}”")), room);
+        let text = quoted(&sanitize(&words), room);
         spans.push(TextSpan::styled(text, theme.quote));
     } else {
         let words = truncate(&sanitize(&one_line(&note.body)), room);
@@ -218,18 +219,7 @@ pub fn prompt(app: &App) -> Option<Vec<TextSpan<'static>>> {
     };
     let spans = match prompt {
         Prompt::Confirm(question) => {
-            let text = match question {
-                Question::Delete(id) => {
-                    let words = app
-                        .notes
-                        .notebook
-                        .as_ref()
-                        .and_then(|nb| nb.get(*id))
-                        .map_or(String::new(), |n| first_words(n, 40));
-                    format!("Delete the note {}? ", sanitize(&words))
-                }
-                Question::Discard => "Throw away this note? ".to_string(),
-            };
+            let text = question_text(app, question);
             vec![
                 TextSpan::styled(text, theme.text),
                 TextSpan::styled(app.key(Action::Notes(NoteAction::Answer(true))), theme.key),
@@ -345,7 +335,7 @@ pub fn editor(app: &App, frame: &mut Frame, screen: Rect) {
     .areas(inner);
     let passage = one_line(&editor.target.exact);
     let room = usize::from(quote_area.width) * usize::from(quote_rows);
-    let passage = truncate(&sanitize(&format!("“{passage}”")), room);
+    let passage = quoted(&sanitize(&passage), room);
     frame.render_widget(
         Paragraph::new(passage)
             .style(theme.quote)
@@ -357,6 +347,37 @@ pub fn editor(app: &App, frame: &mut Frame, screen: Rect) {
         rule_area,
     );
     frame.render_widget(&editor.textarea, text_area);
+}
+
+/// The words of a yes/no question, without its keys.
+pub fn question_text(app: &App, question: &Question) -> String {
+    match question {
+        Question::Delete(id) => {
+            let words = app
+                .notes
+                .notebook
+                .as_ref()
+                .and_then(|nb| nb.get(*id))
+                .map(|n| (n.is_highlight(), first_words(n, 40)));
+            match words {
+                Some((true, words)) => {
+                    format!("Delete the highlight {}? ", sanitize(&words))
+                }
+                Some((false, words)) => format!("Delete the note {}? ", sanitize(&words)),
+                None => "Delete it? ".to_string(),
+            }
+        }
+        Question::Discard => "Throw away this note? ".to_string(),
+        Question::ReplaceExport(path) => {
+            let name = std::path::Path::new(path)
+                .file_name()
+                .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+            format!(
+                "{} was changed since gloss wrote it. Replace it? ",
+                sanitize(&name)
+            )
+        }
+    }
 }
 
 #[cfg(test)]

@@ -159,21 +159,7 @@ fn quote_row<'a>(app: &'a App, row: usize, width: usize) -> Line<'a> {
 
 /// `s` cut to `width` cells, with an ellipsis when cut.
 pub(super) fn truncate(s: &str, width: usize) -> String {
-    if display_width(s) <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
-        let w = display_width(g);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    out.push('…');
-    out
+    super::super::text_layout::truncate(s, width)
 }
 
 #[cfg(test)]

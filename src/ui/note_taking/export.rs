@@ -8,6 +8,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use chrono::Utc;
+
 use crate::notes::NotesError;
 use crate::notes::atomic::{self, Existing};
 use crate::notes::export::{ExportContext, Written, file_name, write_file};
@@ -31,6 +33,12 @@ fn read_receipts(path: &Path) -> Receipts {
 }
 
 pub fn export(app: &mut App) {
+    export_with(app, false);
+}
+
+/// Export, replacing a file the user changed when `replace` (the answer to
+/// the question a refusal asks).
+pub fn export_with(app: &mut App, replace: bool) {
     super::reload(app);
     let Some(nb) = &app.notes.notebook else {
         unavailable(app);
@@ -46,10 +54,19 @@ pub fn export(app: &mut App) {
     };
     let format = app.notes.export.format;
     let id = nb.article_id().clone();
+    // where the reader read the article, when its notes are another id's
+    let read_from = app
+        .notes
+        .store
+        .as_ref()
+        .map(|(_, opened)| opened)
+        .filter(|&opened| *opened != id);
     let ctx = ExportContext {
         doc: &app.doc,
         id: &id,
+        read_from,
         notes: nb.notes(),
+        exported: app.notes.clock.as_ref().map_or_else(Utc::now, |c| c.now()),
     };
     let content = ctx.render(format);
     let path = dir.join(file_name(&ctx, format));
@@ -73,11 +90,13 @@ pub fn export(app: &mut App) {
             path: dir.clone(),
             source,
         })
-        .and_then(|()| write_file(&path, &content, ours));
+        .and_then(|()| write_file(&path, &content, ours || replace));
     let shown = path.display();
     match written {
         Ok(written) => {
-            receipts.insert(path.to_string_lossy().into_owned(), text_hash(&content));
+            // what is on disk: this export, or the same one of an earlier day
+            let on_disk = std::fs::read_to_string(&path).unwrap_or(content);
+            receipts.insert(path.to_string_lossy().into_owned(), text_hash(&on_disk));
             let kept = receipts_file.as_deref().map(|file| {
                 serde_json::to_vec_pretty(&receipts)
                     .map_err(std::io::Error::other)
@@ -94,9 +113,12 @@ pub fn export(app: &mut App) {
                 ));
             }
         }
-        Err(NotesError::Exists { .. }) => app.set_error(format!(
-            "{shown} was changed since gloss wrote it; not replaced (gloss export --force can replace it)"
-        )),
+        Err(NotesError::Exists { .. }) => {
+            // ask rather than send the user to the command line
+            app.notes.prompt = Some(super::Prompt::Confirm(super::Question::ReplaceExport(
+                path.display().to_string(),
+            )));
+        }
         Err(e) => app.set_error(format!("Could not export: {e}")),
     }
 }

@@ -61,19 +61,14 @@ pub fn show_selected(app: &mut App) {
     app.set_message(format!("Note {row} of {total} · {words}"));
 }
 
-/// The first words of a note: its body, or for a highlight its passage.
-pub fn first_words(note: &Note, chars: usize) -> String {
-    let text = if note.is_highlight() {
-        format!("“{}”", one_line(&note.target.exact))
+/// The first words of a note in at most `width` cells: its body, or for a
+/// highlight its passage between quotation marks.
+pub fn first_words(note: &Note, width: usize) -> String {
+    use super::super::text_layout::{quoted, truncate};
+    if note.is_highlight() {
+        quoted(&one_line(&note.target.exact), width)
     } else {
-        one_line(&note.body)
-    };
-    if text.chars().count() <= chars {
-        text
-    } else {
-        let mut cut: String = text.chars().take(chars.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
+        truncate(&one_line(&note.body), width)
     }
 }
 

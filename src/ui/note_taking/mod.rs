@@ -69,6 +69,8 @@ pub enum Question {
     Delete(Uuid),
     /// Throw away the note being written?
     Discard,
+    /// The export file (this path) was changed since gloss wrote it: replace it?
+    ReplaceExport(String),
 }
 
 /// A one-line prompt that has the keyboard.
@@ -133,19 +135,27 @@ impl NotesUi {
     }
 }
 
-/// Open the notes of the article `id` in the reader, and offer back a note
-/// left unsaved last time. Problems are shown, never fatal.
+/// Open the notes of the article `id` in the reader (or, when it has none,
+/// those of the same text found by content, which the status bar names),
+/// and offer back a note left unsaved last time. Problems are shown, never
+/// fatal.
 pub fn open(app: &mut App, store: Store, id: ArticleId, clock: Arc<dyn Clock>) {
-    let opened = Notebook::open(store.clone(), id.clone(), &app.doc.article, clock.clone());
+    let opened = Notebook::open_or_find(store.clone(), id.clone(), &app.doc.article, clock.clone());
     app.notes.clock = Some(clock);
     match opened {
         Ok((notebook, report)) => {
             app.notes.notebook = Some(notebook);
             app.notes.unavailable = None;
-            if let Some(w) = report.warnings.first() {
-                app.set_error(w.clone());
-            } else if report.text_changed && report.moved + report.fuzzy + report.detached > 0 {
-                let mut parts = Vec::new();
+            let found = report.found_by_content.as_ref().map(|f| {
+                let line = f.describe();
+                let mut chars = line.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect::<String>())
+                    .unwrap_or_default()
+            });
+            let mut parts = Vec::new();
+            if report.text_changed && report.moved + report.fuzzy + report.detached > 0 {
                 if report.moved + report.fuzzy > 0 {
                     parts.push(format!("{} found again", report.moved + report.fuzzy));
                 }
@@ -155,6 +165,16 @@ pub fn open(app: &mut App, store: Store, id: ArticleId, clock: Arc<dyn Clock>) {
                         report.detached
                     ));
                 }
+            }
+            if let Some(w) = report.warnings.first() {
+                app.set_error(w.clone());
+            } else if let Some(found) = found {
+                if parts.is_empty() {
+                    app.set_message(found);
+                } else {
+                    app.set_message(format!("{found}; {}", parts.join(", ")));
+                }
+            } else if !parts.is_empty() {
                 app.set_message(format!(
                     "The article changed since your notes: {}",
                     parts.join(", ")
@@ -248,6 +268,10 @@ fn answer(app: &mut App, yes: bool) {
         (Question::Delete(_), false) => app.set_message("Kept"),
         (Question::Discard, true) => editor::discard(app),
         (Question::Discard, false) => {}
+        (Question::ReplaceExport(_), true) => export::export_with(app, true),
+        (Question::ReplaceExport(path), false) => {
+            app.set_message(format!("Not exported: {path} is kept as it is"))
+        }
     }
 }
 

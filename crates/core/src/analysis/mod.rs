@@ -170,14 +170,47 @@ fn run(
         })
         .collect();
     mention_refs.sort_by_key(|m| m.tokens.start);
+    // the kind of each quotation first: attribution carries a speaker on
+    // from full quotations only
+    let mut kinds: Vec<QuoteKind> = Vec::with_capacity(doc.quotes.len());
+    for (q, found) in doc.quotes.iter().enumerate() {
+        let inner = &doc.quote_tokens[q];
+        let inner_tokens: Vec<tokens::Token> = doc.tokens[inner.clone()]
+            .iter()
+            .copied()
+            .filter(|t| found.span.covers(t.span()))
+            .collect();
+        let mut kind = quotes::kind::classify(
+            doc.text,
+            found,
+            &inner_tokens,
+            starts_clause(&doc, inner.start),
+            article.blocks[found.block].kind,
+            &lex.lists,
+        );
+        // the second half of a split quotation (`"A," said Kim, "B."`) is as
+        // full as the first
+        if q > 0
+            && kinds[q - 1] == QuoteKind::Full
+            && inner.start > 0
+            && doc.sentence_of[inner.start] == doc.sentence_of[doc.quote_tokens[q - 1].start]
+            && doc.word(inner.start - 1) == ","
+            && inner.start - doc.quote_tokens[q - 1].end <= 10
+        {
+            kind = QuoteKind::Full;
+        }
+        kinds.push(kind);
+    }
     let quote_refs: Vec<quotes::attribute::QuoteRef> = doc
         .quotes
         .iter()
         .zip(&doc.quote_tokens)
-        .map(|(q, tokens)| quotes::attribute::QuoteRef {
+        .zip(&kinds)
+        .map(|((q, tokens), kind)| quotes::attribute::QuoteRef {
             tokens: tokens.clone(),
             block: q.block,
             unclosed: q.close.is_none(),
+            partial: *kind == QuoteKind::Partial,
         })
         .collect();
     let genders: Vec<_> = drafts.iter().map(|d| d.gender).collect();
@@ -199,39 +232,17 @@ fn run(
     // how each speaker was chosen, when asked
     let mut steps = explain.is_some().then(Vec::new);
     let speakers = quotes::attribute::attribute(&input, steps.as_mut());
-    let mut quotes: Vec<Quote> = Vec::with_capacity(doc.quotes.len());
-    for (q, found) in doc.quotes.iter().enumerate() {
-        let inner = &doc.quote_tokens[q];
-        let inner_tokens: Vec<tokens::Token> = doc.tokens[inner.clone()]
-            .iter()
-            .copied()
-            .filter(|t| found.span.covers(t.span()))
-            .collect();
-        let mut kind = quotes::kind::classify(
-            doc.text,
-            found,
-            &inner_tokens,
-            starts_clause(&doc, inner.start),
-            article.blocks[found.block].kind,
-            &lex.lists,
-        );
-        // the second half of a split quotation (`"A," said Kim, "B."`) is as
-        // full as the first
-        if q > 0
-            && quotes[q - 1].kind == QuoteKind::Full
-            && inner.start > 0
-            && doc.sentence_of[inner.start] == doc.sentence_of[doc.quote_tokens[q - 1].start]
-            && doc.word(inner.start - 1) == ","
-            && inner.start - doc.quote_tokens[q - 1].end <= 10
-        {
-            kind = QuoteKind::Full;
-        }
-        quotes.push(Quote {
+    let quotes: Vec<Quote> = doc
+        .quotes
+        .iter()
+        .zip(&kinds)
+        .enumerate()
+        .map(|(q, (found, &kind))| Quote {
             span: found.span,
             speaker: speakers[q].map(EntityId),
             kind,
-        });
-    }
+        })
+        .collect();
 
     let entities = drafts
         .into_iter()

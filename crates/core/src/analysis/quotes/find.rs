@@ -62,6 +62,10 @@ fn find_in_block(text: &str, block: Span, b: usize, out: &mut Vec<Found>) {
     // byte offset (absolute) just after the opening double mark
     let mut open: Option<(usize, usize)> = None;
     let mut single: Option<(usize, usize)> = None;
+    // whether the open quotation opened with a straight mark, and how many
+    // curly quotations are open inside it (`"… “rant,” …`)
+    let mut straight = false;
+    let mut nested = 0u32;
     for i in mark_candidates(s) {
         let Some(c) = s[i..].chars().next() else {
             continue;
@@ -73,24 +77,38 @@ fn find_in_block(text: &str, block: Span, b: usize, out: &mut Vec<Found>) {
         let (left, right) = (is_left_context(prev), is_right_context(next));
         match c {
             '\u{201c}' | '\u{201e}' | '\u{00ab}' => {
+                // a quotation inside the open one: in a straight one, or in
+                // a curly one that two closing marks end (`“… “hell” …”`)
+                if open.is_some() && (straight || closes_twice(&s[i + c.len_utf8()..])) {
+                    nested += 1;
+                    continue;
+                }
                 if let Some((o, inner)) = open.take() {
                     push(text, o, inner, at, None, b, out);
                 }
                 single = None;
                 open = Some((at, after));
+                straight = false;
+                nested = 0;
             }
+            '\u{201d}' | '\u{00bb}' if nested > 0 => nested -= 1,
             '\u{201d}' | '\u{00bb}' => match open.take() {
                 Some((o, inner)) => push(text, o, inner, at, Some(after), b, out),
                 // a closing mark used as an opening one in mangled text
-                None if left && !right => open = Some((at, after)),
+                None if left && !right => {
+                    open = Some((at, after));
+                    straight = false;
+                }
                 None => {}
             },
             '"' => match open.take() {
                 Some((o, inner)) => {
+                    nested = 0;
                     if left && !right {
                         // a new quotation opens: the previous one was never closed
                         push(text, o, inner, at, None, b, out);
                         open = Some((at, after));
+                        straight = true;
                     } else {
                         push(text, o, inner, at, Some(after), b, out);
                     }
@@ -100,6 +118,8 @@ fn find_in_block(text: &str, block: Span, b: usize, out: &mut Vec<Found>) {
                         // (a mark glued to a word and followed by a space closes nothing)
                         single = None;
                         open = Some((at, after));
+                        straight = true;
+                        nested = 0;
                     }
                 }
             },
@@ -130,6 +150,28 @@ fn find_in_block(text: &str, block: Span, b: usize, out: &mut Vec<Found>) {
     if let Some((o, inner)) = open {
         push(text, o, inner, block.end, None, b, out);
     }
+}
+
+/// Whether the next two curly double marks in `rest` (its first 4 KB) both close (`hell”
+/// than live … president.”`): the mark before `rest` opened a quotation
+/// inside another.
+fn closes_twice(rest: &str) -> bool {
+    // within a paragraph's reach: a block of many unclosed marks is not
+    // read to its end at each
+    let mut marks = rest
+        .char_indices()
+        .take_while(|&(i, _)| i < 4096)
+        .map(|(_, c)| c)
+        .filter(|c| {
+            matches!(
+                c,
+                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{00ab}' | '\u{00bb}'
+            )
+        });
+    matches!(
+        (marks.next(), marks.next()),
+        (Some('\u{201d}' | '\u{00bb}'), Some('\u{201d}' | '\u{00bb}'))
+    )
 }
 
 fn push(
@@ -230,6 +272,35 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(mark_candidates(&s).collect::<Vec<_>>(), every);
         }
+    }
+
+    #[test]
+    fn a_curly_quotation_inside_an_open_one_stays_inside() {
+        // in an unclosed straight one
+        assert_eq!(
+            quotes(
+                "\"We read the question: \u{201c}As you know, she left early.\u{201d} It was so."
+            ),
+            [(
+                "We read the question: \u{201c}As you know, she left early.\u{201d} It was so.",
+                false
+            )]
+        );
+        // in a curly one that two closing marks end
+        assert_eq!(
+            quotes(
+                "\u{201c}I\u{2019}d rather live in what he calls \u{201c}hell\u{201d} than here.\u{201d} \u{2015} A."
+            ),
+            [(
+                "I\u{2019}d rather live in what he calls \u{201c}hell\u{201d} than here.",
+                true
+            )]
+        );
+        // an unclosed curly one, then a new one
+        assert_eq!(
+            quotes("\u{201c}It was late, she said. \u{201c}We left.\u{201d}"),
+            [("It was late, she said.", false), ("We left.", true)]
+        );
     }
 
     #[test]

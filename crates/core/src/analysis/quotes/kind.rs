@@ -25,6 +25,10 @@ pub fn classify(
     if matches!(block, BlockKind::Title | BlockKind::Heading) {
         return QuoteKind::Partial;
     }
+    // a stage direction alone (`"(CROSSTALK.)`, `"[inaudible]"`): no one's words
+    if is_bracketed(found.span.slice(text)) {
+        return QuoteKind::Partial;
+    }
     let words: Vec<&str> = tokens
         .iter()
         .filter(|t| t.kind != TokenKind::Punct)
@@ -48,6 +52,20 @@ pub fn classify(
     } else {
         QuoteKind::Partial
     }
+}
+
+/// `(CROSSTALK.)`, `[inaudible]`: the whole text in one pair of brackets.
+fn is_bracketed(inner: &str) -> bool {
+    let inner = inner.trim_end_matches(['.', ',']);
+    let pair = match inner.chars().next() {
+        Some('(') => ')',
+        Some('[') => ']',
+        _ => return false,
+    };
+    inner.ends_with(pair)
+        && inner[1..inner.len() - 1]
+            .chars()
+            .all(|c| c != pair && c != '(' && c != '[')
 }
 
 /// `The World of Tomorrow`, `Deterministic Nonperiodic Flow`: two or more
@@ -123,6 +141,16 @@ mod tests {
         );
         assert_eq!(
             kind_of("\"Don't get nervous,\" he said.", true),
+            QuoteKind::Full
+        );
+    }
+
+    #[test]
+    fn a_stage_direction_alone_is_partial() {
+        assert_eq!(kind_of("\"(CROSSTALK.)\"", true), QuoteKind::Partial);
+        assert_eq!(kind_of("\"[inaudible]\"", true), QuoteKind::Partial);
+        assert_eq!(
+            kind_of("\"(Laughs.) We will see about that,\" she said.", true),
             QuoteKind::Full
         );
     }

@@ -20,7 +20,12 @@ use crate::analysis::tokens::TokenKind;
 /// [`Index::is_cue`], which remembers the answer).
 #[inline(never)]
 pub(super) fn is_cue_at(ix: &Index, i: usize) -> bool {
-    if ix.in_quote[i] || ix.input.tokens[i].kind != TokenKind::Word {
+    // (a word inside a name is none: `United States`; a name may take in
+    // the verb before it: `Said Ellis:`)
+    let inside_a_name = ix
+        .mention_at(i)
+        .is_some_and(|m| ix.input.mentions[m].tokens.start < i);
+    if ix.in_quote[i] || ix.input.tokens[i].kind != TokenKind::Word || inside_a_name {
         return false;
     }
     let lists = ix.input.lists;
@@ -40,6 +45,7 @@ pub(super) fn is_cue_at(ix: &Index, i: usize) -> bool {
                 i > 0
                     && (ix.mention_at(i - 1).is_some()
                         || pronoun_gender(ix.word(i - 1)).is_some()
+                        || ix.with_lower(i - 1, |w| w == "it")
                         || ix.in_quote[i - 1]
                         || ix.word(i - 1) == ",")
             }

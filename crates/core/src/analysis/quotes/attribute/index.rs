@@ -21,6 +21,8 @@ pub(super) struct Index<'a> {
     cue: Vec<Cell<u8>>,
     /// Per entity: whether some mention names it as a person.
     pub person: Vec<bool>,
+    /// Per entity: whether some mention names it as an organisation.
+    pub org: Vec<bool>,
     /// Whether the quotations are in reading order (they are, as
     /// `find` gives them), so that the last one before a token can be
     /// found by bisection.
@@ -37,12 +39,15 @@ impl<'a> Index<'a> {
         // fewer mentions than tokens, so fewer than u32::MAX (see `Doc`)
         let mut mention_at = vec![None; n];
         let mut person = Vec::new();
+        let mut org = Vec::new();
         for (m, mention) in input.mentions.iter().enumerate() {
             mention_at[mention.tokens.clone()].fill(Some(m as u32));
             if mention.entity >= person.len() {
                 person.resize(mention.entity + 1, false);
+                org.resize(mention.entity + 1, false);
             }
             person[mention.entity] |= mention.kind == EntityKind::Person;
+            org[mention.entity] |= mention.kind == EntityKind::Organization;
         }
         let quotes_in_order = input
             .quotes
@@ -54,6 +59,7 @@ impl<'a> Index<'a> {
             mention_at,
             cue: vec![Cell::new(0); n],
             person,
+            org,
             quotes_in_order,
         }
     }

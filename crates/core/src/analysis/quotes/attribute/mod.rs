@@ -1,6 +1,9 @@
 //! Who said it. Each quotation goes through these steps in turn, and the
 //! first that names a speaker (or rules one out) decides:
 //!
+//! 0. [`carry::credit`]: a credit the quotation carries, a transcript's
+//!    speaker label (`"PENCE: Well, …`) or a name after a dash (`"…" ―
+//!    Sonya Herridge`).
 //! 1. [`cues`]: a verb of saying (or `according to`) in the quotation's
 //!    sentences, nearest first, and its subject ([`subject`]): `"…," said
 //!    Pompeo`, `Pompeo said: "…"`, `"…," Trump said Sunday`, `according to X`.
@@ -9,8 +12,8 @@
 //!    spokeswoman said … Heather Nauert`); an unnamed source (`a US official
 //!    told reporters`) leaves the quotation without a speaker.
 //! 2. [`subject::possessive_source`]: `In Dr. Shadlen's words, "…"`.
-//! 3. [`carry`]: the sentence after opening with the speaker (`"…?" Rothman
-//!    recalls thinking.`), the quotation the paragraph before left open, a
+//! 3. [`carry`]: the sentence after opening with the speaker, after a
+//!    quotation that is a whole sentence (`"…?" Rothman recalls thinking.`), the quotation the paragraph before left open, a
 //!    short attribution line after a pull quote, or the speaker of the
 //!    sentence before (a second sentence after `"…," said Pompeo.`).
 //!
@@ -56,6 +59,9 @@ pub struct QuoteRef {
     pub block: usize,
     /// Whether the block ended before a closing mark.
     pub unclosed: bool,
+    /// Whether it is a partial quotation (a scare quote, a title): no
+    /// speaker is carried on from it.
+    pub partial: bool,
 }
 
 /// Everything attribution looks at.
@@ -120,6 +126,9 @@ fn attribute_one(
     let s0 = ix.sentence_of(first);
     let s1 = ix.sentence_of(last);
     let context = input.sentences[s0].tokens.start..input.sentences[s1].tokens.end;
+    if let Some(e) = carry::credit(ix, q, trace) {
+        return e;
+    }
     match cues::from_cues(ix, context.clone(), first, last, earlier, trace) {
         Found::Named(e) => return Some(e),
         Found::Unnamed => {
@@ -134,6 +143,7 @@ fn attribute_one(
     // `"Jesus … who is Ellen Fetter?" Rothman recalls thinking.`: the next
     // sentence opens with the speaker and the verb.
     if let Some(next) = input.sentences.get(s1 + 1)
+        && first == input.sentences[s0].tokens.start
         && !ix.in_quote[next.tokens.start]
         && same_block(input, last, next.tokens.start)
         && let Some(e) = carry::opening_attribution(ix, next.tokens.clone(), earlier, trace)
@@ -155,7 +165,9 @@ fn attribute_one(
     if let Some(e) = carry::attribution_line(ix, quote.block, trace) {
         return Some(e);
     }
-    carry::continued_speaker(ix, q, s0, earlier, trace)
+    // (the verbs of saying are remembered: asking again costs nothing)
+    let has_cue = context.clone().any(|i| ix.is_cue(i));
+    carry::continued_speaker(ix, q, s0, has_cue, earlier, trace)
 }
 
 /// Whether tokens `a` and `b` are in the same block.
@@ -193,6 +205,7 @@ mod tests {
                 tokens: tokens.clone(),
                 block: q.block,
                 unclosed: q.close.is_none(),
+                partial: false,
             })
             .collect();
         let input = Input {

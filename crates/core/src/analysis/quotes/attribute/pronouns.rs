@@ -2,11 +2,12 @@
 //! added`) or as the possessor of a source (`in his introduction`): the
 //! person it stands for is the last speaker, if the gender fits and no one
 //! else was named since, else the last person named outside quotations whose
-//! gender fits.
+//! gender fits. `it` (`"…," it said`) stands for an organisation the same
+//! way. `I` and `we` outside a quotation are the writer: no one.
 
 use super::cues::quoted;
 use super::index::Index;
-use super::{Gender, Steps};
+use super::{Found, Gender, Steps};
 use crate::analysis::EntityKind;
 use crate::analysis::tokens::with_lowercase;
 
@@ -18,6 +19,29 @@ pub(super) fn pronoun_gender(word: &str) -> Option<Option<Gender>> {
         "they" | "i" | "we" => Some(None),
         _ => None,
     })
+}
+
+/// `I`, `we` outside a quotation: the writer, no one the text names.
+fn is_writer(ix: &Index, at: usize) -> bool {
+    ix.with_lower(at, |w| matches!(w, "i" | "we"))
+}
+
+/// The pronoun at token `at` as the subject of the verb at `cue`: the
+/// person it stands for ([`resolve_pronoun`]), an unnamed source where it is
+/// the writer, else nothing found.
+pub(super) fn pronoun_subject(
+    ix: &Index,
+    at: usize,
+    cue: usize,
+    gender: Option<Gender>,
+    earlier: &[Option<usize>],
+    trace: &mut Steps,
+) -> Found {
+    match resolve_pronoun(ix, at, cue, gender, earlier, trace) {
+        Some(e) => Found::Named(e),
+        None if is_writer(ix, at) => Found::Unnamed,
+        None => Found::Nothing,
+    }
 }
 
 /// The person the pronoun at token `at`, before or after the verb at `cue`,
@@ -32,11 +56,29 @@ pub(super) fn resolve_pronoun(
     trace: &mut Steps,
 ) -> Option<usize> {
     let input = ix.input;
+    if is_writer(ix, at) {
+        trace.record(|| {
+            format!(
+                "pronoun {}: the writer, outside a quotation: unattributed",
+                quoted(ix.word(at))
+            )
+        });
+        return None;
+    }
+    // `it` stands for an organisation, the others for people
+    let want = if ix.with_lower(at, |w| w == "it") {
+        EntityKind::Organization
+    } else {
+        EntityKind::Person
+    };
     let fits = |e: usize| match (gender, input.genders.get(e).copied().flatten()) {
         (Some(want), Some(have)) => want == have,
         _ => true,
     };
-    let person = |e: usize| ix.person.get(e).copied().unwrap_or(false);
+    let person = |e: usize| match want {
+        EntityKind::Person => ix.person.get(e).copied().unwrap_or(false),
+        _ => ix.org.get(e).copied().unwrap_or(false),
+    };
     let sentence = ix.sentence_of(cue);
     let window_start = input.sentences[sentence.saturating_sub(4)].tokens.start;
     // the last named speaker, if recent
@@ -57,10 +99,7 @@ pub(super) fn resolve_pronoun(
     for s in (sentence.saturating_sub(4)..=sentence).rev() {
         let range = input.sentences[s].tokens.clone();
         let found = ix.mentions_starting_in(range).iter().find(|m| {
-            m.tokens.start < cue
-                && m.kind == EntityKind::Person
-                && !ix.in_quote[m.tokens.start]
-                && fits(m.entity)
+            m.tokens.start < cue && m.kind == want && !ix.in_quote[m.tokens.start] && fits(m.entity)
         });
         if let Some(m) = found {
             last_named = Some((m.entity, m.tokens.start));
@@ -75,17 +114,19 @@ pub(super) fn resolve_pronoun(
             if fits(s) && person(s) && (at < quote_at || n == s) {
                 (Some(s), "the last speaker, no one else named since")
             } else {
-                (Some(n), "the last person named whose gender fits")
+                (Some(n), "the last name that fits")
             }
         }
-        (Some(s), None) if fits(s) => (Some(s), "the last speaker"),
-        (_, Some((n, _))) => (Some(n), "the last person named whose gender fits"),
+        (Some(s), None) if fits(s) && (want == EntityKind::Person || person(s)) => {
+            (Some(s), "the last speaker")
+        }
+        (_, Some((n, _))) => (Some(n), "the last name that fits"),
         _ => (None, ""),
     };
     trace.record(|| match who {
         Some(e) => format!("pronoun {} \u{2192} {}, {why}", pronoun(), ix.name(e)),
         None => format!(
-            "pronoun {}: no recent speaker or person named before it fits",
+            "pronoun {}: no recent speaker or name before it fits",
             pronoun()
         ),
     });
