@@ -67,11 +67,10 @@ pub fn read(text: &str, format: Option<Format>, url: Option<&str>, opts: &CleanO
 /// article gives an empty one (no text, no blocks), with what its head says.
 pub fn from_html(html: &str, url: Option<&str>, opts: &CleanOptions) -> Article {
     let html = prepare::prepare(html);
-    let page_url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     let doc = Document::from(&*html);
     flatten_deep(&doc, MAX_DEPTH);
     let declared = meta::Declared::read(&doc, url);
-    let (found, body) = match extract(doc, page_url) {
+    let (found, body) = match extract(doc) {
         Extracted::Article(found, body) => (Some(found), body),
         Extracted::Body(body) => (None, body),
     };
@@ -104,10 +103,12 @@ enum Extracted {
 }
 
 /// Readability on the page (its attempts with ever looser policies until
-/// one finds enough text); without an article, the page's body.
-fn extract(doc: Document, page_url: Option<&str>) -> Extracted {
+/// one finds enough text); without an article, the page's body. It is not
+/// given the page's address, which it would only use to make the links
+/// absolute (and which it refuses when not absolute): nothing here shows them.
+fn extract(doc: Document) -> Extracted {
     let config = dom_smoothie::Config::default();
-    let Ok(mut readability) = Readability::with_document(doc, page_url, Some(config)) else {
+    let Ok(mut readability) = Readability::with_document(doc, None, Some(config)) else {
         return Extracted::Body(Vec::new());
     };
     match readability.parse() {
@@ -151,15 +152,12 @@ fn assemble(
             *kind = BlockKind::Paragraph;
         }
     }
-    if let Some(first) = body.iter().position(|(_, text)| !text.trim().is_empty()) {
-        let (kind, text) = &body[first];
-        if *kind == BlockKind::Heading {
-            if title.is_empty() {
-                title = text.trim().to_string();
-                body.remove(first);
-            } else if same_words(text, &title) {
-                body.remove(first);
-            }
+    if let Some((BlockKind::Heading, heading)) = body.first() {
+        if title.is_empty() {
+            title = heading.trim().to_string();
+            body.remove(0);
+        } else if same_words(heading, &title) {
+            body.remove(0);
         }
     }
     let blocks = std::iter::once((BlockKind::Title, title.as_str()))
