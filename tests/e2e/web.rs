@@ -37,10 +37,14 @@ fn a_web_page_opens_in_the_reader_with_its_title_and_analysis() {
         s.contains("fetching…") || s.contains(" READ ")
     });
     let screen = t.wait_for(" READ ");
+    // the title bar: the page's title and its site, extracted from the HTML
+    let header = screen.lines().next().unwrap_or("");
     assert!(
-        screen.contains("Harbour towns agree on one ferry"),
+        header.contains("Harbour towns agree on one ferry"),
         "{screen}"
     );
+    assert!(header.contains("The Coast Courier"), "{screen}");
+    assert!(!screen.contains("Sign up for our newsletter"), "{screen}");
     // the analysis fills the panes
     t.wait_until("the people pane", |s| {
         s.contains("Elena Alvarez") && s.contains("Mira Okafor")
