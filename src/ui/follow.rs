@@ -1,6 +1,7 @@
 //! Following the story: jumping to mentions, people, quotes and search
 //! matches; copying and opening what the reader points at.
 
+use super::text_layout::one_line;
 use crate::analysis::EntityId;
 use crate::span::Span;
 
@@ -412,9 +413,4 @@ pub fn copy(app: &mut App) -> Effect {
     }
     app.set_message(format!("Copied {what} with its citation"));
     Effect::Copy(text)
-}
-
-/// Text on one line: runs of whitespace become one space.
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -115,6 +115,11 @@ impl TextLayout {
     }
 }
 
+/// Text on one line: runs of whitespace become one space.
+pub fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `s` cut to at most `width` cells, ending in `…` when cut.
 pub fn truncate(s: &str, width: usize) -> String {
     if display_width(s) <= width {

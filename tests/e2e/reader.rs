@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use gloss::ui::index::AnalysisIndex;
 use gloss::{Document, source};
 
+use crate::ui_support::help_box_rows;
 use crate::ui_support::tmux::{Tmux, status};
 
 fn files_under(dir: &Path) -> Vec<PathBuf> {
@@ -232,28 +233,7 @@ fn the_help_fits_small_and_large_terminals() {
         // a long description, whole (wrapped at 60 columns): scroll to it
         // the words inside the help's box, row after row
         let words = |s: &str| -> String {
-            let grid: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
-            let Some(top) = grid
-                .iter()
-                .position(|r| r.iter().collect::<String>().contains("╭ Keys"))
-            else {
-                return String::new();
-            };
-            let left = grid[top].iter().position(|&c| c == '╭').unwrap_or(0);
-            let right = grid[top][left..]
-                .iter()
-                .position(|&c| c == '╮')
-                .map_or(grid[top].len(), |r| left + r);
-            grid[top + 1..]
-                .iter()
-                .take_while(|r| r.get(left) != Some(&'╰'))
-                .map(|r| {
-                    r.get(left + 1..right.min(r.len()))
-                        .unwrap_or(&[])
-                        .iter()
-                        .collect::<String>()
-                })
-                .collect::<Vec<_>>()
+            help_box_rows(s)
                 .join(" ")
                 .split_whitespace()
                 .collect::<Vec<_>>()

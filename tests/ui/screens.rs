@@ -187,36 +187,11 @@ fn the_text_while_the_analysis_runs() {
 fn help_rows(width: u16, height: u16) -> Vec<String> {
     let mut app = app(width, height);
     press(&mut app, "?");
-    // the box's rows: between its corners' columns, from the row under
-    // "╭ Keys" to the one above its bottom border
-    let interior = |s: &str| -> Vec<String> {
-        let grid: Vec<Vec<char>> = s.lines().map(|l| l.chars().collect()).collect();
-        let top = grid
-            .iter()
-            .position(|r| r.iter().collect::<String>().contains("╭ Keys"))
-            .expect("the help box");
-        let left = grid[top].iter().position(|&c| c == '╭').expect("corner");
-        let right = left
-            + grid[top][left..]
-                .iter()
-                .position(|&c| c == '╮')
-                .expect("corner");
-        grid[top + 1..]
-            .iter()
-            .take_while(|r| r.get(left) != Some(&'╰'))
-            .map(|r| {
-                r[left + 1..right]
-                    .iter()
-                    .collect::<String>()
-                    .trim()
-                    .to_string()
-            })
-            .collect()
-    };
     let mut rows = Vec::new();
     loop {
         let s = screen(&app);
-        let view = interior(&s);
+        let view = help_box_rows(&s);
+        assert!(!view.is_empty(), "the help box:\n{s}");
         if !s.contains("↓ more") {
             rows.extend(view);
             return rows;

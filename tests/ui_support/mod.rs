@@ -373,3 +373,33 @@ pub fn visible_text(app: &App) -> String {
 
 pub mod notes;
 pub mod tmux;
+
+/// The rows inside the help's box on a screen, trimmed, top to bottom:
+/// between the columns of its corners, from the row under "╭ Keys" to the
+/// one above its bottom border. None when no help is shown.
+pub fn help_box_rows(screen: &str) -> Vec<String> {
+    let grid: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let Some(top) = grid
+        .iter()
+        .position(|r| r.iter().collect::<String>().contains("╭ Keys"))
+    else {
+        return Vec::new();
+    };
+    let left = grid[top].iter().position(|&c| c == '╭').unwrap_or(0);
+    let right = grid[top][left..]
+        .iter()
+        .position(|&c| c == '╮')
+        .map_or(grid[top].len(), |r| left + r);
+    grid[top + 1..]
+        .iter()
+        .take_while(|r| r.get(left) != Some(&'╰'))
+        .map(|r| {
+            r.get(left + 1..right.min(r.len()))
+                .unwrap_or(&[])
+                .iter()
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .collect()
+}

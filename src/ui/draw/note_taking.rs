@@ -18,7 +18,7 @@ use super::super::areas::{Areas, rows_inside};
 use super::super::note_taking::{NoteAction, Prompt, Question, first_words};
 use super::super::sanitize::sanitize;
 use super::super::text_layout::display_width;
-use super::super::text_layout::quoted;
+use super::super::text_layout::{one_line, quoted};
 use super::pane_block;
 use super::panes::truncate;
 
@@ -204,10 +204,6 @@ fn with_tags(text: &str, style: Style, tag_style: Style) -> Vec<TextSpan<'static
         out.push(TextSpan::styled(rest.to_string(), style));
     }
     out
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The status bar while a prompt has the keyboard (a yes/no question, or

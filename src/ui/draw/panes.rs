@@ -158,9 +158,7 @@ fn quote_row<'a>(app: &'a App, row: usize, width: usize) -> Line<'a> {
 }
 
 /// `s` cut to `width` cells, with an ellipsis when cut.
-pub(super) fn truncate(s: &str, width: usize) -> String {
-    super::super::text_layout::truncate(s, width)
-}
+pub(super) use super::super::text_layout::truncate;
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! The Notes pane: the notes in reading order, the tag filter, and what
 //! `Enter`, `e` and `d` do on the selected note.
 
+use super::super::text_layout::one_line;
 use uuid::Uuid;
 
 use crate::notes::Note;
@@ -70,10 +71,6 @@ pub fn first_words(note: &Note, width: usize) -> String {
     } else {
         truncate(&one_line(&note.body), width)
     }
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `e`: edit the selected note (in the Notes pane), or the note on the
