@@ -312,3 +312,25 @@ fn another_language_is_left_unanalysed_in_the_panes() {
     let shown = screen(&app_with(document(), 160, 48));
     assert!(!shown.contains("Analysis knows English only"));
 }
+
+#[test]
+fn a_dateline_is_not_shown_as_the_source_in_the_title_bar() {
+    let config = gloss::config::Config::defaults();
+    let text = "Floods close the port\n\nLAGOS — The port of Lagos closed on Monday as the river rose.\n\nShips waited off the coast.";
+    let doc = gloss::Document::from_text(text, &config.clean);
+    let app = app_with(doc, 80, 24);
+    let screen = screen(&app);
+    let header = screen.lines().next().expect("a header");
+    assert!(header.contains("Floods close the port"), "{header}");
+    assert!(!header.contains("LAGOS"), "{header}");
+    // a wire service named in the dateline is a source
+    let text = "Floods close the port\n\nLAGOS (Reuters) — The port closed on Monday.";
+    let doc = gloss::Document::from_text(text, &config.clean);
+    let header = screen_header(doc);
+    assert!(header.contains("· Reuters"), "{header}");
+}
+
+fn screen_header(doc: gloss::Document) -> String {
+    let app = app_with(doc, 80, 24);
+    screen(&app).lines().next().unwrap_or_default().to_string()
+}

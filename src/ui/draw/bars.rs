@@ -24,13 +24,9 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     .areas(area);
     let title = article.title().unwrap_or("(untitled)");
     let mut spans = vec![Span::styled(format!(" {}", sanitize(title)), theme.title)];
-    let source = meta.source.as_deref().or(meta.site.as_deref()).or_else(|| {
-        article
-            .blocks
-            .iter()
-            .find(|b| b.kind == crate::article::BlockKind::Dateline)
-            .map(|b| article.slice(b.span))
-    });
+    // a dateline ("LAGOS —") says where the story was written, not who
+    // published it: only a wire service it names, or the site, is the source
+    let source = meta.source.as_deref().or(meta.site.as_deref());
     let details: Vec<String> = [source, meta.published.as_deref(), meta.byline.as_deref()]
         .into_iter()
         .flatten()

@@ -7,11 +7,13 @@
 //! 4. terminal escape sequences, control characters, bidi overrides and
 //!    invisible characters removed ([`chars`]);
 //! 5. `rewrites` applied, `junk_markers` removed, text put in NFC;
-//! 6. lines tidied (spaces collapsed, trimmed); junk, promotional and
-//!    image-placeholder lines dropped ([`junk`]);
+//! 6. lines tidied (spaces collapsed, trimmed); junk, promotional,
+//!    link (an intro such as "Read more:" and the headlines after it),
+//!    photo-credit and image-placeholder lines dropped ([`junk`]);
 //! 7. lines grouped into blocks and each block given its kind: title,
-//!    heading, dateline, caption, paragraph; byline, date and wire source
-//!    go to [`Meta`] ([`blocks`]).
+//!    heading, dateline, caption, list item (a bulleted line, its bullet
+//!    dropped), paragraph; byline (also from a title ending "| Jane Smith"),
+//!    date and wire source go to [`Meta`] ([`blocks`]).
 //!
 //! What each step matches is configurable: the `[clean]` section of
 //! `config.toml`, deserialized into [`CleanOptions`].
@@ -47,6 +49,12 @@ pub struct CleanOptions {
     pub junk_line_max_chars: usize,
     /// A line that one of these matches entirely is removed.
     pub junk_lines: LinePatterns,
+    /// Lines that introduce links to other stories: removed, with the
+    /// headlines after them.
+    pub link_intros: LinePatterns,
+    /// A line after a link intro (or after such a line) that one of these
+    /// matches, with at most `title_max_words` words, is removed too.
+    pub link_headlines: LinePatterns,
     /// Newsletter and subscription prompts: removed, with a tagline after them.
     pub promo_lines: LinePatterns,
     /// A line right after a promo line that one of these matches is removed too.
@@ -59,6 +67,9 @@ pub struct CleanOptions {
     pub caption_max_chars: usize,
     /// Bylines (whole line); the group `name` goes to `meta.byline`.
     pub bylines: LinePatterns,
+    /// A title ending with its author: the group `title` stays, the group
+    /// `name` goes to `meta.byline`.
+    pub title_bylines: LinePatterns,
     /// Date lines (whole line): the first goes to `meta.published`.
     pub dates: LinePatterns,
     /// Bylines and dates are looked for in this many blocks after the title.
@@ -87,10 +98,13 @@ impl CleanOptions {
     pub fn pattern_sources(&self) -> impl Iterator<Item = &str> {
         let lines = [
             &self.junk_lines,
+            &self.link_intros,
+            &self.link_headlines,
             &self.promo_lines,
             &self.promo_taglines,
             &self.image_placeholders,
             &self.bylines,
+            &self.title_bylines,
             &self.dates,
         ];
         self.rewrites
@@ -188,6 +202,10 @@ pub fn clean_blocks<'a>(
             continue;
         }
         let chars = line.chars().count();
+        if matches!(kind, BlockKind::Title | BlockKind::Heading) {
+            // a heading ends a list of related links: it is the article's again
+            filter.end_links();
+        }
         if let junk::Verdict::Keep { .. } = filter.judge(&line, chars, options) {
             kept.push((kind, Cow::Owned(line.into_owned())));
         }

@@ -27,6 +27,7 @@ struct Draft<'t> {
 /// Build the article text and its blocks from the filtered lines.
 pub fn build(items: &[Item], options: &CleanOptions, meta: &mut Meta) -> (String, Vec<Block>) {
     let mut drafts = group(items);
+    mark_items(&mut drafts);
     classify(&mut drafts, options, meta);
     let drafts = split_datelines(drafts, options, meta);
     assemble(drafts)
@@ -44,7 +45,7 @@ pub fn build_known<'t>(
 ) -> (String, Vec<Block>) {
     let first_body = usize::from(blocks.first().is_some_and(|(k, _)| *k == BlockKind::Title));
     let front = first_body + options.front_matter_blocks;
-    let drafts: Vec<Draft> = blocks
+    let mut drafts: Vec<Draft> = blocks
         .into_iter()
         .enumerate()
         .map(|(i, (kind, text))| {
@@ -60,6 +61,10 @@ pub fn build_known<'t>(
             }
         })
         .collect();
+    if let Some(title) = drafts.first_mut().filter(|d| d.kind == BlockKind::Title) {
+        title_byline(title, options, meta);
+    }
+    mark_items(&mut drafts);
     let drafts = split_datelines(drafts, options, meta);
     assemble(drafts)
 }
@@ -126,7 +131,75 @@ fn draft_of<'t>(line: &Line<'t>) -> Draft<'t> {
 }
 
 static LIST_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[-*•‣◦]|\d{1,3}[.)])\s").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(?:[-*•‣◦▪]|\d{1,3}[.)])\s").expect("valid regex"));
+
+/// The length in bytes of the bullet a line starts with, with the spaces
+/// after it (not of a number: a numbered line stays as written).
+fn bullet(line: &str) -> Option<usize> {
+    let first = line.chars().next()?;
+    if first.is_numeric() || !is_list_item(line) {
+        return None;
+    }
+    let rest = line[first.len_utf8()..].trim_start();
+    // a row of bullets ("* * *") is a section break, not an item
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || "\"'“‘(<[".contains(c))
+        .then_some(line.len() - rest.len())
+}
+
+/// Bulleted lines as list items, in text and in an HTML page's blocks alike:
+/// a paragraph that starts with a bullet (`- `, `* `, `• `) is an item, its
+/// bullet dropped (the reader draws one); an item that starts with one
+/// (a bullet typed inside an HTML list item) loses it too. A numbered line
+/// keeps its number and its kind.
+fn mark_items(drafts: &mut [Draft]) {
+    for draft in drafts {
+        if !matches!(draft.kind, BlockKind::Paragraph | BlockKind::Item) {
+            continue;
+        }
+        let Some(len) = bullet(&draft.text).filter(|&len| len < draft.text.len()) else {
+            continue;
+        };
+        draft.text = match std::mem::take(&mut draft.text) {
+            Cow::Borrowed(t) => Cow::Borrowed(&t[len..]),
+            Cow::Owned(t) => Cow::Owned(t[len..].to_string()),
+        };
+        draft.chars = draft.text.chars().count();
+        draft.kind = BlockKind::Item;
+    }
+}
+
+/// A title that ends with its author (`title_bylines`): the author goes to
+/// `meta.byline` (unless another byline is known, or it is the site's
+/// name, or starts with a determiner: "| The Guardian"), the title keeps
+/// the rest.
+fn title_byline(title: &mut Draft, options: &CleanOptions, meta: &mut Meta) {
+    let Some(found) = options.title_bylines.captures(&title.text) else {
+        return;
+    };
+    let (Some(name), Some(rest)) = (found.name("name"), found.name("title")) else {
+        return;
+    };
+    let name = name.trim();
+    let rest = rest.trim();
+    let first = name.split_whitespace().next().unwrap_or("");
+    let determiner = crate::lists::builtin()
+        .determiners
+        .contains(&first.to_lowercase());
+    let site = meta
+        .site
+        .as_deref()
+        .is_some_and(|s| s.eq_ignore_ascii_case(name));
+    let other = meta.byline.as_deref().is_some_and(|b| b != name);
+    if rest.is_empty() || determiner || site || other {
+        return;
+    }
+    meta.byline = Some(name.to_string());
+    let rest = rest.to_string();
+    title.chars = rest.chars().count();
+    title.text = Cow::Owned(rest);
+}
 
 /// A bullet or a number of one to three digits with `.` or `)`, then a space.
 fn is_list_item(line: &str) -> bool {
@@ -158,12 +231,15 @@ fn wrap_width(items: &[Item]) -> Option<usize> {
 /// Give each block its kind, and fill the byline and the date.
 fn classify(drafts: &mut [Draft], options: &CleanOptions, meta: &mut Meta) {
     let count = drafts.len();
-    let has_title = drafts
-        .first()
-        .is_some_and(|d| is_title(&d.text, options.title_max_words));
+    let has_title = drafts.first().is_some_and(|d| {
+        d.kind == BlockKind::Paragraph && is_title(&d.text, options.title_max_words)
+    });
     for (i, draft) in drafts.iter_mut().enumerate() {
         if i == 0 && has_title {
             draft.kind = BlockKind::Title;
+            continue;
+        }
+        if draft.kind == BlockKind::Item {
             continue;
         }
         let text = draft.text.as_ref();
@@ -184,6 +260,10 @@ fn classify(drafts: &mut [Draft], options: &CleanOptions, meta: &mut Meta) {
         } else if i + 1 < count && is_heading(text, draft.chars, options.heading_max_words) {
             draft.kind = BlockKind::Heading;
         }
+    }
+    // after the byline lines: one of them wins over a different name after the bar
+    if let Some(title) = drafts.first_mut().filter(|d| d.kind == BlockKind::Title) {
+        title_byline(title, options, meta);
     }
 }
 

@@ -1,4 +1,5 @@
-//! Scraper junk that takes whole lines: ad and share lines, newsletter
+//! Scraper junk that takes whole lines: ad and share lines, links to other
+//! stories with the headlines listed after them, photo credits, newsletter
 //! prompts with their taglines, image placeholders.
 
 use std::borrow::Cow;
@@ -59,7 +60,8 @@ pub fn filter_lines<'t>(text: &'t str, options: &CleanOptions) -> Vec<Item<'t>> 
 pub enum Verdict {
     /// The line stays; `after_image`: it came right after an image placeholder.
     Keep { after_image: bool },
-    /// Junk, a promo line or its tagline, or an image placeholder.
+    /// Junk, a link intro or its headlines, a promo line or its tagline, or
+    /// an image placeholder.
     Drop,
 }
 
@@ -71,21 +73,43 @@ pub enum Verdict {
 pub struct LineFilter {
     after_image: bool,
     after_promo: bool,
+    /// The lines before were a link intro and perhaps its headlines.
+    in_links: bool,
 }
 
 impl LineFilter {
+    /// The lines after this one are no longer taken for a link intro's
+    /// headlines (an HTML page's heading ends such a list).
+    pub fn end_links(&mut self) {
+        self.in_links = false;
+    }
+
     /// The verdict on the next line (`chars`: its length in characters).
     pub fn judge(&mut self, line: &str, chars: usize, options: &CleanOptions) -> Verdict {
         if chars > options.junk_line_max_chars {
             let after_image = self.after_image;
             self.after_promo = false;
             self.after_image = false;
+            self.in_links = false;
             return Verdict::Keep { after_image };
         }
         let hay = Haystack::new(line);
+        if std::mem::take(&mut self.in_links)
+            && line
+                .split_whitespace()
+                .nth(options.title_max_words)
+                .is_none()
+            && options.link_headlines.matches_in(&hay)
+        {
+            self.in_links = true;
+            return Verdict::Drop;
+        }
         let tagline = self.after_promo && options.promo_taglines.matches_in(&hay);
         self.after_promo = false;
-        if options.junk_lines.matches_in(&hay) || tagline {
+        if options.link_intros.matches_in(&hay) {
+            self.in_links = true;
+            Verdict::Drop
+        } else if options.junk_lines.matches_in(&hay) || tagline {
             Verdict::Drop
         } else if options.promo_lines.matches_in(&hay) {
             self.after_promo = true;

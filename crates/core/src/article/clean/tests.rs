@@ -354,3 +354,179 @@ proptest! {
         prop_assert!(check_invariants(&article).is_ok(), "{:?}", check_invariants(&article));
     }
 }
+
+/// The texts of the blocks of one kind.
+fn of_kind(article: &Article, kind: BlockKind) -> Vec<&str> {
+    blocks(article)
+        .into_iter()
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, t)| t)
+        .collect()
+}
+
+#[test]
+fn links_to_other_stories_go_with_the_headlines_listed() {
+    let raw = "Tunnel opens at last
+
+The mayor opened the tunnel on Monday.
+
+[Read: How the tunnel was dug under the river]
+
+Watch: The mayor cuts the ribbon
+
+Related: Ferry service to end in May
+
+The tunnel is three kilometres long. It took three years to dig.
+
+Read more:
+
+Council votes on the budget
+
+- Bridge closed for repairs after the storm
+
+Why do tunnels cost so much?
+
+The first bus drove through at noon.
+
+More from The Harbour Times
+
+Mayor's tunnel dream comes true
+
+Residents cheer as the ferry makes its last trip";
+    let article = cleaned(raw);
+    assert_eq!(
+        of_kind(&article, BlockKind::Paragraph),
+        vec![
+            "The mayor opened the tunnel on Monday.",
+            "The tunnel is three kilometres long. It took three years to dig.",
+            "The first bus drove through at noon.",
+        ],
+        "{}",
+        article.text
+    );
+    assert_eq!(article.title(), Some("Tunnel opens at last"));
+}
+
+#[test]
+fn a_link_intro_takes_only_the_headlines_after_it() {
+    // the list of headlines ends at the first line that is a sentence
+    let raw = "Title\n\nRelated stories\n\nBridge closed for repairs\n\nThe council met on Tuesday and voted.\n\nSecond section\n\nIt rained.";
+    let article = cleaned(raw);
+    assert_eq!(
+        article.text,
+        "Title\n\nThe council met on Tuesday and voted.\n\nSecond section\n\nIt rained."
+    );
+}
+
+#[test]
+fn photo_credits_under_captions_go() {
+    let raw = "Tunnel opens at last
+
+Image
+Workers inspect a ventilation shaft under the river.
+Photo: Anna Berg/The Harbour Gazette
+
+The tunnel opened on Monday after three years of work.
+
+The mayor at the opening.
+(AP Photo/Tomas Lindqvist)
+
+AFP via Getty Images
+
+Photograph by Jane Roe
+
+The first bus drove through at noon.";
+    let article = cleaned(raw);
+    assert_eq!(
+        of_kind(&article, BlockKind::Caption),
+        vec!["Workers inspect a ventilation shaft under the river."]
+    );
+    for credit in ["Anna Berg", "Photo", "Lindqvist", "Getty", "Jane Roe"] {
+        assert!(
+            !article.text.contains(credit),
+            "{credit} left:\n{}",
+            article.text
+        );
+    }
+    assert!(article.text.contains("The mayor at the opening."));
+}
+
+#[test]
+fn a_title_ending_with_its_author_gives_the_byline() {
+    let article = cleaned("Tunnel opens at last | Jane Smith\n\nThe mayor opened it on Monday.");
+    assert_eq!(article.title(), Some("Tunnel opens at last"));
+    assert_eq!(article.meta.byline.as_deref(), Some("Jane Smith"));
+    let article = cleaned("Tunnel opens at last — By Ingrid van der Berg\n\nIt opened.");
+    assert_eq!(article.title(), Some("Tunnel opens at last"));
+    assert_eq!(article.meta.byline.as_deref(), Some("Ingrid van der Berg"));
+    // a site's name is no author, nor is what is not a name
+    for title in [
+        "Tunnel opens at last | The Harbour Times",
+        "Tunnel opens at last | BBC News",
+        "Tunnel opens | lessons for other cities",
+    ] {
+        let article = cleaned(&format!("{title}\n\nThe mayor opened it on Monday."));
+        assert_eq!(article.title(), Some(title));
+        assert_eq!(article.meta.byline, None, "{title}");
+    }
+    // a byline line found later wins over a different name after the bar
+    let article = cleaned("Tunnel opens | Anna Berg\n\nBy Jane Smith\n\nIt opened.");
+    assert_eq!(article.meta.byline.as_deref(), Some("Jane Smith"));
+}
+
+#[test]
+fn bulleted_lines_are_list_items_without_their_bullets() {
+    let raw = "Tunnel opens at last
+
+What changes for commuters:
+
+- The ferry stops in May
+* Buses run every ten minutes, day and night, through the new tunnel
+• Cyclists keep the old bridge
+
+1. Numbered lines keep their numbers
+2. and their kind
+
+* * *
+
+The end of the story.";
+    let article = cleaned(raw);
+    assert_eq!(
+        of_kind(&article, BlockKind::Item),
+        vec![
+            "The ferry stops in May",
+            "Buses run every ten minutes, day and night, through the new tunnel",
+            "Cyclists keep the old bridge",
+        ],
+        "{}",
+        article.text
+    );
+    assert!(
+        article
+            .text
+            .contains("1. Numbered lines keep their numbers")
+    );
+    assert!(article.text.contains("* * *"), "a section break stays");
+}
+
+#[test]
+fn a_dateline_is_no_source() {
+    let article = cleaned("Floods close the port\n\nLAGOS — The port closed on Monday.");
+    assert_eq!(article.meta.source, None);
+    assert_eq!(of_kind(&article, BlockKind::Dateline), vec!["LAGOS —"]);
+}
+
+#[test]
+fn link_intros_are_the_users_to_extend() {
+    let mut options = CleanOptions::default();
+    options.link_intros =
+        crate::article::clean::LinePatterns::new(["Lesen Sie auch:?"]).expect("valid");
+    let article = clean(
+        "Titel\n\nDer Tunnel ist offen.\n\nLesen Sie auch:\n\nDie Brücke bleibt zu\n\nEs regnete.",
+        &options,
+    );
+    assert_eq!(
+        article.text,
+        "Titel\n\nDer Tunnel ist offen.\n\nEs regnete."
+    );
+}

@@ -299,3 +299,57 @@ proptest! {
         prop_assert!(check_invariants(&article).is_ok(), "{:?}", check_invariants(&article));
     }
 }
+
+#[test]
+fn bullets_typed_in_the_text_make_list_items_as_in_text() {
+    let article = extracted(&page(
+        "",
+        "<p>• The ferry stops in May</p>\
+         <p>- Buses run every ten minutes</p>\
+         <ul><li>• Cyclists keep the old bridge</li><li>Walkers too</li></ul>",
+    ));
+    let items: Vec<&str> = blocks(&article)
+        .into_iter()
+        .filter(|(k, _)| *k == BlockKind::Item)
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            "The ferry stops in May",
+            "Buses run every ten minutes",
+            "Cyclists keep the old bridge",
+            "Walkers too",
+        ]
+    );
+}
+
+#[test]
+fn links_and_photo_credits_inside_the_article_go() {
+    let article = extracted(&page(
+        "",
+        "<p>[Read: How the tunnel was dug under the river]</p>\
+         <p>Watch: The mayor cuts the ribbon</p>\
+         <figure><img src=\"t.jpg\"><figcaption>The tunnel in March.</figcaption></figure>\
+         <p>Photo by Anna Berg/The Harbour Times</p>\
+         <p>Read more:</p><ul><li><a href=\"/a\">Council votes on the budget</a></li>\
+         <li><a href=\"/b\">Bridge closed for repairs</a></li></ul>\
+         <h2>The cost</h2><p>The tunnel cost more than the council had planned for.</p>",
+    ));
+    for junk in [
+        "Read",
+        "Watch",
+        "Anna Berg",
+        "Council votes",
+        "Bridge closed",
+    ] {
+        assert!(
+            !article.text.contains(junk),
+            "{junk} left:\n{}",
+            article.text
+        );
+    }
+    // a heading ends the list of links: the article goes on
+    assert!(article.text.contains("The cost\n\nThe tunnel cost more"));
+    assert!(article.text.contains("The tunnel in March."));
+}
