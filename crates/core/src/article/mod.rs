@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::span::Span;
 
 pub use clean::{CleanOptions, Rewrite, clean, clean_blocks};
-pub use html::{Format, from_html, read, sniff};
+pub use html::{Format, body_blocks, from_html, read, sniff};
 
 /// What a block of the article is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -2,6 +2,8 @@
 //! (Mozilla Readability's test pages, Apache 2.0; see the README there),
 //! each with the metadata and article text Readability extracts.
 
+mod cleaning_loss;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

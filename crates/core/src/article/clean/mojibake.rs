@@ -97,6 +97,13 @@ fn flush(run: &mut Vec<(char, u8)>, out: &mut String) {
         return;
     }
     let bytes: Vec<u8> = run.iter().map(|(_, b)| *b).collect();
+    if lone_letter(&bytes) {
+        // three characters that would make one letter of another script
+        // ("é »" in French: "automatisé »" → "automatis頻") stay as they are
+        out.extend(run.iter().map(|(c, _)| *c));
+        run.clear();
+        return;
+    }
     let mut i = 0;
     while i < run.len() {
         let len = match bytes[i] {
@@ -123,6 +130,23 @@ fn flush(run: &mut Vec<(char, u8)>, out: &mut String) {
     run.clear();
 }
 
+/// Whether `bytes` (a run of three characters) decode to a single
+/// character that mojibake of one character rarely is: only punctuation and
+/// symbols (U+2000-U+27FF, U+2900-U+2BFF: ’ “ – … € ™ •), CJK punctuation
+/// and the specials (U+FE00-U+FFFF) come alone between ASCII. A letter of
+/// another script, once UTF-8, gives runs of several; three Latin-1
+/// characters that happen to spell one ("é »" in "automatisé »", which would
+/// read "automatis頻") are Latin text.
+fn lone_letter(bytes: &[u8]) -> bool {
+    bytes.len() == 3
+        && std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|s| s.chars().next())
+            .is_some_and(|c| {
+                !matches!(c, '\u{2000}'..='\u{27FF}' | '\u{2900}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE00}'..='\u{FFFF}')
+            })
+}
+
 #[cfg(test)]
 mod tests {
     use super::repair;
@@ -145,9 +169,17 @@ mod tests {
             "Ålesund, Øresund",
             "50 °C ± 2",
             "« Bonjour »",
+            "un traitement automatisé\u{a0}».",
+            "déjà\u{a0}»",
         ] {
             assert_eq!(repair(text), text);
         }
+    }
+
+    #[test]
+    fn a_word_of_another_script_is_put_right() {
+        // "場所" in UTF-8, read as Windows-1252
+        assert_eq!(repair("å\u{a0}´æ‰€"), "場所");
     }
 
     #[test]

@@ -94,6 +94,17 @@ pub fn from_html(html: &str, url: Option<&str>, opts: &CleanOptions) -> Article 
     assemble(title, body, opts, meta)
 }
 
+/// The blocks of a page's body as the walk reads them, raw, with no
+/// extraction and no cleaning: for measuring what the cleaner takes out of
+/// an article known to be all text (Readability's expected output, say).
+pub fn body_blocks(html: &str) -> Vec<(BlockKind, String)> {
+    let html = prepare::prepare(html);
+    let doc = Document::from(&*html);
+    flatten_deep(&doc, MAX_DEPTH);
+    doc.body()
+        .map_or_else(Vec::new, |body| walk::blocks(body, &|_| false))
+}
+
 /// What extraction found.
 enum Extracted {
     /// Readability's article and metadata, and the article's blocks.
