@@ -38,6 +38,35 @@ fn user_list_extends_the_defaults() {
 }
 
 #[test]
+fn the_new_cleaning_lists_extend_the_defaults_too() {
+    let src = "[clean]\nlink_intros = ['Lesen Sie auch:?']\ntitle_bylines = ['(?P<title>.+) // (?P<name>.+)']\n";
+    let config = parse(src).expect("valid");
+    assert!(config.clean.link_intros.matches("Lesen Sie auch:"));
+    assert!(
+        config.clean.link_intros.matches("Read more:"),
+        "default kept"
+    );
+    assert!(
+        config
+            .clean
+            .link_headlines
+            .matches("Council votes on the budget")
+    );
+    assert!(
+        config
+            .clean
+            .title_bylines
+            .matches("Tunnel opens // Jane Smith")
+    );
+    assert!(
+        config
+            .clean
+            .title_bylines
+            .matches("Tunnel opens | Jane Smith")
+    );
+}
+
+#[test]
 fn replace_true_makes_user_list_replace_the_defaults() {
     let src = "[clean]\nreplace = true\njunk_lines = ['Read the full story']\n";
     let config = parse(src).expect("valid");

@@ -438,3 +438,72 @@ fn annotate_explain_adds_the_reasons_and_leaves_the_rest_as_it_was() {
     without.as_object_mut().unwrap().remove("explain");
     assert_eq!(without, plain, "the rest of the output is unchanged");
 }
+
+/// The kinds of mess the old bundled sample had (a scraped wire story), on
+/// an invented article written for this test (tests/fixtures/articles/summit.txt).
+#[test]
+fn a_scraped_wire_story_is_cleaned_and_its_people_told_apart() {
+    let sandbox = Sandbox::new();
+    let file = repo("tests/fixtures/articles/summit.txt");
+    let out = sandbox.run(&["annotate", &file]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let text = json["text"].as_str().expect("text");
+    // ad markers, "Source link" and mangled entities are gone
+    for junk in ["[ad_", "Source link", "&amp;", "& # 39;", "&#8217;"] {
+        assert!(!text.contains(junk), "{junk} left:\n{text}");
+    }
+    assert!(text.contains("the governor's office"), "{text}");
+    assert!(text.contains("Park’s spokeswoman"), "{text}");
+    assert!(
+        text.contains("\n\n'A good future'\n\n"),
+        "the heading: {text}"
+    );
+    assert_eq!(json["meta"]["source"], "Harbour Wire");
+    let slice = |v: &serde_json::Value| -> String {
+        let (s, e) = (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
+        String::from_utf8_lossy(&text.as_bytes()[s as usize..e as usize]).into_owned()
+    };
+    let people: Vec<(&str, &str, Vec<String>)> = json["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter(|e| e["kind"] == "person")
+        .map(|e| {
+            let mentions = e["mentions"].as_array().expect("mentions");
+            (
+                e["id"].as_str().expect("id"),
+                e["name"].as_str().expect("name"),
+                mentions.iter().map(slice).collect(),
+            )
+        })
+        .collect();
+    let person = |name: &str| {
+        people
+            .iter()
+            .find(|p| p.1 == name)
+            .unwrap_or_else(|| panic!("{name} not found: {people:?}"))
+    };
+    // two people of one family name stay apart; the bare family name is
+    // the one named first, and a family-name-first name keeps its order
+    let minister = person("Kim Min-seo");
+    let deputy = person("Kim Tae-ho");
+    assert_ne!(minister.0, deputy.0);
+    assert!(minister.2.iter().any(|m| m == "Kim"), "{people:?}");
+    assert!(deputy.2.iter().all(|m| m == "Kim Tae-ho"), "{people:?}");
+    let governor = person("Park Ji-hoon");
+    assert!(governor.2.iter().any(|m| m == "Park"), "{people:?}");
+    person("Lee Soo-ah");
+    // a quotation never closed ends at its paragraph, and has its speaker
+    let unclosed = json["quotes"]
+        .as_array()
+        .expect("quotes")
+        .iter()
+        .find(|q| slice(q).starts_with("We had a good morning"))
+        .expect("the unclosed quotation");
+    assert!(
+        slice(unclosed).ends_with("before the winter."),
+        "{unclosed}"
+    );
+    assert_eq!(unclosed["speaker"], minister.0);
+}

@@ -51,13 +51,13 @@ fn highlight_note_quit_reopen_export() {
     t.key("a");
     t.wait_for(" NOTE ");
     t.wait_for("New note");
-    t.text("Talks may resume soon #diplomacy");
-    t.wait_for("Talks may resume soon #diplomacy");
+    t.text("A form instead of an interview #asylum");
+    t.wait_for("A form instead of an interview #asylum");
     t.key("C-s");
     t.wait_for("Note saved");
     let screen = t.wait_for("4 Notes");
     assert!(
-        screen.contains("Talks may resume soon #diplomacy"),
+        screen.contains("A form instead of an interview #asylum"),
         "{screen}"
     );
     t.key("q");
@@ -70,7 +70,7 @@ fn highlight_note_quit_reopen_export() {
     t.wait_for(" READ ");
     // the sentences come from the analysis, which runs on its own thread
     t.wait_until("the analysis", |s| !s.contains("Analysing…"));
-    let screen = t.wait_for("Talks may resume soon #diplomacy");
+    let screen = t.wait_for("A form instead of an interview #asylum");
     let quote = format!("“{}", first_words(&sentences[1], 3));
     assert!(screen.contains(&quote), "the highlight is listed: {screen}");
 
@@ -88,8 +88,11 @@ fn highlight_note_quit_reopen_export() {
         status(&screen)
     );
     let md = std::fs::read_to_string(&files[0]).expect("the export");
-    assert!(md.starts_with("---\ntitle: \"President Trump"), "{md}");
-    assert!(md.contains("tags:\n  - \"diplomacy\""), "{md}");
+    assert!(
+        md.starts_with("---\ntitle: \"Reports: 'streamlined' UK asylum"),
+        "{md}"
+    );
+    assert!(md.contains("tags:\n  - \"asylum\""), "{md}");
     assert!(
         md.contains(&format!("> {}", first_words(&sentences[1], 6))),
         "{md}"
@@ -98,7 +101,10 @@ fn highlight_note_quit_reopen_export() {
         md.contains(&format!("> {}", first_words(&sentences[2], 6))),
         "{md}"
     );
-    assert!(md.contains("\nTalks may resume soon #diplomacy\n"), "{md}");
+    assert!(
+        md.contains("\nA form instead of an interview #asylum\n"),
+        "{md}"
+    );
     t.key("q");
     t.wait_for("gloss exited 0");
     t.assert_terminal_restored();

@@ -42,11 +42,11 @@ fn markdown_export_of_the_sample() {
     let (mut nb, _) =
         Notebook::open(Store::new(dir.path()), id.clone(), &doc.article, clock).unwrap();
 
-    nb.highlight(sentence_with(&doc, "announced progress on Sunday"))
+    nb.highlight(sentence_with(&doc, "begin issuing questionnaires"))
         .unwrap();
     nb.add(
-        sentence_with(&doc, "when he arrived in Seoul"),
-        "Who announced the progress, and where?\n\nCheck the *second* paragraph. #diplomacy #follow-up",
+        sentence_with(&doc, "within twenty working days"),
+        "Twenty days, in English?\n\nCheck the *leaked* letter. #asylum #follow-up",
         None,
     )
     .unwrap();
@@ -54,14 +54,14 @@ fn markdown_export_of_the_sample() {
         let text = doc.article.slice(quote.span).to_string();
         nb.add(
             quote.span,
-            "A quote worth keeping. #diplomacy",
+            "A quote worth keeping. #asylum",
             Some(Attachment::Quote { text }),
         )
         .unwrap();
     }
     nb.add(
-        sentence_with(&doc, "lack of nuclear testing"),
-        "The administration's case, in one sentence.",
+        sentence_with(&doc, "45,756 migrants crossing the Channel"),
+        "The figure behind the backlog.",
         None,
     )
     .unwrap();

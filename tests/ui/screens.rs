@@ -102,7 +102,22 @@ fn the_bundled_sample_article() {
     let config = gloss::config::Config::defaults();
     let doc = gloss::Document::from_text(gloss::source::SAMPLE, &config.clean);
     let app = app_with(doc, 80, 24);
-    assert_snapshot!("sample_80x24", screen(&app));
+    let screen = screen(&app);
+    assert_snapshot!("sample_80x24", &screen);
+    // the README's first screen is this one, indented as a code block
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let shown: String = screen
+        .lines()
+        .map(|l| match l.trim_end() {
+            "" => "\n".to_string(),
+            l => format!("    {l}\n"),
+        })
+        .collect();
+    assert!(
+        readme.contains(&shown),
+        "README.md does not show the sample as the reader draws it now:\n{shown}"
+    );
 }
 
 /// The style of the cell where `needle` is drawn on screen.
