@@ -518,9 +518,10 @@ fn a_dateline_is_no_source() {
 
 #[test]
 fn link_intros_are_the_users_to_extend() {
-    let mut options = CleanOptions::default();
-    options.link_intros =
-        crate::article::clean::LinePatterns::new(["Lesen Sie auch:?"]).expect("valid");
+    let options = CleanOptions {
+        link_intros: crate::article::clean::LinePatterns::new(["Lesen Sie auch:?"]).expect("valid"),
+        ..CleanOptions::default()
+    };
     let article = clean(
         "Titel\n\nDer Tunnel ist offen.\n\nLesen Sie auch:\n\nDie Brücke bleibt zu\n\nEs regnete.",
         &options,
