@@ -36,6 +36,7 @@ use toml::{Spanned, Table, Value};
 
 use crate::article::CleanOptions;
 use crate::article::clean::{Trust, with_trust};
+use crate::library::LibrarySettings;
 use crate::notes::settings::{ExportSettings, NotesSettings};
 use crate::source::FetchOptions;
 use crate::ui::keymap::KeyMap;
@@ -62,6 +63,7 @@ pub struct Config {
     pub notes: NotesSettings,
     pub export: ExportSettings,
     pub fetch: FetchOptions,
+    pub library: LibrarySettings,
     pub reader: ReaderSection,
     pub theme: ThemeSection,
     pub keys: KeysSection,
@@ -115,6 +117,7 @@ impl Config {
             keys: self.keys.clone(),
             notes: self.notes.clone(),
             export: self.export.clone(),
+            library: self.library.clone(),
         }
     }
 
