@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::source::{self, SourceText};
 
 pub mod annotate;
+mod feeds;
 mod library;
 mod notes;
 
@@ -82,6 +83,9 @@ pub enum Command {
     /// unread, starred and has-notes marks), search them, import a folder or
     /// a JSON Lines file, forget some or all, see who is mentioned most.
     Library(library::LibraryArgs),
+    /// Feeds (RSS, Atom, JSON Feed): list them with unread counts, add,
+    /// remove, import and export OPML, refresh into the library.
+    Feeds(feeds::FeedsArgs),
     /// Every article of the library that mentions a person, organisation or
     /// place, newest first, with how often and what they said there.
     Who(library::WhoArgs),
@@ -152,6 +156,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             notes::list_or_remove(args, &load_config(cli.config.as_deref())?)
         }
         Some(Command::Library(args)) => library::run(args, &load_config(cli.config.as_deref())?),
+        Some(Command::Feeds(args)) => feeds::run(args, &load_config(cli.config.as_deref())?),
         Some(Command::Who(args)) => library::who(args, &load_config(cli.config.as_deref())?),
         Some(Command::Man) => {
             let mut out = Vec::new();

@@ -36,6 +36,7 @@ use toml::{Spanned, Table, Value};
 
 use crate::article::CleanOptions;
 use crate::article::clean::{Trust, with_trust};
+use crate::feeds::FeedSettings;
 use crate::library::LibrarySettings;
 use crate::notes::settings::{ExportSettings, NotesSettings};
 use crate::source::FetchOptions;
@@ -64,6 +65,7 @@ pub struct Config {
     pub export: ExportSettings,
     pub fetch: FetchOptions,
     pub library: LibrarySettings,
+    pub feeds: FeedSettings,
     pub reader: ReaderSection,
     pub theme: ThemeSection,
     pub keys: KeysSection,

@@ -39,6 +39,7 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
             "source",
             "notes",
             "library",
+            "feeds",
             "ui",
             "config",
             "cli",

@@ -17,7 +17,7 @@ pub mod settings;
 mod store;
 
 pub use settings::LibrarySettings;
-pub use store::{Entry, Flag, Kept, Library, LibraryError, WhoHit, name_keys, normalise};
+pub use store::{Entry, FeedItem, Flag, Kept, Library, LibraryError, WhoHit, name_keys, normalise};
 
 /// The version of the analysis compiled in: `code:HASH lexicon:HASH model:HASH`.
 pub const ANALYSIS_VERSION: &str = env!("GLOSS_ANALYSIS_VERSION");
@@ -60,6 +60,13 @@ impl Keeper {
         text: &str,
     ) -> Option<crate::analysis::Analysis> {
         self.open().ok()?.get_same(id, text).ok()??.analysis
+    }
+
+    /// Mark a kept article read (nothing when it is not kept).
+    pub fn mark_read(&self, id: &crate::article_id::ArticleId) {
+        if let Ok(lib) = self.open() {
+            let _ = lib.set_flag(&id.key(), Flag::Unread, false);
+        }
     }
 
     /// Keep an article the reader opened (with its analysis when it is in),

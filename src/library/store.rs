@@ -14,10 +14,11 @@ use crate::article_id::ArticleId;
 
 /// The schema this gloss writes. A database with a higher `user_version`
 /// was made by a newer gloss and is refused.
-pub const SCHEMA: i64 = 1;
+pub const SCHEMA: i64 = 2;
 
 /// The migrations: `MIGRATIONS[n]` takes a database from version `n` to `n + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE articles (
     id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,
@@ -64,7 +65,20 @@ CREATE TABLE quotes (
 );
 CREATE INDEX quotes_article ON quotes(article, entity);
 CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
-"#];
+"#,
+    r#"
+CREATE TABLE feed_items (
+    feed TEXT NOT NULL,
+    guid TEXT NOT NULL,
+    link TEXT,
+    key TEXT NOT NULL,
+    full INTEGER NOT NULL,
+    PRIMARY KEY (feed, guid)
+);
+CREATE INDEX feed_items_link ON feed_items(feed, link);
+CREATE INDEX feed_items_key ON feed_items(key);
+"#,
+];
 
 /// Why the library could not be used. Each message is one line.
 #[derive(Debug, thiserror::Error)]
@@ -648,6 +662,134 @@ impl Library {
                 .collect::<rusqlite::Result<Vec<_>>>()
             });
         self.db(rows)
+    }
+}
+
+/// An item of a feed, as a refresh found it.
+#[derive(Clone, Debug)]
+pub struct FeedItem {
+    pub guid: String,
+    pub link: Option<String>,
+    pub id: ArticleId,
+    pub article: Article,
+    /// The feed carries the whole article (else a summary of the linked page).
+    pub full: bool,
+}
+
+impl Library {
+    /// Keep a feed's items that are new (by GUID, or link, in that feed)
+    /// as unread articles tagged with the feed's tags; how many were new.
+    pub fn add_feed_items(
+        &mut self,
+        feed: &str,
+        _label: &str,
+        tags: &[String],
+        items: &[FeedItem],
+        now: i64,
+    ) -> Result<usize, LibraryError> {
+        let path = self.path.clone();
+        let db = |source| LibraryError::Db {
+            path: path.clone(),
+            source,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let mut new = 0;
+        let tags = join_tags(
+            &tags
+                .iter()
+                .map(|t| t.trim().trim_start_matches('#').to_lowercase())
+                .collect::<Vec<_>>(),
+        );
+        for item in items {
+            let seen: bool = tx
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM feed_items WHERE feed = ?1 AND (guid = ?2 OR (?3 IS NOT NULL AND link = ?3)))",
+                    params![feed, item.guid, item.link],
+                    |r| r.get(0),
+                )
+                .map_err(db)?;
+            if seen {
+                continue;
+            }
+            let key = item.id.key();
+            let kept: bool = tx
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM articles WHERE key = ?1)",
+                    [&key],
+                    |r| r.get(0),
+                )
+                .map_err(db)?;
+            if !kept {
+                keep_in(&tx, &item.id, &item.article, None, now).map_err(db)?;
+                tx.execute(
+                    "UPDATE articles SET unread = 1, tags = ?2 WHERE key = ?1",
+                    params![key, tags],
+                )
+                .map_err(db)?;
+                new += 1;
+            }
+            tx.execute(
+                "INSERT OR IGNORE INTO feed_items (feed, guid, link, key, full) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![feed, item.guid, item.link, key, item.full],
+            )
+            .map_err(db)?;
+        }
+        tx.commit().map_err(db)?;
+        Ok(new)
+    }
+
+    /// Each feed's items, and how many are unread.
+    pub fn feed_counts(&self) -> Result<BTreeMap<String, (usize, usize)>, LibraryError> {
+        let rows = self
+            .conn
+            .prepare_cached(
+                "SELECT f.feed, count(*), sum(a.unread) FROM feed_items f JOIN articles a ON a.key = f.key GROUP BY f.feed",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_map([], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()
+            });
+        Ok(self
+            .db(rows)?
+            .into_iter()
+            .map(|(f, n, u)| (f, (n as usize, u as usize)))
+            .collect())
+    }
+
+    /// A feed's items, newest first.
+    pub fn feed_entries(&self, feed: &str) -> Result<Vec<Entry>, LibraryError> {
+        let notes = self.notes_keys();
+        let sql = format!(
+            "SELECT {ENTRY_COLUMNS} FROM articles a JOIN feed_items f ON f.key = a.key WHERE f.feed = ?1 ORDER BY a.date DESC, a.id DESC"
+        );
+        let rows = self.conn.prepare_cached(&sql).and_then(|mut stmt| {
+            stmt.query_map([feed], |r| entry_from_row(r, &notes))?
+                .collect::<rusqlite::Result<Vec<_>>>()
+        });
+        self.db(rows)
+    }
+
+    /// Whether the article is a feed's summary of a page not fetched yet.
+    pub fn is_summary(&self, key: &str) -> Result<bool, LibraryError> {
+        let r = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM feed_items WHERE key = ?1 AND full = 0)",
+            [key],
+            |r| r.get(0),
+        );
+        self.db(r)
+    }
+
+    /// The page of a feed's summary was fetched: it is the article now.
+    pub fn mark_full(&self, key: &str) -> Result<(), LibraryError> {
+        let r = self
+            .conn
+            .execute("UPDATE feed_items SET full = 1 WHERE key = ?1", [key]);
+        self.db(r).map(|_| ())
     }
 }
 

@@ -218,6 +218,10 @@ fn read(
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<Exit> {
     let keeper = crate::library::Keeper::new(&settings.library, settings.notes.dir());
+    if let Some(k) = &keeper {
+        // read now (a feed's item, say), as the lists show it
+        k.mark_read(id);
+    }
     // kept in the library: the analysis made before, at once
     let stored = stored.or_else(|| {
         keeper

@@ -7,6 +7,7 @@ mod web_support;
 
 mod batch;
 mod commands;
+mod feeds;
 mod library;
 mod notes;
 mod sandbox;

@@ -99,3 +99,81 @@ fn read_articles_are_kept_searched_and_opened_offline_and_w_finds_the_others() {
     t.wait_for("Library · 2 articles");
     quit(&t);
 }
+
+const FEED: &str = r#"<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Coast Courier</title><link>https://coast.test/</link>
+<item><guid>ferry-1</guid><title>Harbour towns agree on one ferry</title><link>https://coast.test/ferry</link>
+<description><![CDATA[<p>Mayor Elena Alvarez of Port Wren said on Tuesday that the three harbour towns had agreed to run one ferry service between them, from the spring, after two years of talks.</p><p>"We will sail as one fleet from the spring," Alvarez told reporters in Port Wren. The plan still needs a vote in Kellby, where councillor Mira Okafor has doubts about who pays for the fuel and who sets the timetable.</p><p>The harbour board will publish the timetable in March.</p>]]></description></item>
+</channel></rss>"#;
+
+/// `gloss ARGS` with the pane's config and data directories.
+fn gloss(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env_remove("http_proxy")
+        .env_remove("HTTP_PROXY")
+        .env_remove("all_proxy")
+        .env_remove("ALL_PROXY")
+        .output()
+        .expect("gloss runs");
+    assert!(
+        out.status.success(),
+        "gloss {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_feed_item_opens_from_the_library_is_then_read_and_opens_again_offline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for d in ["config", "data"] {
+        std::fs::create_dir_all(dir.path().join(d)).expect("dir");
+    }
+    let server = Server::start(|path| match path {
+        "/feed.rss" => Reply::ok("application/rss+xml", FEED),
+        _ => Reply::status(404),
+    });
+    gloss(dir.path(), &["feeds", "add", &server.url("/feed.rss")]);
+    let refreshed = gloss(dir.path(), &["feeds", "refresh"]);
+    assert!(refreshed.contains("1 new"), "{refreshed}");
+    assert!(gloss(dir.path(), &["feeds"]).contains("1 unread"));
+    // the library lists it unread (•); Enter opens it, Backspace goes back
+    let t = Tmux::start("", dir.path(), "");
+    let list = t.wait_for("Library · 1 article");
+    let row = list
+        .lines()
+        .find(|l| l.contains("Harbour towns agree on one ferry"))
+        .unwrap_or_default();
+    assert!(row.contains('•'), "unread: {list}");
+    t.key("Enter");
+    t.wait_until("the item", |s| {
+        s.contains(" READ ") && !s.contains("Analysing…")
+    });
+    t.key("BSpace");
+    let list = t.wait_for("Library · 1 article");
+    let row = list
+        .lines()
+        .find(|l| l.contains("Harbour towns agree on one ferry"))
+        .unwrap_or_default();
+    assert!(!row.contains('•'), "read now: {list}");
+    quit(&t);
+    drop(t);
+    assert!(gloss(dir.path(), &["feeds"]).contains("0 unread"));
+    // the server gone: search, open
+    drop(server);
+    let t = Tmux::start("", dir.path(), "");
+    t.wait_for("Library · 1 article");
+    t.key("/");
+    t.text("fleet");
+    t.wait_for("Library · 1 article · fleet");
+    t.key("Enter");
+    t.key("Enter");
+    let opened = t.wait_until("the item", |s| {
+        s.contains(" READ ") && s.contains("Mira Okafor")
+    });
+    assert!(opened.contains("Elena Alvarez"), "{opened}");
+    quit(&t);
+}
