@@ -1,6 +1,7 @@
 //! The library at 10,000 articles: `gloss` with no argument from `exec` to
 //! the library's first frame (a 160×48 pseudo-terminal), a full-text search,
-//! `W` (the other articles that mention someone) and the list itself.
+//! `W` (the other articles that mention someone) and the list itself; and
+//! refreshing 100 feeds served on 127.0.0.1 (20 items each) into a library.
 //!
 //! The library is built once per run from the news documents of the GUM
 //! fixture, each kept many times under other addresses and with a line of
@@ -14,15 +15,19 @@ use std::io::Read;
 use std::os::fd::OwnedFd;
 use std::process::{Command, Stdio};
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use gloss::analysis::{EntityKind, analyze};
 use gloss::article::{CleanOptions, clean};
 use gloss::article_id::ArticleId;
+use gloss::feeds::{FeedSettings, Subscriptions, refresh};
 use gloss::library::query::Query;
 use gloss::library::{Library, name_keys};
 use rayon::prelude::*;
 use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
 use rustix::termios::{Winsize, tcsetwinsize};
+
+#[path = "../tests/web_support/mod.rs"]
+mod web_support;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -155,6 +160,59 @@ fn benches(c: &mut Criterion) {
     });
     group.bench_function("W over 10,000 articles", |b| {
         b.iter(|| lib.who_keys(&keys, None).expect("who").len())
+    });
+    group.finish();
+
+    // 100 feeds of 20 items each, from one local server
+    let server = web_support::Server::start(|path| {
+        let n = path.trim_start_matches("/feed/").trim_end_matches(".rss");
+        let mut body =
+            format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed {n}</title>");
+        for i in 0..20 {
+            body.push_str(&format!(
+                "<item><guid>{n}-{i}</guid><title>Story {i} of feed {n}</title><link>https://feeds.test/{n}/{i}</link>\
+                 <description>The council of town {n} met on Tuesday about item {i}. Mayor Jane Holloway said the ferry would run.</description></item>"
+            ));
+        }
+        body.push_str("</channel></rss>");
+        web_support::Reply::ok("application/rss+xml", body)
+    });
+    let mut subs = Subscriptions::default();
+    for n in 0..100 {
+        subs.add(&server.url(&format!("/feed/{n}.rss")), None, vec![]);
+    }
+    let settings = FeedSettings::default();
+    let clean = CleanOptions::default();
+    let mut group = c.benchmark_group("feeds");
+    group.sample_size(10);
+    group.bench_function(
+        "refresh 100 local feeds (2,000 new items) into an empty library",
+        |b| {
+            b.iter_batched(
+                || {
+                    let dir = tempfile::tempdir().expect("temp dir");
+                    let lib = Library::open(dir.path()).expect("opens");
+                    (dir, lib, subs.feeds.clone())
+                },
+                |(dir, mut lib, mut feeds)| {
+                    let outcomes = refresh::refresh(&mut feeds, &mut lib, &settings, &clean);
+                    assert!(outcomes.iter().all(|o| o.error.is_none() && o.new == 20));
+                    drop(lib);
+                    drop(dir);
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
+    let feeds_dir = tempfile::tempdir().expect("temp dir");
+    let mut feeds_lib = Library::open(feeds_dir.path()).expect("opens");
+    let mut feeds = subs.feeds.clone();
+    refresh::refresh(&mut feeds, &mut feeds_lib, &settings, &clean);
+    group.bench_function("refresh 100 local feeds again (nothing new)", |b| {
+        b.iter(|| {
+            let outcomes = refresh::refresh(&mut feeds, &mut feeds_lib, &settings, &clean);
+            assert!(outcomes.iter().all(|o| o.error.is_none() && o.new == 0));
+        })
     });
     group.finish();
 }

@@ -420,73 +420,85 @@ impl Library {
         if keys.is_empty() {
             return Ok(Vec::new());
         }
+        // three queries whatever the number of articles: the entities, the
+        // articles, the quotes
         let marks = vec!["?"; keys.len()].join(",");
-        let sql =
-            format!("SELECT DISTINCT n.article, n.entity FROM names n WHERE n.key IN ({marks})");
-        let pairs = self.conn.prepare_cached(&sql).and_then(|mut stmt| {
+        let matched = format!("SELECT DISTINCT article, entity FROM names WHERE key IN ({marks})");
+        let entities_sql = format!(
+            "SELECT e.article, e.kind, e.name, e.mentions, e.first FROM entities e \
+             JOIN ({matched}) m ON m.article = e.article AND m.entity = e.entity"
+        );
+        let entries_sql = format!(
+            "SELECT a.id, {ENTRY_COLUMNS} FROM articles a WHERE a.id IN (SELECT article FROM ({matched}))"
+        );
+        let quotes_sql = format!(
+            "SELECT q.article, q.text FROM quotes q \
+             JOIN ({matched}) m ON m.article = q.article AND m.entity = q.entity ORDER BY q.article, q.start"
+        );
+        let notes = self.notes_keys();
+        let entries = self.conn.prepare_cached(&entries_sql).and_then(|mut stmt| {
             stmt.query_map(params_from_iter(keys.iter()), |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+                let id: i64 = r.get(0)?;
+                Ok((id, entry_from_row_at(r, 1, &notes)?))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()
         });
-        let pairs = self.db(pairs)?;
-        let mut by_article: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
-        for (article, entity) in pairs {
-            by_article.entry(article).or_default().push(entity);
-        }
-        let notes = self.notes_keys();
-        let mut hits = Vec::new();
-        let entry_sql = format!("SELECT {ENTRY_COLUMNS} FROM articles a WHERE a.id = ?1");
-        for (article, entities) in by_article {
-            let entry = self
-                .conn
-                .prepare_cached(&entry_sql)
-                .and_then(|mut stmt| stmt.query_row([article], |r| entry_from_row(r, &notes)));
-            let entry = self.db(entry)?;
-            if Some(entry.key.as_str()) == except {
+        let mut hits: BTreeMap<i64, WhoHit> = self
+            .db(entries)?
+            .into_iter()
+            .filter(|(_, e)| Some(e.key.as_str()) != except)
+            .map(|(id, entry)| {
+                (
+                    id,
+                    WhoHit {
+                        entry,
+                        name: String::new(),
+                        kind: String::new(),
+                        mentions: 0,
+                        first: usize::MAX,
+                        quotes: Vec::new(),
+                    },
+                )
+            })
+            .collect();
+        let entities = self
+            .conn
+            .prepare_cached(&entities_sql)
+            .and_then(|mut stmt| {
+                stmt.query_map(params_from_iter(keys.iter()), |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, i64>(3)?,
+                        r.get::<_, i64>(4)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()
+            });
+        for (article, kind, name, mentions, first) in self.db(entities)? {
+            let Some(hit) = hits.get_mut(&article) else {
                 continue;
-            }
-            let mut hit = WhoHit {
-                entry,
-                name: String::new(),
-                kind: String::new(),
-                mentions: 0,
-                first: usize::MAX,
-                quotes: Vec::new(),
             };
-            for entity in entities {
-                let row = self.conn.prepare_cached(
-                    "SELECT kind, name, mentions, first FROM entities WHERE article = ?1 AND entity = ?2",
-                ).and_then(|mut stmt| {
-                    stmt.query_row([article, entity], |r| {
-                        Ok((
-                            r.get::<_, String>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, i64>(2)?,
-                            r.get::<_, i64>(3)?,
-                        ))
-                    })
-                });
-                let (kind, name, mentions, first) = self.db(row)?;
-                if hit.name.is_empty() || name.len() > hit.name.len() {
-                    hit.name = name;
-                    hit.kind = kind;
-                }
-                hit.mentions += mentions as usize;
-                hit.first = hit.first.min(first as usize);
-                let quotes = self
-                    .conn
-                    .prepare_cached(
-                        "SELECT text FROM quotes WHERE article = ?1 AND entity = ?2 ORDER BY start",
-                    )
-                    .and_then(|mut stmt| {
-                        stmt.query_map([article, entity], |r| r.get::<_, String>(0))?
-                            .collect::<rusqlite::Result<Vec<_>>>()
-                    });
-                hit.quotes.extend(self.db(quotes)?);
+            if hit.name.is_empty() || name.len() > hit.name.len() {
+                hit.name = name;
+                hit.kind = kind;
             }
-            hits.push(hit);
+            hit.mentions += mentions as usize;
+            hit.first = hit.first.min(first as usize);
         }
+        let quotes = self.conn.prepare_cached(&quotes_sql).and_then(|mut stmt| {
+            stmt.query_map(params_from_iter(keys.iter()), |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()
+        });
+        for (article, text) in self.db(quotes)? {
+            if let Some(hit) = hits.get_mut(&article) {
+                hit.quotes.push(text);
+            }
+        }
+        let mut hits: Vec<WhoHit> = hits.into_values().collect();
         hits.sort_by(|a, b| {
             b.entry
                 .date
@@ -1036,23 +1048,32 @@ fn join_tags(tags: &[String]) -> String {
 }
 
 fn entry_from_row(r: &rusqlite::Row<'_>, notes: &HashSet<String>) -> rusqlite::Result<Entry> {
-    let key: String = r.get(0)?;
-    let origin: String = r.get(1)?;
+    entry_from_row_at(r, 0, notes)
+}
+
+/// An entry from [`ENTRY_COLUMNS`] starting at column `at`.
+fn entry_from_row_at(
+    r: &rusqlite::Row<'_>,
+    at: usize,
+    notes: &HashSet<String>,
+) -> rusqlite::Result<Entry> {
+    let key: String = r.get(at)?;
+    let origin: String = r.get(at + 1)?;
     let id = serde_json::from_str(&origin).unwrap_or(ArticleId::Content(String::new()));
-    let tags: String = r.get(11)?;
+    let tags: String = r.get(at + 11)?;
     Ok(Entry {
         has_notes: notes.contains(&key),
         key,
         id,
-        title: r.get(2)?,
-        site: r.get(3)?,
-        url: r.get(4)?,
-        published: r.get(5)?,
-        date: r.get(6)?,
-        read_at: r.get(7)?,
-        unread: r.get(8)?,
-        starred: r.get(9)?,
-        archived: r.get(10)?,
+        title: r.get(at + 2)?,
+        site: r.get(at + 3)?,
+        url: r.get(at + 4)?,
+        published: r.get(at + 5)?,
+        date: r.get(at + 6)?,
+        read_at: r.get(at + 7)?,
+        unread: r.get(at + 8)?,
+        starred: r.get(at + 9)?,
+        archived: r.get(at + 10)?,
         tags: split_tags(&tags),
     })
 }
