@@ -20,6 +20,8 @@ use crate::config::Config;
 use crate::source::{self, SourceText};
 
 pub mod annotate;
+mod feeds;
+mod library;
 mod notes;
 
 /// A terminal news reader that annotates as you read: people, organisations,
@@ -43,7 +45,7 @@ pub struct Cli {
     /// The article: a text or HTML file, a web page (an http:// or https://
     /// URL; a file named like one is ./http...), or - for standard input.
     /// Without one, standard input when it is piped (`… | gloss`), else the
-    /// bundled sample article.
+    /// library (once anything was read), else the bundled sample article.
     #[arg(value_name = "FILE|URL|-")]
     pub file: Option<PathBuf>,
 
@@ -77,6 +79,16 @@ pub enum Command {
     /// is; notes imported without their article are listed apart.
     /// `gloss notes remove KEY|PATH` deletes an article's notes.
     Notes(notes::NotesArgs),
+    /// The library of the articles read: list them (newest first, with
+    /// unread, starred and has-notes marks), search them, import a folder or
+    /// a JSON Lines file, forget some or all, see who is mentioned most.
+    Library(library::LibraryArgs),
+    /// Feeds (RSS, Atom, JSON Feed): list them with unread counts, add,
+    /// remove, import and export OPML, refresh into the library.
+    Feeds(feeds::FeedsArgs),
+    /// Every article of the library that mentions a person, organisation or
+    /// place, newest first, with how often and what they said there.
+    Who(library::WhoArgs),
     /// Print a shell completion script (e.g. `gloss completions bash >
     /// ~/.local/share/bash-completion/completions/gloss`).
     Completions {
@@ -143,6 +155,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Notes(args)) => {
             notes::list_or_remove(args, &load_config(cli.config.as_deref())?)
         }
+        Some(Command::Library(args)) => library::run(args, &load_config(cli.config.as_deref())?),
+        Some(Command::Feeds(args)) => feeds::run(args, &load_config(cli.config.as_deref())?),
+        Some(Command::Who(args)) => library::who(args, &load_config(cli.config.as_deref())?),
         Some(Command::Man) => {
             let mut out = Vec::new();
             clap_mangen::Man::new(Cli::command())
@@ -166,6 +181,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 Some(path) => load(path, &config)?,
                 // piped text is read without `-`: `curl … | gloss`
                 None if stdin_is_piped() => load(Path::new("-"), &config)?,
+                // once anything was read, the library opens
+                None if std::io::stdout().is_terminal() && library_has_articles(&config) => {
+                    return crate::ui::run_library(&config.reader_settings());
+                }
                 None => SourceText::sample(),
             };
             // the reader analyses the article itself, while it opens
@@ -208,6 +227,20 @@ pub fn stdin_is_piped() -> bool {
     }
 }
 
+/// Whether the library keeps any article (a library that cannot be read
+/// is told of when it is opened, not here).
+fn library_has_articles(config: &Config) -> bool {
+    let exists = config
+        .library
+        .dir()
+        .is_some_and(|d| d.join(crate::library::DB_FILE).is_file());
+    exists
+        && crate::library::Library::from_settings(&config.library)
+            .and_then(Result::ok)
+            .and_then(|lib| lib.is_empty().ok())
+            .is_some_and(|empty| !empty)
+}
+
 /// Open the reader on a web page fetched meanwhile on its own thread (the
 /// loading screen shows the wait; Esc cancels).
 fn open_reader_fetching(url: &str, config: &Config) -> anyhow::Result<()> {
@@ -234,7 +267,11 @@ pub fn open_reader(
     source: &SourceText,
     config: &Config,
 ) -> anyhow::Result<()> {
-    let settings = config.reader_settings();
+    let mut settings = config.reader_settings();
+    // the bundled sample is no reading of the user's: not kept
+    if source.origin == source::Origin::Sample {
+        settings.library.keep = false;
+    }
     crate::ui::run(article, &settings, &source.article_id())
 }
 

@@ -36,6 +36,8 @@ use toml::{Spanned, Table, Value};
 
 use crate::article::CleanOptions;
 use crate::article::clean::{Trust, with_trust};
+use crate::feeds::FeedSettings;
+use crate::library::LibrarySettings;
 use crate::notes::settings::{ExportSettings, NotesSettings};
 use crate::source::FetchOptions;
 use crate::ui::keymap::KeyMap;
@@ -62,6 +64,8 @@ pub struct Config {
     pub notes: NotesSettings,
     pub export: ExportSettings,
     pub fetch: FetchOptions,
+    pub library: LibrarySettings,
+    pub feeds: FeedSettings,
     pub reader: ReaderSection,
     pub theme: ThemeSection,
     pub keys: KeysSection,
@@ -115,6 +119,7 @@ impl Config {
             keys: self.keys.clone(),
             notes: self.notes.clone(),
             export: self.export.clone(),
+            library: self.library.clone(),
         }
     }
 

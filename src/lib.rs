@@ -14,6 +14,8 @@ pub use gloss_core::{
 pub mod article_id;
 pub mod cli;
 pub mod config;
+pub mod feeds;
+pub mod library;
 pub mod notes;
 pub mod source;
 pub mod ui;

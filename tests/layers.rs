@@ -34,7 +34,16 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
     (
         "src",
         "crate::",
-        &["article_id", "source", "notes", "ui", "config", "cli"],
+        &[
+            "article_id",
+            "source",
+            "notes",
+            "library",
+            "feeds",
+            "ui",
+            "config",
+            "cli",
+        ],
     ),
 ];
 

@@ -42,7 +42,7 @@ fn data_dir() -> Option<PathBuf> {
 }
 
 /// A configured folder with `~/` expanded; `None` when empty.
-fn configured_dir(dir: &str) -> Option<PathBuf> {
+pub(crate) fn configured_dir(dir: &str) -> Option<PathBuf> {
     let dir = dir.trim();
     if dir.is_empty() {
         return None;

@@ -113,10 +113,13 @@ pub enum Action {
     Passage(PassageAction),
     /// Highlight, annotate, keep and export (`super::note_taking`).
     Notes(NoteAction),
+    /// The library's lists (`super::shelf`).
+    Shelf(ShelfAction),
 }
 
 pub use super::note_taking::NoteAction;
 pub use super::passage::PassageAction;
+pub use super::shelf::ShelfAction;
 
 /// Something the event loop must do outside the state, after an update.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,6 +133,11 @@ pub enum Effect {
     /// Continue the note in `$VISUAL`/`$EDITOR` with this text, then hand the
     /// result to [`super::note_taking::external_edit_done`].
     EditExternally(String),
+    /// Open the library's article with this key (at this byte offset).
+    OpenArticle {
+        key: String,
+        at: Option<usize>,
+    },
 }
 
 /// Where a command is offered, for the status bar's hints.
@@ -165,6 +173,8 @@ pub enum Group {
     SearchTyping,
     Editor,
     Prompts,
+    Library,
+    LibrarySearch,
 }
 
 impl Group {
@@ -181,6 +191,8 @@ impl Group {
             Group::SearchTyping => "While typing a search",
             Group::Editor => "In the note editor",
             Group::Prompts => "In the tag prompt or a yes/no question",
+            Group::Library => "In the library's lists (the library, W)",
+            Group::LibrarySearch => "While typing a library search",
         }
     }
 }
@@ -225,6 +237,10 @@ use Group as G;
 const READ: &[Layer] = &[Layer::Normal];
 /// Keys that work in the help as while reading: it scrolls, closes, quits.
 const READ_HELP: &[Layer] = &[Layer::Normal, Layer::Help];
+/// Keys that move in the reading, the help and the library's lists.
+const MOVE: &[Layer] = &[Layer::Normal, Layer::Help, Layer::Library];
+const LIBRARY: &[Layer] = &[Layer::Library];
+const LIBRARY_SEARCH: &[Layer] = &[Layer::LibrarySearch];
 const SEARCH: &[Layer] = &[Layer::Search];
 const EDITOR: &[Layer] = &[Layer::Editor];
 const PROMPT: &[Layer] = &[Layer::Prompt];
@@ -233,14 +249,14 @@ const QUESTION: &[Layer] = &[Layer::Question];
 /// Every bindable action, in the order the help screen lists them.
 #[rustfmt::skip]
 pub const COMMANDS: &[KeyCommand] = &[
-    cmd(READ_HELP, "down", Action::Down, G::Move, "Scroll down a line; in a list, the next row", Some(("move", C::Global))),
-    cmd(READ_HELP, "up", Action::Up, G::Move, "Scroll up a line; in a list, the previous row", None),
-    cmd(READ_HELP, "half-page-down", Action::HalfPageDown, G::Move, "Scroll down half a page", None),
-    cmd(READ_HELP, "half-page-up", Action::HalfPageUp, G::Move, "Scroll up half a page", None),
-    cmd(READ_HELP, "page-down", Action::PageDown, G::Move, "Scroll down a page", Some(("page", C::Article))),
-    cmd(READ_HELP, "page-up", Action::PageUp, G::Move, "Scroll up a page", None),
-    cmd(READ_HELP, "top", Action::Top, G::Move, "Go to the top (of the article or the list)", None),
-    cmd(READ_HELP, "bottom", Action::Bottom, G::Move, "Go to the end (of the article or the list)", None),
+    cmd(MOVE, "down", Action::Down, G::Move, "Scroll down a line; in a list, the next row", Some(("move", C::Global))),
+    cmd(MOVE, "up", Action::Up, G::Move, "Scroll up a line; in a list, the previous row", None),
+    cmd(MOVE, "half-page-down", Action::HalfPageDown, G::Move, "Scroll down half a page", None),
+    cmd(MOVE, "half-page-up", Action::HalfPageUp, G::Move, "Scroll up half a page", None),
+    cmd(MOVE, "page-down", Action::PageDown, G::Move, "Scroll down a page", Some(("page", C::Article))),
+    cmd(MOVE, "page-up", Action::PageUp, G::Move, "Scroll up a page", None),
+    cmd(MOVE, "top", Action::Top, G::Move, "Go to the top (of the article or the list)", None),
+    cmd(MOVE, "bottom", Action::Bottom, G::Move, "Go to the end (of the article or the list)", None),
     cmd(READ, "next-pane", Action::NextPane, G::Panes, "Focus the next pane", Some(("pane", C::Global))),
     cmd(READ, "previous-pane", Action::PreviousPane, G::Panes, "Focus the previous pane", None),
     cmd(READ, "focus-article", Action::FocusPane(Pane::Article), G::Panes, "Focus the article", None),
@@ -273,8 +289,8 @@ pub const COMMANDS: &[KeyCommand] = &[
     cmd(READ, "undo", Action::Notes(NoteAction::Undo), G::Notes, "Undo the last change to the notes", Some(("undo", C::Notes))),
     cmd(READ, "tag-filter", Action::Notes(NoteAction::FilterByTag), G::Notes, "Notes: show only the notes with a #tag", Some(("tag", C::Notes))),
     cmd(READ, "export", Action::Notes(NoteAction::Export), G::Notes, "Export the notes to the export folder ([export] in config.toml)", Some(("export", C::Notes))),
-    cmd(READ_HELP, "help", Action::ToggleHelp, G::General, "Show or hide this help", Some(("help", C::Global))),
-    cmd(READ_HELP, "quit", Action::Quit, G::General, "Quit (Ctrl-c always quits)", Some(("quit", C::Global))),
+    cmd(MOVE, "help", Action::ToggleHelp, G::General, "Show or hide this help", Some(("help", C::Global))),
+    cmd(MOVE, "quit", Action::Quit, G::General, "Quit (Ctrl-c always quits)", Some(("quit", C::Global))),
     cmd(SEARCH, "search-confirm", Action::SearchConfirm, G::SearchTyping, "Keep the matches, to step through them (next-mention)", None),
     cmd(SEARCH, "search-cancel", Action::SearchCancel, G::SearchTyping, "Drop the search and go back to where it began", None),
     cmd(SEARCH, "search-backspace", Action::SearchBackspace, G::SearchTyping, "Take back the last character of the search", None),
@@ -287,6 +303,18 @@ pub const COMMANDS: &[KeyCommand] = &[
     cmd(PROMPT, "tag-backspace", Action::Notes(NoteAction::TagBackspace), G::Prompts, "Tag prompt: take back the last character", None),
     cmd(QUESTION, "answer-yes", Action::Notes(NoteAction::Answer(true)), G::Prompts, "Question: yes", None),
     cmd(QUESTION, "answer-no", Action::Notes(NoteAction::Answer(false)), G::Prompts, "Question: no", None),
+    cmd(READ, "library", Action::Shelf(ShelfAction::Open), G::Library, "The library: every article read, newest first", None),
+    cmd(READ, "who", Action::Shelf(ShelfAction::Who), G::Library, "The other articles that mention the selected person, organisation or place", Some(("who", C::Entities))),
+    cmd(LIBRARY, "library-open", Action::Shelf(ShelfAction::Enter), G::Library, "Open the article (from W: at the first mention)", None),
+    cmd(LIBRARY, "library-back", Action::Shelf(ShelfAction::Back), G::Library, "Back to the article", None),
+    cmd(LIBRARY, "library-search", Action::Shelf(ShelfAction::Search), G::Library, "Search titles and text (tag: site: is:unread is:starred has:notes person: place: after: before:)", None),
+    cmd(LIBRARY, "library-star", Action::Shelf(ShelfAction::Star), G::Library, "Star the article, or take the star off", None),
+    cmd(LIBRARY, "library-read", Action::Shelf(ShelfAction::ToggleRead), G::Library, "Mark the article read or unread", None),
+    cmd(LIBRARY, "library-archive", Action::Shelf(ShelfAction::Archive), G::Library, "Archive the article (asks first)", None),
+    cmd(LIBRARY, "library-forget", Action::Shelf(ShelfAction::Delete), G::Library, "Forget the article (asks first)", None),
+    cmd(LIBRARY_SEARCH, "library-search-confirm", Action::Shelf(ShelfAction::SearchConfirm), G::LibrarySearch, "Keep the search, back to the list", None),
+    cmd(LIBRARY_SEARCH, "library-search-cancel", Action::Shelf(ShelfAction::SearchCancel), G::LibrarySearch, "Drop the search", None),
+    cmd(LIBRARY_SEARCH, "library-search-backspace", Action::Shelf(ShelfAction::SearchBackspace), G::LibrarySearch, "Take back the last character (other keys are typed)", None),
 ];
 
 /// The command with this name in `[keys]`.

@@ -78,6 +78,12 @@ pub struct App {
     pub analysing: bool,
     /// Where the article was read from (a URL or a file), for citations.
     pub address: Option<String>,
+    /// The library's list or `W`'s, over the reading (`super::shelf`).
+    pub shelf: Option<super::shelf::Shelf>,
+    /// The library, when articles are kept.
+    pub keeper: Option<crate::library::Keeper>,
+    /// The article's key in the library (none for the library alone).
+    pub article_key: Option<String>,
 }
 
 impl App {
@@ -122,6 +128,9 @@ impl App {
             notes: NotesUi::new(settings.export.clone()),
             analysing: false,
             address: None,
+            shelf: None,
+            keeper: None,
+            article_key: None,
         };
         app.relayout();
         Ok(app)

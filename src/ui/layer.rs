@@ -30,6 +30,10 @@ pub enum Layer {
     Prompt,
     /// A yes/no question in the status bar.
     Question,
+    /// The library's lists (`super::shelf`): the library, `W`'s.
+    Library,
+    /// Typing a library search; keys no command takes are typed.
+    LibrarySearch,
 }
 
 impl Layer {
@@ -43,6 +47,8 @@ impl Layer {
             Layer::Editor => "in the note editor",
             Layer::Prompt => "in the tag prompt",
             Layer::Question => "in a yes/no question",
+            Layer::Library => "in the library's lists",
+            Layer::LibrarySearch => "while typing a library search",
         }
     }
 
@@ -57,7 +63,10 @@ impl Layer {
             Layer::Search => typed.map(Action::SearchInput),
             Layer::Prompt => typed.map(|c| Action::Notes(NoteAction::TagInput(c))),
             Layer::Editor => Some(Action::Notes(NoteAction::Type(*event))),
-            Layer::Normal | Layer::Help | Layer::Question => None,
+            Layer::LibrarySearch => {
+                typed.map(|c| Action::Shelf(super::shelf::ShelfAction::Type(c)))
+            }
+            Layer::Normal | Layer::Help | Layer::Question | Layer::Library => None,
         }
     }
 
@@ -75,6 +84,14 @@ impl Layer {
 /// The layer that has the keyboard now: a prompt or a question over the
 /// note editor, over the help or the search being typed, over the reading.
 pub fn topmost(app: &App) -> Layer {
+    if let Some(shelf) = &app.shelf {
+        return match (&shelf.confirm, shelf.typing, app.mode) {
+            (Some(_), _, _) => Layer::Question,
+            (None, true, _) => Layer::LibrarySearch,
+            (None, false, Mode::Help) => Layer::Help,
+            (None, false, _) => Layer::Library,
+        };
+    }
     match (&app.notes.prompt, &app.notes.editor, app.mode) {
         (Some(Prompt::Confirm(_)), _, _) => Layer::Question,
         (Some(Prompt::Tag { .. }), _, _) => Layer::Prompt,

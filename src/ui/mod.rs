@@ -23,6 +23,7 @@ mod position;
 mod sanitize;
 pub mod search;
 pub mod settings;
+pub mod shelf;
 mod terminal;
 pub mod text_layout;
 pub mod theme;
@@ -97,14 +98,137 @@ pub fn run_loading(
     }
 }
 
-/// The reader on `article` in a terminal session already entered.
+/// How a reading ended: quit, or open an article of the library.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    Open { key: String, at: Option<usize> },
+}
+
+/// The reader on `article` in a terminal session already entered; then the
+/// articles opened from the library's lists, until the user quits.
 fn run_in(
     mut session: terminal::Session,
     article: Article,
     settings: &settings::ReaderSettings,
     id: &ArticleId,
 ) -> anyhow::Result<()> {
-    let pending = background::start(&article);
+    let mut warnings = Vec::new();
+    let first = read(
+        &mut session,
+        article,
+        None,
+        settings,
+        id,
+        None,
+        &mut warnings,
+    );
+    let result = first.and_then(|exit| follow_exits(&mut session, exit, settings, &mut warnings));
+    // the terminal is restored before anything is printed
+    drop(session);
+    for w in warnings {
+        eprintln!("gloss: {w}");
+    }
+    result
+}
+
+/// The library's list alone (`gloss` with articles kept): what it opens,
+/// until the user quits. Needs a terminal on stdout.
+pub fn run_library(settings: &settings::ReaderSettings) -> anyhow::Result<()> {
+    let keeper = crate::library::Keeper::new(&settings.library, settings.notes.dir())
+        .ok_or_else(|| anyhow::anyhow!("the library is off ([library] keep in config.toml)"))?;
+    let mut shelf = shelf::library(&keeper, "").map_err(anyhow::Error::msg)?;
+    shelf.message = None;
+    let mut session = terminal::Session::enter()?;
+    let mut warnings = Vec::new();
+    let result = library_screen(&mut session, shelf, keeper, settings)
+        .and_then(|exit| follow_exits(&mut session, exit, settings, &mut warnings));
+    drop(session);
+    for w in warnings {
+        eprintln!("gloss: {w}");
+    }
+    result
+}
+
+/// An app with no article, the list over it.
+fn library_screen(
+    session: &mut terminal::Session,
+    shelf: shelf::Shelf,
+    keeper: crate::library::Keeper,
+    settings: &settings::ReaderSettings,
+) -> anyhow::Result<Exit> {
+    let (width, height) = crossterm::terminal::size()?;
+    let empty = Document {
+        article: Article::default(),
+        analysis: Analysis::default(),
+    };
+    let mut app = App::new(empty, settings, theme::ColorEnv::from_env(), width, height)?;
+    app.shelf = Some(shelf);
+    app.keeper = Some(keeper);
+    let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
+    Ok(terminal::event_loop(
+        session,
+        &mut app,
+        None,
+        exit_after_first_frame,
+    )?)
+}
+
+/// Open the library's articles as the lists ask, until the user quits.
+fn follow_exits(
+    session: &mut terminal::Session,
+    mut exit: Exit,
+    settings: &settings::ReaderSettings,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    loop {
+        let Exit::Open { key, at } = exit else {
+            return Ok(());
+        };
+        let keeper = crate::library::Keeper::new(&settings.library, settings.notes.dir())
+            .ok_or_else(|| anyhow::anyhow!("the library is off"))?;
+        let kept = keeper.open()?.get(&key)?;
+        let Some(kept) = kept else {
+            let mut shelf = shelf::library(&keeper, "").map_err(anyhow::Error::msg)?;
+            shelf.message = Some(format!("{key} is no longer in the library"));
+            exit = library_screen(session, shelf, keeper, settings)?;
+            continue;
+        };
+        exit = read(
+            session,
+            kept.article,
+            kept.analysis,
+            settings,
+            &kept.id,
+            at,
+            warnings,
+        )?;
+    }
+}
+
+/// Read one article: its analysis (`stored`, else made on a thread), its
+/// notes, where reading stopped (or `at`); kept in the library at the end.
+fn read(
+    session: &mut terminal::Session,
+    article: Article,
+    stored: Option<Analysis>,
+    settings: &settings::ReaderSettings,
+    id: &ArticleId,
+    at: Option<usize>,
+    warnings: &mut Vec<String>,
+) -> anyhow::Result<Exit> {
+    let keeper = crate::library::Keeper::new(&settings.library, settings.notes.dir());
+    if let Some(k) = &keeper {
+        // read now (a feed's item, say), as the lists show it
+        k.mark_read(id);
+    }
+    // kept in the library: the analysis made before, at once
+    let stored = stored.or_else(|| {
+        keeper
+            .as_ref()
+            .and_then(|k| k.stored_analysis(id, &article.text))
+    });
+    let pending = stored.is_none().then(|| background::start(&article));
     let (width, height) = crossterm::terminal::size()?;
     let doc = Document {
         article,
@@ -117,7 +241,12 @@ fn run_in(
         ArticleId::Path(path) => Some(path.display().to_string()),
         ArticleId::Content(_) => None,
     };
-    let mut pending = Some(pending);
+    app.keeper = keeper.clone();
+    app.article_key = Some(id.key());
+    let mut pending = pending;
+    if let Some(analysis) = stored {
+        app.set_analysis(analysis);
+    }
     if let Some(outcome) = pending.as_ref().and_then(|p| p.wait(background::GRACE)) {
         analysis_done(&mut app, outcome);
         pending = None;
@@ -125,10 +254,11 @@ fn run_in(
     let position_file = position::default_dir()
         .filter(|_| settings.reader.remember_position)
         .map(|dir| position::path(&dir, id));
-    if let Some(offset) = position_file
-        .as_deref()
-        .and_then(|f| position::load(f, &app.doc.article.text))
-    {
+    if let Some(offset) = at.or_else(|| {
+        position_file
+            .as_deref()
+            .and_then(|f| position::load(f, &app.doc.article.text))
+    }) {
         app.go_to_offset(offset);
     }
     match settings.notes.dir() {
@@ -143,7 +273,7 @@ fn run_in(
     let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     let panic_after_first_frame = std::env::var_os(PANIC_AFTER_FIRST_FRAME).is_some();
     let result = terminal::event_loop(
-        &mut session,
+        session,
         &mut app,
         pending,
         exit_after_first_frame || panic_after_first_frame,
@@ -151,16 +281,20 @@ fn run_in(
     if panic_after_first_frame {
         panic!("{PANIC_AFTER_FIRST_FRAME} is set");
     }
-    // the terminal is restored before anything is printed
-    drop(session);
+    if let Some(keeper) = keeper.filter(|_| !exit_after_first_frame) {
+        let analysis = (!app.analysing).then_some(&app.doc.analysis);
+        if let Err(e) = keeper.keep(id, &app.doc.article, analysis) {
+            warnings.push(format!("could not keep the article in the library: {e}"));
+        }
+    }
     if let Some(file) = position_file
         && !exit_after_first_frame
         && let Err(e) = position::save(&file, id, &app.doc.article.text, app.top_offset())
     {
-        eprintln!(
-            "gloss: could not remember the reading position in {}: {e}",
+        warnings.push(format!(
+            "could not remember the reading position in {}: {e}",
             file.display()
-        );
+        ));
     }
     Ok(result?)
 }

@@ -173,6 +173,9 @@ pub struct ReaderSettings {
     /// `[export]`: where `x` writes.
     #[serde(default)]
     pub export: ExportSettings,
+    /// `[library]`: whether and where the articles read are kept.
+    #[serde(default)]
+    pub library: crate::library::LibrarySettings,
 }
 
 impl Default for ReaderSettings {
@@ -185,6 +188,7 @@ impl Default for ReaderSettings {
             keys: KeysSection::default(),
             notes: NotesSettings::default(),
             export: ExportSettings::default(),
+            library: crate::library::LibrarySettings::default(),
         }
     }
 }

@@ -121,18 +121,18 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-/// Run the reader until the user quits. With `exit_after_first_frame`, return
+/// Run the reader until the user quits or opens another article. With `exit_after_first_frame`, return
 /// right after the first frame is drawn (for start-up benchmarks).
 pub fn event_loop(
     session: &mut Session,
     app: &mut App,
     mut pending: Option<Pending>,
     exit_after_first_frame: bool,
-) -> io::Result<()> {
+) -> io::Result<super::Exit> {
     loop {
         session.terminal.draw(|frame| draw(app, frame))?;
         if exit_after_first_frame {
-            return Ok(());
+            return Ok(super::Exit::Quit);
         }
         // While the analysis runs, look for it between events.
         if let Some(p) = &pending
@@ -151,7 +151,10 @@ pub fn event_loop(
             if let Some(action) = action_for(app, &ev) {
                 match update(app, action) {
                     Effect::None => {}
-                    Effect::Quit => return Ok(()),
+                    Effect::Quit => return Ok(super::Exit::Quit),
+                    Effect::OpenArticle { key, at } => {
+                        return Ok(super::Exit::Open { key, at });
+                    }
                     Effect::Copy(text) => copy(session, app, &text),
                     Effect::OpenUrl(url) => open_url(app, &url),
                     Effect::EditExternally(text) => {

@@ -20,6 +20,11 @@ fn apply(app: &mut App, action: Action) -> Effect {
     if !matches!(action, Action::Resize { .. }) {
         app.message = None;
     }
+    if app.mode != Mode::Help
+        && let Some(effect) = super::shelf::update(app, action)
+    {
+        return effect;
+    }
     match action {
         Action::Down => step(app, 1),
         Action::Up => step(app, -1),
@@ -82,6 +87,9 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Passage(a) => super::passage::update(app, a),
         Action::Notes(a) => return super::note_taking::update(app, a),
+        Action::Shelf(super::shelf::ShelfAction::Open) => return super::shelf::open(app),
+        Action::Shelf(super::shelf::ShelfAction::Who) => return super::shelf::who(app),
+        Action::Shelf(_) => {}
     };
     Effect::None
 }

@@ -7,6 +7,8 @@ mod web_support;
 
 mod batch;
 mod commands;
+mod feeds;
+mod library;
 mod notes;
 mod sandbox;
 mod web;

@@ -18,6 +18,13 @@ use super::areas::{Areas, MIN_HEIGHT, MIN_HEIGHT_FULL, MIN_WIDTH, MIN_WIDTH_FULL
 /// Draw the whole reader.
 pub fn draw(app: &App, frame: &mut Frame) {
     let screen = frame.area();
+    if let Some(shelf) = &app.shelf {
+        super::shelf::draw(app, shelf, frame);
+        if app.mode == Mode::Help {
+            help::draw(app, frame, screen);
+        }
+        return;
+    }
     let Some(areas) = Areas::new(screen.width, screen.height, app.full_width, &app.reader) else {
         too_small(app, frame, screen);
         return;

@@ -1,0 +1,221 @@
+//! The library at 10,000 articles: `gloss` with no argument from `exec` to
+//! the library's first frame (a 160×48 pseudo-terminal), a full-text search,
+//! `W` (the other articles that mention someone) and the list itself; and
+//! refreshing 100 feeds served on 127.0.0.1 (20 items each) into a library.
+//!
+//! The library is built once per run from the news documents of the GUM
+//! fixture, each kept many times under other addresses and with a line of
+//! its own (so that the full-text index and the names index hold 10,000
+//! articles), analysed on every core and kept in one transaction.
+//!
+//!     cargo bench --profile dist --bench library
+
+use std::fs::File;
+use std::io::Read;
+use std::os::fd::OwnedFd;
+use std::process::{Command, Stdio};
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use gloss::analysis::{EntityKind, analyze};
+use gloss::article::{CleanOptions, clean};
+use gloss::article_id::ArticleId;
+use gloss::feeds::{FeedSettings, Subscriptions, refresh};
+use gloss::library::query::Query;
+use gloss::library::{Library, name_keys};
+use rayon::prelude::*;
+use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+use rustix::termios::{Winsize, tcsetwinsize};
+
+#[path = "../tests/web_support/mod.rs"]
+mod web_support;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+const ARTICLES: usize = 10_000;
+
+/// The news documents of the GUM fixture.
+fn documents() -> Vec<String> {
+    let text = include_str!("fixtures/gum-cc-by.txt");
+    include_str!("fixtures/gum-cc-by-docs.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let name = cols.next()?;
+            let start: usize = cols.next()?.parse().ok()?;
+            let len: usize = cols.next()?.parse().ok()?;
+            name.starts_with("GUM_news")
+                .then(|| text.get(start..start + len))
+                .flatten()
+                .map(str::to_string)
+        })
+        .collect()
+}
+
+/// A library of [`ARTICLES`] articles in `dir/data/gloss/library`.
+fn build(dir: &std::path::Path) -> Library {
+    let docs = documents();
+    let options = CleanOptions::default();
+    let items: Vec<_> = (0..ARTICLES)
+        .into_par_iter()
+        .map(|i| {
+            let doc = &docs[i % docs.len()];
+            let text = format!("{doc}\n\nFiled as item {i} of the archive.");
+            let article = clean(&text, &options);
+            let analysis = analyze(&article);
+            let id = ArticleId::Url(format!("https://news.test/{i}"));
+            (id, article, analysis)
+        })
+        .collect();
+    let mut lib = Library::open(&dir.join("data/gloss/library")).expect("opens");
+    lib.keep_all(
+        items.iter().map(|(id, a, an)| (id, a, Some(an))),
+        1_700_000_000,
+    )
+    .expect("kept");
+    lib
+}
+
+fn pty() -> (OwnedFd, String) {
+    let controller = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY).expect("openpt");
+    grantpt(&controller).expect("grantpt");
+    unlockpt(&controller).expect("unlockpt");
+    let name = ptsname(&controller, Vec::new()).expect("ptsname");
+    let size = Winsize {
+        ws_row: 48,
+        ws_col: 160,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    tcsetwinsize(&controller, size).expect("window size");
+    (controller, name.to_string_lossy().into_owned())
+}
+
+/// `gloss` alone, in a fresh pseudo-terminal, until its first frame.
+fn first_frame(dirs: &std::path::Path) {
+    let (controller, terminal) = pty();
+    let open = || {
+        File::options()
+            .read(true)
+            .write(true)
+            .open(&terminal)
+            .expect("open pty")
+    };
+    let (stdin, stdout, stderr) = (open(), open(), open());
+    let mut reader = File::from(controller);
+    let drain = std::thread::spawn(move || {
+        let mut sink = [0u8; 65536];
+        while matches!(reader.read(&mut sink), Ok(n) if n > 0) {}
+    });
+    let status = Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .env("GLOSS_EXIT_AFTER_FIRST_FRAME", "1")
+        .env("XDG_CONFIG_HOME", dirs.join("config"))
+        .env("XDG_DATA_HOME", dirs.join("data"))
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::from(stdin))
+        .stdout(Stdio::from(stdout))
+        .stderr(Stdio::from(stderr))
+        .status()
+        .expect("gloss runs");
+    assert!(status.success(), "gloss exited with {status}");
+    drain.join().expect("drain");
+}
+
+fn benches(c: &mut Criterion) {
+    let dirs = tempfile::tempdir().expect("temp dir");
+    let lib = build(dirs.path());
+    assert_eq!(lib.len().expect("counts"), ARTICLES);
+    // someone most articles mention: the first person of the first document
+    let first = clean(&documents()[0], &CleanOptions::default());
+    let analysis = analyze(&first);
+    let person = analysis
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Person)
+        .expect("a person");
+    let keys = name_keys(person.kind, &person.name, std::iter::empty());
+    let hits = lib.who_keys(&keys, None).expect("who");
+    assert!(hits.len() >= ARTICLES / 50, "{} hits", hits.len());
+    let query = Query::parse("police said").expect("parses");
+    let found = lib.search(&query).expect("searches").len();
+    assert!(found > 0);
+    eprintln!(
+        "library: {ARTICLES} articles; `W` on {} finds {}; \"police said\" finds {found}",
+        person.name,
+        hits.len()
+    );
+
+    let mut group = c.benchmark_group("library");
+    group.sample_size(20);
+    group.bench_function(
+        "gloss alone: exec to the library's first frame (10,000 articles, 160x48 pty)",
+        |b| b.iter(|| first_frame(dirs.path())),
+    );
+    group.bench_function("list 10,000 articles, newest first", |b| {
+        b.iter(|| lib.list().expect("lists").len())
+    });
+    group.bench_function("full-text search over 10,000 articles", |b| {
+        b.iter(|| lib.search(&query).expect("searches").len())
+    });
+    group.bench_function("W over 10,000 articles", |b| {
+        b.iter(|| lib.who_keys(&keys, None).expect("who").len())
+    });
+    group.finish();
+
+    // 100 feeds of 20 items each, from one local server
+    let server = web_support::Server::start(|path| {
+        let n = path.trim_start_matches("/feed/").trim_end_matches(".rss");
+        let mut body =
+            format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed {n}</title>");
+        for i in 0..20 {
+            body.push_str(&format!(
+                "<item><guid>{n}-{i}</guid><title>Story {i} of feed {n}</title><link>https://feeds.test/{n}/{i}</link>\
+                 <description>The council of town {n} met on Tuesday about item {i}. Mayor Jane Holloway said the ferry would run.</description></item>"
+            ));
+        }
+        body.push_str("</channel></rss>");
+        web_support::Reply::ok("application/rss+xml", body)
+    });
+    let mut subs = Subscriptions::default();
+    for n in 0..100 {
+        subs.add(&server.url(&format!("/feed/{n}.rss")), None, vec![]);
+    }
+    let settings = FeedSettings::default();
+    let clean = CleanOptions::default();
+    let mut group = c.benchmark_group("feeds");
+    group.sample_size(10);
+    group.bench_function(
+        "refresh 100 local feeds (2,000 new items) into an empty library",
+        |b| {
+            b.iter_batched(
+                || {
+                    let dir = tempfile::tempdir().expect("temp dir");
+                    let lib = Library::open(dir.path()).expect("opens");
+                    (dir, lib, subs.feeds.clone())
+                },
+                |(dir, mut lib, mut feeds)| {
+                    let outcomes = refresh::refresh(&mut feeds, &mut lib, &settings, &clean);
+                    assert!(outcomes.iter().all(|o| o.error.is_none() && o.new == 20));
+                    drop(lib);
+                    drop(dir);
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
+    let feeds_dir = tempfile::tempdir().expect("temp dir");
+    let mut feeds_lib = Library::open(feeds_dir.path()).expect("opens");
+    let mut feeds = subs.feeds.clone();
+    refresh::refresh(&mut feeds, &mut feeds_lib, &settings, &clean);
+    group.bench_function("refresh 100 local feeds again (nothing new)", |b| {
+        b.iter(|| {
+            let outcomes = refresh::refresh(&mut feeds, &mut feeds_lib, &settings, &clean);
+            assert!(outcomes.iter().all(|o| o.error.is_none() && o.new == 0));
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(library, benches);
+criterion_main!(library);

@@ -1,0 +1,175 @@
+//! Feeds: RSS 0.9/1.0/2.0, Atom and JSON Feed (`feed-rs`), their
+//! subscriptions (`feeds.json` in the config directory, beside and apart
+//! from the user's `config.toml`), OPML import and export (`opml`), and the
+//! refresh (`refresh`): every feed fetched in parallel, at most
+//! `per-host` at once per host and port, with `ETag` / `Last-Modified`, a
+//! broken feed's error kept beside it without stopping the others; the
+//! items land in the library as unread articles, one per GUID or link.
+
+pub mod opml;
+pub mod refresh;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// `[feeds]` in `config.toml`: limits of a refresh.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FeedSettings {
+    /// Feeds fetched at once in all.
+    pub parallel: usize,
+    /// Feeds fetched at once from one host and port.
+    pub per_host: usize,
+    /// The largest feed read, in bytes.
+    pub max_bytes: u64,
+    /// Items kept from one feed at a refresh (the first ones).
+    pub max_items: usize,
+    /// Seconds a feed may take.
+    pub timeout: u64,
+}
+
+impl Default for FeedSettings {
+    fn default() -> Self {
+        FeedSettings {
+            parallel: 8,
+            per_host: 2,
+            max_bytes: 5 << 20,
+            max_items: 500,
+            timeout: 30,
+        }
+    }
+}
+
+/// A subscription and what the last refresh learnt of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feed {
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// The feed's own title, from the last refresh.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
+    /// Why the last refresh failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// The site's address, from OPML's `htmlUrl` or the feed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+}
+
+impl Feed {
+    /// The name it is shown by: the one given, the feed's title, its URL.
+    pub fn label(&self) -> &str {
+        self.name
+            .as_deref()
+            .or(self.title.as_deref())
+            .unwrap_or(&self.url)
+    }
+}
+
+/// The subscriptions file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscriptions {
+    pub version: u32,
+    pub feeds: Vec<Feed>,
+}
+
+/// The file's name in the config directory.
+pub const FILE: &str = "feeds.json";
+const VERSION: u32 = 1;
+
+impl Subscriptions {
+    /// `$XDG_CONFIG_HOME/gloss/feeds.json`.
+    pub fn default_path() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "gloss").map(|d| d.config_dir().join(FILE))
+    }
+
+    /// Read the subscriptions (none when the file is not there).
+    pub fn load(path: &Path) -> anyhow::Result<Subscriptions> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Subscriptions {
+                    version: VERSION,
+                    feeds: Vec::new(),
+                });
+            }
+            Err(e) => anyhow::bail!("{}: {e}", path.display()),
+        };
+        let subs: Subscriptions = serde_json::from_str(&text)
+            .map_err(|e| anyhow::anyhow!("{}: not a subscriptions file: {e}", path.display()))?;
+        if subs.version > VERSION {
+            anyhow::bail!(
+                "{}: written by a newer gloss (version {}); upgrade gloss",
+                path.display(),
+                subs.version
+            );
+        }
+        Ok(subs)
+    }
+
+    /// Write them atomically, 0600, in a 0700 folder.
+    pub fn save(&self, path: &Path) -> anyhow::Result<()> {
+        if let Some(dir) = path.parent() {
+            let mut builder = std::fs::DirBuilder::new();
+            builder.recursive(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt;
+                builder.mode(0o700);
+            }
+            builder
+                .create(dir)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
+        }
+        let mut json = serde_json::to_string_pretty(self)?;
+        json.push('\n');
+        crate::notes::atomic::write(
+            path,
+            json.as_bytes(),
+            "feeds",
+            crate::notes::atomic::Existing::Replace,
+        )
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    }
+
+    /// Add a feed (or give an existing one the name and tags); whether it is new.
+    pub fn add(&mut self, url: &str, name: Option<String>, tags: Vec<String>) -> bool {
+        if let Some(feed) = self.feeds.iter_mut().find(|f| f.url == url) {
+            if name.is_some() {
+                feed.name = name;
+            }
+            for tag in tags {
+                if !feed.tags.contains(&tag) {
+                    feed.tags.push(tag);
+                }
+            }
+            return false;
+        }
+        self.feeds.push(Feed {
+            url: url.to_string(),
+            name,
+            tags,
+            ..Feed::default()
+        });
+        true
+    }
+
+    /// Remove the feed with this URL or name; whether there was one.
+    pub fn remove(&mut self, which: &str) -> bool {
+        let before = self.feeds.len();
+        self.feeds
+            .retain(|f| f.url != which && f.name.as_deref() != Some(which));
+        self.feeds.len() != before
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,529 @@
+//! The library's lists in the reader ([`super::layer::Layer::Library`]):
+//! the articles kept, newest first, searched as you type (`/`, the
+//! library's search language), and the other articles that mention a
+//! person, organisation or place (`W`), with how often and what they said.
+//! `Enter` opens the article under the cursor (at the first mention, from
+//! `W`); `Esc` goes back to the article behind the list.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::action::{Action, Effect, NoteAction, Pane};
+use super::app::{App, ListCursor};
+use super::sanitize::sanitize;
+use super::text_layout::truncate;
+use crate::library::query::Query;
+use crate::library::{Entry, Keeper, WhoHit, name_keys};
+
+/// What the library's keys do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShelfAction {
+    /// From the reading: the library's list (or back to it).
+    Open,
+    /// From the reading: the other articles that mention the selected one.
+    Who,
+    /// Open the article under the cursor.
+    Enter,
+    /// Close the list: back to the article behind it.
+    Back,
+    Search,
+    Type(char),
+    SearchBackspace,
+    SearchConfirm,
+    SearchCancel,
+    /// Forget the article under the cursor (asks first).
+    Delete,
+    /// Archive it, or bring it back (asks first).
+    Archive,
+    Star,
+    ToggleRead,
+}
+
+/// What the list shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Rows {
+    Library(Vec<Entry>),
+    Who { name: String, hits: Vec<WhoHit> },
+}
+
+/// A question the list asks before it acts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    Delete(String),
+    Archive(String),
+}
+
+/// The list's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shelf {
+    pub rows: Rows,
+    pub cursor: ListCursor,
+    pub query: String,
+    pub typing: bool,
+    pub confirm: Option<Confirm>,
+    /// A line for the status bar.
+    pub message: Option<String>,
+}
+
+impl Shelf {
+    pub fn len(&self) -> usize {
+        match &self.rows {
+            Rows::Library(e) => e.len(),
+            Rows::Who { hits, .. } => hits.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn entry(&self, i: usize) -> Option<&Entry> {
+        match &self.rows {
+            Rows::Library(e) => e.get(i),
+            Rows::Who { hits, .. } => hits.get(i).map(|h| &h.entry),
+        }
+    }
+
+    fn selected(&self) -> Option<&Entry> {
+        self.entry(self.cursor.selected)
+    }
+}
+
+/// The library's list, over `app` (an empty app for `gloss` alone).
+pub fn library(keeper: &Keeper, query: &str) -> Result<Shelf, String> {
+    let lib = keeper.open().map_err(|e| e.to_string())?;
+    let q = Query::parse(query)?;
+    let entries = lib.search(&q).map_err(|e| e.to_string())?;
+    Ok(Shelf {
+        rows: Rows::Library(entries),
+        cursor: ListCursor::default(),
+        query: query.to_string(),
+        typing: false,
+        confirm: None,
+        message: None,
+    })
+}
+
+/// Apply an action while the list is open; `None` for what the reader
+/// does as usual (quit, help, resize).
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    let shelf = app.shelf.as_mut()?;
+    if shelf.confirm.is_some()
+        && let Action::Notes(NoteAction::Answer(yes)) = action
+    {
+        answer(app, yes);
+        return Some(Effect::None);
+    }
+    let rows = list_rows(app);
+    let shelf = app.shelf.as_mut()?;
+    shelf.message = None;
+    let step = |shelf: &mut Shelf, delta: isize| {
+        let len = shelf.len();
+        if len > 0 {
+            shelf.cursor.selected = shelf
+                .cursor
+                .selected
+                .saturating_add_signed(delta)
+                .min(len - 1);
+        }
+        let c = &mut shelf.cursor;
+        if c.selected < c.offset {
+            c.offset = c.selected;
+        } else if c.selected >= c.offset + rows {
+            c.offset = c.selected + 1 - rows;
+        }
+    };
+    let page = rows.saturating_sub(1).max(1) as isize;
+    match action {
+        Action::Down => step(shelf, 1),
+        Action::Up => step(shelf, -1),
+        Action::PageDown => step(shelf, page),
+        Action::PageUp => step(shelf, -page),
+        Action::HalfPageDown => step(shelf, page / 2),
+        Action::HalfPageUp => step(shelf, -page / 2),
+        Action::Top => step(shelf, isize::MIN / 2),
+        Action::Bottom => step(shelf, isize::MAX / 2),
+        Action::Wheel { down, .. } => step(shelf, if down { 3 } else { -3 }),
+        Action::Click { row, .. } => {
+            // rows start below the title line
+            if row >= 1 && usize::from(row) - 1 < rows {
+                let i = shelf.cursor.offset + usize::from(row) - 1;
+                if i < shelf.len() {
+                    if i == shelf.cursor.selected {
+                        return Some(enter(app));
+                    }
+                    shelf.cursor.selected = i;
+                }
+            }
+        }
+        Action::Shelf(a) => return Some(shelf_action(app, a)),
+        Action::Cancel => app.shelf = None,
+        _ => return None,
+    }
+    Some(Effect::None)
+}
+
+fn shelf_action(app: &mut App, action: ShelfAction) -> Effect {
+    let keeper = app.keeper.clone();
+    let Some(shelf) = app.shelf.as_mut() else {
+        return Effect::None;
+    };
+    match action {
+        ShelfAction::Open | ShelfAction::Who => {}
+        ShelfAction::Enter => return enter(app),
+        ShelfAction::Back => {
+            if app.article_key.is_some() {
+                app.shelf = None;
+            }
+        }
+        ShelfAction::Search => shelf.typing = true,
+        ShelfAction::Type(c) => {
+            shelf.query.push(c);
+            refresh(app, keeper.as_ref());
+        }
+        ShelfAction::SearchBackspace => {
+            shelf.query.pop();
+            refresh(app, keeper.as_ref());
+        }
+        ShelfAction::SearchConfirm => shelf.typing = false,
+        ShelfAction::SearchCancel => {
+            shelf.typing = false;
+            shelf.query.clear();
+            refresh(app, keeper.as_ref());
+        }
+        ShelfAction::Delete | ShelfAction::Archive => {
+            if let Some(e) = shelf.selected() {
+                let key = e.key.clone();
+                shelf.confirm = Some(if action == ShelfAction::Delete {
+                    Confirm::Delete(key)
+                } else {
+                    Confirm::Archive(key)
+                });
+            }
+        }
+        ShelfAction::Star | ShelfAction::ToggleRead => {
+            let Some(e) = shelf.selected().cloned() else {
+                return Effect::None;
+            };
+            let (flag, on) = if action == ShelfAction::Star {
+                (crate::library::Flag::Starred, !e.starred)
+            } else {
+                (crate::library::Flag::Unread, !e.unread)
+            };
+            let done = keeper
+                .as_ref()
+                .ok_or_else(|| "the library is off".to_string())
+                .and_then(|k| k.open().map_err(|e| e.to_string()))
+                .and_then(|lib| lib.set_flag(&e.key, flag, on).map_err(|e| e.to_string()));
+            match done {
+                Ok(_) => {
+                    for entry in entries_mut(shelf) {
+                        if entry.key == e.key {
+                            match flag {
+                                crate::library::Flag::Starred => entry.starred = on,
+                                _ => entry.unread = on,
+                            }
+                        }
+                    }
+                }
+                Err(e) => shelf.message = Some(e),
+            }
+        }
+    }
+    Effect::None
+}
+
+fn entries_mut(shelf: &mut Shelf) -> Box<dyn Iterator<Item = &mut Entry> + '_> {
+    match &mut shelf.rows {
+        Rows::Library(e) => Box::new(e.iter_mut()),
+        Rows::Who { hits, .. } => Box::new(hits.iter_mut().map(|h| &mut h.entry)),
+    }
+}
+
+/// The list again for the query typed so far.
+fn refresh(app: &mut App, keeper: Option<&Keeper>) {
+    let Some(shelf) = app.shelf.as_mut() else {
+        return;
+    };
+    if !matches!(shelf.rows, Rows::Library(_)) {
+        return;
+    }
+    let Some(keeper) = keeper else { return };
+    match library(keeper, &shelf.query) {
+        Ok(fresh) => {
+            shelf.rows = fresh.rows;
+            shelf.cursor = ListCursor::default();
+        }
+        // a filter half typed (`is:`) keeps the list as it was
+        Err(e) => shelf.message = Some(e),
+    }
+}
+
+fn answer(app: &mut App, yes: bool) {
+    let keeper = app.keeper.clone();
+    let Some(shelf) = app.shelf.as_mut() else {
+        return;
+    };
+    let Some(confirm) = shelf.confirm.take() else {
+        return;
+    };
+    if !yes {
+        return;
+    }
+    let Some(keeper) = keeper else { return };
+    let done = keeper
+        .open()
+        .map_err(|e| e.to_string())
+        .and_then(|mut lib| {
+            match &confirm {
+                Confirm::Delete(key) => lib.forget(std::slice::from_ref(key)).map(|_| ()),
+                Confirm::Archive(key) => {
+                    let archived = shelf
+                        .selected()
+                        .is_some_and(|e| e.key == *key && e.archived);
+                    lib.set_flag(key, crate::library::Flag::Archived, !archived)
+                        .map(|_| ())
+                }
+            }
+            .map_err(|e| e.to_string())
+        });
+    match done {
+        Ok(()) => {
+            let key = match &confirm {
+                Confirm::Delete(k) | Confirm::Archive(k) => k.clone(),
+            };
+            match &mut shelf.rows {
+                Rows::Library(e) => e.retain(|e| e.key != key),
+                Rows::Who { hits, .. } => hits.retain(|h| h.entry.key != key),
+            }
+            let len = shelf.len();
+            shelf.cursor.selected = shelf.cursor.selected.min(len.saturating_sub(1));
+            shelf.cursor.offset = shelf.cursor.offset.min(shelf.cursor.selected);
+            shelf.message = Some(match confirm {
+                Confirm::Delete(_) => "Forgotten".to_string(),
+                Confirm::Archive(_) => "Archived (is:archived lists it)".to_string(),
+            });
+        }
+        Err(e) => shelf.message = Some(e),
+    }
+}
+
+/// Open the article under the cursor.
+fn enter(app: &mut App) -> Effect {
+    let Some(shelf) = app.shelf.as_ref() else {
+        return Effect::None;
+    };
+    let at = match &shelf.rows {
+        Rows::Who { hits, .. } => hits.get(shelf.cursor.selected).map(|h| h.first),
+        Rows::Library(_) => None,
+    };
+    match shelf.selected() {
+        Some(e) => Effect::OpenArticle {
+            key: e.key.clone(),
+            at,
+        },
+        None => Effect::None,
+    }
+}
+
+/// `library` from the reading: the library's list over the article.
+pub fn open(app: &mut App) -> Effect {
+    let Some(keeper) = app.keeper.clone() else {
+        app.set_error("The library is off ([library] keep in config.toml)");
+        return Effect::None;
+    };
+    match library(&keeper, "") {
+        Ok(shelf) => app.shelf = Some(shelf),
+        Err(e) => app.set_error(format!("The library cannot be read: {e}")),
+    }
+    Effect::None
+}
+
+/// `W` from the reading: the other articles that mention the selected
+/// person, organisation or place.
+pub fn who(app: &mut App) -> Effect {
+    let Some(keeper) = app.keeper.clone() else {
+        app.set_error("The library is off ([library] keep in config.toml)");
+        return Effect::None;
+    };
+    let pane = app.focus;
+    let id = match pane {
+        Pane::People | Pane::Places => app.entity_under_cursor(pane),
+        _ => None,
+    }
+    .or(app.selected);
+    let Some(entity) = id.and_then(|id| app.doc.analysis.entities.get(id.0)) else {
+        app.set_message("Select a person, organisation or place first (in its pane)");
+        return Effect::None;
+    };
+    let text = &app.doc.article.text;
+    let keys = name_keys(
+        entity.kind,
+        &entity.name,
+        entity
+            .mentions
+            .iter()
+            .filter_map(|s| text.get(s.start..s.end)),
+    );
+    let name = entity.name.clone();
+    let found = keeper
+        .open()
+        .and_then(|lib| lib.who_keys(&keys, app.article_key.as_deref()));
+    match found {
+        Ok(hits) if hits.is_empty() => {
+            app.set_message(format!("No other article in the library mentions {name}"));
+        }
+        Ok(hits) => {
+            app.shelf = Some(Shelf {
+                rows: Rows::Who { name, hits },
+                cursor: ListCursor::default(),
+                query: String::new(),
+                typing: false,
+                confirm: None,
+                message: None,
+            });
+        }
+        Err(e) => app.set_error(format!("The library cannot be read: {e}")),
+    }
+    Effect::None
+}
+
+/// Rows of the list on screen: all but the title and the status lines.
+fn list_rows(app: &App) -> usize {
+    usize::from(app.height.saturating_sub(2)).max(1)
+}
+
+/// The list, over the whole screen.
+pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
+    let screen = frame.area();
+    if screen.height < 3 || screen.width < 10 {
+        return;
+    }
+    let theme = &app.theme;
+    let width = usize::from(screen.width);
+    let title = match &shelf.rows {
+        Rows::Library(e) => format!(
+            " Library · {} article{}{}",
+            e.len(),
+            if e.len() == 1 { "" } else { "s" },
+            if shelf.query.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", shelf.query)
+            }
+        ),
+        Rows::Who { name, hits } => format!(
+            " {} · in {} other article{}",
+            name,
+            hits.len(),
+            if hits.len() == 1 { "" } else { "s" }
+        ),
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&sanitize(&title), width),
+            theme.title,
+        )),
+        Rect {
+            height: 1,
+            ..screen
+        },
+    );
+    let rows = list_rows(app);
+    let mut lines = Vec::with_capacity(rows);
+    for i in shelf.cursor.offset..(shelf.cursor.offset + rows).min(shelf.len()) {
+        let Some(e) = shelf.entry(i) else { break };
+        let marks = format!(
+            "{}{}{}",
+            if e.unread { '•' } else { ' ' },
+            if e.starred { '★' } else { ' ' },
+            if e.has_notes { '✎' } else { ' ' }
+        );
+        let mut text = format!(
+            " {marks} {}  {}",
+            crate::library::day(e.date),
+            sanitize(&e.title)
+        );
+        if let Some(site) = &e.site {
+            text.push_str(&format!("  · {}", sanitize(site)));
+        }
+        if let Rows::Who { hits, .. } = &shelf.rows
+            && let Some(hit) = hits.get(i)
+        {
+            text.push_str(&format!("  · {} ×{}", sanitize(&hit.name), hit.mentions));
+            if let Some(q) = hit.quotes.first() {
+                text.push_str(&format!("  “{}”", sanitize(q)));
+            }
+        }
+        let style = if i == shelf.cursor.selected {
+            theme.cursor
+        } else if e.unread {
+            theme.text.add_modifier(ratatui::style::Modifier::BOLD)
+        } else {
+            theme.text
+        };
+        let text = truncate(&text, width);
+        let pad = width.saturating_sub(super::text_layout::display_width(&text));
+        lines.push(Line::from(Span::styled(
+            format!("{text}{}", " ".repeat(pad)),
+            style,
+        )));
+    }
+    if shelf.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "  Nothing here (Esc clears the search)",
+            theme.dim,
+        )));
+    }
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect {
+            y: screen.y + 1,
+            height: rows as u16,
+            ..screen
+        },
+    );
+    let status = if let Some(confirm) = &shelf.confirm {
+        let (what, key) = match confirm {
+            Confirm::Delete(k) => ("Forget", k),
+            Confirm::Archive(k) => ("Archive", k),
+        };
+        let title = shelf
+            .selected()
+            .filter(|e| e.key == *key)
+            .map_or(key.as_str(), |e| e.title.as_str());
+        (format!(" {what} “{}”? (y/n)", sanitize(title)), theme.error)
+    } else if shelf.typing {
+        (format!(" /{}▏", shelf.query), theme.text)
+    } else if let Some(m) = &shelf.message {
+        (format!(" {m}"), theme.dim)
+    } else {
+        let key = |a: ShelfAction| app.key(Action::Shelf(a));
+        (
+            format!(
+                " {} open · {} back · {} search · {} star · {} read/unread · {} archive · {} forget · {} quit",
+                key(ShelfAction::Enter),
+                key(ShelfAction::Back),
+                key(ShelfAction::Search),
+                key(ShelfAction::Star),
+                key(ShelfAction::ToggleRead),
+                key(ShelfAction::Archive),
+                key(ShelfAction::Delete),
+                app.key(Action::Quit)
+            ),
+            theme.dim,
+        )
+    };
+    let style: Style = status.1;
+    frame.render_widget(
+        Paragraph::new(Span::styled(truncate(&status.0, width), style)),
+        Rect {
+            y: screen.y + screen.height - 1,
+            height: 1,
+            ..screen
+        },
+    );
+}

@@ -1,0 +1,179 @@
+//! The library end to end: a web page and a file read in the reader are
+//! kept; `gloss` alone then lists them, searches them and opens one with
+//! the web server gone; `W` on a person lists the other article that
+//! mentions her and opens it at her first mention.
+
+use crate::ui_support::tmux::Tmux;
+use crate::web_support::{Reply, Server};
+
+const PAGE: &str = r#"<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Harbour towns agree on one ferry</title>
+<meta property="og:site_name" content="The Coast Courier">
+</head><body>
+<article>
+<h1>Harbour towns agree on one ferry</h1>
+<p>Mayor Elena Alvarez of Port Wren said on Tuesday that the three harbour towns had agreed to run one ferry service between them.</p>
+<p>"We will sail as one fleet from the spring," Alvarez told reporters in Port Wren. The plan still needs a vote in Kellby, where councillor Mira Okafor has doubts.</p>
+</article>
+</body></html>"#;
+
+const FILE: &str = "Bridge repairs delayed again\n\n\
+Engineers said on Friday that the old bridge at Dunmore would stay closed until the autumn.\n\n\
+\"Nobody wants another winter of detours,\" said Elena Alvarez, who chairs the regional transport board. \
+Alvarez met the engineers on Thursday.";
+
+fn quit(t: &Tmux) {
+    t.key("q");
+    t.wait_for("gloss exited 0");
+}
+
+#[test]
+fn read_articles_are_kept_searched_and_opened_offline_and_w_finds_the_others() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let server = Server::start(|path| match path {
+        "/ferry" => Reply::ok("text/html; charset=utf-8", PAGE),
+        _ => Reply::status(404),
+    });
+    // a web page, read and left
+    let url = server.url("/ferry");
+    let t = Tmux::start(&url, dir.path(), "");
+    t.wait_until("the page and its analysis", |s| {
+        s.contains(" READ ") && !s.contains("Analysing…") && s.contains("Mira Okafor")
+    });
+    quit(&t);
+    drop(t);
+    drop(server);
+
+    // a file that mentions the same person
+    let file = dir.path().join("bridge.txt");
+    std::fs::write(&file, FILE).expect("writes");
+    let t = Tmux::start(&format!("'{}'", file.display()), dir.path(), "");
+    t.wait_until("the file and its analysis", |s| {
+        s.contains(" READ ") && !s.contains("Analysing…") && s.contains("Elena Alvarez")
+    });
+    // W on her in People: the other article, then Enter opens it at her
+    // first mention, from the library (the server is gone)
+    // she is the only person there: People's first row
+    t.key("1");
+    t.key("W");
+    let list = t.wait_for("in 1 other article");
+    assert!(list.contains("Harbour towns agree on one ferry"), "{list}");
+    assert!(
+        list.contains("We will sail as one fleet"),
+        "her quote there: {list}"
+    );
+    t.key("Enter");
+    let opened = t.wait_until("the other article", |s| {
+        s.contains(" READ ")
+            && s.lines()
+                .next()
+                .is_some_and(|h| h.contains("Harbour towns"))
+    });
+    assert!(
+        opened.contains("Mira Okafor"),
+        "its analysis, kept: {opened}"
+    );
+    quit(&t);
+    drop(t);
+
+    // gloss alone: the library, newest first; search; open; offline
+    let t = Tmux::start("", dir.path(), "");
+    let list = t.wait_for("Library · 2 articles");
+    assert!(list.contains("Bridge repairs delayed again"), "{list}");
+    assert!(list.contains("Harbour towns agree on one ferry"), "{list}");
+    t.key("/");
+    t.text("ferry");
+    t.wait_for("Library · 1 article · ferry");
+    t.key("Enter");
+    t.key("Enter");
+    let opened = t.wait_until("the kept page", |s| {
+        s.contains(" READ ")
+            && s.lines()
+                .next()
+                .is_some_and(|h| h.contains("Harbour towns"))
+    });
+    assert!(opened.contains("Elena Alvarez"), "{opened}");
+    // back to the list, and quit from there
+    t.key("BSpace");
+    t.wait_for("Library · 2 articles");
+    quit(&t);
+}
+
+const FEED: &str = r#"<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Coast Courier</title><link>https://coast.test/</link>
+<item><guid>ferry-1</guid><title>Harbour towns agree on one ferry</title><link>https://coast.test/ferry</link>
+<description><![CDATA[<p>Mayor Elena Alvarez of Port Wren said on Tuesday that the three harbour towns had agreed to run one ferry service between them, from the spring, after two years of talks.</p><p>"We will sail as one fleet from the spring," Alvarez told reporters in Port Wren. The plan still needs a vote in Kellby, where councillor Mira Okafor has doubts about who pays for the fuel and who sets the timetable.</p><p>The harbour board will publish the timetable in March.</p>]]></description></item>
+</channel></rss>"#;
+
+/// `gloss ARGS` with the pane's config and data directories.
+fn gloss(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gloss"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env_remove("http_proxy")
+        .env_remove("HTTP_PROXY")
+        .env_remove("all_proxy")
+        .env_remove("ALL_PROXY")
+        .output()
+        .expect("gloss runs");
+    assert!(
+        out.status.success(),
+        "gloss {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_feed_item_opens_from_the_library_is_then_read_and_opens_again_offline() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for d in ["config", "data"] {
+        std::fs::create_dir_all(dir.path().join(d)).expect("dir");
+    }
+    let server = Server::start(|path| match path {
+        "/feed.rss" => Reply::ok("application/rss+xml", FEED),
+        _ => Reply::status(404),
+    });
+    gloss(dir.path(), &["feeds", "add", &server.url("/feed.rss")]);
+    let refreshed = gloss(dir.path(), &["feeds", "refresh"]);
+    assert!(refreshed.contains("1 new"), "{refreshed}");
+    assert!(gloss(dir.path(), &["feeds"]).contains("1 unread"));
+    // the library lists it unread (•); Enter opens it, Backspace goes back
+    let t = Tmux::start("", dir.path(), "");
+    let list = t.wait_for("Library · 1 article");
+    let row = list
+        .lines()
+        .find(|l| l.contains("Harbour towns agree on one ferry"))
+        .unwrap_or_default();
+    assert!(row.contains('•'), "unread: {list}");
+    t.key("Enter");
+    t.wait_until("the item", |s| {
+        s.contains(" READ ") && !s.contains("Analysing…")
+    });
+    t.key("BSpace");
+    let list = t.wait_for("Library · 1 article");
+    let row = list
+        .lines()
+        .find(|l| l.contains("Harbour towns agree on one ferry"))
+        .unwrap_or_default();
+    assert!(!row.contains('•'), "read now: {list}");
+    quit(&t);
+    drop(t);
+    assert!(gloss(dir.path(), &["feeds"]).contains("0 unread"));
+    // the server gone: search, open
+    drop(server);
+    let t = Tmux::start("", dir.path(), "");
+    t.wait_for("Library · 1 article");
+    t.key("/");
+    t.text("fleet");
+    t.wait_for("Library · 1 article · fleet");
+    t.key("Enter");
+    t.key("Enter");
+    let opened = t.wait_until("the item", |s| {
+        s.contains(" READ ") && s.contains("Mira Okafor")
+    });
+    assert!(opened.contains("Elena Alvarez"), "{opened}");
+    quit(&t);
+}
