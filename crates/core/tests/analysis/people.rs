@@ -274,3 +274,45 @@ fn a_misspelt_family_name_after_an_honorific_is_the_person_named_in_full() {
     // a name more than two letters away is someone else
     assert!(a.find(Person, "Wolford").is_some(), "{:?}", a.all_names());
 }
+
+#[test]
+fn the_authors_of_a_citation_are_people() {
+    let a = Annotated::new(
+        "Reading\n\nEarlier studies found gains in attention (Okwuosa, Threlkeld, & Vaszary, 2010) \
+         and in memory (Brannagh et al., 2005). Drumwell (2012) disagreed, as did Pelletrow \
+         and Ansgood 2017. His early poems, Morning Lanterns (1806), were praised.",
+    );
+    for name in [
+        "Okwuosa",
+        "Threlkeld",
+        "Vaszary",
+        "Brannagh",
+        "Drumwell",
+        "Pelletrow",
+        "Ansgood",
+    ] {
+        assert!(
+            a.find(Person, name).is_some(),
+            "{name}: {:?}",
+            a.all_names()
+        );
+    }
+    assert!(
+        a.find(Person, "Morning Lanterns").is_none(),
+        "a work's title with its year is no author: {:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn a_full_name_whose_last_word_is_used_alone_is_a_person() {
+    let a = Annotated::new(
+        "A short life\n\nThe young Évrard Quillonet entered the academy in 1827. \
+         Quillonet failed the examination twice. Later, Quillonet published three papers.",
+    );
+    let p = a.entity(Person, "Évrard Quillonet");
+    assert_eq!(
+        a.mention_texts(p),
+        ["Évrard Quillonet", "Quillonet", "Quillonet"]
+    );
+}

@@ -227,7 +227,34 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
         .filter(|(k, _)| !k.contains(' '))
         .map(|(k, v)| (*k, *v))
         .collect();
+    // (each name of several words as first written)
+    let written: FastMap<&str, &str> = keys
+        .iter()
+        .zip(&spans)
+        .filter(|(k, _)| k.contains(' '))
+        .map(|(k, s)| (k.as_str(), doc.slice(&s.tokens)))
+        .collect();
+    // (how often each single word is used alone)
+    let mut alone: FastMap<&str, u32> = FastMap::default();
+    for k in keys.iter().filter(|k| !k.contains(' ')) {
+        *alone.entry(k.as_str()).or_default() += 1;
+    }
     for (k, v) in totals.iter_mut() {
+        // `Évariste Galois` … `Galois`: a name of two or three words that no
+        // cue made anything else, whose last word is used alone elsewhere
+        // twice or more, or once with some vote for a person (and is no known
+        // organisation or major place), is a person's (`Mozilla Firefox` …
+        // `Firefox` once is not enough)
+        if let Some((_, last)) = k.rsplit_once(' ')
+            && let Some(single) = singles.get(last)
+            && (alone.get(last).is_some_and(|&n| n >= 2) || single.person > 0.0)
+            && let Some(name) = written.get(k)
+            && named_again_by_last_word(lex, name, last, v, single)
+        {
+            Ballot::new(v, &mut trace, || explained.first_at(last))
+                .cast(&rules::NAMED_AGAIN_BY_LAST_WORD);
+            explained.later(k, trace.take());
+        }
         if let Some((_, last)) = k.rsplit_once(' ')
             && let Some(single) = singles.get(last)
             && single.person > single.org.max(single.place).max(single.none)
@@ -379,6 +406,37 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
         *explain = explained.finish(&totals, &out);
     }
     out
+}
+
+/// Whether the name `written` (of votes `v`) is a person named again by its
+/// last word alone (`last`, lowercase, of votes `single`): two or three
+/// words (name particles between them), the first no ordinary word, place,
+/// demonym or organisation, the last no ordinary word, and neither the name
+/// nor the word alone an organisation or a place by any strong cue.
+fn named_again_by_last_word(
+    lex: &Lexicon,
+    written: &str,
+    last: &str,
+    v: &Votes,
+    single: &Votes,
+) -> bool {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let particle = |w: &str| lex.lists.name_particles.contains(w);
+    let capitalised = words.iter().filter(|w| !particle(w)).count();
+    let first = words[0];
+    (2..=3).contains(&capitalised)
+        && words.len() <= 4
+        && v.org < rules::THRESHOLD
+        && v.place < rules::THRESHOLD
+        && v.none < rules::THRESHOLD
+        && single.org < rules::KNOWN_ORG.weight
+        && single.place < rules::KNOWN_PLACE_CITY.weight
+        && !particle(first)
+        && !evidence::is_common(lex, first)
+        && !evidence::is_common(lex, last)
+        && lex.demonym(first).is_none()
+        && lex.place(first).is_none()
+        && lex.organization(first).is_none()
 }
 
 /// Whether a name's summed votes `v` make it an organisation and its last

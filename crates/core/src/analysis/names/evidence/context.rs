@@ -207,3 +207,74 @@ pub fn all_caps_context(doc: &Doc, span: &NameSpan) -> bool {
     }
     words >= 3 && caps * 10 >= words * 7
 }
+
+/// Whether the name of `span` is one of the authors of a citation: a list of
+/// names (joined by commas, `&` or `and`) that `et al.` or a year ends, the
+/// year after a comma or in parentheses (`Okafor, Lindqvist, & Brandt,
+/// 2010`, `Okafor et al., 2005`, `Okafor (2005)`), right after a list
+/// (`Okafor and Brandt 2017`) or anywhere in a parenthesis (`(Okafor 2005:
+/// 23)`).
+pub fn cited_author(doc: &Doc, span: &NameSpan) -> bool {
+    let n = doc.tokens.len();
+    let start = span.tokens.start;
+    let in_parenthesis = start > 0 && matches!(doc.word(start - 1), "(" | ";");
+    // the last of a list of names (`Polio and [Gass] 1997`)
+    let listed = start > 1
+        && matches!(doc.word(start - 1), "&" | "and")
+        && doc
+            .word(start - 2)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+    let is_year = |k: usize| {
+        k < n && {
+            let w = doc.word(k);
+            let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+            digits == 4
+                && w.len() <= 5
+                && w[digits..].bytes().all(|c| c.is_ascii_lowercase())
+                && matches!(w.as_bytes()[0], b'1' | b'2')
+        }
+    };
+    let mut at = span.tokens.end;
+    let mut et_al = false;
+    let mut after_comma = false;
+    let mut joined = listed;
+    for _ in 0..16 {
+        if at >= n {
+            return false;
+        }
+        let w = doc.word(at);
+        if is_year(at) {
+            return et_al || after_comma || in_parenthesis || joined;
+        }
+        match w {
+            "," => {
+                after_comma = true;
+                at += 1;
+                continue;
+            }
+            "&" | "and" => {
+                joined = true;
+                at += 1
+            }
+            "et" if at + 1 < n && matches!(doc.word(at + 1), "al" | "al.") => {
+                et_al = true;
+                at += 2;
+                if at < n && doc.word(at) == "." {
+                    at += 1;
+                }
+            }
+            "(" => return is_year(at + 1),
+            _ if doc.tokens[at].kind == TokenKind::Word
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().any(char::is_lowercase) =>
+            {
+                at += 1
+            }
+            _ => return false,
+        }
+        after_comma = false;
+    }
+    false
+}
