@@ -280,7 +280,8 @@ fn the_authors_of_a_citation_are_people() {
     let a = Annotated::new(
         "Reading\n\nEarlier studies found gains in attention (Okwuosa, Threlkeld, & Vaszary, 2010) \
          and in memory (Brannagh et al., 2005). Drumwell (2012) disagreed, as did Pelletrow \
-         and Ansgood 2017. His early poems, Morning Lanterns (1806), were praised.",
+         and Ansgood 2017. His early poems, Morning Lanterns (1806), were praised.\n\n\
+         Career\n\nChicago Marlinks (2013 – present)",
     );
     for name in [
         "Okwuosa",
@@ -300,6 +301,11 @@ fn the_authors_of_a_citation_are_people() {
     assert!(
         a.find(Person, "Morning Lanterns").is_none(),
         "a work's title with its year is no author: {:?}",
+        a.all_names()
+    );
+    assert!(
+        a.find(Person, "Chicago Marlinks").is_none(),
+        "a team and its years is no author: {:?}",
         a.all_names()
     );
 }

@@ -234,20 +234,25 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
         .filter(|(k, _)| k.contains(' '))
         .map(|(k, s)| (k.as_str(), doc.slice(&s.tokens)))
         .collect();
-    // (how often each single word is used alone)
-    let mut alone: FastMap<&str, u32> = FastMap::default();
-    for k in keys.iter().filter(|k| !k.contains(' ')) {
-        *alone.entry(k.as_str()).or_default() += 1;
+    // (how often each single word is used alone, and how often of those
+    // not opening a sentence)
+    let mut alone: FastMap<&str, (u32, u32)> = FastMap::default();
+    for (s, k) in spans.iter().zip(&keys).filter(|(_, k)| !k.contains(' ')) {
+        let n = alone.entry(k.as_str()).or_default();
+        n.0 += 1;
+        n.1 += u32::from(!s.sentence_initial);
     }
     for (k, v) in totals.iter_mut() {
         // `Évariste Galois` … `Galois`: a name of two or three words that no
         // cue made anything else, whose last word is used alone elsewhere
-        // twice or more, or once with some vote for a person (and is no known
-        // organisation or major place), is a person's (`Mozilla Firefox` …
-        // `Firefox` once is not enough)
+        // (once at least mid-sentence) twice or more, or once with some vote
+        // for a person (and is no known organisation or major place), is a
+        // person's (`Mozilla Firefox` … `Firefox` once is not enough)
         if let Some((_, last)) = k.rsplit_once(' ')
             && let Some(single) = singles.get(last)
-            && (alone.get(last).is_some_and(|&n| n >= 2) || single.person > 0.0)
+            && let Some(&(times, mid_sentence)) = alone.get(last)
+            && mid_sentence >= 1
+            && (times >= 2 || single.person > 0.0)
             && let Some(name) = written.get(k)
             && named_again_by_last_word(lex, name, last, v, single)
         {

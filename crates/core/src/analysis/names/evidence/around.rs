@@ -84,11 +84,13 @@ pub fn after(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) -> bool {
         b.cast(&rules::PARTY_TO_A_CASE);
     }
     // `Okafor & Lindqvist, 2010`, `Okafor et al. (2005)`: the authors of a
-    // citation (not an organisation, an acronym, a major place or a work's title
+    // citation (not an organisation, an acronym, a major place (or one
+    // first: `Boston Red Sox (2013)`) or a work's title
     // of ordinary words: `Childish Recollections (1806)`)
     if n <= 3
         && f.organization.is_none()
         && !f.place.is_some_and(|m| is_major_place(&m))
+        && !f.place_first.is_some_and(|m| is_major_place(&m))
         && !f.demonym
         && (n == 1 || !f.only_common)
         && !o.all_caps

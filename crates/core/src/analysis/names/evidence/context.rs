@@ -265,7 +265,12 @@ pub fn cited_author(doc: &Doc, span: &NameSpan) -> bool {
                     at += 1;
                 }
             }
-            "(" => return is_year(at + 1),
+            // `(2005)`, `(2005: 23)`, not `(2013 – present)`
+            "(" => {
+                return is_year(at + 1)
+                    && at + 2 < n
+                    && matches!(doc.word(at + 2), ")" | ":" | "," | ";");
+            }
             _ if doc.tokens[at].kind == TokenKind::Word
                 && w.chars().next().is_some_and(char::is_uppercase)
                 && w.chars().any(char::is_lowercase) =>
