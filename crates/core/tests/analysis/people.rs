@@ -279,7 +279,7 @@ fn a_misspelt_family_name_after_an_honorific_is_the_person_named_in_full() {
 fn the_authors_of_a_citation_are_people() {
     let a = Annotated::new(
         "Reading\n\nEarlier studies found gains in attention (Okwuosa, Threlkeld, & Vaszary, 2010) \
-         and in memory (Brannagh et al., 2005). Drumwell (2012) disagreed, as did Pelletrow \
+         and in memory (Brannagh et al., 2005; Quenby & Morlaix, 2011). Drumwell (2012) disagreed, as did Pelletrow \
          and Ansgood 2017. His early poems, Morning Lanterns (1806), were praised.\n\n\
          Career\n\nChicago Marlinks (2013 – present)",
     );
@@ -291,6 +291,8 @@ fn the_authors_of_a_citation_are_people() {
         "Drumwell",
         "Pelletrow",
         "Ansgood",
+        "Quenby",
+        "Morlaix",
     ] {
         assert!(
             a.find(Person, name).is_some(),
@@ -301,6 +303,11 @@ fn the_authors_of_a_citation_are_people() {
     assert!(
         a.find(Person, "Morning Lanterns").is_none(),
         "a work's title with its year is no author: {:?}",
+        a.all_names()
+    );
+    assert!(
+        a.find(Organization, "Quenby & Morlaix").is_none(),
+        "two authors joined by & are no firm: {:?}",
         a.all_names()
     );
     assert!(

@@ -160,6 +160,20 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             explained.later(&head, trace.take());
         }
     }
+    // an acronym brought in for lowercase words is a term, wherever it is
+    // used (`sea surface salinity (SSS)`)
+    let terms: Vec<(&str, Span)> = spans
+        .iter()
+        .zip(&keys)
+        .filter(|(s, _)| doc.parts.rules && evidence::acronym_of_lowercase_words(doc, lex, s))
+        .map(|(s, k)| (k.as_str(), doc.span(&s.tokens)))
+        .collect();
+    for (k, at) in terms {
+        if let Some(v) = totals.get_mut(k) {
+            Ballot::new(v, &mut trace, || at).cast(&rules::ACRONYM_OF_LOWERCASE_WORDS);
+            explained.later(k, trace.take());
+        }
+    }
     // a storm's name used alone, or after the initials of its kind (`T C
     // Phailin` after `Cyclone Phailin`), is the storm's, no one's
     let storms: FastMap<String, Span> = spans

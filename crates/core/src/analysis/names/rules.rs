@@ -189,6 +189,7 @@ rules! {
     NAMED_WITH_PLACE_WORD_ELSEWHERE: Place Lead 4.0, "used elsewhere with a place word after it (`Coron Island` makes `Coron` a place): ahead by that name's place votes, up to 4";
     SHORT_FORM_OF_ORG: Org Lead 2.0, "the first words of an organisation's name elsewhere (`Florida State` after `Florida State University`)";
     FIRST_WORD_OF_ORG: Org Lead 2.0, "the first word of a longer organisation's name elsewhere, never with a title (`Packard`)";
+    ACRONYM_OF_LOWERCASE_WORDS: None Lead 3.0, "an acronym that stands for lowercase words where it is brought in (`sea surface salinity (SSS)`): a term, no name";
     STORM_NAME_ALONE: None Lead 3.0, "a storm's name used alone elsewhere (`T C Phailin` after `Cyclone Phailin`)";
     NAMED_AGAIN_BY_LAST_WORD: Person For 2.0, "a name of two or three words, no cue in them, whose last word is used alone elsewhere, twice or with a vote for a person (`Évariste Galois` … `Galois`): people are named again so";
     FULL_NAME_SHARES_LAST_WORD: Person For 0.5, "a full name whose last word alone is a person elsewhere (`Mr. Georgelis`): 0.5 × that word's person votes, up to 4";

@@ -283,3 +283,54 @@ pub fn cited_author(doc: &Doc, span: &NameSpan) -> bool {
     }
     false
 }
+
+/// Whether the acronym of `span`, written in parentheses, stands for the
+/// lowercase words before them (`sea surface salinity (SSS)`, `a segmented
+/// compact light-emitting diode (SCLED)`): a term, not an organisation's
+/// name. The words' initials (each part of a hyphenated word counting)
+/// spell it from its end, function words skipped.
+pub fn acronym_of_lowercase_words(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
+    let (start, end) = (span.tokens.start, span.tokens.end);
+    if end - start != 1
+        || start == 0
+        || end >= doc.tokens.len()
+        || doc.word(start - 1) != "("
+        || doc.word(end) != ")"
+    {
+        return false;
+    }
+    let acronym = doc.word(start);
+    let letters: Vec<char> = acronym
+        .strip_suffix('s')
+        .unwrap_or(acronym)
+        .chars()
+        .collect();
+    if !(2..=6).contains(&letters.len()) || !letters.iter().all(char::is_ascii_uppercase) {
+        return false;
+    }
+    let from = doc.sentence_at(start).span.start;
+    let before = &doc.text[from..doc.tokens[start - 1].span().start];
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .flat_map(|w| w.rsplit(['-', '/']))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut wanted = letters.iter().rev().peekable();
+    let mut skipped = 0;
+    while let Some(&&letter) = wanted.peek() {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        let Some(first) = word.chars().next() else {
+            return false;
+        };
+        if first.to_ascii_uppercase() == letter && first.is_lowercase() {
+            wanted.next();
+        } else if lex.lists.function_words.contains(word) && skipped < 2 {
+            skipped += 1;
+        } else {
+            return false;
+        }
+    }
+    true
+}
