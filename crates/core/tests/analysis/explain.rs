@@ -128,6 +128,12 @@ fn a_name_is_named_again_by_its_last_word_only_when_used_mid_sentence() {
         "A life\n\nThe young Évrard Quillonet left. Later, Quillonet wrote. Then Quillonet died.\n",
         "Évrard Quillonet"
     ));
+    // a product's name is not shaped like a person's
+    assert!(!fired(
+        "Browsers\n\nMost people use Quantix OpenPane, its rival. Users like OpenPane a lot, \
+         and OpenPane is free.\n",
+        "Quantix OpenPane"
+    ));
     // capitals that open a sentence prove nothing
     assert!(!fired(
         "The valley\n\nMost villagers are Tarvian Kelloks. Kelloks trade salt in the spring. \

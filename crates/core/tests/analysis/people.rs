@@ -281,7 +281,8 @@ fn the_authors_of_a_citation_are_people() {
         "Reading\n\nEarlier studies found gains in attention (Okwuosa, Threlkeld, & Vaszary, 2010) \
          and in memory (Brannagh et al., 2005; Quenby & Morlaix, 2011). Drumwell (2012) disagreed, as did Pelletrow \
          and Ansgood 2017. His early poems, Morning Lanterns (1806), were praised.\n\n\
-         Career\n\nChicago Marlinks (2013 – present)",
+         Career\n\nChicago Marlinks (2013 – present)\n\nHis book of Night Pacts (1898) sold well, \
+         as did Crimson Tides, 2006 television series.",
     );
     for name in [
         "Okwuosa",
@@ -310,6 +311,13 @@ fn the_authors_of_a_citation_are_people() {
         "two authors joined by & are no firm: {:?}",
         a.all_names()
     );
+    for work in ["Night Pacts", "Crimson Tides"] {
+        assert!(
+            a.find(Person, work).is_none(),
+            "{work}: a work and its year is no author: {:?}",
+            a.all_names()
+        );
+    }
     assert!(
         a.find(Person, "Chicago Marlinks").is_none(),
         "a team and its years is no author: {:?}",

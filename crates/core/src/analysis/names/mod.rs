@@ -445,6 +445,7 @@ fn named_again_by_last_word(
     let first = words[0];
     (2..=3).contains(&capitalised)
         && words.len() <= 4
+        && words.iter().all(|w| particle(w) || name_shaped(w))
         && v.org < rules::THRESHOLD
         && v.place < rules::THRESHOLD
         && v.none < rules::THRESHOLD
@@ -456,6 +457,36 @@ fn named_again_by_last_word(
         && lex.demonym(first).is_none()
         && lex.place(first).is_none()
         && lex.organization(first).is_none()
+}
+
+/// Whether a word is shaped like a word of a person's name: a capital, then
+/// lowercase letters, with a capital only after a hyphen, an apostrophe or
+/// `Mc`/`Mac` (`Okonkwo-Bello`, `O'Hara`, `McFarlane`), no digit or dot (not
+/// `OpenOffice`, `XEmacs`, `Just-released`, `AKA`).
+fn name_shaped(word: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut chars = word.chars().peekable();
+    let mut seen = String::new();
+    while let Some(c) = chars.next() {
+        let ok = if c.is_uppercase() {
+            prev.is_none()
+                || matches!(prev, Some('-' | '\'' | '\u{2019}'))
+                || seen == "Mc"
+                || seen == "Mac"
+        } else if c.is_lowercase() {
+            prev.is_some()
+        } else if matches!(c, '-' | '\'' | '\u{2019}') {
+            chars.peek().is_some_and(|n| n.is_uppercase())
+        } else {
+            false
+        };
+        if !ok {
+            return false;
+        }
+        seen.push(c);
+        prev = Some(c);
+    }
+    prev.is_some()
 }
 
 /// Whether a name's summed votes `v` make it an organisation and its last

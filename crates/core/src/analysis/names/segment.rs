@@ -195,7 +195,8 @@ pub fn segment<'a>(
         let connector = doc.word(j.start);
         let keep = match connector {
             // (but not the authors of a citation: `Okafor & Brandt, 2010`)
-            "and" | "&" => (kept_any || connector == "&") && !year_follows(doc, tokens.end),
+            "and" => kept_any,
+            "&" => !year_follows(doc, tokens.clone()),
             _ => {
                 // the next joint (or the run's end) bounds the part after this one
                 let next_end = joints
@@ -245,9 +246,12 @@ pub fn segment<'a>(
     out
 }
 
-/// Whether a citation's year follows the token `end`: `, 2010`, `(2010)`,
-/// `et al.` (`Okafor & Brandt, 2010`).
-fn year_follows(doc: &Doc, end: usize) -> bool {
+/// Whether a citation's year follows the run `tokens`: `, 2010`, `(2010)`,
+/// `et al.` (`Okafor & Brandt, 2010`), or right after it in a parenthesis
+/// (`(Okafor & Brandt 2010)`).
+fn year_follows(doc: &Doc, tokens: Range<usize>) -> bool {
+    let end = tokens.end;
+    let in_parenthesis = tokens.start > 0 && matches!(doc.word(tokens.start - 1), "(" | ";");
     let year = |k: usize| {
         k < doc.tokens.len() && {
             let w = doc.word(k);
@@ -260,7 +264,7 @@ fn year_follows(doc: &Doc, end: usize) -> bool {
         && match doc.word(end) {
             "," | "(" => year(end + 1),
             "et" => matches!(doc.word(end + 1), "al" | "al."),
-            _ => false,
+            _ => in_parenthesis && year(end),
         }
 }
 

@@ -92,7 +92,7 @@ pub fn after(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) -> bool {
         && !f.place.is_some_and(|m| is_major_place(&m))
         && !f.place_first.is_some_and(|m| is_major_place(&m))
         && !f.demonym
-        && (n == 1 || !f.only_common)
+        && (!f.only_common || (n == 1 && f.surname_first.is_some()))
         && !o.all_caps
         && lex.org_cue(o.words[n - 1]).is_none()
         && cited_author(doc, span)

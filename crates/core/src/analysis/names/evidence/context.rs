@@ -217,6 +217,10 @@ pub fn all_caps_context(doc: &Doc, span: &NameSpan) -> bool {
 pub fn cited_author(doc: &Doc, span: &NameSpan) -> bool {
     let n = doc.tokens.len();
     let start = span.tokens.start;
+    // a work's title: `Book of Night Pacts (1898)`, `Review: Haunter (2013)`
+    if start > 0 && matches!(doc.word(start - 1), "of" | ":") {
+        return false;
+    }
     let in_parenthesis = start > 0 && matches!(doc.word(start - 1), "(" | ";");
     // the last of a list of names (`Polio and [Gass] 1997`)
     let listed = start > 1
@@ -234,6 +238,8 @@ pub fn cited_author(doc: &Doc, span: &NameSpan) -> bool {
                 && w.len() <= 5
                 && w[digits..].bytes().all(|c| c.is_ascii_lowercase())
                 && matches!(w.as_bytes()[0], b'1' | b'2')
+                // the citation ends there (not `Day Break, 2006 television series`)
+                && (k + 1 == n || matches!(doc.word(k + 1), ")" | ";" | "," | "." | ":"))
         }
     };
     let mut at = span.tokens.end;
