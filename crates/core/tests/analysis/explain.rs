@@ -110,3 +110,34 @@ fn the_names_listed_are_the_entities() {
         );
     }
 }
+
+#[test]
+fn a_name_is_named_again_by_its_last_word_only_when_used_mid_sentence() {
+    let rules_only = Parts {
+        rules: true,
+        tagger: false,
+    };
+    let fired = |text: &str, written: &str| {
+        let names = explained(text, rules_only);
+        name(&names, written)
+            .rules
+            .iter()
+            .any(|f| f.rule == "NAMED_AGAIN_BY_LAST_WORD")
+    };
+    assert!(fired(
+        "A life\n\nThe young Évrard Quillonet left. Later, Quillonet wrote. Then Quillonet died.\n",
+        "Évrard Quillonet"
+    ));
+    // a product's name is not shaped like a person's
+    assert!(!fired(
+        "Browsers\n\nMost people use Quantix OpenPane, its rival. Users like OpenPane a lot, \
+         and OpenPane is free.\n",
+        "Quantix OpenPane"
+    ));
+    // capitals that open a sentence prove nothing
+    assert!(!fired(
+        "The valley\n\nMost villagers are Tarvian Kelloks. Kelloks trade salt in the spring. \
+         Kelloks also keep goats.\n",
+        "Tarvian Kelloks"
+    ));
+}

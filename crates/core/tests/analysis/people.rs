@@ -274,3 +274,66 @@ fn a_misspelt_family_name_after_an_honorific_is_the_person_named_in_full() {
     // a name more than two letters away is someone else
     assert!(a.find(Person, "Wolford").is_some(), "{:?}", a.all_names());
 }
+
+#[test]
+fn the_authors_of_a_citation_are_people() {
+    let a = Annotated::new(
+        "Reading\n\nEarlier studies found gains in attention (Okwuosa, Threlkeld, & Vaszary, 2010) \
+         and in memory (Brannagh et al., 2005; Quenby & Morlaix, 2011). Drumwell (2012) disagreed, as did Pelletrow \
+         and Ansgood 2017. His early poems, Morning Lanterns (1806), were praised.\n\n\
+         Career\n\nChicago Marlinks (2013 – present)\n\nHis book of Night Pacts (1898) sold well, \
+         as did Crimson Tides, 2006 television series.",
+    );
+    for name in [
+        "Okwuosa",
+        "Threlkeld",
+        "Vaszary",
+        "Brannagh",
+        "Drumwell",
+        "Pelletrow",
+        "Ansgood",
+        "Quenby",
+        "Morlaix",
+    ] {
+        assert!(
+            a.find(Person, name).is_some(),
+            "{name}: {:?}",
+            a.all_names()
+        );
+    }
+    assert!(
+        a.find(Person, "Morning Lanterns").is_none(),
+        "a work's title with its year is no author: {:?}",
+        a.all_names()
+    );
+    assert!(
+        a.find(Organization, "Quenby & Morlaix").is_none(),
+        "two authors joined by & are no firm: {:?}",
+        a.all_names()
+    );
+    for work in ["Night Pacts", "Crimson Tides"] {
+        assert!(
+            a.find(Person, work).is_none(),
+            "{work}: a work and its year is no author: {:?}",
+            a.all_names()
+        );
+    }
+    assert!(
+        a.find(Person, "Chicago Marlinks").is_none(),
+        "a team and its years is no author: {:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn a_full_name_whose_last_word_is_used_alone_is_a_person() {
+    let a = Annotated::new(
+        "A short life\n\nThe young Évrard Quillonet entered the academy in 1827. \
+         Quillonet failed the examination twice. Later, Quillonet published three papers.",
+    );
+    let p = a.entity(Person, "Évrard Quillonet");
+    assert_eq!(
+        a.mention_texts(p),
+        ["Évrard Quillonet", "Quillonet", "Quillonet"]
+    );
+}

@@ -451,3 +451,17 @@ fn a_callers_overlay_teaches_the_lexicon_a_legal_form() {
         .expect("unknown list refused");
     assert!(err.to_string().contains("no_such_list"), "{err}");
 }
+
+#[test]
+fn an_acronym_brought_in_for_lowercase_words_is_a_term_not_an_organisation() {
+    let a = Annotated::new(
+        "Methods\n\nThe probe measures the deep brine turbidity (DBT) twice a day. \
+         DBT rises in winter, and the DBT readings are sent to the Quarrow Institute.",
+    );
+    assert!(a.find(Organization, "DBT").is_none(), "{:?}", a.all_names());
+    assert!(
+        a.find(Organization, "Quarrow Institute").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}

@@ -160,6 +160,20 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             explained.later(&head, trace.take());
         }
     }
+    // an acronym brought in for lowercase words is a term, wherever it is
+    // used (`sea surface salinity (SSS)`)
+    let terms: Vec<(&str, Span)> = spans
+        .iter()
+        .zip(&keys)
+        .filter(|(s, _)| doc.parts.rules && evidence::acronym_of_lowercase_words(doc, lex, s))
+        .map(|(s, k)| (k.as_str(), doc.span(&s.tokens)))
+        .collect();
+    for (k, at) in terms {
+        if let Some(v) = totals.get_mut(k) {
+            Ballot::new(v, &mut trace, || at).cast(&rules::ACRONYM_OF_LOWERCASE_WORDS);
+            explained.later(k, trace.take());
+        }
+    }
     // a storm's name used alone, or after the initials of its kind (`T C
     // Phailin` after `Cyclone Phailin`), is the storm's, no one's
     let storms: FastMap<String, Span> = spans
@@ -227,7 +241,39 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
         .filter(|(k, _)| !k.contains(' '))
         .map(|(k, v)| (*k, *v))
         .collect();
+    // (each name of several words as first written)
+    let written: FastMap<&str, &str> = keys
+        .iter()
+        .zip(&spans)
+        .filter(|(k, _)| k.contains(' '))
+        .map(|(k, s)| (k.as_str(), doc.slice(&s.tokens)))
+        .collect();
+    // (how often each single word is used alone, and how often of those
+    // not opening a sentence)
+    let mut alone: FastMap<&str, (u32, u32)> = FastMap::default();
+    for (s, k) in spans.iter().zip(&keys).filter(|(_, k)| !k.contains(' ')) {
+        let n = alone.entry(k.as_str()).or_default();
+        n.0 += 1;
+        n.1 += u32::from(!s.sentence_initial);
+    }
     for (k, v) in totals.iter_mut() {
+        // `Évariste Galois` … `Galois`: a name of two or three words that no
+        // cue made anything else, whose last word is used alone elsewhere
+        // (once at least mid-sentence) twice or more, or once with some vote
+        // for a person (and is no known organisation or major place), is a
+        // person's (`Mozilla Firefox` … `Firefox` once is not enough)
+        if let Some((_, last)) = k.rsplit_once(' ')
+            && let Some(single) = singles.get(last)
+            && let Some(&(times, mid_sentence)) = alone.get(last)
+            && mid_sentence >= 1
+            && (times >= 2 || single.person > 0.0)
+            && let Some(name) = written.get(k)
+            && named_again_by_last_word(lex, name, last, v, single)
+        {
+            Ballot::new(v, &mut trace, || explained.first_at(last))
+                .cast(&rules::NAMED_AGAIN_BY_LAST_WORD);
+            explained.later(k, trace.take());
+        }
         if let Some((_, last)) = k.rsplit_once(' ')
             && let Some(single) = singles.get(last)
             && single.person > single.org.max(single.place).max(single.none)
@@ -379,6 +425,68 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
         *explain = explained.finish(&totals, &out);
     }
     out
+}
+
+/// Whether the name `written` (of votes `v`) is a person named again by its
+/// last word alone (`last`, lowercase, of votes `single`): two or three
+/// words (name particles between them), the first no ordinary word, place,
+/// demonym or organisation, the last no ordinary word, and neither the name
+/// nor the word alone an organisation or a place by any strong cue.
+fn named_again_by_last_word(
+    lex: &Lexicon,
+    written: &str,
+    last: &str,
+    v: &Votes,
+    single: &Votes,
+) -> bool {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let particle = |w: &str| lex.lists.name_particles.contains(w);
+    let capitalised = words.iter().filter(|w| !particle(w)).count();
+    let first = words[0];
+    (2..=3).contains(&capitalised)
+        && words.len() <= 4
+        && words.iter().all(|w| particle(w) || name_shaped(w))
+        && v.org < rules::THRESHOLD
+        && v.place < rules::THRESHOLD
+        && v.none < rules::THRESHOLD
+        && single.org < rules::KNOWN_ORG.weight
+        && single.place < rules::KNOWN_PLACE_CITY.weight
+        && !particle(first)
+        && !evidence::is_common(lex, first)
+        && !evidence::is_common(lex, last)
+        && lex.demonym(first).is_none()
+        && lex.place(first).is_none()
+        && lex.organization(first).is_none()
+}
+
+/// Whether a word is shaped like a word of a person's name: a capital, then
+/// lowercase letters, with a capital only after a hyphen, an apostrophe or
+/// `Mc`/`Mac` (`Okonkwo-Bello`, `O'Hara`, `McFarlane`), no digit or dot (not
+/// `OpenOffice`, `XEmacs`, `Just-released`, `AKA`).
+fn name_shaped(word: &str) -> bool {
+    let mut prev: Option<char> = None;
+    let mut chars = word.chars().peekable();
+    let mut seen = String::new();
+    while let Some(c) = chars.next() {
+        let ok = if c.is_uppercase() {
+            prev.is_none()
+                || matches!(prev, Some('-' | '\'' | '\u{2019}'))
+                || seen == "Mc"
+                || seen == "Mac"
+        } else if c.is_lowercase() {
+            prev.is_some()
+        } else if matches!(c, '-' | '\'' | '\u{2019}') {
+            chars.peek().is_some_and(|n| n.is_uppercase())
+        } else {
+            false
+        };
+        if !ok {
+            return false;
+        }
+        seen.push(c);
+        prev = Some(c);
+    }
+    prev.is_some()
 }
 
 /// Whether a name's summed votes `v` make it an organisation and its last

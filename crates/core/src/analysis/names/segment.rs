@@ -194,7 +194,9 @@ pub fn segment<'a>(
         let before = doc.word(j.start - 1);
         let connector = doc.word(j.start);
         let keep = match connector {
-            "and" | "&" => kept_any || connector == "&",
+            // (but not the authors of a citation: `Okafor & Brandt, 2010`)
+            "and" => kept_any,
+            "&" => !year_follows(doc, tokens.clone()),
             _ => {
                 // the next joint (or the run's end) bounds the part after this one
                 let next_end = joints
@@ -242,6 +244,28 @@ pub fn segment<'a>(
         });
     }
     out
+}
+
+/// Whether a citation's year follows the run `tokens`: `, 2010`, `(2010)`,
+/// `et al.` (`Okafor & Brandt, 2010`), or right after it in a parenthesis
+/// (`(Okafor & Brandt 2010)`).
+fn year_follows(doc: &Doc, tokens: Range<usize>) -> bool {
+    let end = tokens.end;
+    let in_parenthesis = tokens.start > 0 && matches!(doc.word(tokens.start - 1), "(" | ";");
+    let year = |k: usize| {
+        k < doc.tokens.len() && {
+            let w = doc.word(k);
+            w.len() == 4
+                && w.bytes().all(|c| c.is_ascii_digit())
+                && matches!(w.as_bytes()[0], b'1' | b'2')
+        }
+    };
+    end + 1 < doc.tokens.len()
+        && match doc.word(end) {
+            "," | "(" => year(end + 1),
+            "et" => matches!(doc.word(end + 1), "al" | "al."),
+            _ => in_parenthesis && year(end),
+        }
 }
 
 fn push(

@@ -4,7 +4,7 @@
 //! `appointed`, `the province of`, `the journal`).
 
 use super::context::plural_place_noun_after_list;
-use super::context::{appositive_to_title, coordinated_with_org, credit_ends};
+use super::context::{appositive_to_title, cited_author, coordinated_with_org, credit_ends};
 use super::{Occurrence, is_major_place};
 use crate::analysis::doc::Doc;
 use crate::analysis::lexicon::Lexicon;
@@ -82,6 +82,22 @@ pub fn after(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) -> bool {
         || word_at(after).is_some_and(versus);
     if party && f.place.is_none() && f.organization.is_none() && n <= 2 {
         b.cast(&rules::PARTY_TO_A_CASE);
+    }
+    // `Okafor & Lindqvist, 2010`, `Okafor et al. (2005)`: the authors of a
+    // citation (not an organisation, an acronym, a major place (or one
+    // first: `Boston Red Sox (2013)`) or a work's title
+    // of ordinary words: `Childish Recollections (1806)`)
+    if n <= 3
+        && f.organization.is_none()
+        && !f.place.is_some_and(|m| is_major_place(&m))
+        && !f.place_first.is_some_and(|m| is_major_place(&m))
+        && !f.demonym
+        && (!f.only_common || (n == 1 && f.surname_first.is_some()))
+        && !o.all_caps
+        && lex.org_cue(o.words[n - 1]).is_none()
+        && cited_author(doc, span)
+    {
+        b.cast(&rules::CITED_AUTHOR);
     }
     if word_at(after) == Some(",") {
         match word_at(after + 1).map(|w| with_lowercase(w, |w| (w == "who", w == "which"))) {

@@ -207,3 +207,136 @@ pub fn all_caps_context(doc: &Doc, span: &NameSpan) -> bool {
     }
     words >= 3 && caps * 10 >= words * 7
 }
+
+/// Whether the name of `span` is one of the authors of a citation: a list of
+/// names (joined by commas, `&` or `and`) that `et al.` or a year ends, the
+/// year after a comma or in parentheses (`Okafor, Lindqvist, & Brandt,
+/// 2010`, `Okafor et al., 2005`, `Okafor (2005)`), right after a list
+/// (`Okafor and Brandt 2017`) or anywhere in a parenthesis (`(Okafor 2005:
+/// 23)`).
+pub fn cited_author(doc: &Doc, span: &NameSpan) -> bool {
+    let n = doc.tokens.len();
+    let start = span.tokens.start;
+    // a work's title: `Book of Night Pacts (1898)`, `Review: Haunter (2013)`
+    if start > 0 && matches!(doc.word(start - 1), "of" | ":") {
+        return false;
+    }
+    let in_parenthesis = start > 0 && matches!(doc.word(start - 1), "(" | ";");
+    // the last of a list of names (`Polio and [Gass] 1997`)
+    let listed = start > 1
+        && matches!(doc.word(start - 1), "&" | "and")
+        && doc
+            .word(start - 2)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+    let is_year = |k: usize| {
+        k < n && {
+            let w = doc.word(k);
+            let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+            digits == 4
+                && w.len() <= 5
+                && w[digits..].bytes().all(|c| c.is_ascii_lowercase())
+                && matches!(w.as_bytes()[0], b'1' | b'2')
+                // the citation ends there (not `Day Break, 2006 television series`)
+                && (k + 1 == n || matches!(doc.word(k + 1), ")" | ";" | "," | "." | ":"))
+        }
+    };
+    let mut at = span.tokens.end;
+    let mut et_al = false;
+    let mut after_comma = false;
+    let mut joined = listed;
+    for _ in 0..16 {
+        if at >= n {
+            return false;
+        }
+        let w = doc.word(at);
+        if is_year(at) {
+            return et_al || after_comma || in_parenthesis || joined;
+        }
+        match w {
+            "," => {
+                after_comma = true;
+                at += 1;
+                continue;
+            }
+            "&" | "and" => {
+                joined = true;
+                at += 1
+            }
+            "et" if at + 1 < n && matches!(doc.word(at + 1), "al" | "al.") => {
+                et_al = true;
+                at += 2;
+                if at < n && doc.word(at) == "." {
+                    at += 1;
+                }
+            }
+            // `(2005)`, `(2005: 23)`, not `(2013 – present)`
+            "(" => {
+                return is_year(at + 1)
+                    && at + 2 < n
+                    && matches!(doc.word(at + 2), ")" | ":" | "," | ";");
+            }
+            _ if doc.tokens[at].kind == TokenKind::Word
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().any(char::is_lowercase) =>
+            {
+                at += 1
+            }
+            _ => return false,
+        }
+        after_comma = false;
+    }
+    false
+}
+
+/// Whether the acronym of `span`, written in parentheses, stands for the
+/// lowercase words before them (`sea surface salinity (SSS)`, `a segmented
+/// compact light-emitting diode (SCLED)`): a term, not an organisation's
+/// name. The words' initials (each part of a hyphenated word counting)
+/// spell it from its end, function words skipped.
+pub fn acronym_of_lowercase_words(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
+    let (start, end) = (span.tokens.start, span.tokens.end);
+    if end - start != 1
+        || start == 0
+        || end >= doc.tokens.len()
+        || doc.word(start - 1) != "("
+        || doc.word(end) != ")"
+    {
+        return false;
+    }
+    let acronym = doc.word(start);
+    let letters: Vec<char> = acronym
+        .strip_suffix('s')
+        .unwrap_or(acronym)
+        .chars()
+        .collect();
+    if !(2..=6).contains(&letters.len()) || !letters.iter().all(char::is_ascii_uppercase) {
+        return false;
+    }
+    let from = doc.sentence_at(start).span.start;
+    let before = &doc.text[from..doc.tokens[start - 1].span().start];
+    let mut words = before
+        .split_whitespace()
+        .rev()
+        .flat_map(|w| w.rsplit(['-', '/']))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut wanted = letters.iter().rev().peekable();
+    let mut skipped = 0;
+    while let Some(&&letter) = wanted.peek() {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        let Some(first) = word.chars().next() else {
+            return false;
+        };
+        if first.to_ascii_uppercase() == letter && first.is_lowercase() {
+            wanted.next();
+        } else if lex.lists.function_words.contains(word) && skipped < 2 {
+            skipped += 1;
+        } else {
+            return false;
+        }
+    }
+    true
+}

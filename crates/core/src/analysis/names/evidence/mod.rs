@@ -22,6 +22,7 @@ mod facts;
 mod own;
 mod tagger;
 
+pub use context::acronym_of_lowercase_words;
 pub use facts::{Facts, is_common, is_division, is_initial, storm_name};
 pub use tagger::{tagged_spans, tagger_only_votes};
 
