@@ -78,6 +78,8 @@ pub struct App {
     pub analysing: bool,
     /// Where the article was read from (a URL or a file), for citations.
     pub address: Option<String>,
+    /// The map's view.
+    pub map: super::map::MapState,
 }
 
 impl App {
@@ -122,6 +124,7 @@ impl App {
             notes: NotesUi::new(settings.export.clone()),
             analysing: false,
             address: None,
+            map: Default::default(),
         };
         app.relayout();
         Ok(app)
@@ -143,6 +146,7 @@ impl App {
         self.places = ListCursor::default();
         self.quotes = ListCursor::default();
         self.selected = None;
+        self.map = Default::default();
         self.analysing = false;
         super::update::refocus(self);
         super::passage::settle(self);
@@ -232,7 +236,7 @@ impl App {
             Pane::Places => self.places,
             Pane::Quotes => self.quotes,
             Pane::Notes => self.notes.cursor,
-            Pane::Article => ListCursor::default(),
+            Pane::Article | Pane::Map => ListCursor::default(),
         }
     }
 
@@ -242,7 +246,7 @@ impl App {
             Pane::Places => Some(&mut self.places),
             Pane::Quotes => Some(&mut self.quotes),
             Pane::Notes => Some(&mut self.notes.cursor),
-            Pane::Article => None,
+            Pane::Article | Pane::Map => None,
         }
     }
 
@@ -276,7 +280,7 @@ impl App {
             Pane::People | Pane::Places => self.entities(pane).len(),
             Pane::Quotes => self.visible_quotes().len(),
             Pane::Notes => self.notes.visible().len(),
-            Pane::Article => 0,
+            Pane::Article | Pane::Map => 0,
         }
     }
 

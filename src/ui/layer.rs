@@ -30,6 +30,8 @@ pub enum Layer {
     Prompt,
     /// A yes/no question in the status bar.
     Question,
+    /// The map has the focus: its keys zoom and pan, the panes' keys work.
+    Map,
 }
 
 impl Layer {
@@ -43,6 +45,7 @@ impl Layer {
             Layer::Editor => "in the note editor",
             Layer::Prompt => "in the tag prompt",
             Layer::Question => "in a yes/no question",
+            Layer::Map => "on the map",
         }
     }
 
@@ -57,7 +60,7 @@ impl Layer {
             Layer::Search => typed.map(Action::SearchInput),
             Layer::Prompt => typed.map(|c| Action::Notes(NoteAction::TagInput(c))),
             Layer::Editor => Some(Action::Notes(NoteAction::Type(*event))),
-            Layer::Normal | Layer::Help | Layer::Question => None,
+            Layer::Normal | Layer::Help | Layer::Question | Layer::Map => None,
         }
     }
 
@@ -81,6 +84,7 @@ pub fn topmost(app: &App) -> Layer {
         (None, Some(_), _) => Layer::Editor,
         (None, None, Mode::Help) => Layer::Help,
         (None, None, Mode::SearchInput) => Layer::Search,
+        (None, None, Mode::Normal) if app.focus == super::action::Pane::Map => Layer::Map,
         (None, None, Mode::Normal) => Layer::Normal,
     }
 }
