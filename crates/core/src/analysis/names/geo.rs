@@ -114,15 +114,17 @@ pub(super) fn resolve(doc: &Doc, lex: &Lexicon, places: &mut [Draft]) {
         }
         // a state named like a city in it: the city (`New York`), unless
         // the text says `state` or places it
-        if best.place.feature == Feature::State && !says_state && best_support.inside == 0 {
-            if let Some(city) = cands.iter().find(|c| {
+        if best.place.feature == Feature::State
+            && !says_state
+            && best_support.inside == 0
+            && let Some(city) = cands.iter().find(|c| {
                 c.how != NameKind::Variant
                     && matches!(c.place.feature, Feature::City | Feature::Capital)
                     && c.place.country_code == best.place.country_code
                     && c.place.admin1 == best.place.admin1
-            }) {
-                best = *city;
-            }
+            })
+        {
+            best = *city;
         }
         let best = best.place;
         if Some(best) != chosen[i] {
