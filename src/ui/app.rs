@@ -84,6 +84,8 @@ pub struct App {
     pub keeper: Option<crate::library::Keeper>,
     /// The article's key in the library (none for the library alone).
     pub article_key: Option<String>,
+    /// The map's view.
+    pub map: super::map::MapState,
 }
 
 impl App {
@@ -131,6 +133,7 @@ impl App {
             shelf: None,
             keeper: None,
             article_key: None,
+            map: Default::default(),
         };
         app.relayout();
         Ok(app)
@@ -152,6 +155,7 @@ impl App {
         self.places = ListCursor::default();
         self.quotes = ListCursor::default();
         self.selected = None;
+        self.map = Default::default();
         self.analysing = false;
         super::update::refocus(self);
         super::passage::settle(self);
@@ -241,7 +245,7 @@ impl App {
             Pane::Places => self.places,
             Pane::Quotes => self.quotes,
             Pane::Notes => self.notes.cursor,
-            Pane::Article => ListCursor::default(),
+            Pane::Article | Pane::Map => ListCursor::default(),
         }
     }
 
@@ -251,7 +255,7 @@ impl App {
             Pane::Places => Some(&mut self.places),
             Pane::Quotes => Some(&mut self.quotes),
             Pane::Notes => Some(&mut self.notes.cursor),
-            Pane::Article => None,
+            Pane::Article | Pane::Map => None,
         }
     }
 
@@ -285,7 +289,7 @@ impl App {
             Pane::People | Pane::Places => self.entities(pane).len(),
             Pane::Quotes => self.visible_quotes().len(),
             Pane::Notes => self.notes.visible().len(),
-            Pane::Article => 0,
+            Pane::Article | Pane::Map => 0,
         }
     }
 

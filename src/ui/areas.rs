@@ -93,6 +93,8 @@ impl Areas {
             Pane::Places => self.side.map(|s| s[1]),
             Pane::Quotes => self.side.map(|s| s[2]),
             Pane::Notes => self.side.map(|s| s[3]),
+            // drawn over the article while it has the focus (`draw::map`)
+            Pane::Map => None,
         }
     }
 

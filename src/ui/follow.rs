@@ -50,6 +50,7 @@ pub fn jump(app: &mut App) {
         }
         Pane::Quotes => show_quote(app),
         Pane::Notes => super::note_taking::show_selected(app),
+        Pane::Map => {}
         Pane::Article => {
             let mention = app.mark.and_then(|m| mention_at(app, m.start));
             if let Some(id) = mention.map(|m| m.entity) {

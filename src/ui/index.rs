@@ -64,6 +64,38 @@ fn without_overlaps<T: Copy>(mut items: Vec<T>, span: impl Fn(&T) -> Span) -> Ve
     kept
 }
 
+/// The country code of a place entity, if the gazetteer knows it.
+pub fn country_of(analysis: &crate::analysis::Analysis, id: EntityId) -> Option<&str> {
+    analysis.entities[id.0]
+        .geo
+        .as_ref()?
+        .country_code
+        .as_deref()
+}
+
+/// Places grouped by country (the countries with the most mentions first,
+/// places without a country last), each group in the order given.
+fn by_country(
+    analysis: &crate::analysis::Analysis,
+    mentions: &[Vec<Span>],
+    ranked: Vec<EntityId>,
+) -> Vec<EntityId> {
+    let mut weight: std::collections::HashMap<Option<&str>, usize> = Default::default();
+    for &id in &ranked {
+        *weight.entry(country_of(analysis, id)).or_default() += mentions[id.0].len();
+    }
+    let mut out = ranked.clone();
+    // a stable sort keeps the given order within a country
+    out.sort_by(|&a, &b| {
+        let (ca, cb) = (country_of(analysis, a), country_of(analysis, b));
+        ca.is_none()
+            .cmp(&cb.is_none())
+            .then_with(|| weight[&cb].cmp(&weight[&ca]))
+            .then_with(|| ca.cmp(&cb))
+    });
+    out
+}
+
 impl AnalysisIndex {
     pub fn new(doc: &Document) -> Self {
         let text = &doc.article.text;
@@ -98,7 +130,7 @@ impl AnalysisIndex {
             ids
         };
         let people = ranked(&[EntityKind::Person, EntityKind::Organization]);
-        let places = ranked(&[EntityKind::Place]);
+        let places = by_country(analysis, &mentions, ranked(&[EntityKind::Place]));
         let marks = without_overlaps(
             mentions
                 .iter()

@@ -34,6 +34,8 @@ pub enum Layer {
     Library,
     /// Typing a library search; keys no command takes are typed.
     LibrarySearch,
+    /// The map has the focus: its keys zoom and pan, the panes' keys work.
+    Map,
 }
 
 impl Layer {
@@ -49,6 +51,7 @@ impl Layer {
             Layer::Question => "in a yes/no question",
             Layer::Library => "in the library's lists",
             Layer::LibrarySearch => "while typing a library search",
+            Layer::Map => "on the map",
         }
     }
 
@@ -66,7 +69,7 @@ impl Layer {
             Layer::LibrarySearch => {
                 typed.map(|c| Action::Shelf(super::shelf::ShelfAction::Type(c)))
             }
-            Layer::Normal | Layer::Help | Layer::Question | Layer::Library => None,
+            Layer::Normal | Layer::Help | Layer::Question | Layer::Library | Layer::Map => None,
         }
     }
 
@@ -98,6 +101,7 @@ pub fn topmost(app: &App) -> Layer {
         (None, Some(_), _) => Layer::Editor,
         (None, None, Mode::Help) => Layer::Help,
         (None, None, Mode::SearchInput) => Layer::Search,
+        (None, None, Mode::Normal) if app.focus == super::action::Pane::Map => Layer::Map,
         (None, None, Mode::Normal) => Layer::Normal,
     }
 }

@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod keys;
 pub mod layer;
 pub mod loading;
+pub mod map;
 pub mod note_taking;
 pub mod passage;
 mod position;

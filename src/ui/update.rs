@@ -2,7 +2,7 @@
 //! Moving through the article and the lists is in this file; following
 //! mentions, quotes and search matches is in `follow.rs`.
 
-use super::action::{Action, Effect, Pane};
+use super::action::{Action, Effect, MapAction, Pane};
 use super::app::{App, Mode};
 use super::follow;
 
@@ -90,6 +90,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Action::Shelf(super::shelf::ShelfAction::Open) => return super::shelf::open(app),
         Action::Shelf(super::shelf::ShelfAction::Who) => return super::shelf::who(app),
         Action::Shelf(_) => {}
+        Action::Map(a) => map_action(app, a),
     };
     Effect::None
 }
@@ -179,7 +180,7 @@ pub(super) fn select_under_cursor(app: &mut App, pane: Pane) {
         }
         Pane::Quotes => follow::show_quote(app),
         Pane::Notes => super::note_taking::show_selected(app),
-        Pane::Article => {}
+        Pane::Article | Pane::Map => {}
     }
 }
 
@@ -210,12 +211,20 @@ pub(crate) fn refocus(app: &mut App) {
 }
 
 fn focus(app: &mut App, pane: Pane) {
-    if pane != Pane::Article && app.full_width {
+    if !matches!(pane, Pane::Article | Pane::Map) && app.full_width {
         app.full_width = false;
         app.relayout();
     }
     app.focus = pane;
-    if matches!(pane, Pane::People | Pane::Places) {
+    if pane == Pane::Map {
+        let placed = super::map::placed(app).len();
+        let unplaced = app.index.places.len() - placed;
+        app.set_message(match (placed, unplaced) {
+            (0, 0) => "No places in this article".to_string(),
+            (p, 0) => format!("{p} place{} on the map", if p == 1 { "" } else { "s" }),
+            (p, u) => format!("{p} on the map, {u} without coordinates (listed below it)"),
+        });
+    } else if matches!(pane, Pane::People | Pane::Places) {
         keep_cursor_visible(app, pane);
         select_under_cursor(app, pane);
     } else if matches!(pane, Pane::Quotes | Pane::Notes) {
@@ -228,7 +237,7 @@ fn focus(app: &mut App, pane: Pane) {
 
 fn toggle_full_width(app: &mut App) {
     app.full_width = !app.full_width;
-    if app.full_width {
+    if app.full_width && app.focus != Pane::Map {
         app.focus = Pane::Article;
     }
     app.relayout();
@@ -258,6 +267,15 @@ fn cancel(app: &mut App) {
 
 fn click(app: &mut App, column: u16, row: u16) {
     let Some(areas) = app.areas() else { return };
+    if app.focus == Pane::Map
+        && app.mode == Mode::Normal
+        && areas
+            .article
+            .contains(ratatui::layout::Position::new(column, row))
+    {
+        click_map(app, areas.article, column, row);
+        return;
+    }
     let Some(pane) = areas.pane_at(column, row) else {
         return;
     };
@@ -293,6 +311,16 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
     }
     let Some(areas) = app.areas() else { return };
     match areas.pane_at(column, row) {
+        Some(Pane::Article) if app.focus == Pane::Map => {
+            map_action(
+                app,
+                if down {
+                    MapAction::ZoomOut
+                } else {
+                    MapAction::ZoomIn
+                },
+            );
+        }
         Some(Pane::Article) => scroll_by(app, delta),
         Some(pane) => {
             let len = app.list_len(pane);
@@ -305,5 +333,95 @@ fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
             }
         }
         None => {}
+    }
+}
+
+/// The map's canvas inside its pane: within the border, less the line of
+/// places without coordinates (as `draw::map` lays it out).
+fn map_canvas(app: &App, pane: ratatui::layout::Rect) -> ratatui::layout::Rect {
+    let inner = super::areas::rows_inside(pane);
+    let inner = ratatui::layout::Rect {
+        x: pane.x + 1,
+        width: pane.width.saturating_sub(2),
+        ..inner
+    };
+    let unplaced = app
+        .index
+        .places
+        .iter()
+        .any(|id| app.doc.analysis.entities[id.0].geo.is_none());
+    ratatui::layout::Rect {
+        height: inner.height.saturating_sub(u16::from(unplaced)),
+        ..inner
+    }
+}
+
+fn map_action(app: &mut App, action: MapAction) {
+    let Some(areas) = app.areas() else { return };
+    let canvas = map_canvas(app, areas.article);
+    let (w, h) = (canvas.width, canvas.height);
+    let view = super::map::view(app, w, h);
+    let view = match action {
+        MapAction::ZoomIn => view.zoom(1.0 / 1.5),
+        MapAction::ZoomOut => view.zoom(1.5),
+        MapAction::Left => view.pan(-1.0, 0.0, w, h),
+        MapAction::Right => view.pan(1.0, 0.0, w, h),
+        MapAction::Up => view.pan(0.0, 1.0, w, h),
+        MapAction::Down => view.pan(0.0, -1.0, w, h),
+        MapAction::Fit => {
+            app.map.view = None;
+            return;
+        }
+        MapAction::Next | MapAction::Previous => {
+            step_place(app, if action == MapAction::Next { 1 } else { -1 });
+            return;
+        }
+    };
+    app.map.view = Some(view);
+}
+
+/// Select the next (`delta` 1) or previous place with coordinates, in the
+/// Places pane too.
+fn step_place(app: &mut App, delta: isize) {
+    let placed: Vec<_> = super::map::placed(app).iter().map(|p| p.0).collect();
+    if placed.is_empty() {
+        app.set_message("No place in this article has coordinates");
+        return;
+    }
+    let now = super::map::selected_place(app).and_then(|id| placed.iter().position(|&p| p == id));
+    let next = match now {
+        Some(i) => (i as isize + delta).rem_euclid(placed.len() as isize) as usize,
+        None if delta > 0 => 0,
+        None => placed.len() - 1,
+    };
+    select_place(app, placed[next]);
+}
+
+/// Make `id` the selected place, with the Places pane's cursor on it.
+fn select_place(app: &mut App, id: crate::analysis::EntityId) {
+    if let Some(row) = app.index.places.iter().position(|&p| p == id) {
+        app.places.selected = row;
+        keep_cursor_visible(app, Pane::Places);
+        select_under_cursor(app, Pane::Places);
+    }
+}
+
+/// A click on the map selects the marker nearest to it (within two cells).
+fn click_map(app: &mut App, pane: ratatui::layout::Rect, column: u16, row: u16) {
+    let canvas = map_canvas(app, pane);
+    let view = super::map::view(app, canvas.width, canvas.height);
+    let mut best: Option<(u32, crate::analysis::EntityId)> = None;
+    for (id, lat, lon) in super::map::placed(app) {
+        let Some((c, r)) = super::map::cell_of(&view, canvas.width, canvas.height, lat, lon) else {
+            continue;
+        };
+        let (c, r) = (canvas.x + c, canvas.y + r);
+        let d = u32::from(c.abs_diff(column)).pow(2) + 4 * u32::from(r.abs_diff(row)).pow(2);
+        if d <= 8 && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, id));
+        }
+    }
+    if let Some((_, id)) = best {
+        select_place(app, id);
     }
 }

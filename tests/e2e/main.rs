@@ -7,6 +7,7 @@ mod ui_support;
 mod web_support;
 
 mod library;
+mod map;
 mod notes;
 mod reader;
 mod web;

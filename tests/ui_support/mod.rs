@@ -96,6 +96,7 @@ fn place(name: &str, country: &str, mentions: Vec<Span>) -> Entity {
             lon: 0.0,
             country_code: Some(country.to_string()),
             feature: "city".to_string(),
+            geonames_id: None,
         }),
         ..person(EntityKind::Place, name, "", mentions)
     }

@@ -47,6 +47,7 @@ struct GeoOut<'a> {
     lon: f64,
     country_code: Option<&'a str>,
     feature: &'a str,
+    geonames_id: Option<u32>,
 }
 
 /// Decimals printed for a coordinate.
@@ -67,6 +68,7 @@ impl<'a> GeoOut<'a> {
             lon: round_coordinate(geo.lon),
             country_code: geo.country_code.as_deref(),
             feature: &geo.feature,
+            geonames_id: geo.geonames_id,
         }
     }
 }
@@ -219,12 +221,13 @@ mod tests {
             lon: f64::from(2.348_8_f32),
             country_code: Some("FR".into()),
             feature: "city".into(),
+            geonames_id: Some(2988507),
         };
         assert_eq!(geo.lat.to_string(), "48.85300064086914");
         let json = serde_json::to_string(&GeoOut::of(&geo)).unwrap();
         assert_eq!(
             json,
-            r#"{"lat":48.853,"lon":2.3488,"country_code":"FR","feature":"city"}"#
+            r#"{"lat":48.853,"lon":2.3488,"country_code":"FR","feature":"city","geonames_id":2988507}"#
         );
         assert_eq!(round_coordinate(-33.868_820_1), -33.86882);
         assert_eq!(round_coordinate(0.000_004), 0.0);

@@ -59,6 +59,7 @@ fn offered(context: Context, app: &App) -> bool {
         Context::Article => focus == Pane::Article,
         Context::List => focus.is_list(),
         Context::Entities => matches!(focus, Pane::People | Pane::Places),
+        Context::Map => focus == Pane::Map,
         Context::Quotes => focus == Pane::Quotes,
         Context::Notes => focus == Pane::Notes,
         Context::Selection => false,

@@ -3,6 +3,7 @@
 mod article;
 mod bars;
 mod help;
+mod map;
 mod note_taking;
 mod panes;
 
@@ -30,7 +31,11 @@ pub fn draw(app: &App, frame: &mut Frame) {
         return;
     };
     bars::header(app, frame, areas.header);
-    article::draw(app, frame, &areas);
+    if app.focus == Pane::Map {
+        map::draw(app, frame, areas.article);
+    } else {
+        article::draw(app, frame, &areas);
+    }
     if let Some(side) = areas.side {
         for (pane, area) in Pane::SIDE.into_iter().zip(side) {
             match pane {

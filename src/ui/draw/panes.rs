@@ -90,19 +90,26 @@ fn entity_row<'a>(app: &'a App, id: EntityId, pane: Pane, width: usize) -> Line<
             EntityKind::Place => theme.place,
         }
     };
-    let detail = match pane {
-        Pane::Places => entity
-            .geo
-            .as_ref()
-            .and_then(|g| g.country_code.clone())
-            .unwrap_or_default(),
-        _ => entity.roles.first().cloned().unwrap_or_default(),
+    // places: grouped by country, its two-letter code first (no flags:
+    // their width differs between terminals)
+    let (code, detail) = match pane {
+        Pane::Places => {
+            let code = crate::ui::index::country_of(&app.doc.analysis, id).unwrap_or("··");
+            (Some(format!("{code:<2} ")), String::new())
+        }
+        _ => (None, entity.roles.first().cloned().unwrap_or_default()),
     };
-    let room = width.saturating_sub(count.len() + 1);
+    let code_width = code.as_deref().map_or(0, display_width);
+    let room = width.saturating_sub(count.len() + 1 + code_width);
     let name = truncate(&sanitize(&entity.name), room);
     let name_width = display_width(&name);
-    let mut spans = vec![Span::styled(name, name_style)];
-    let mut used = name_width;
+    let mut spans = Vec::new();
+    if let Some(code) = code {
+        spans.push(Span::styled(sanitize(&code).into_owned(), theme.dim));
+    }
+    spans.push(Span::styled(name, name_style));
+    let mut used = name_width + code_width;
+    let room = room + code_width;
     if !detail.is_empty() && used + 2 < room {
         let detail = truncate(&sanitize(&detail), room - used - 1);
         used += 1 + display_width(&detail);

@@ -52,7 +52,7 @@ pub fn aim(app: &App) -> Result<Aim, String> {
                 }),
             })
         }
-        Pane::Article | Pane::Notes => {
+        Pane::Article | Pane::Notes | Pane::Map => {
             let span = app
                 .reading
                 .passage()

@@ -48,6 +48,9 @@ pub struct Geo {
     pub country_code: Option<String>,
     /// `country`, `city`, `region`, `continent`, `feature`, ...
     pub feature: String,
+    /// The place's GeoNames id; `None` for hand-listed places.
+    #[serde(default)]
+    pub geonames_id: Option<u32>,
 }
 
 /// One real-world person, organisation or place, with all its mentions.

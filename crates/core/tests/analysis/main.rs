@@ -4,6 +4,7 @@
 mod common;
 
 mod explain;
+mod geo;
 mod people;
 mod places_orgs;
 mod properties;

@@ -103,6 +103,11 @@ pub struct Place {
     pub population: u64,
     pub lat: f32,
     pub lon: f32,
+    /// Its GeoNames id; `None` for hand-listed places.
+    pub geonames_id: Option<u32>,
+    /// Its first-level division (GeoNames admin1 code: `TX` for a US
+    /// state and the cities in it), when known.
+    pub admin1: Option<&'static str>,
 }
 
 impl Place {
@@ -113,6 +118,7 @@ impl Place {
             lon: f64::from(self.lon),
             country_code: self.country_code.map(str::to_string),
             feature: self.feature.as_str().to_string(),
+            geonames_id: self.geonames_id,
         }
     }
 }
@@ -214,6 +220,8 @@ impl Places {
             population: cols.next()?.parse().ok()?,
             lat: cols.next()?.parse().ok()?,
             lon: cols.next()?.parse().ok()?,
+            geonames_id: cols.next().and_then(|c| c.parse().ok()),
+            admin1: cols.next().filter(|c| !c.is_empty()),
         })
     }
 

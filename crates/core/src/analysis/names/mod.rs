@@ -10,6 +10,7 @@
 pub mod candidates;
 pub mod evidence;
 mod explained;
+mod geo;
 pub mod orgs;
 pub mod people;
 pub mod rules;
@@ -415,6 +416,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     orgs::lowercase_mentions(doc, &mut orgs);
     orgs::name_by_longest_mention(doc, &mut orgs);
     out.extend(orgs);
+    geo::resolve(doc, lex, &mut places);
     out.extend(places);
     for d in &mut out {
         d.mentions.sort_by_key(|m| m.span.start);
