@@ -11,6 +11,7 @@ pub mod names;
 pub mod quotes;
 pub mod sentences;
 pub mod tagger;
+pub mod taught;
 pub mod tokens;
 
 use serde::{Deserialize, Serialize};
@@ -150,7 +151,10 @@ fn run(
     mut explain: Option<&mut Explanation>,
 ) -> Analysis {
     let mut doc = doc::Doc::with_parts(article, parts);
-    let drafts = names::resolve(&doc, lex, explain.as_deref_mut().map(|e| &mut e.names));
+    let mut drafts = names::resolve(&doc, lex, explain.as_deref_mut().map(|e| &mut e.names));
+    if !lex.taught.is_empty() {
+        taught::apply(&doc, &lex.taught, &mut drafts);
+    }
     // the tagger's labels (one per token) only serve the names: freed before
     // the quotations build their own per-token indexes
     doc.ner = Vec::new();
