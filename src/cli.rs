@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::source::{self, SourceText};
 
 pub mod annotate;
+mod lexicon;
 mod notes;
 
 /// A terminal news reader that annotates as you read: people, organisations,
@@ -77,6 +78,12 @@ pub enum Command {
     /// is; notes imported without their article are listed apart.
     /// `gloss notes remove KEY|PATH` deletes an article's notes.
     Notes(notes::NotesArgs),
+    /// List the user lexicon: the names gloss was taught for every article
+    /// (a person, an organisation, a place, or never a name), kept in
+    /// $XDG_DATA_HOME/gloss/lexicon.txt (or $GLOSS_LEXICON), a plain file
+    /// to edit by hand or keep in git. `gloss lexicon add KIND NAME` and
+    /// `gloss lexicon remove NAME` edit it.
+    Lexicon(lexicon::LexiconArgs),
     /// Print a shell completion script (e.g. `gloss completions bash >
     /// ~/.local/share/bash-completion/completions/gloss`).
     Completions {
@@ -143,6 +150,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Notes(args)) => {
             notes::list_or_remove(args, &load_config(cli.config.as_deref())?)
         }
+        Some(Command::Lexicon(args)) => lexicon::run(args),
         Some(Command::Man) => {
             let mut out = Vec::new();
             clap_mangen::Man::new(Cli::command())

@@ -78,6 +78,12 @@ pub struct App {
     pub analysing: bool,
     /// Where the article was read from (a URL or a file), for citations.
     pub address: Option<String>,
+    /// The analysis as it came, before the reader's corrections (those of
+    /// the notebook); `doc.analysis` is this with them applied.
+    pub raw_analysis: Analysis,
+    /// The corrections that no longer find their text, described (kept in
+    /// the notes file, shown in the Notes pane's title).
+    pub orphaned: Vec<String>,
 }
 
 impl App {
@@ -94,6 +100,7 @@ impl App {
         let theme = Theme::new(palette, &settings.theme.colors, &color_env);
         let index = AnalysisIndex::new(&doc);
         let reading = Reading::new(&doc);
+        let raw_analysis = doc.analysis.clone();
         let mut app = App {
             doc,
             index,
@@ -122,6 +129,8 @@ impl App {
             notes: NotesUi::new(settings.export.clone()),
             analysing: false,
             address: None,
+            raw_analysis,
+            orphaned: Vec::new(),
         };
         app.relayout();
         Ok(app)
@@ -132,8 +141,8 @@ impl App {
     pub fn set_analysis(&mut self, analysis: Analysis) {
         let cursor = self.reading.current_span().map(|s| s.start);
         let selection = self.reading.selection;
-        self.doc.analysis = analysis;
-        self.index = AnalysisIndex::new(&self.doc);
+        self.raw_analysis = analysis;
+        self.apply_corrections_quietly();
         self.reading = Reading::new(&self.doc);
         if let Some(offset) = cursor {
             self.reading.current = self.reading.unit_at(offset);
@@ -146,6 +155,60 @@ impl App {
         self.analysing = false;
         super::update::refocus(self);
         super::passage::settle(self);
+    }
+
+    /// Apply the notebook's corrections to the analysis again (after one was
+    /// made or undone, or the notes were opened): every pane, the
+    /// highlighting and the jumps follow. Cursors stay in range.
+    pub fn apply_corrections(&mut self) {
+        let selected = self.selected.map(|id| self.name(id).to_string());
+        self.apply_corrections_quietly();
+        // the selection follows the entity by name, else goes
+        self.selected = selected.and_then(|name| {
+            self.doc
+                .analysis
+                .entities
+                .iter()
+                .position(|e| e.name == name)
+                .map(EntityId)
+        });
+        for pane in [Pane::People, Pane::Places, Pane::Quotes] {
+            let len = self.list_len(pane);
+            if let Some(c) = self.cursor_mut(pane) {
+                c.selected = c.selected.min(len.saturating_sub(1));
+                c.offset = c.offset.min(c.selected);
+            }
+        }
+    }
+
+    /// The analysis with the corrections, and its index, without touching
+    /// the cursors.
+    fn apply_corrections_quietly(&mut self) {
+        let corrections: Vec<crate::corrections::Correction> = self
+            .notes
+            .notebook
+            .as_ref()
+            .map(|nb| {
+                nb.corrections()
+                    .iter()
+                    .map(|c| c.correction.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if corrections.is_empty() {
+            self.doc.analysis = self.raw_analysis.clone();
+            self.orphaned.clear();
+        } else {
+            let applied =
+                crate::corrections::apply(&self.raw_analysis, &self.doc.article.text, &corrections);
+            self.doc.analysis = applied.analysis;
+            self.orphaned = applied
+                .orphaned
+                .iter()
+                .map(|&i| corrections[i].describe())
+                .collect();
+        }
+        self.index = AnalysisIndex::new(&self.doc);
     }
 
     /// The screen's areas, or `None` when the terminal is too small.

@@ -104,7 +104,13 @@ fn run_in(
     settings: &settings::ReaderSettings,
     id: &ArticleId,
 ) -> anyhow::Result<()> {
-    let pending = background::start(&article);
+    // the names the reader taught gloss, for every article
+    let user_lexicon = crate::notes::lexicon::UserLexicon::load_default();
+    let overlay = match &user_lexicon {
+        Ok(lex) if !lex.is_empty() => Some(lex.overlay()),
+        _ => None,
+    };
+    let pending = background::start_with(&article, overlay);
     let (width, height) = crossterm::terminal::size()?;
     let doc = Document {
         article,
@@ -117,6 +123,9 @@ fn run_in(
         ArticleId::Path(path) => Some(path.display().to_string()),
         ArticleId::Content(_) => None,
     };
+    if let Err(e) = &user_lexicon {
+        app.set_error(format!("The user lexicon is not used: {e}"));
+    }
     let mut pending = Some(pending);
     if let Some(outcome) = pending.as_ref().and_then(|p| p.wait(background::GRACE)) {
         analysis_done(&mut app, outcome);

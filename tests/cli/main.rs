@@ -7,6 +7,7 @@ mod web_support;
 
 mod batch;
 mod commands;
+mod lexicon;
 mod notes;
 mod sandbox;
 mod web;

@@ -138,8 +138,18 @@ pub fn analyze_with_lexicon(article: &Article, parts: Parts, lex: &lexicon::Lexi
 /// Analyse an article as [`analyze_with`] does, and say why it decided what
 /// it did: the same run, with its rules reporting to an [`Explanation`].
 pub fn analyze_explained(article: &Article, parts: Parts) -> (Analysis, Explanation) {
+    analyze_explained_with_lexicon(article, parts, lexicon::get())
+}
+
+/// [`analyze_explained`] with a lexicon of the caller's, as
+/// [`analyze_with_lexicon`] takes it.
+pub fn analyze_explained_with_lexicon(
+    article: &Article,
+    parts: Parts,
+    lex: &lexicon::Lexicon,
+) -> (Analysis, Explanation) {
     let mut explanation = Explanation::default();
-    let analysis = run(article, parts, lexicon::get(), Some(&mut explanation));
+    let analysis = run(article, parts, lex, Some(&mut explanation));
     (analysis, explanation)
 }
 
