@@ -113,8 +113,11 @@ pub enum Action {
     Passage(PassageAction),
     /// Highlight, annotate, keep and export (`super::note_taking`).
     Notes(NoteAction),
+    /// Correct the analysis (`super::correcting`).
+    Correct(CorrectAction),
 }
 
+pub use super::correcting::CorrectAction;
 pub use super::note_taking::NoteAction;
 pub use super::passage::PassageAction;
 
@@ -165,6 +168,8 @@ pub enum Group {
     SearchTyping,
     Editor,
     Prompts,
+    Corrections,
+    Chooser,
 }
 
 impl Group {
@@ -181,6 +186,8 @@ impl Group {
             Group::SearchTyping => "While typing a search",
             Group::Editor => "In the note editor",
             Group::Prompts => "In the tag prompt or a yes/no question",
+            Group::Corrections => "Corrections of the analysis",
+            Group::Chooser => "In a chooser (merge, split, kind, speaker, rename)",
         }
     }
 }
@@ -229,6 +236,7 @@ const SEARCH: &[Layer] = &[Layer::Search];
 const EDITOR: &[Layer] = &[Layer::Editor];
 const PROMPT: &[Layer] = &[Layer::Prompt];
 const QUESTION: &[Layer] = &[Layer::Question];
+const CHOOSER: &[Layer] = &[Layer::Chooser];
 
 /// Every bindable action, in the order the help screen lists them.
 #[rustfmt::skip]
@@ -287,6 +295,19 @@ pub const COMMANDS: &[KeyCommand] = &[
     cmd(PROMPT, "tag-backspace", Action::Notes(NoteAction::TagBackspace), G::Prompts, "Tag prompt: take back the last character", None),
     cmd(QUESTION, "answer-yes", Action::Notes(NoteAction::Answer(true)), G::Prompts, "Question: yes", None),
     cmd(QUESTION, "answer-no", Action::Notes(NoteAction::Answer(false)), G::Prompts, "Question: no", None),
+    cmd(READ, "rename", Action::Correct(CorrectAction::Rename), G::Corrections, "People, Places: give the entity another name", Some(("rename", C::Entities))),
+    cmd(READ, "merge", Action::Correct(CorrectAction::Merge), G::Corrections, "People, Places: merge the entity into another (chosen)", Some(("merge", C::Entities))),
+    cmd(READ, "split", Action::Correct(CorrectAction::Split), G::Corrections, "People, Places: split off the mention under the cursor (or all from it on)", None),
+    cmd(READ, "not-a", Action::Correct(CorrectAction::NotA), G::Corrections, "People, Places: not a name; Quotes: not a quote", Some(("not a", C::Entities))),
+    cmd(READ, "change-kind", Action::Correct(CorrectAction::Kind), G::Corrections, "People, Places: a person, an organisation or a place", None),
+    cmd(READ, "set-speaker", Action::Correct(CorrectAction::Speaker), G::Corrections, "Quotes: who said it (chosen), or nobody named", Some(("speaker", C::Quotes))),
+    cmd(READ, "make-entity", Action::Correct(CorrectAction::Entity), G::Corrections, "Article: the selection is a new entity, or a mention of one", Some(("entity", C::Selection))),
+    cmd(READ, "promote", Action::Correct(CorrectAction::Promote), G::Corrections, "Keep the last not-a-name, kind or new name for every article (user lexicon)", None),
+    cmd(CHOOSER, "choose", Action::Correct(CorrectAction::Choose), G::Chooser, "Take the highlighted choice (rename: the typed name)", None),
+    cmd(CHOOSER, "choose-next", Action::Correct(CorrectAction::ChooseNext), G::Chooser, "The next choice", None),
+    cmd(CHOOSER, "choose-previous", Action::Correct(CorrectAction::ChoosePrevious), G::Chooser, "The previous choice", None),
+    cmd(CHOOSER, "choose-backspace", Action::Correct(CorrectAction::Backspace), G::Chooser, "Take back a character of the filter (other keys are typed)", None),
+    cmd(CHOOSER, "choose-close", Action::Correct(CorrectAction::Close), G::Chooser, "Close the chooser, changing nothing", None),
 ];
 
 /// The command with this name in `[keys]`.

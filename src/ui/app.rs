@@ -84,6 +84,11 @@ pub struct App {
     /// The corrections that no longer find their text, described (kept in
     /// the notes file, shown in the Notes pane's title).
     pub orphaned: Vec<String>,
+    /// A correction's chooser in the status bar, when one is open.
+    pub chooser: Option<super::correcting::Chooser>,
+    /// What the last correction would say for every article (kind, name),
+    /// for the promote key.
+    pub last_general: Option<(crate::notes::lexicon::Kind, String)>,
 }
 
 impl App {
@@ -131,6 +136,8 @@ impl App {
             address: None,
             raw_analysis,
             orphaned: Vec::new(),
+            chooser: None,
+            last_general: None,
         };
         app.relayout();
         Ok(app)

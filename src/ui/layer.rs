@@ -30,6 +30,9 @@ pub enum Layer {
     Prompt,
     /// A yes/no question in the status bar.
     Question,
+    /// A chooser of a correction in the status bar; keys no command takes
+    /// are typed into its filter.
+    Chooser,
 }
 
 impl Layer {
@@ -43,6 +46,7 @@ impl Layer {
             Layer::Editor => "in the note editor",
             Layer::Prompt => "in the tag prompt",
             Layer::Question => "in a yes/no question",
+            Layer::Chooser => "in a chooser",
         }
     }
 
@@ -57,6 +61,7 @@ impl Layer {
             Layer::Search => typed.map(Action::SearchInput),
             Layer::Prompt => typed.map(|c| Action::Notes(NoteAction::TagInput(c))),
             Layer::Editor => Some(Action::Notes(NoteAction::Type(*event))),
+            Layer::Chooser => typed.map(|c| Action::Correct(super::action::CorrectAction::Type(c))),
             Layer::Normal | Layer::Help | Layer::Question => None,
         }
     }
@@ -64,17 +69,22 @@ impl Layer {
     /// Whether the layer holds back what would change the reading behind
     /// it: a click, the wheel, a move of the reading cursor.
     pub fn holds_back(self, action: &Action) -> bool {
-        matches!(self, Layer::Editor | Layer::Prompt | Layer::Question)
-            && matches!(
-                action,
-                Action::Click { .. } | Action::Wheel { .. } | Action::Passage(_)
-            )
+        matches!(
+            self,
+            Layer::Editor | Layer::Prompt | Layer::Question | Layer::Chooser
+        ) && matches!(
+            action,
+            Action::Click { .. } | Action::Wheel { .. } | Action::Passage(_)
+        )
     }
 }
 
 /// The layer that has the keyboard now: a prompt or a question over the
 /// note editor, over the help or the search being typed, over the reading.
 pub fn topmost(app: &App) -> Layer {
+    if app.chooser.is_some() {
+        return Layer::Chooser;
+    }
     match (&app.notes.prompt, &app.notes.editor, app.mode) {
         (Some(Prompt::Confirm(_)), _, _) => Layer::Question,
         (Some(Prompt::Tag { .. }), _, _) => Layer::Prompt,

@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod areas;
 pub mod background;
+pub mod correcting;
 pub mod draw;
 mod follow;
 pub mod index;

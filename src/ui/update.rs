@@ -82,6 +82,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Action::Wheel { column, row, down } => wheel(app, column, row, down),
         Action::Passage(a) => super::passage::update(app, a),
         Action::Notes(a) => return super::note_taking::update(app, a),
+        Action::Correct(a) => super::correcting::update(app, a),
     };
     Effect::None
 }

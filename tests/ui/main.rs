@@ -5,6 +5,7 @@
 #[path = "../ui_support/mod.rs"]
 mod ui_support;
 
+mod corrections;
 mod notes;
 mod notes_screens;
 mod passage;
