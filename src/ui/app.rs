@@ -160,6 +160,7 @@ impl App {
         self.quotes = ListCursor::default();
         self.selected = None;
         self.analysing = false;
+        self.tell_orphans();
         super::update::refocus(self);
         super::passage::settle(self);
     }
@@ -185,6 +186,19 @@ impl App {
                 c.selected = c.selected.min(len.saturating_sub(1));
                 c.offset = c.offset.min(c.selected);
             }
+        }
+    }
+
+    /// Say so when corrections no longer find their text (they are kept).
+    pub fn tell_orphans(&mut self) {
+        if let Some(first) = self.orphaned.first() {
+            let more = match self.orphaned.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            self.set_error(format!(
+                "A correction no longer finds its text, kept: {first}{more}"
+            ));
         }
     }
 
