@@ -278,7 +278,7 @@ pub const COMMANDS: &[KeyCommand] = &[
     cmd(READ, "add-note", Action::Notes(NoteAction::Add), G::Notes, "Write a note on the passage, or on the selected person, place or quote", Some(("note", C::Selection))),
     cmd(READ, "edit-note", Action::Notes(NoteAction::Edit), G::Notes, "Notes: edit the selected note", Some(("edit", C::Notes))),
     cmd(READ, "delete-note", Action::Notes(NoteAction::Delete), G::Notes, "Notes: delete the selected note (asks first)", Some(("delete", C::Notes))),
-    cmd(READ, "undo", Action::Notes(NoteAction::Undo), G::Notes, "Undo the last change to the notes", Some(("undo", C::Notes))),
+    cmd(READ, "undo", Action::Notes(NoteAction::Undo), G::Notes, "Undo the last change: a note, a highlight or a correction", Some(("undo", C::Notes))),
     cmd(READ, "tag-filter", Action::Notes(NoteAction::FilterByTag), G::Notes, "Notes: show only the notes with a #tag", Some(("tag", C::Notes))),
     cmd(READ, "export", Action::Notes(NoteAction::Export), G::Notes, "Export the notes to the export folder ([export] in config.toml)", Some(("export", C::Notes))),
     cmd(READ_HELP, "help", Action::ToggleHelp, G::General, "Show or hide this help", Some(("help", C::Global))),
