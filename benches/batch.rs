@@ -138,6 +138,8 @@ fn bench_batch(c: &mut Criterion) {
         config: &config,
         parts: gloss::analysis::Parts::default(),
         explain: false,
+        lexicon: None,
+        store: None,
     };
     // compiled-in data loaded once, outside the timings
     let _ = gloss::analysis::lexicon::get();

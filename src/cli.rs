@@ -21,6 +21,7 @@ use crate::source::{self, SourceText};
 
 pub mod annotate;
 mod feeds;
+mod lexicon;
 mod library;
 mod notes;
 
@@ -89,6 +90,12 @@ pub enum Command {
     /// Every article of the library that mentions a person, organisation or
     /// place, newest first, with how often and what they said there.
     Who(library::WhoArgs),
+    /// List the user lexicon: the names gloss was taught for every article
+    /// (a person, an organisation, a place, or never a name), kept in
+    /// $XDG_DATA_HOME/gloss/lexicon.txt (or $GLOSS_LEXICON), a plain file
+    /// to edit by hand or keep in git. `gloss lexicon add KIND NAME` and
+    /// `gloss lexicon remove NAME` edit it.
+    Lexicon(lexicon::LexiconArgs),
     /// Print a shell completion script (e.g. `gloss completions bash >
     /// ~/.local/share/bash-completion/completions/gloss`).
     Completions {
@@ -158,6 +165,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Library(args)) => library::run(args, &load_config(cli.config.as_deref())?),
         Some(Command::Feeds(args)) => feeds::run(args, &load_config(cli.config.as_deref())?),
         Some(Command::Who(args)) => library::who(args, &load_config(cli.config.as_deref())?),
+        Some(Command::Lexicon(args)) => lexicon::run(args),
         Some(Command::Man) => {
             let mut out = Vec::new();
             clap_mangen::Man::new(Cli::command())

@@ -8,7 +8,7 @@
 //! no I/O); they are re-exported here under their usual names.
 
 pub use gloss_core::{
-    Analysis, Article, Document, Span, analysis, analyze, annotate, article, span,
+    Analysis, Article, Document, Span, analysis, analyze, annotate, article, corrections, span,
 };
 
 pub mod article_id;

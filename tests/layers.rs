@@ -15,7 +15,15 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
     (
         "crates/core/src",
         "crate::",
-        &["span", "ascii", "lists", "article", "analysis", "annotate"],
+        &[
+            "span",
+            "ascii",
+            "lists",
+            "article",
+            "analysis",
+            "corrections",
+            "annotate",
+        ],
     ),
     (
         "crates/core/src/analysis",
@@ -29,6 +37,7 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
             "quotes",
             "doc",
             "names",
+            "taught",
         ],
     ),
     (

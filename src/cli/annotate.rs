@@ -74,15 +74,27 @@ pub struct AnnotateArgs {
     /// member after the others).
     #[arg(long)]
     pub explain: bool,
+    /// The analysis alone: without the corrections kept with the article's
+    /// notes and without the user lexicon (`gloss lexicon`). What the
+    /// scoring scripts should run, so that nobody's own corrections change
+    /// a measured figure.
+    #[arg(long)]
+    pub raw: bool,
 }
 
 /// What every input is loaded and annotated with.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy)]
 pub struct Options<'a> {
     /// The settings: `[clean]` for every text (and what loading needs).
     pub config: &'a Config,
     pub parts: Parts,
     pub explain: bool,
+    /// The built-in lexicon with the user lexicon over it; `None`: the
+    /// built-in one (`--raw`, or no user lexicon).
+    pub lexicon: Option<&'a crate::analysis::lexicon::Lexicon>,
+    /// Where the articles' notes are, whose corrections are applied;
+    /// `None`: none are (`--raw`).
+    pub store: Option<&'a crate::notes::Store>,
 }
 
 /// An input to load: a file, standard input or a URL.
@@ -144,13 +156,58 @@ pub fn source_to_article(source: &SourceText, clean: &CleanOptions) -> Article {
 
 /// Analyse an article as the options say; the explanation with `--explain`.
 pub fn annotate_article(article: Article, opts: &Options) -> (Document, Option<Explanation>) {
+    use crate::analysis::{analyze_explained_with_lexicon, analyze_with_lexicon, lexicon};
+    let lex = opts.lexicon.unwrap_or_else(|| lexicon::get());
     let (analysis, why) = if opts.explain {
-        let (analysis, why) = crate::analysis::analyze_explained(&article, opts.parts);
+        let (analysis, why) = analyze_explained_with_lexicon(&article, opts.parts, lex);
         (analysis, Some(why))
     } else {
-        (crate::analysis::analyze_with(&article, opts.parts), None)
+        (analyze_with_lexicon(&article, opts.parts, lex), None)
     };
     (Document { article, analysis }, why)
+}
+
+/// The corrections kept with the notes of article `id`, applied to `doc`
+/// (none without a store). Those that no longer find their text are
+/// described, for a warning.
+pub fn apply_corrections(
+    doc: &mut Document,
+    id: &crate::article_id::ArticleId,
+    opts: &Options,
+) -> anyhow::Result<Vec<String>> {
+    let Some(store) = opts.store else {
+        return Ok(Vec::new());
+    };
+    let file = match store.read(id)? {
+        crate::notes::store::Read::Found(file) => file,
+        _ => return Ok(Vec::new()),
+    };
+    if file.corrections.is_empty() {
+        return Ok(Vec::new());
+    }
+    let corrections: Vec<_> = file.corrections.into_iter().map(|c| c.correction).collect();
+    let applied = crate::corrections::apply(&doc.analysis, &doc.article.text, &corrections);
+    doc.analysis = applied.analysis;
+    Ok(applied
+        .orphaned
+        .iter()
+        .map(|&i| corrections[i].describe())
+        .collect())
+}
+
+/// The lexicon `gloss annotate` analyses with: the user lexicon over the
+/// built-in one, or `None` when there is no user lexicon (or `--raw`).
+pub fn user_lexicon(raw: bool) -> anyhow::Result<Option<crate::analysis::lexicon::Lexicon>> {
+    if raw {
+        return Ok(None);
+    }
+    let user = crate::notes::lexicon::UserLexicon::load_default()?;
+    if user.is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(crate::analysis::lexicon::Lexicon::with_overlay(
+        &user.overlay(),
+    )?))
 }
 
 /// Do `gloss annotate`.
@@ -167,10 +224,18 @@ pub fn run(mut args: AnnotateArgs, config: &Config) -> anyhow::Result<()> {
         }
         args.inputs.push(PathBuf::from("-"));
     }
+    let lexicon = user_lexicon(args.raw)?;
+    let store = config
+        .notes
+        .dir()
+        .filter(|_| !args.raw)
+        .map(crate::notes::Store::new);
     let opts = Options {
         config,
         parts: args.names.parts(),
         explain: args.explain,
+        lexicon: lexicon.as_ref(),
+        store: store.as_ref(),
     };
     if let [single] = args.inputs.as_slice()
         && args.jsonl.is_empty()
@@ -203,8 +268,14 @@ fn is_folder(arg: &Path) -> bool {
 /// One input: one pretty-printed JSON object, exactly as gloss always printed it.
 fn annotate_single(source: &Source, opts: &Options) -> anyhow::Result<()> {
     // the raw text is not needed once cleaned
-    let article = source_to_article(&load_input(source, opts.config)?, &opts.config.clean);
-    let (doc, why) = annotate_article(article, opts);
+    let loaded = load_input(source, opts.config)?;
+    let id = loaded.article_id();
+    let article = source_to_article(&loaded, &opts.config.clean);
+    drop(loaded);
+    let (mut doc, why) = annotate_article(article, opts);
+    for orphan in apply_corrections(&mut doc, &id, opts)? {
+        eprintln!("gloss: a correction no longer finds its text (kept): {orphan}");
+    }
     super::write_stdout(|out| {
         match &why {
             Some(why) => crate::annotate::write_json_explained(&doc, why, &mut *out)?,
@@ -315,16 +386,23 @@ pub fn annotate_item(item: Item, opts: &Options) -> Line {
 }
 
 fn annotate_what(what: What, opts: &Options) -> anyhow::Result<(Document, Option<Explanation>)> {
-    let article = match what {
+    let (article, id) = match what {
         What::Load(source) => {
-            source_to_article(&load_input(&source, opts.config)?, &opts.config.clean)
+            let loaded = load_input(&source, opts.config)?;
+            let id = opts.store.map(|_| loaded.article_id());
+            (source_to_article(&loaded, &opts.config.clean), id)
         }
-        What::Given { text, format, url } => {
-            to_article(&text, Some(format), url.as_deref(), &opts.config.clean)
-        }
+        What::Given { text, format, url } => (
+            to_article(&text, Some(format), url.as_deref(), &opts.config.clean),
+            None,
+        ),
         What::Failed(reason) => anyhow::bail!(reason),
     };
-    Ok(annotate_article(article, opts))
+    let (mut doc, why) = annotate_article(article, opts);
+    if let Some(id) = id {
+        apply_corrections(&mut doc, &id, opts)?;
+    }
+    Ok((doc, why))
 }
 
 /// An input that failed: `{"id": ..., "error": ...}`.

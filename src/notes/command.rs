@@ -57,9 +57,26 @@ impl Notes {
         for w in &report.warnings {
             warn(w);
         }
-        if notebook.notes().is_empty() {
+        if notebook.notes().is_empty() && notebook.corrections().is_empty() {
             bail!("no notes on {id}");
         }
+        // the entities and speakers as the reader corrected them
+        let corrected;
+        let doc = if notebook.corrections().is_empty() {
+            doc
+        } else {
+            let corrections: Vec<_> = notebook
+                .corrections()
+                .iter()
+                .map(|c| c.correction.clone())
+                .collect();
+            corrected = Document {
+                article: doc.article.clone(),
+                analysis: crate::corrections::apply(&doc.analysis, &doc.article.text, &corrections)
+                    .analysis,
+            };
+            &corrected
+        };
         let mut lines: Vec<String> = report
             .found_by_content
             .iter()
@@ -70,6 +87,7 @@ impl Notes {
             id: notebook.article_id(),
             read_from: Some(&id).filter(|&read| read != notebook.article_id()),
             notes: notebook.notes(),
+            corrections: notebook.corrections(),
             exported: self.clock.now(),
         };
         let content = ctx.render(format);

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use super::NotesError;
 use super::anchor::byte_offset_of_code_point;
 use super::clock::Clock;
-use super::export::web_annotation::{ImportedNote, parse_web_annotations};
-use super::model::Note;
+use super::export::web_annotation::{ImportedNote, parse_corrections, parse_web_annotations};
+use super::model::{Note, StoredCorrection};
 use super::notebook::{Notebook, merge_files};
 use super::store::{NotesFile, Read, Store};
 use crate::article::Article;
@@ -48,12 +48,25 @@ pub fn import(
             None => skipped += 1,
         }
     }
+    let mut corrections: BTreeMap<ArticleId, Vec<StoredCorrection>> = BTreeMap::new();
+    for (source, c) in parse_corrections(json, clock.now()) {
+        match ArticleId::from_uri(&source) {
+            Some(id) => {
+                by_article.entry(id.clone()).or_default();
+                corrections.entry(id).or_default().push(c);
+            }
+            None => skipped += 1,
+        }
+    }
     let mut report = ImportReport {
         skipped,
         ..ImportReport::default()
     };
     for (id, items) in by_article {
-        report.articles.push((id.clone(), items.len()));
+        let fixes = corrections.remove(&id).unwrap_or_default();
+        report
+            .articles
+            .push((id.clone(), items.len() + fixes.len()));
         let article = load(&id).or_else(|| store.read_article(&id));
         match article {
             Some(article) => {
@@ -65,11 +78,14 @@ pub fn import(
                     Notebook::open(store.clone(), id, &article, clock.clone())?;
                 report.warnings.extend(opened.warnings);
                 notebook.merge_notes(notes)?;
+                if !fixes.is_empty() {
+                    notebook.merge_corrections(fixes)?;
+                }
                 report.warnings.extend(notebook.take_warnings());
             }
             None => {
                 let notes = items.into_iter().map(|item| item.note).collect();
-                store_unanchored(store, &id, notes, &mut report.warnings)?;
+                store_unanchored(store, &id, notes, fixes, &mut report.warnings)?;
                 report.not_found.push(id);
             }
         }
@@ -106,6 +122,7 @@ fn store_unanchored(
     store: &Store,
     id: &ArticleId,
     notes: Vec<Note>,
+    corrections: Vec<StoredCorrection>,
     warnings: &mut Vec<String>,
 ) -> Result<(), NotesError> {
     let lock = store.lock(id)?;
@@ -123,6 +140,7 @@ fn store_unanchored(
     };
     let mut other = NotesFile::new(id, None, String::new());
     other.notes = notes;
+    other.corrections = corrections;
     merge_files(&mut file, other, None);
     store.write(&file, &lock)
 }

@@ -8,6 +8,9 @@
 //!   (a file copied or moved, the same text on stdin).
 //! - [`notebook`]: the notes of an open article: add, edit, delete, undo.
 //! - [`export`]: Markdown and W3C Web Annotation JSON; [`import`] reads the latter.
+//! - the reader's corrections of the analysis are kept in the same file
+//!   ([`model::StoredCorrection`]), applied by [`crate::corrections::apply`];
+//!   [`lexicon`]: the user lexicon, the names taught for every article.
 //!
 //! Notes depend on the article and its analysis, never on the reader.
 
@@ -19,6 +22,7 @@ pub mod command;
 pub mod draft;
 pub mod export;
 pub mod import;
+pub mod lexicon;
 pub mod model;
 pub mod notebook;
 pub mod settings;
@@ -29,7 +33,7 @@ use std::path::PathBuf;
 use uuid::Uuid;
 
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use model::{Attachment, Note, Target, parse_tags};
+pub use model::{Attachment, Note, StoredCorrection, Target, parse_tags};
 pub use notebook::{Notebook, OpenReport, Undone};
 pub use store::Store;
 

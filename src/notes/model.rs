@@ -110,6 +110,19 @@ pub(crate) fn context_after(text: &str, at: usize) -> &str {
     &tail[..end]
 }
 
+/// A correction of the analysis the reader made, as the notes file keeps
+/// it: the correction itself (anchored by text, see [`crate::corrections`])
+/// with an id and when it was made. Corrections are applied in the order
+/// they were made; one that no longer finds its text is kept (orphaned).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredCorrection {
+    /// A UUID v7, like a note's.
+    pub id: Uuid,
+    pub created: DateTime<Utc>,
+    #[serde(flatten)]
+    pub correction: crate::corrections::Correction,
+}
+
 /// What a note is attached to, by something that survives a new analysis of
 /// the text (never by a run-time index). For an entity, the anchored mention
 /// is the note's target; for a quote, the target is the quote.

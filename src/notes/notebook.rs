@@ -12,7 +12,7 @@ use super::NotesError;
 use super::anchor::{Anchoring, reanchor};
 use super::by_content::{self, Found};
 use super::clock::Clock;
-use super::model::{Attachment, Note, Target};
+use super::model::{Attachment, Note, StoredCorrection, Target};
 use super::store::{NotesFile, Read, Store, Tombstone};
 use crate::article::Article;
 use crate::article_id::ArticleId;
@@ -50,6 +50,7 @@ pub struct OpenReport {
 #[derive(Clone, Debug)]
 enum Undo {
     Added(Uuid),
+    Corrected(Uuid),
     Changed(Note),
     Deleted(Note),
 }
@@ -63,6 +64,8 @@ pub enum Undone {
     Edit,
     /// A deleted note was brought back.
     Deletion,
+    /// The last correction of the analysis was taken back.
+    Correction,
 }
 
 /// The notes of one article, kept in reading order and saved on every change.
@@ -185,6 +188,43 @@ impl Notebook {
         std::mem::take(&mut self.warnings)
     }
 
+    /// The corrections of the analysis, in the order they were made.
+    pub fn corrections(&self) -> &[StoredCorrection] {
+        &self.file.corrections
+    }
+
+    /// Keep a correction of the analysis (saved at once; undone by
+    /// [`Notebook::undo`] like a note).
+    pub fn correct(
+        &mut self,
+        correction: crate::corrections::Correction,
+    ) -> Result<Uuid, NotesError> {
+        let stored = StoredCorrection {
+            id: self.clock.new_id(),
+            created: self.clock.now(),
+            correction,
+        };
+        let id = stored.id;
+        self.file.corrections.push(stored);
+        sort_corrections(&mut self.file.corrections);
+        self.undo.push(Undo::Corrected(id));
+        self.save()?;
+        Ok(id)
+    }
+
+    /// Remove a correction (one that is orphaned, say), leaving a tombstone
+    /// so that a merge does not bring it back.
+    pub fn remove_correction(&mut self, id: Uuid) -> Result<(), NotesError> {
+        let before = self.file.corrections.len();
+        self.file.corrections.retain(|c| c.id != id);
+        if self.file.corrections.len() == before {
+            return Err(NotesError::NoSuchNote(id));
+        }
+        let deleted = self.clock.now();
+        self.file.deleted.push(Tombstone { id, deleted });
+        self.save()
+    }
+
     /// Highlight a passage. Highlighting the same passage twice keeps one.
     pub fn highlight(&mut self, span: Span) -> Result<Uuid, NotesError> {
         if let Some(existing) = self
@@ -265,6 +305,11 @@ impl Notebook {
         };
         let now = self.clock.now();
         let undone = match step {
+            Undo::Corrected(id) => {
+                self.file.corrections.retain(|c| c.id != id);
+                self.file.deleted.push(Tombstone { id, deleted: now });
+                Undone::Correction
+            }
             Undo::Added(id) => {
                 if let Some(at) = self.file.notes.iter().position(|n| n.id == id) {
                     let note = self.file.notes.remove(at);
@@ -344,6 +389,18 @@ impl Notebook {
         self.merge(other);
         self.save()
     }
+
+    /// Merge corrections from elsewhere (an import) and save.
+    pub fn merge_corrections(
+        &mut self,
+        corrections: Vec<StoredCorrection>,
+    ) -> Result<(), NotesError> {
+        let mut other = self.file.clone();
+        other.corrections = corrections;
+        other.deleted.clear();
+        self.merge(other);
+        self.save()
+    }
 }
 
 /// Merge `other` into `ours`: per note the later change wins (ours on a tie);
@@ -374,6 +431,20 @@ pub(crate) fn merge_files(ours: &mut NotesFile, mut other: NotesFile, text: Opti
     }
     notes.retain(|id, note| deleted.get(id).is_none_or(|&at| note.updated > at));
     deleted.retain(|id, _| !notes.contains_key(id));
+    // corrections are made and undone, never edited: every one either side
+    // knows, unless either side undid it
+    let mut corrections: HashMap<Uuid, StoredCorrection> = HashMap::new();
+    for c in other
+        .corrections
+        .into_iter()
+        .chain(std::mem::take(&mut ours.corrections))
+    {
+        if !deleted.contains_key(&c.id) {
+            corrections.insert(c.id, c);
+        }
+    }
+    ours.corrections = corrections.into_values().collect();
+    sort_corrections(&mut ours.corrections);
     ours.notes = notes.into_values().collect();
     sort_reading_order(&mut ours.notes);
     let mut tombstones: Vec<Tombstone> = deleted
@@ -395,6 +466,11 @@ fn anchor_note(note: &mut Note, text: &str) -> Anchoring {
         None => note.detached = true,
     }
     how
+}
+
+/// Corrections in the order they were made (ids are UUID v7: by time too).
+fn sort_corrections(corrections: &mut [StoredCorrection]) {
+    corrections.sort_by_key(|c| (c.created, c.id));
 }
 
 fn sort_reading_order(notes: &mut [Note]) {

@@ -17,14 +17,16 @@ use uuid::Uuid;
 
 use super::NotesError;
 use super::atomic::{self, Existing};
-use super::model::Note;
+use super::model::{Note, StoredCorrection};
 use crate::article::Article;
 use crate::article_id::ArticleId;
 
 /// The `format` field of a notes file.
 pub const FORMAT: &str = "gloss-notes";
 /// The newest notes file version this gloss reads and the one it writes.
-pub const VERSION: u32 = 1;
+/// Version 2 added `corrections`; a version 1 file reads as one without any
+/// (and is written back as version 2 when it changes).
+pub const VERSION: u32 = 2;
 
 /// The notes of one article as stored on disk.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -36,9 +38,13 @@ pub struct NotesFile {
     pub text_hash: String,
     /// Notes in reading order.
     pub notes: Vec<Note>,
-    /// Deleted notes, so that a merge does not bring them back.
+    /// Deleted notes (and corrections undone), so that a merge does not
+    /// bring them back.
     #[serde(default)]
     pub deleted: Vec<Tombstone>,
+    /// The reader's corrections of the analysis, in the order they were made.
+    #[serde(default)]
+    pub corrections: Vec<StoredCorrection>,
 }
 
 /// What the notes file says about its article.
@@ -72,6 +78,7 @@ impl NotesFile {
             text_hash,
             notes: Vec::new(),
             deleted: Vec::new(),
+            corrections: Vec::new(),
         }
     }
 }
@@ -294,9 +301,13 @@ impl Store {
 }
 
 fn parse(bytes: &[u8]) -> Result<NotesFile, String> {
-    let file: NotesFile = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    let mut file: NotesFile = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
     if file.format != FORMAT {
         return Err(format!("not a gloss notes file (format {:?})", file.format));
+    }
+    if file.version < VERSION {
+        // version 1 had no corrections: `#[serde(default)]` gave none
+        file.version = VERSION;
     }
     Ok(file)
 }

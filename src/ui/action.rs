@@ -121,8 +121,11 @@ pub enum Action {
     Shelf(ShelfAction),
     /// Zoom, pan and choose a place on the map (`super::map`).
     Map(MapAction),
+    /// Correct the analysis (`super::correcting`).
+    Correct(CorrectAction),
 }
 
+pub use super::correcting::CorrectAction;
 pub use super::map::MapAction;
 pub use super::note_taking::NoteAction;
 pub use super::passage::PassageAction;
@@ -185,6 +188,8 @@ pub enum Group {
     Prompts,
     Library,
     LibrarySearch,
+    Corrections,
+    Chooser,
 }
 
 impl Group {
@@ -204,6 +209,8 @@ impl Group {
             Group::Prompts => "In the tag prompt or a yes/no question",
             Group::Library => "In the library's lists (the library, W)",
             Group::LibrarySearch => "While typing a library search",
+            Group::Corrections => "Corrections of the analysis",
+            Group::Chooser => "In a chooser (merge, split, kind, speaker, rename)",
         }
     }
 }
@@ -262,6 +269,7 @@ const SEARCH: &[Layer] = &[Layer::Search];
 const EDITOR: &[Layer] = &[Layer::Editor];
 const PROMPT: &[Layer] = &[Layer::Prompt];
 const QUESTION: &[Layer] = &[Layer::Question];
+const CHOOSER: &[Layer] = &[Layer::Chooser];
 
 /// Every bindable action, in the order the help screen lists them.
 #[rustfmt::skip]
@@ -304,7 +312,7 @@ pub const COMMANDS: &[KeyCommand] = &[
     cmd(READ, "add-note", Action::Notes(NoteAction::Add), G::Notes, "Write a note on the passage, or on the selected person, place or quote", Some(("note", C::Selection))),
     cmd(READ, "edit-note", Action::Notes(NoteAction::Edit), G::Notes, "Notes: edit the selected note", Some(("edit", C::Notes))),
     cmd(READ, "delete-note", Action::Notes(NoteAction::Delete), G::Notes, "Notes: delete the selected note (asks first)", Some(("delete", C::Notes))),
-    cmd(READ, "undo", Action::Notes(NoteAction::Undo), G::Notes, "Undo the last change to the notes", Some(("undo", C::Notes))),
+    cmd(READ, "undo", Action::Notes(NoteAction::Undo), G::Notes, "Undo the last change: a note, a highlight or a correction", Some(("undo", C::Notes))),
     cmd(READ, "tag-filter", Action::Notes(NoteAction::FilterByTag), G::Notes, "Notes: show only the notes with a #tag", Some(("tag", C::Notes))),
     cmd(READ, "export", Action::Notes(NoteAction::Export), G::Notes, "Export the notes to the export folder ([export] in config.toml)", Some(("export", C::Notes))),
     cmd(MAP, "map-zoom-in", Action::Map(MapAction::ZoomIn), G::Map, "Map: zoom in", Some(("zoom", C::Map))),
@@ -316,6 +324,19 @@ pub const COMMANDS: &[KeyCommand] = &[
     cmd(MAP, "map-next-place", Action::Map(MapAction::Next), G::Map, "Map: select the next place (in the Places pane too)", Some(("place", C::Map))),
     cmd(MAP, "map-previous-place", Action::Map(MapAction::Previous), G::Map, "Map: select the previous place", None),
     cmd(MAP, "map-fit", Action::Map(MapAction::Fit), G::Map, "Map: fit the view to the article's places again", None),
+    cmd(READ, "rename", Action::Correct(CorrectAction::Rename), G::Corrections, "People, Places: give the entity another name", Some(("rename", C::Entities))),
+    cmd(READ, "merge", Action::Correct(CorrectAction::Merge), G::Corrections, "People, Places: merge the entity into another (chosen)", Some(("merge", C::Entities))),
+    cmd(READ, "split", Action::Correct(CorrectAction::Split), G::Corrections, "People, Places: split off the mention under the cursor (or all from it on)", None),
+    cmd(READ, "not-a", Action::Correct(CorrectAction::NotA), G::Corrections, "People, Places: not a name; Quotes: not a quote", Some(("not a", C::Entities))),
+    cmd(READ, "change-kind", Action::Correct(CorrectAction::Kind), G::Corrections, "People, Places: a person, an organisation or a place", None),
+    cmd(READ, "set-speaker", Action::Correct(CorrectAction::Speaker), G::Corrections, "Quotes: who said it (chosen), or nobody named", None),
+    cmd(READ, "make-entity", Action::Correct(CorrectAction::Entity), G::Corrections, "Article: the selection is a new entity, or a mention of one", Some(("entity", C::Selection))),
+    cmd(READ, "promote", Action::Correct(CorrectAction::Promote), G::Corrections, "Keep the last not-a-name, kind or new name for every article (user lexicon)", None),
+    cmd(CHOOSER, "choose", Action::Correct(CorrectAction::Choose), G::Chooser, "Take the highlighted choice (rename: the typed name)", None),
+    cmd(CHOOSER, "choose-next", Action::Correct(CorrectAction::ChooseNext), G::Chooser, "The next choice", None),
+    cmd(CHOOSER, "choose-previous", Action::Correct(CorrectAction::ChoosePrevious), G::Chooser, "The previous choice", None),
+    cmd(CHOOSER, "choose-backspace", Action::Correct(CorrectAction::Backspace), G::Chooser, "Take back a character of the filter (other keys are typed)", None),
+    cmd(CHOOSER, "choose-close", Action::Correct(CorrectAction::Close), G::Chooser, "Close the chooser, changing nothing", None),
     cmd(GENERAL, "help", Action::ToggleHelp, G::General, "Show or hide this help", Some(("help", C::Global))),
     cmd(GENERAL, "quit", Action::Quit, G::General, "Quit (Ctrl-c always quits)", Some(("quit", C::Global))),
     cmd(SEARCH, "search-confirm", Action::SearchConfirm, G::SearchTyping, "Keep the matches, to step through them (next-mention)", None),

@@ -86,6 +86,17 @@ pub struct App {
     pub article_key: Option<String>,
     /// The map's view.
     pub map: super::map::MapState,
+    /// The analysis as it came, before the reader's corrections (those of
+    /// the notebook); `doc.analysis` is this with them applied.
+    pub raw_analysis: Analysis,
+    /// The corrections that no longer find their text, described (kept in
+    /// the notes file, shown in the Notes pane's title).
+    pub orphaned: Vec<String>,
+    /// A correction's chooser in the status bar, when one is open.
+    pub chooser: Option<super::correcting::Chooser>,
+    /// What the last correction would say for every article (kind, name),
+    /// for the promote key.
+    pub last_general: Option<(crate::notes::lexicon::Kind, String)>,
 }
 
 impl App {
@@ -102,6 +113,7 @@ impl App {
         let theme = Theme::new(palette, &settings.theme.colors, &color_env);
         let index = AnalysisIndex::new(&doc);
         let reading = Reading::new(&doc);
+        let raw_analysis = doc.analysis.clone();
         let mut app = App {
             doc,
             index,
@@ -134,6 +146,10 @@ impl App {
             keeper: None,
             article_key: None,
             map: Default::default(),
+            raw_analysis,
+            orphaned: Vec::new(),
+            chooser: None,
+            last_general: None,
         };
         app.relayout();
         Ok(app)
@@ -144,8 +160,8 @@ impl App {
     pub fn set_analysis(&mut self, analysis: Analysis) {
         let cursor = self.reading.current_span().map(|s| s.start);
         let selection = self.reading.selection;
-        self.doc.analysis = analysis;
-        self.index = AnalysisIndex::new(&self.doc);
+        self.raw_analysis = analysis;
+        self.apply_corrections_quietly();
         self.reading = Reading::new(&self.doc);
         if let Some(offset) = cursor {
             self.reading.current = self.reading.unit_at(offset);
@@ -157,8 +173,76 @@ impl App {
         self.selected = None;
         self.map = Default::default();
         self.analysing = false;
+        self.tell_orphans();
         super::update::refocus(self);
         super::passage::settle(self);
+    }
+
+    /// Apply the notebook's corrections to the analysis again (after one was
+    /// made or undone, or the notes were opened): every pane, the
+    /// highlighting and the jumps follow. Cursors stay in range.
+    pub fn apply_corrections(&mut self) {
+        let selected = self.selected.map(|id| self.name(id).to_string());
+        self.apply_corrections_quietly();
+        // the selection follows the entity by name, else goes
+        self.selected = selected.and_then(|name| {
+            self.doc
+                .analysis
+                .entities
+                .iter()
+                .position(|e| e.name == name)
+                .map(EntityId)
+        });
+        for pane in [Pane::People, Pane::Places, Pane::Quotes] {
+            let len = self.list_len(pane);
+            if let Some(c) = self.cursor_mut(pane) {
+                c.selected = c.selected.min(len.saturating_sub(1));
+                c.offset = c.offset.min(c.selected);
+            }
+        }
+    }
+
+    /// Say so when corrections no longer find their text (they are kept).
+    pub fn tell_orphans(&mut self) {
+        if let Some(first) = self.orphaned.first() {
+            let more = match self.orphaned.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            self.set_error(format!(
+                "A correction no longer finds its text, kept: {first}{more}"
+            ));
+        }
+    }
+
+    /// The analysis with the corrections, and its index, without touching
+    /// the cursors.
+    fn apply_corrections_quietly(&mut self) {
+        let corrections: Vec<crate::corrections::Correction> = self
+            .notes
+            .notebook
+            .as_ref()
+            .map(|nb| {
+                nb.corrections()
+                    .iter()
+                    .map(|c| c.correction.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if corrections.is_empty() {
+            self.doc.analysis = self.raw_analysis.clone();
+            self.orphaned.clear();
+        } else {
+            let applied =
+                crate::corrections::apply(&self.raw_analysis, &self.doc.article.text, &corrections);
+            self.doc.analysis = applied.analysis;
+            self.orphaned = applied
+                .orphaned
+                .iter()
+                .map(|&i| corrections[i].describe())
+                .collect();
+        }
+        self.index = AnalysisIndex::new(&self.doc);
     }
 
     /// The screen's areas, or `None` when the terminal is too small.

@@ -7,7 +7,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::thread;
 use std::time::Duration;
 
-use crate::analysis::{Analysis, analyze};
+use crate::analysis::lexicon::{Lexicon, Overlay};
+use crate::analysis::{Analysis, Parts, analyze, analyze_with_lexicon};
 use crate::article::Article;
 
 /// The analysis thread's name; the panic hook leaves the terminal alone for it.
@@ -26,12 +27,22 @@ pub struct Pending {
 
 /// Analyse a copy of `article` on a new thread.
 pub fn start(article: &Article) -> Pending {
+    start_with(article, None)
+}
+
+/// Analyse a copy of `article` on a new thread, with a user lexicon's
+/// `overlay` over the built-in lexicon when one is given.
+pub fn start_with(article: &Article, overlay: Option<Overlay>) -> Pending {
     let (tx, rx) = mpsc::channel();
     let article = article.clone();
     let spawned = thread::Builder::new()
         .name(THREAD_NAME.to_string())
         .spawn(move || {
-            let outcome = std::panic::catch_unwind(|| analyze(&article)).map_err(|payload| {
+            let run = || match overlay.as_ref().map(Lexicon::with_overlay) {
+                Some(Ok(lex)) => analyze_with_lexicon(&article, Parts::default(), &lex),
+                _ => analyze(&article),
+            };
+            let outcome = std::panic::catch_unwind(run).map_err(|payload| {
                 // the panic hook stays quiet for this thread: the reader says it
                 payload
                     .downcast_ref::<&str>()

@@ -36,6 +36,9 @@ pub enum Layer {
     LibrarySearch,
     /// The map has the focus: its keys zoom and pan, the panes' keys work.
     Map,
+    /// A chooser of a correction in the status bar; keys no command takes
+    /// are typed into its filter.
+    Chooser,
 }
 
 impl Layer {
@@ -52,6 +55,7 @@ impl Layer {
             Layer::Library => "in the library's lists",
             Layer::LibrarySearch => "while typing a library search",
             Layer::Map => "on the map",
+            Layer::Chooser => "in a chooser",
         }
     }
 
@@ -69,6 +73,7 @@ impl Layer {
             Layer::LibrarySearch => {
                 typed.map(|c| Action::Shelf(super::shelf::ShelfAction::Type(c)))
             }
+            Layer::Chooser => typed.map(|c| Action::Correct(super::action::CorrectAction::Type(c))),
             Layer::Normal | Layer::Help | Layer::Question | Layer::Library | Layer::Map => None,
         }
     }
@@ -76,17 +81,22 @@ impl Layer {
     /// Whether the layer holds back what would change the reading behind
     /// it: a click, the wheel, a move of the reading cursor.
     pub fn holds_back(self, action: &Action) -> bool {
-        matches!(self, Layer::Editor | Layer::Prompt | Layer::Question)
-            && matches!(
-                action,
-                Action::Click { .. } | Action::Wheel { .. } | Action::Passage(_)
-            )
+        matches!(
+            self,
+            Layer::Editor | Layer::Prompt | Layer::Question | Layer::Chooser
+        ) && matches!(
+            action,
+            Action::Click { .. } | Action::Wheel { .. } | Action::Passage(_)
+        )
     }
 }
 
 /// The layer that has the keyboard now: a prompt or a question over the
 /// note editor, over the help or the search being typed, over the reading.
 pub fn topmost(app: &App) -> Layer {
+    if app.chooser.is_some() {
+        return Layer::Chooser;
+    }
     if let Some(shelf) = &app.shelf {
         return match (&shelf.confirm, shelf.typing, app.mode) {
             (Some(_), _, _) => Layer::Question,

@@ -10,6 +10,7 @@ pub mod action;
 pub mod app;
 pub mod areas;
 pub mod background;
+pub mod correcting;
 pub mod draw;
 mod follow;
 pub mod index;
@@ -223,13 +224,24 @@ fn read(
         // read now (a feed's item, say), as the lists show it
         k.mark_read(id);
     }
-    // kept in the library: the analysis made before, at once
-    let stored = stored.or_else(|| {
+    // the names the reader taught gloss, for every article
+    let user_lexicon = crate::notes::lexicon::UserLexicon::load_default();
+    let overlay = match &user_lexicon {
+        Ok(lex) if !lex.is_empty() => Some(lex.overlay()),
+        _ => None,
+    };
+    // kept in the library: the analysis made before, at once (one made
+    // without the user lexicon, so not while a user lexicon is in use)
+    let taught = overlay.is_some();
+    let stored = stored.filter(|_| !taught).or_else(|| {
         keeper
             .as_ref()
+            .filter(|_| !taught)
             .and_then(|k| k.stored_analysis(id, &article.text))
     });
-    let pending = stored.is_none().then(|| background::start(&article));
+    let pending = stored
+        .is_none()
+        .then(|| background::start_with(&article, overlay));
     let (width, height) = crossterm::terminal::size()?;
     let doc = Document {
         article,
@@ -244,6 +256,9 @@ fn read(
     };
     app.keeper = keeper.clone();
     app.article_key = Some(id.key());
+    if let Err(e) = &user_lexicon {
+        app.set_error(format!("The user lexicon is not used: {e}"));
+    }
     let mut pending = pending;
     if let Some(analysis) = stored {
         app.set_analysis(analysis);
@@ -283,7 +298,9 @@ fn read(
         panic!("{PANIC_AFTER_FIRST_FRAME} is set");
     }
     if let Some(keeper) = keeper.filter(|_| !exit_after_first_frame) {
-        let analysis = (!app.analysing).then_some(&app.doc.analysis);
+        // the analysis as made, before the reader's corrections (kept in the
+        // notes, applied again on opening); none made with a user lexicon
+        let analysis = (!app.analysing && !taught).then_some(&app.raw_analysis);
         if let Err(e) = keeper.keep(id, &app.doc.article, analysis) {
             warnings.push(format!("could not keep the article in the library: {e}"));
         }

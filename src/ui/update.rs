@@ -91,6 +91,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Action::Shelf(super::shelf::ShelfAction::Who) => return super::shelf::who(app),
         Action::Shelf(_) => {}
         Action::Map(a) => map_action(app, a),
+        Action::Correct(a) => super::correcting::update(app, a),
     };
     Effect::None
 }

@@ -8,6 +8,7 @@ mod web_support;
 mod batch;
 mod commands;
 mod feeds;
+mod lexicon;
 mod library;
 mod notes;
 mod sandbox;

@@ -42,6 +42,7 @@ impl Sandbox {
             .env("XDG_CONFIG_HOME", self.path("config"))
             .env("XDG_DATA_HOME", self.path("data"))
             .env("HOME", self.dir.path())
+            .env_remove("GLOSS_LEXICON")
             .stdin(Stdio::null());
         // web pages come from 127.0.0.1 directly, whatever the test run's proxy
         for var in PROXY_VARIABLES {

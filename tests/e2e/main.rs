@@ -6,6 +6,7 @@ mod ui_support;
 #[path = "../web_support/mod.rs"]
 mod web_support;
 
+mod corrections;
 mod library;
 mod map;
 mod notes;

@@ -71,6 +71,7 @@ fn markdown_export_of_the_sample() {
         id: &id,
         read_from: None,
         notes: nb.notes(),
+        corrections: &[],
         exported: DateTime::parse_from_rfc3339("2025-03-14T18:00:00Z")
             .unwrap()
             .with_timezone(&Utc),

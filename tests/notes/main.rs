@@ -4,6 +4,7 @@
 mod by_content;
 mod commands;
 mod config;
+mod corrections;
 mod crash;
 mod export_snapshot;
 mod markdown;

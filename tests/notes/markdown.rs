@@ -72,6 +72,7 @@ impl Fixture {
             id: &self.id,
             read_from: None,
             notes: self.notebook.notes(),
+            corrections: &[],
             exported,
         }
         .render(Format::Markdown)
@@ -177,6 +178,7 @@ fn the_front_matter_names_the_articles_date_and_the_export_date() {
         id: &f.id,
         read_from: None,
         notes: &[],
+        corrections: &[],
         exported: at("2025-03-14"),
     }
     .render(Format::Markdown);

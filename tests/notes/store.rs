@@ -76,6 +76,7 @@ fn notes_survive_a_reload_and_come_out_in_both_exports() {
         id: &id(),
         read_from: None,
         notes: reopened.notes(),
+        corrections: &[],
         exported: clock().now(),
     };
     let md = ctx.render(Format::Markdown);
@@ -121,6 +122,7 @@ fn an_import_without_the_article_is_anchored_when_it_is_next_opened() {
         id: &id(),
         read_from: None,
         notes: nb.notes(),
+        corrections: &[],
         exported: clock().now(),
     }
     .render(Format::Json);
@@ -231,7 +233,7 @@ fn a_notes_file_from_a_newer_gloss_is_refused_and_left_alone() {
     let path = store.notes_path(&id());
     let newer = std::fs::read_to_string(&path)
         .unwrap()
-        .replace("\"version\":1", "\"version\":99");
+        .replace("\"version\":2", "\"version\":99");
     std::fs::write(&path, &newer).unwrap();
     let err = Notebook::open(store.clone(), id(), &doc.article, clock())
         .err()

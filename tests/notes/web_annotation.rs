@@ -73,6 +73,7 @@ fn export() -> (Document, Vec<Value>) {
         id: &id,
         read_from: None,
         notes: nb.notes(),
+        corrections: &[],
         exported: t0.with_timezone(&Utc),
     }
     .render(Format::Json);

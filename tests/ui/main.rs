@@ -5,6 +5,7 @@
 #[path = "../ui_support/mod.rs"]
 mod ui_support;
 
+mod corrections;
 mod map;
 mod notes;
 mod notes_screens;

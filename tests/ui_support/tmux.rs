@@ -49,7 +49,7 @@ impl Tmux {
             dir: dir.to_path_buf(),
         };
         let script = format!(
-            "{before} env -u VISUAL -u EDITOR XDG_CONFIG_HOME='{config}' XDG_DATA_HOME='{data}' COLORTERM=truecolor {env} '{bin}' {args} {after}; \
+            "{before} env -u VISUAL -u EDITOR -u GLOSS_LEXICON XDG_CONFIG_HOME='{config}' XDG_DATA_HOME='{data}' COLORTERM=truecolor {env} '{bin}' {args} {after}; \
              echo \"gloss exited $?\"; stty -a > '{stty}'; echo 'terminal recorded'; exec sleep 86400",
             config = dir.join("config").display(),
             data = dir.join("data").display(),

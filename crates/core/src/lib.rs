@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod annotate;
 pub mod article;
 mod ascii;
+pub mod corrections;
 pub mod lists;
 pub mod span;
 

@@ -48,6 +48,9 @@ pub struct ExportContext<'a> {
     /// (its notes were found by content): the source shown.
     pub read_from: Option<&'a ArticleId>,
     pub notes: &'a [Note],
+    /// The reader's corrections of the analysis (`doc` has them applied);
+    /// the W3C export carries them.
+    pub corrections: &'a [crate::notes::model::StoredCorrection],
     /// When the export is made (the Markdown's `exported:` date).
     pub exported: DateTime<Utc>,
 }

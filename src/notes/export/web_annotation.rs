@@ -16,7 +16,7 @@ use uuid::Uuid;
 use super::ExportContext;
 use crate::analysis::EntityKind;
 use crate::notes::anchor::code_point_offsets;
-use crate::notes::model::{Attachment, Note, Target};
+use crate::notes::model::{Attachment, Note, StoredCorrection, Target};
 
 /// The JSON-LD context every annotation names.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -36,6 +36,7 @@ pub fn to_web_annotations(ctx: &ExportContext<'_>) -> String {
         .iter()
         .enumerate()
         .map(|(i, note)| annotation(note, &source, (cps[2 * i], cps[2 * i + 1])))
+        .chain(ctx.corrections.iter().map(|c| correction(c, &source)))
         .collect();
     let mut out = serde_json::to_string_pretty(&annotations).unwrap_or_else(|_| "[]".into());
     out.push('\n');
@@ -103,6 +104,93 @@ fn annotation(note: &Note, source: &str, (start, end): (usize, usize)) -> Value 
     Value::Object(a)
 }
 
+/// The media type of the body that holds a correction itself, as gloss
+/// keeps it (read back by [`parse_corrections`]).
+pub const CORRECTION_FORMAT: &str = "application/vnd.gloss.correction+json";
+
+/// A correction of the analysis as an annotation: motivation `editing`, the
+/// words it is about as its target, what it says in words, and the
+/// correction itself as JSON (its own anchors included).
+fn correction(c: &StoredCorrection, source: &str) -> Value {
+    let anchor = c.correction.anchor();
+    let itself = serde_json::to_string(&c.correction).unwrap_or_default();
+    json!({
+        "@context": CONTEXT,
+        "id": format!("urn:uuid:{}", c.id),
+        "type": "Annotation",
+        "motivation": "editing",
+        "created": timestamp(c.created),
+        "body": [
+            { "type": "TextualBody", "value": c.correction.describe(), "purpose": "editing" },
+            { "type": "TextualBody", "value": itself, "format": CORRECTION_FORMAT, "purpose": "editing" },
+        ],
+        "target": {
+            "type": "SpecificResource",
+            "source": source,
+            "selector": [{
+                "type": "TextQuoteSelector",
+                "exact": anchor.exact,
+                "prefix": anchor.prefix,
+                "suffix": anchor.suffix,
+            }],
+        },
+    })
+}
+
+/// The body of an annotation that holds a gloss correction, if it has one.
+fn correction_body(a: &Value) -> Option<&str> {
+    one_or_many(a.get("body").unwrap_or(&Value::Null))
+        .into_iter()
+        .find(|b| b.get("format").and_then(Value::as_str) == Some(CORRECTION_FORMAT))
+        .and_then(|b| b.get("value")?.as_str())
+}
+
+/// The corrections among Web Annotations (as [`to_web_annotations`] writes
+/// them), each with its annotation's `target.source`.
+pub fn parse_corrections(json: &str, now: DateTime<Utc>) -> Vec<(String, StoredCorrection)> {
+    let Ok(value) = serde_json::from_str::<Value>(json) else {
+        return Vec::new();
+    };
+    let items: Vec<&Value> = match &value {
+        Value::Array(items) => items.iter().collect(),
+        Value::Object(o) => match o.get("items") {
+            Some(Value::Array(items)) => items.iter().collect(),
+            _ => vec![&value],
+        },
+        _ => Vec::new(),
+    };
+    items
+        .into_iter()
+        .filter_map(|a| {
+            let correction = serde_json::from_str(correction_body(a)?).ok()?;
+            let target = one_or_many(a.get("target")?).into_iter().next()?;
+            let source = match target.get("source")? {
+                Value::String(s) => s.clone(),
+                Value::Object(o) => o.get("id")?.as_str()?.to_string(),
+                _ => return None,
+            };
+            let id = a
+                .get("id")
+                .and_then(Value::as_str)
+                .and_then(|id| id.strip_prefix("urn:uuid:"))
+                .and_then(|u| Uuid::parse_str(u).ok())?;
+            let created = a
+                .get("created")
+                .and_then(Value::as_str)
+                .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+                .map_or(now, |t| t.with_timezone(&Utc));
+            Some((
+                source,
+                StoredCorrection {
+                    id,
+                    created,
+                    correction,
+                },
+            ))
+        })
+        .collect()
+}
+
 fn kind_name(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "person",
@@ -155,6 +243,10 @@ pub fn parse_web_annotations(
     let mut notes = Vec::new();
     let mut skipped = 0;
     for item in items {
+        // a correction is not a note (parse_corrections reads it)
+        if correction_body(item).is_some() {
+            continue;
+        }
         match parse_annotation(item, now) {
             Some(n) => notes.push(n),
             None => skipped += 1,

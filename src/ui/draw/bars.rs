@@ -104,7 +104,46 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect) {
         Mode::SearchInput => " SEARCH ",
         Mode::Help => " HELP ",
     });
+    let mode = if app.chooser.is_some() { " FIX " } else { mode };
     let mut spans = vec![Span::styled(mode, theme.badge), Span::raw(" ")];
+    if let Some(chooser) = &app.chooser {
+        spans.push(Span::styled(
+            sanitize(&chooser.title).into_owned(),
+            theme.text,
+        ));
+        spans.push(Span::raw(sanitize(&chooser.query).into_owned()));
+        spans.push(Span::styled("▏", theme.key));
+        let matching = chooser.matching();
+        if !chooser.choices.is_empty() {
+            let listed: Vec<String> = matching
+                .iter()
+                .enumerate()
+                .skip(chooser.selected)
+                .chain(matching.iter().enumerate().take(chooser.selected))
+                .take(6)
+                .map(|(i, (_, label))| {
+                    if i == chooser.selected {
+                        format!("[{label}]")
+                    } else {
+                        label.clone()
+                    }
+                })
+                .collect();
+            let text = if listed.is_empty() {
+                "  nothing matches".to_string()
+            } else {
+                format!(
+                    "  {}  ({}/{})",
+                    listed.join(" · "),
+                    chooser.selected + 1,
+                    matching.len()
+                )
+            };
+            spans.push(Span::styled(sanitize(&text).into_owned(), theme.dim));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        return;
+    }
     if let Some(prompt) = super::note_taking::prompt(app) {
         spans.extend(prompt);
         frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -66,6 +66,7 @@ pub fn export_with(app: &mut App, replace: bool) {
         id: &id,
         read_from,
         notes: nb.notes(),
+        corrections: nb.corrections(),
         exported: app.notes.clock.as_ref().map_or_else(Utc::now, |c| c.now()),
     };
     let content = ctx.render(format);

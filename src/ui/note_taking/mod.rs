@@ -186,6 +186,15 @@ pub fn open(app: &mut App, store: Store, id: ArticleId, clock: Arc<dyn Clock>) {
             app.set_error(format!("Notes are unavailable: {e}"));
         }
     }
+    // the corrections kept with the notes, on the analysis (if it is in)
+    if app
+        .notes
+        .notebook
+        .as_ref()
+        .is_some_and(|nb| !nb.corrections().is_empty())
+    {
+        app.apply_corrections();
+    }
     let draft = store.load_draft(&id);
     app.notes.store = Some((store, id));
     if let Some(draft) = draft {
@@ -286,7 +295,11 @@ fn undo(app: &mut App) {
                 Undone::Addition => "Undone: the new highlight or note is gone",
                 Undone::Edit => "Undone: the note has its earlier words again",
                 Undone::Deletion => "Undone: the deleted note is back",
+                Undone::Correction => "Undone: the last correction is taken back",
             });
+            if undone == Undone::Correction {
+                app.apply_corrections();
+            }
             list::keep_cursor_in_range(app);
         }
         Ok(None) => app.set_message("Nothing to undo"),

@@ -11,6 +11,7 @@ pub mod names;
 pub mod quotes;
 pub mod sentences;
 pub mod tagger;
+pub mod taught;
 pub mod tokens;
 
 use serde::{Deserialize, Serialize};
@@ -140,8 +141,18 @@ pub fn analyze_with_lexicon(article: &Article, parts: Parts, lex: &lexicon::Lexi
 /// Analyse an article as [`analyze_with`] does, and say why it decided what
 /// it did: the same run, with its rules reporting to an [`Explanation`].
 pub fn analyze_explained(article: &Article, parts: Parts) -> (Analysis, Explanation) {
+    analyze_explained_with_lexicon(article, parts, lexicon::get())
+}
+
+/// [`analyze_explained`] with a lexicon of the caller's, as
+/// [`analyze_with_lexicon`] takes it.
+pub fn analyze_explained_with_lexicon(
+    article: &Article,
+    parts: Parts,
+    lex: &lexicon::Lexicon,
+) -> (Analysis, Explanation) {
     let mut explanation = Explanation::default();
-    let analysis = run(article, parts, lexicon::get(), Some(&mut explanation));
+    let analysis = run(article, parts, lex, Some(&mut explanation));
     (analysis, explanation)
 }
 
@@ -153,7 +164,10 @@ fn run(
     mut explain: Option<&mut Explanation>,
 ) -> Analysis {
     let mut doc = doc::Doc::with_parts(article, parts);
-    let drafts = names::resolve(&doc, lex, explain.as_deref_mut().map(|e| &mut e.names));
+    let mut drafts = names::resolve(&doc, lex, explain.as_deref_mut().map(|e| &mut e.names));
+    if !lex.taught.is_empty() {
+        taught::apply(&doc, &lex.taught, &mut drafts);
+    }
     // the tagger's labels (one per token) only serve the names: freed before
     // the quotations build their own per-token indexes
     doc.ner = Vec::new();

@@ -9,5 +9,6 @@ mod people;
 mod places_orgs;
 mod properties;
 mod quotes;
+mod taught;
 
 mod golden;

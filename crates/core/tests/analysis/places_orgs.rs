@@ -430,6 +430,7 @@ fn a_callers_overlay_teaches_the_lexicon_a_legal_form() {
     let plain = analyze_with(&article, Parts::default());
     let overlay = Overlay {
         lists: vec![("legal_forms".into(), vec!["Sarl".into()])],
+        ..Overlay::default()
     };
     let lex = Lexicon::with_overlay(&overlay).expect("known list");
     let taught = analyze_with_lexicon(&article, Parts::default(), &lex);
@@ -445,6 +446,7 @@ fn a_callers_overlay_teaches_the_lexicon_a_legal_form() {
     );
     let unknown = Overlay {
         lists: vec![("no_such_list".into(), vec!["x".into()])],
+        ..Overlay::default()
     };
     let err = Lexicon::with_overlay(&unknown)
         .err()

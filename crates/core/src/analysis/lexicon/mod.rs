@@ -60,6 +60,9 @@ pub struct Lexicon {
     /// The word lists the rules read, one per meaning (`lists.rs`).
     /// The built-in ones unless a caller's overlay added to them (copied then).
     pub lists: std::borrow::Cow<'static, lists::WordLists>,
+    /// Names a caller's overlay taught: never a name, or always of one kind
+    /// (applied to the names found, `analysis::taught`). Empty when built in.
+    pub taught: Vec<TaughtName>,
 }
 
 /// Entries a caller adds to the built-in lexicon: list name (a file of
@@ -67,6 +70,23 @@ pub struct Lexicon {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Overlay {
     pub lists: Vec<(String, Vec<String>)>,
+    /// Names as the reader knows them: "Sunday" is never a name, "Likud"
+    /// is an organisation, "Uluru" a place (a user lexicon).
+    pub names: Vec<TaughtName>,
+}
+
+impl Overlay {
+    pub fn is_empty(&self) -> bool {
+        self.lists.iter().all(|(_, words)| words.is_empty()) && self.names.is_empty()
+    }
+}
+
+/// A name the reader taught: as written (case counts), and its kind, or
+/// `None` for "never a name".
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TaughtName {
+    pub name: String,
+    pub kind: Option<crate::analysis::EntityKind>,
 }
 
 /// Why an overlay could not be applied.
@@ -119,6 +139,7 @@ impl Lexicon {
             organizations,
             words: words::Words::load(),
             lists: std::borrow::Cow::Borrowed(lists::builtin()),
+            taught: Vec::new(),
         }
     }
 
@@ -139,6 +160,15 @@ impl Lexicon {
                     .map(|w| std::borrow::Cow::Owned(w.trim().to_string())),
             );
         }
+        lexicon.taught = overlay
+            .names
+            .iter()
+            .map(|t| TaughtName {
+                name: t.name.trim().to_string(),
+                kind: t.kind,
+            })
+            .filter(|t| !t.name.is_empty())
+            .collect();
         Ok(lexicon)
     }
 
