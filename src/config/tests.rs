@@ -231,7 +231,7 @@ fn two_actions_on_one_key_in_one_layer_is_an_error_naming_the_line_and_both() {
 
 #[test]
 fn a_users_file_is_laid_over_the_defaults_with_errors_naming_the_line() {
-    let user = "[reader]\nmax-line-width = 66\n\n[keys]\nnext-mention = [\"M\"]\n";
+    let user = "[reader]\nmax-line-width = 66\n\n[keys]\nnext-mention = [\"i\"]\n";
     let config = Config::from_toml(user, Path::new("user.toml")).unwrap();
     let s = config.reader_settings();
     assert_eq!(s.reader.max_line_width, 66);
@@ -239,7 +239,7 @@ fn a_users_file_is_laid_over_the_defaults_with_errors_naming_the_line() {
     let next = &s.keys.0[&CommandName("next-mention")];
     assert_eq!(
         next,
-        &vec!["M".parse::<KeyChord>().unwrap()],
+        &vec!["i".parse::<KeyChord>().unwrap()],
         "keys replace"
     );
     assert_eq!(s.keys.0.len(), COMMANDS.len(), "other actions keep theirs");

@@ -156,10 +156,10 @@ mod tests {
     #[test]
     fn a_rebinding_replaces_the_default_keys_of_that_action_only() {
         let mut keys = BTreeMap::new();
-        keys.insert(CommandName("next-mention"), vec!["M".parse().unwrap()]);
+        keys.insert(CommandName("next-mention"), vec!["i".parse().unwrap()]);
         let map = KeyMap::new(&KeysSection(keys)).unwrap();
         assert_eq!(
-            map.action(Layer::Normal, &key("M")),
+            map.action(Layer::Normal, &key("i")),
             Some(Action::NextMention)
         );
         assert_eq!(map.action(Layer::Normal, &key("n")), None);

@@ -579,16 +579,16 @@ fn resizing_keeps_the_reading_position() {
 #[test]
 fn rebound_keys_from_the_configuration_take_effect() {
     let settings = gloss::ui::settings::ReaderSettings {
-        keys: toml::from_str("next-mention = [\"M\"]\n").unwrap(),
+        keys: toml::from_str("next-mention = [\"i\"]\n").unwrap(),
         ..Default::default()
     };
     let mut app = gloss::ui::App::new(document(), &settings, env(), 80, 24).unwrap();
-    press(&mut app, "1 M");
+    press(&mut app, "1 i");
     assert!(message(&app).contains("mention 1 of 4"));
     let mark = app.mark;
     press(&mut app, "n");
     assert_eq!(app.mark, mark, "n is no longer bound");
-    press(&mut app, "M");
+    press(&mut app, "i");
     assert!(message(&app).contains("mention 2 of 4"));
 }
 
