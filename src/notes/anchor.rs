@@ -51,39 +51,15 @@ pub fn reanchor(target: &Target, text: &str) -> (Anchoring, Option<Target>) {
 
 /// The start of the occurrence of the exact quote whose surroundings agree
 /// most with the recorded prefix and suffix; ties go to the one nearest the
-/// old position.
+/// old position (the same search as a correction's anchor).
 fn best_exact_match(target: &Target, text: &str) -> Option<usize> {
-    let mut best: Option<(usize, usize, usize)> = None; // (score, distance, start)
-    let mut from = 0;
-    while let Some(found) = text.get(from..).and_then(|t| t.find(&target.exact)) {
-        let start = from + found;
-        let end = start + target.exact.len();
-        let score = common_suffix_chars(&text[..start], &target.prefix)
-            + common_prefix_chars(&text[end..], &target.suffix);
-        let distance = start.abs_diff(target.start);
-        let better = match best {
-            None => true,
-            Some((s, d, _)) => score > s || (score == s && distance < d),
-        };
-        if better {
-            best = Some((score, distance, start));
-        }
-        // Step one character on, so overlapping occurrences are seen too.
-        from = start + text[start..].chars().next().map_or(1, char::len_utf8);
-    }
-    best.map(|(_, _, start)| start)
-}
-
-fn common_suffix_chars(a: &str, b: &str) -> usize {
-    a.chars()
-        .rev()
-        .zip(b.chars().rev())
-        .take_while(|(x, y)| x == y)
-        .count()
-}
-
-fn common_prefix_chars(a: &str, b: &str) -> usize {
-    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+    crate::corrections::best_occurrence(
+        text,
+        &target.exact,
+        &target.prefix,
+        &target.suffix,
+        target.start,
+    )
 }
 
 /// The span of `text` closest in edit distance to the quote, if within one

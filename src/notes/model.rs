@@ -8,7 +8,7 @@ use crate::analysis::EntityKind;
 use crate::span::Span;
 
 /// How many characters of context a target keeps on each side of its quote.
-pub const CONTEXT_CHARS: usize = 32;
+pub use crate::corrections::CONTEXT_CHARS;
 
 /// A highlight or a note on a passage of an article. A highlight is a note
 /// whose body is empty.
@@ -74,10 +74,11 @@ impl Target {
             return None;
         }
         let exact = text.get(span.start..span.end)?.to_string();
+        let (prefix, suffix) = crate::corrections::context(text, span);
         Some(Target {
             exact,
-            prefix: context_before(text, span.start).to_string(),
-            suffix: context_after(text, span.end).to_string(),
+            prefix: prefix.to_string(),
+            suffix: suffix.to_string(),
             start: span.start,
             end: span.end,
         })
@@ -87,27 +88,6 @@ impl Target {
     pub fn matches_at_position(&self, text: &str) -> bool {
         text.get(self.start..self.end) == Some(self.exact.as_str())
     }
-}
-
-/// Up to [`CONTEXT_CHARS`] characters of `text` ending at byte `at`.
-pub(crate) fn context_before(text: &str, at: usize) -> &str {
-    let head = &text[..at];
-    let start = head
-        .char_indices()
-        .rev()
-        .nth(CONTEXT_CHARS - 1)
-        .map_or(0, |(i, _)| i);
-    &head[start..]
-}
-
-/// Up to [`CONTEXT_CHARS`] characters of `text` starting at byte `at`.
-pub(crate) fn context_after(text: &str, at: usize) -> &str {
-    let tail = &text[at..];
-    let end = tail
-        .char_indices()
-        .nth(CONTEXT_CHARS)
-        .map_or(tail.len(), |(i, _)| i);
-    &tail[..end]
 }
 
 /// A correction of the analysis the reader made, as the notes file keeps

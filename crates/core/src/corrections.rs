@@ -38,21 +38,11 @@ impl Anchor {
             return None;
         }
         let exact = text.get(span.start..span.end)?.to_string();
-        let head = &text[..span.start];
-        let from = head
-            .char_indices()
-            .rev()
-            .nth(CONTEXT_CHARS - 1)
-            .map_or(0, |(i, _)| i);
-        let tail = &text[span.end..];
-        let to = tail
-            .char_indices()
-            .nth(CONTEXT_CHARS)
-            .map_or(tail.len(), |(i, _)| i);
+        let (prefix, suffix) = context(text, span);
         Some(Anchor {
             exact,
-            prefix: head[from..].to_string(),
-            suffix: tail[..to].to_string(),
+            prefix: prefix.to_string(),
+            suffix: suffix.to_string(),
             start: span.start,
             end: span.end,
         })
@@ -68,21 +58,52 @@ impl Anchor {
         if text.get(self.start..self.end) == Some(self.exact.as_str()) {
             return Some(Span::new(self.start, self.end));
         }
-        let mut best: Option<(usize, usize, usize)> = None; // (score, distance, start)
-        let mut from = 0;
-        while let Some(found) = text.get(from..).and_then(|t| t.find(&self.exact)) {
-            let start = from + found;
-            let end = start + self.exact.len();
-            let score = common_suffix(&text[..start], &self.prefix)
-                + common_prefix(&text[end..], &self.suffix);
-            let distance = start.abs_diff(self.start);
-            if best.is_none_or(|(s, d, _)| score > s || (score == s && distance < d)) {
-                best = Some((score, distance, start));
-            }
-            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
-        }
-        best.map(|(_, _, start)| Span::new(start, start + self.exact.len()))
+        best_occurrence(text, &self.exact, &self.prefix, &self.suffix, self.start)
+            .map(|start| Span::new(start, start + self.exact.len()))
     }
+}
+
+/// Up to [`CONTEXT_CHARS`] characters of `text` before `span` and after it
+/// (the prefix and suffix of an anchor, or of a note's target). `span` must
+/// lie on character boundaries of `text`.
+pub fn context(text: &str, span: Span) -> (&str, &str) {
+    let head = &text[..span.start];
+    let from = head
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    let tail = &text[span.end..];
+    let to = tail
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(tail.len(), |(i, _)| i);
+    (&head[from..], &tail[..to])
+}
+
+/// The start of the occurrence of `exact` in `text` whose surroundings agree
+/// most with `prefix` and `suffix` (characters in common next to it); ties go
+/// to the one nearest `near`, the old position. Overlapping occurrences count.
+pub fn best_occurrence(
+    text: &str,
+    exact: &str,
+    prefix: &str,
+    suffix: &str,
+    near: usize,
+) -> Option<usize> {
+    let mut best: Option<(usize, usize, usize)> = None; // (score, distance, start)
+    let mut from = 0;
+    while let Some(found) = text.get(from..).and_then(|t| t.find(exact)) {
+        let start = from + found;
+        let end = start + exact.len();
+        let score = common_suffix(&text[..start], prefix) + common_prefix(&text[end..], suffix);
+        let distance = start.abs_diff(near);
+        if best.is_none_or(|(s, d, _)| score > s || (score == s && distance < d)) {
+            best = Some((score, distance, start));
+        }
+        from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    best.map(|(_, _, start)| start)
 }
 
 fn common_suffix(a: &str, b: &str) -> usize {
