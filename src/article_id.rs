@@ -84,7 +84,11 @@ impl ArticleId {
             return (bytes.len() == 32).then(|| ArticleId::Content(hex(&bytes)));
         }
         if let Some(h) = uri.strip_prefix("urn:gloss:content:") {
-            return Some(ArticleId::Content(h.to_string()));
+            // only what `uri` writes: a SHA-256 in lowercase hex (a name
+            // from a shared file is sliced and shown later)
+            let is_digest =
+                h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+            return is_digest.then(|| ArticleId::Content(h.to_string()));
         }
         None
     }
@@ -115,7 +119,10 @@ impl fmt::Display for ArticleId {
         match self {
             ArticleId::Url(url) => f.write_str(url),
             ArticleId::Path(path) => write!(f, "{}", path.display()),
-            ArticleId::Content(h) => write!(f, "text {}", &h[..h.len().min(12)]),
+            ArticleId::Content(h) => {
+                let short: String = h.chars().take(12).collect();
+                write!(f, "text {short}")
+            }
         }
     }
 }
@@ -258,5 +265,20 @@ mod tests {
         assert_eq!(ArticleId::from_uri("mailto:someone@example.com"), None);
         assert_eq!(ArticleId::from_uri("file://host/share"), None);
         assert_eq!(ArticleId::from_uri("ni:///sha-256;abc"), None);
+    }
+
+    #[test]
+    fn a_content_name_from_outside_is_a_digest_or_nothing() {
+        assert_eq!(ArticleId::from_uri("urn:gloss:content:ééééééééé"), None);
+        assert_eq!(ArticleId::from_uri("urn:gloss:content:abc"), None);
+        let digest = "ab".repeat(32);
+        assert_eq!(
+            ArticleId::from_uri(&format!("urn:gloss:content:{digest}")),
+            Some(ArticleId::Content(digest))
+        );
+        // whatever a stored file says, showing it never panics
+        let odd = ArticleId::Content("éééééééééééééé".into());
+        assert_eq!(odd.to_string(), "text éééééééééééé");
+        assert!(!odd.key().is_empty());
     }
 }

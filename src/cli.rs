@@ -123,7 +123,7 @@ pub fn run_with(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> 
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let message = format!("{e:#}").replace('\n', " ");
-            eprintln!("gloss: {message}");
+            crate::sanitize::eprint_line(&format!("gloss: {message}"));
             ExitCode::FAILURE
         }
     }
@@ -296,10 +296,11 @@ fn load(input: &Path, config: &Config) -> anyhow::Result<SourceText> {
     })
 }
 
-/// Print text and a newline to stdout.
+/// Print text and a newline to stdout (sanitised: it is read on a terminal
+/// or through a pager).
 fn print(text: &str) -> anyhow::Result<()> {
     write_stdout(|out| {
-        out.write_all(text.as_bytes())?;
+        out.write_all(crate::sanitize::sanitize_text(text).as_bytes())?;
         out.write_all(b"\n")
     })
 }

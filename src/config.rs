@@ -38,7 +38,7 @@ use crate::article::CleanOptions;
 use crate::article::clean::{Trust, with_trust};
 use crate::feeds::FeedSettings;
 use crate::library::LibrarySettings;
-use crate::notes::settings::{ExportSettings, NotesSettings};
+use crate::notes::settings::{ExportSettings, NotesLimits, NotesSettings};
 use crate::source::FetchOptions;
 use crate::ui::keymap::KeyMap;
 use crate::ui::settings::{KeysSection, ReaderSection, ReaderSettings, ThemeSection};
@@ -63,12 +63,34 @@ pub struct Config {
     pub clean: CleanOptions,
     pub notes: NotesSettings,
     pub export: ExportSettings,
+    pub limits: Limits,
     pub fetch: FetchOptions,
     pub library: LibrarySettings,
     pub feeds: FeedSettings,
     pub reader: ReaderSection,
     pub theme: ThemeSection,
     pub keys: KeysSection,
+}
+
+/// `[limits]`: bounds on what hostile or broken input may cost.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Limits {
+    // notes from outside (`gloss import`, re-anchoring)
+    pub import_annotations: usize,
+    pub reanchor_quote_chars: usize,
+    pub reanchor_work: usize,
+}
+
+impl Limits {
+    /// The bounds the notes store works within.
+    pub fn notes(&self) -> NotesLimits {
+        NotesLimits {
+            import_annotations: self.import_annotations,
+            reanchor_quote_chars: self.reanchor_quote_chars,
+            reanchor_work: self.reanchor_work,
+        }
+    }
 }
 
 /// Why the configuration could not be loaded. Each message is one line that
@@ -120,6 +142,7 @@ impl Config {
             notes: self.notes.clone(),
             export: self.export.clone(),
             library: self.library.clone(),
+            notes_limits: self.limits.notes(),
         }
     }
 

@@ -17,5 +17,6 @@ pub mod config;
 pub mod feeds;
 pub mod library;
 pub mod notes;
+pub mod sanitize;
 pub mod source;
 pub mod ui;

@@ -44,6 +44,7 @@ const LAYERS: &[(&str, &str, &[&str])] = &[
         "src",
         "crate::",
         &[
+            "sanitize",
             "article_id",
             "source",
             "notes",

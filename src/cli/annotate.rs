@@ -229,7 +229,7 @@ pub fn run(mut args: AnnotateArgs, config: &Config) -> anyhow::Result<()> {
         .notes
         .dir()
         .filter(|_| !args.raw)
-        .map(crate::notes::Store::new);
+        .map(|dir| crate::notes::Store::new(dir).with_limits(config.limits.notes()));
     let opts = Options {
         config,
         parts: args.names.parts(),
@@ -274,7 +274,9 @@ fn annotate_single(source: &Source, opts: &Options) -> anyhow::Result<()> {
     drop(loaded);
     let (mut doc, why) = annotate_article(article, opts);
     for orphan in apply_corrections(&mut doc, &id, opts)? {
-        eprintln!("gloss: a correction no longer finds its text (kept): {orphan}");
+        crate::sanitize::eprint_line(&format!(
+            "gloss: a correction no longer finds its text (kept): {orphan}"
+        ));
     }
     super::write_stdout(|out| {
         match &why {

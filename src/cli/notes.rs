@@ -89,7 +89,7 @@ fn notes(config: &Config) -> anyhow::Result<Notes> {
         .dir()
         .context("no data directory is known for notes; set [notes] dir in config.toml")?;
     Ok(Notes {
-        store: Store::new(dir),
+        store: Store::new(dir).with_limits(config.limits.notes()),
         clock: Arc::new(SystemClock),
     })
 }
@@ -99,7 +99,11 @@ fn notes(config: &Config) -> anyhow::Result<Notes> {
 /// pages are not fetched.
 fn load_article(id: &ArticleId, config: &Config) -> Option<Article> {
     let text = match id {
-        ArticleId::Path(path) => source::load(path).ok()?.text,
+        // a path from data (a shared file, a stored note): only a regular
+        // file is opened, never a FIFO or a device
+        ArticleId::Path(path) if std::fs::metadata(path).is_ok_and(|m| m.is_file()) => {
+            source::load(path).ok()?.text
+        }
         ArticleId::Content(_) if *id == ArticleId::for_content(source::SAMPLE) => {
             source::SAMPLE.to_string()
         }
@@ -109,7 +113,7 @@ fn load_article(id: &ArticleId, config: &Config) -> Option<Article> {
 }
 
 fn warn(message: &str) {
-    eprintln!("gloss: warning: {message}");
+    crate::sanitize::eprint_line(&format!("gloss: warning: {message}"));
 }
 
 pub fn export(args: ExportArgs, config: &Config) -> anyhow::Result<()> {
@@ -120,7 +124,7 @@ pub fn export(args: ExportArgs, config: &Config) -> anyhow::Result<()> {
         let dir = args.output.context("--all needs a folder: -o DIR")?;
         let lines = notes.export_all(&dir, format, args.force, &load, &mut warn)?;
         for line in lines {
-            eprintln!("{line}");
+            crate::sanitize::eprint_line(&line);
         }
         return Ok(());
     }
@@ -139,7 +143,7 @@ pub fn export(args: ExportArgs, config: &Config) -> anyhow::Result<()> {
     let mut out = Vec::new();
     let lines = notes.export_one(source.article_id(), &doc, format, &to, &mut out, &mut warn)?;
     for line in lines {
-        eprintln!("{line}");
+        crate::sanitize::eprint_line(&line);
     }
     super::print_bytes(&out)
 }
@@ -148,7 +152,7 @@ pub fn import(file: &Path, config: &Config) -> anyhow::Result<()> {
     let notes = notes(config)?;
     let load = |id: &ArticleId| load_article(id, config);
     let line = notes.import_file(file, &load, &mut warn)?;
-    eprintln!("{line}");
+    crate::sanitize::eprint_line(&line);
     Ok(())
 }
 
@@ -165,7 +169,7 @@ pub fn list_or_remove(args: NotesArgs, config: &Config) -> anyhow::Result<()> {
 fn list(notes: &Notes) -> anyhow::Result<()> {
     let stores = notes.list();
     if stores.is_empty() {
-        eprintln!("no notes yet in {}", notes.store.dir().display());
+        crate::sanitize::eprint_line(&format!("no notes yet in {}", notes.store.dir().display()));
         return Ok(());
     }
     let (apart, found): (Vec<&StoreSummary>, Vec<&StoreSummary>) = stores
@@ -224,7 +228,7 @@ fn list(notes: &Notes) -> anyhow::Result<()> {
             out.push_str(&line(row));
         }
     }
-    super::print_bytes(out.as_bytes())
+    super::print_bytes(crate::sanitize::sanitize_text(&out).as_bytes())
 }
 
 /// Where an article is, for people: its path or URL, or what it was.
@@ -253,7 +257,10 @@ fn remove(notes: &Notes, what: &str, yes: bool) -> anyhow::Result<()> {
         if !std::io::stdin().is_terminal() {
             bail!("not removing {what_is} without --yes (standard input is not a terminal)");
         }
-        eprint!("Delete {what_is}? [y/N] ");
+        eprint!(
+            "{}",
+            crate::sanitize::sanitize(&format!("Delete {what_is}? [y/N] "))
+        );
         std::io::stderr().flush().ok();
         let mut answer = String::new();
         std::io::stdin()
@@ -261,11 +268,11 @@ fn remove(notes: &Notes, what: &str, yes: bool) -> anyhow::Result<()> {
             .read_line(&mut answer)
             .context("cannot read the answer")?;
         if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
-            eprintln!("kept {}", store.key);
+            crate::sanitize::eprint_line(&format!("kept {}", store.key));
             return Ok(());
         }
     }
     notes.remove(&store.key)?;
-    eprintln!("removed {what_is}");
+    crate::sanitize::eprint_line(&format!("removed {what_is}"));
     Ok(())
 }

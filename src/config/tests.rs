@@ -287,3 +287,13 @@ fn fetch_options_take_seconds_as_numbers_above_zero() {
         "user.toml:2: unknown option `fetch.user_agent` (did you mean `user-agent`?)"
     );
 }
+
+#[test]
+fn the_notes_limits_of_config_toml_are_the_built_in_ones_and_can_be_set() {
+    use crate::notes::settings::NotesLimits;
+    assert_eq!(Config::defaults().limits.notes(), NotesLimits::default());
+    let config = parse("[limits]\nimport-annotations = 10\nreanchor-work = 5\n").unwrap();
+    assert_eq!(config.limits.import_annotations, 10);
+    assert_eq!(config.limits.notes().budget().work, 5);
+    assert!(err("[limits]\nimport-annotations = -1\n").contains("import-annotations"));
+}

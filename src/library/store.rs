@@ -166,15 +166,21 @@ impl Library {
             path: dir.to_path_buf(),
             source,
         };
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            builder.mode(0o700);
-        }
-        builder.create(dir).map_err(io)?;
+        crate::notes::atomic::private_dir(dir).map_err(io)?;
         let path = dir.join(DB_FILE);
+        #[cfg(unix)]
+        if let Ok(meta) = std::fs::metadata(&path) {
+            // one made looser (by hand, by an older gloss) is tightened
+            use std::os::unix::fs::PermissionsExt;
+            if meta.is_file() && meta.permissions().mode() & 0o077 != 0 {
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).map_err(
+                    |source| LibraryError::Io {
+                        path: path.clone(),
+                        source,
+                    },
+                )?;
+            }
+        }
         if !path.exists() {
             // created private before SQLite opens it (its -wal and -shm
             // files take the same permissions)

@@ -30,20 +30,84 @@ const FUZZY_WHOLE_TEXT_BUDGET: usize = 4_000_000;
 /// Quotes shorter than this (in characters) are too ambiguous to match fuzzily.
 const FUZZY_MIN_CHARS: usize = 5;
 
+/// How much re-anchoring one article may cost: notes come from outside (a
+/// shared file of a hundred thousand quotes, a quote of a million
+/// characters), and each search that fails costs a pass over the text or
+/// an edit-distance table. Past these bounds a note stays detached (kept,
+/// shown apart) and [`Budget::limited`] counts it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Budget {
+    /// The longest quote, in characters, matched approximately.
+    pub quote_chars: usize,
+    /// The work left: edit-distance cells, and a cell per eight bytes an
+    /// exact search reads.
+    pub work: usize,
+    /// Notes left detached because a bound was reached, not because their
+    /// passage was looked for everywhere.
+    pub limited: usize,
+}
+
+impl Budget {
+    /// The `[limits]` defaults of `config.toml`.
+    pub const DEFAULT_QUOTE_CHARS: usize = 4_000;
+    pub const DEFAULT_WORK: usize = 500_000_000;
+
+    pub fn new(quote_chars: usize, work: usize) -> Budget {
+        Budget {
+            quote_chars,
+            work,
+            limited: 0,
+        }
+    }
+
+    /// No bound (tests, and callers that anchored once already).
+    pub fn unlimited() -> Budget {
+        Budget::new(usize::MAX, usize::MAX)
+    }
+
+    /// Take `cost` units of work; false (and nothing taken) when too few are left.
+    fn spend(&mut self, cost: usize) -> bool {
+        if cost > self.work {
+            return false;
+        }
+        self.work -= cost;
+        true
+    }
+}
+
+impl Default for Budget {
+    fn default() -> Budget {
+        Budget::new(Budget::DEFAULT_QUOTE_CHARS, Budget::DEFAULT_WORK)
+    }
+}
+
 /// Find `target` in `text`. Returns the new target (its quote and context
 /// taken from `text`) and how it was found, or `Detached` and `None`.
 pub fn reanchor(target: &Target, text: &str) -> (Anchoring, Option<Target>) {
+    reanchor_within(target, text, &mut Budget::unlimited())
+}
+
+/// [`reanchor`] within a [`Budget`] shared by the notes of one article.
+pub fn reanchor_within(
+    target: &Target,
+    text: &str,
+    budget: &mut Budget,
+) -> (Anchoring, Option<Target>) {
     if target.matches_at_position(text) {
         return (Anchoring::AtPosition, Some(target.clone()));
     }
     if target.exact.is_empty() {
         return (Anchoring::Detached, None);
     }
+    if !budget.spend(text.len() / 8 + 1) {
+        budget.limited += 1;
+        return (Anchoring::Detached, None);
+    }
     if let Some(start) = best_exact_match(target, text) {
         let span = Span::new(start, start + target.exact.len());
         return (Anchoring::Moved, Target::of_span(text, span));
     }
-    if let Some(span) = fuzzy_match(target, text) {
+    if let Some(span) = fuzzy_match(target, text, budget) {
         return (Anchoring::Fuzzy, Target::of_span(text, span));
     }
     (Anchoring::Detached, None)
@@ -65,21 +129,31 @@ fn best_exact_match(target: &Target, text: &str) -> Option<usize> {
 /// The span of `text` closest in edit distance to the quote, if within one
 /// edit per five characters: first in a window around the old position, then
 /// (if affordable) anywhere.
-fn fuzzy_match(target: &Target, text: &str) -> Option<Span> {
-    let pattern: Vec<char> = target.exact.chars().collect();
-    if pattern.len() < FUZZY_MIN_CHARS {
+fn fuzzy_match(target: &Target, text: &str, budget: &mut Budget) -> Option<Span> {
+    let chars = target.exact.chars().count();
+    if chars < FUZZY_MIN_CHARS {
         return None;
     }
+    if chars > budget.quote_chars {
+        budget.limited += 1;
+        return None;
+    }
+    let pattern: Vec<char> = target.exact.chars().collect();
     let max_edits = pattern.len() / 5;
     let margin = FUZZY_WINDOW.max(4 * target.exact.len());
     let lo = floor_char_boundary(text, target.start.saturating_sub(margin));
     let hi = ceil_char_boundary(text, target.end.saturating_add(margin));
     let expected_end = target.end.min(text.len());
+    if !budget.spend(pattern.len().saturating_mul(hi - lo)) {
+        budget.limited += 1;
+        return None;
+    }
     if let Some(span) = approximate_search(&pattern, text, lo, hi, max_edits, expected_end) {
         return Some(span);
     }
     let whole_is_new_ground = lo > 0 || hi < text.len();
-    if whole_is_new_ground && pattern.len().saturating_mul(text.len()) <= FUZZY_WHOLE_TEXT_BUDGET {
+    let whole = pattern.len().saturating_mul(text.len());
+    if whole_is_new_ground && whole <= FUZZY_WHOLE_TEXT_BUDGET && budget.spend(whole) {
         return approximate_search(&pattern, text, 0, text.len(), max_edits, expected_end);
     }
     None
@@ -141,7 +215,9 @@ fn approximate_search(
     best.map(|(_, _, span)| span)
 }
 
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+/// The largest character boundary of `text` at or before `i` (the end of
+/// the text past it): an offset from outside made safe to slice at.
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i = i.min(text.len());
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -157,18 +233,37 @@ fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// The code point offsets of byte offsets into `text` (each on a character
-/// boundary), in one pass over the text.
+/// The code point offsets of byte offsets into `text`, in one pass over the
+/// text. An offset inside a character counts as that character's start, one
+/// past the end as the end.
 pub fn code_point_offsets(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..byte_offsets.len()).collect();
     order.sort_by_key(|&i| byte_offsets[i]);
     let mut out = vec![0; byte_offsets.len()];
     let (mut byte, mut chars) = (0, 0);
     for i in order {
-        let target = byte_offsets[i].min(text.len());
+        let target = floor_char_boundary(text, byte_offsets[i]).max(byte);
         chars += text[byte..target].chars().count();
         byte = target;
         out[i] = chars;
+    }
+    out
+}
+
+/// The byte offsets of code point offsets into `text` (`None` past the
+/// end), in one pass over the text however many there are.
+pub fn byte_offsets_of_code_points(text: &str, cps: &[usize]) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..cps.len()).collect();
+    order.sort_by_key(|&i| cps[i]);
+    let mut out = vec![None; cps.len()];
+    let mut chars = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+    let (mut at_cp, mut at_byte) = (0, chars.next());
+    for i in order {
+        while at_cp < cps[i] && at_byte.is_some() {
+            at_byte = chars.next();
+            at_cp += 1;
+        }
+        out[i] = at_byte.filter(|_| at_cp == cps[i]);
     }
     out
 }
@@ -272,6 +367,48 @@ mod tests {
         let found = found.unwrap();
         assert!(edited.is_char_boundary(found.start) && edited.is_char_boundary(found.end));
         assert_eq!(found.exact, "Gespräche über Zöllé wurden fortgesetzt");
+    }
+
+    #[test]
+    fn offsets_inside_a_character_or_past_the_end_do_not_panic() {
+        let text = "é東京";
+        // 1 is inside é, 4 inside 東, 99 past the end
+        assert_eq!(code_point_offsets(text, &[1, 4, 99, 2]), vec![0, 1, 3, 1]);
+    }
+
+    #[test]
+    fn many_code_points_convert_in_one_pass() {
+        let text = "naïve café — 東京";
+        let n = text.chars().count();
+        let cps: Vec<usize> = (0..=n + 1).rev().collect();
+        let bytes = byte_offsets_of_code_points(text, &cps);
+        for (cp, b) in cps.iter().zip(bytes) {
+            assert_eq!(b, byte_offset_of_code_point(text, *cp), "{cp}");
+        }
+    }
+
+    #[test]
+    fn a_spent_budget_leaves_notes_detached_and_counts_them() {
+        let t = target_of(TEXT, "The envoy said progress was slow but real.");
+        let edited = TEXT.replace("was slow but real", "was slow, but real");
+        let mut budget = Budget::new(usize::MAX, 10);
+        assert_eq!(
+            reanchor_within(&t, &edited, &mut budget),
+            (Anchoring::Detached, None)
+        );
+        assert_eq!(budget.limited, 1);
+        let mut budget = Budget::new(10, usize::MAX);
+        assert_eq!(
+            reanchor_within(&t, &edited, &mut budget),
+            (Anchoring::Detached, None)
+        );
+        assert_eq!(budget.limited, 1, "a quote too long to match approximately");
+        let mut budget = Budget::default();
+        assert_eq!(
+            reanchor_within(&t, &edited, &mut budget).0,
+            Anchoring::Fuzzy
+        );
+        assert_eq!(budget.limited, 0);
     }
 
     #[test]

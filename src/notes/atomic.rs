@@ -7,10 +7,14 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The environment variable of the crash-test hook: `STEP` or `STEP:N` makes
-/// the process abort at `STEP` of its `N`th atomic write (the first if `N` is
-/// not given). Steps: `create`, `write` (half the bytes written), `sync`,
-/// `rename`, `dir-sync`. Used by the crash-safety tests only.
+/// The environment variable of the fault-injection hook, the one seam
+/// through which the tests simulate what root's permissions cannot: `STEP`
+/// or `STEP:N` makes the process abort at `STEP` of its `N`th atomic write
+/// (the first if `N` is not given); `STEP:N=FAULT` injects a fault there
+/// instead: `enospc` (the disk is full) or `erofs` (read-only) fail the
+/// write with that error, `hup` sends the process SIGHUP (the terminal was
+/// closed). Steps: `create`, `write` (half the bytes written), `sync`,
+/// `rename`, `dir-sync`. Used by the crash-safety and fault tests only.
 pub const CRASH_HOOK_ENV: &str = "GLOSS_TEST_CRASH_AT";
 
 static WRITES: AtomicUsize = AtomicUsize::new(0);
@@ -40,20 +44,44 @@ pub fn write(path: &Path, bytes: &[u8], temp_prefix: &str, existing: Existing) -
         builder.permissions(std::fs::Permissions::from_mode(0o600));
     }
     let mut tmp = builder.tempfile_in(dir)?;
-    crash_point("create", write_no);
+    crash_point("create", write_no)?;
     let half = bytes.len() / 2;
     tmp.write_all(&bytes[..half])?;
-    crash_point("write", write_no);
+    crash_point("write", write_no)?;
     tmp.write_all(&bytes[half..])?;
-    crash_point("sync", write_no);
+    crash_point("sync", write_no)?;
     tmp.as_file().sync_all()?;
-    crash_point("rename", write_no);
+    crash_point("rename", write_no)?;
     match existing {
         Existing::Replace => tmp.persist(path).map_err(|e| e.error)?,
         Existing::Keep => tmp.persist_noclobber(path).map_err(|e| e.error)?,
     };
-    crash_point("dir-sync", write_no);
+    crash_point("dir-sync", write_no)?;
     sync_dir(dir)
+}
+
+/// Make `dir` (and the folders above it that are missing) readable by the
+/// user alone (0700); an existing folder that others may read or enter is
+/// tightened to 0700. Every folder gloss keeps data in goes through here:
+/// notes, drafts, locks, positions, the library.
+pub fn private_dir(dir: &Path) -> io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(dir)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        }
+    }
+    Ok(())
 }
 
 /// Remove temporary files left by writes with `temp_prefix` that were
@@ -82,16 +110,36 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
     Ok(())
 }
 
-fn crash_point(step: &str, write_no: usize) {
+/// The hook of [`CRASH_HOOK_ENV`]: nothing unless the variable names this
+/// step of this write.
+fn crash_point(step: &str, write_no: usize) -> io::Result<()> {
     let Ok(spec) = std::env::var(CRASH_HOOK_ENV) else {
-        return;
+        return Ok(());
     };
-    let (want_step, want_no) = match spec.split_once(':') {
+    let (at, fault) = match spec.split_once('=') {
+        Some((at, fault)) => (at, Some(fault)),
+        None => (spec.as_str(), None),
+    };
+    let (want_step, want_no) = match at.split_once(':') {
         Some((s, n)) => (s, n.parse().unwrap_or(1)),
-        None => (spec.as_str(), 1),
+        None => (at, 1),
     };
-    if want_step == step && want_no == write_no {
-        std::process::abort();
+    if want_step != step || want_no != write_no {
+        return Ok(());
+    }
+    match fault {
+        None => std::process::abort(),
+        #[cfg(unix)]
+        Some("enospc") => Err(io::Error::from_raw_os_error(libc::ENOSPC)),
+        #[cfg(unix)]
+        Some("erofs") => Err(io::Error::from_raw_os_error(libc::EROFS)),
+        #[cfg(unix)]
+        Some("hup") => {
+            // SAFETY: raise() only sends a signal to this process
+            unsafe { libc::raise(libc::SIGHUP) };
+            Ok(())
+        }
+        Some(other) => Err(io::Error::other(format!("unknown fault {other}"))),
     }
 }
 
@@ -123,6 +171,23 @@ mod tests {
         write(&path, b"{}", "p", Existing::Replace).unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_folders_are_made_0700_and_looser_ones_tightened() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let new = dir.path().join("a/b");
+        private_dir(&new).unwrap();
+        assert_eq!(mode(&new), 0o700);
+        assert_eq!(mode(&dir.path().join("a")), 0o700);
+        let loose = dir.path().join("loose");
+        std::fs::create_dir(&loose).unwrap();
+        std::fs::set_permissions(&loose, std::fs::Permissions::from_mode(0o755)).unwrap();
+        private_dir(&loose).unwrap();
+        assert_eq!(mode(&loose), 0o700);
     }
 
     #[test]

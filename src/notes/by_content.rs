@@ -34,7 +34,7 @@ use base64::engine::general_purpose::STANDARD_NO_PAD;
 use serde::{Deserialize, Serialize};
 
 use super::notebook::text_hash;
-use super::store::Store;
+use super::store::{Store, read_regular_file};
 use crate::article_id::ArticleId;
 
 /// Words per shingle.
@@ -303,7 +303,7 @@ fn stored_text(store: &Store, key: &str) -> Option<String> {
     struct TextOnly {
         text: String,
     }
-    let bytes = std::fs::read(store.dir().join(format!("{key}.article.json"))).ok()?;
+    let bytes = read_regular_file(&store.dir().join(format!("{key}.article.json"))).ok()?;
     serde_json::from_slice::<TextOnly>(&bytes)
         .ok()
         .map(|t| t.text)
@@ -323,7 +323,7 @@ fn summarise(text: &str, len: u64, modified: u64) -> Entry {
 }
 
 fn read_index(path: &Path) -> Index {
-    std::fs::read(path)
+    read_regular_file(path)
         .ok()
         .and_then(|b| serde_json::from_slice::<Index>(&b).ok())
         .filter(|i| i.version == INDEX_VERSION)
@@ -360,7 +360,7 @@ fn index(store: &Store) -> Index {
     let mut index = read_index(&cache_dir.join(INDEX_FILE));
     if dir.is_dir() && !cache_dir.is_dir() {
         // made before the folder's time is read: making it changes that time
-        let _ = std::fs::create_dir(&cache_dir);
+        let _ = super::atomic::private_dir(&cache_dir);
     }
     let listing_started = now_nanos();
     let folder_modified = std::fs::metadata(dir).map_or(0, |m| nanos(&m));

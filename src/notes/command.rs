@@ -10,7 +10,7 @@ use anyhow::{Context as _, bail};
 
 use super::by_content::Found;
 use super::clock::Clock;
-use super::export::{ExportContext, Format, Written, file_name, write_file};
+use super::export::{ExportContext, Format, Written, file_name, receipts, write_file};
 use super::import::import;
 use super::notebook::Notebook;
 use super::store::Store;
@@ -93,6 +93,12 @@ impl Notes {
         let content = ctx.render(format);
         match to {
             Destination::Stdout => {
+                // Markdown is read on a terminal: nothing in a note or a
+                // title may act on it (JSON escapes what it must itself)
+                let content = match format {
+                    Format::Markdown => crate::sanitize::sanitize_text(&content),
+                    Format::Json => content.as_str().into(),
+                };
                 stdout
                     .write_all(content.as_bytes())
                     .and_then(|()| stdout.flush())
@@ -104,7 +110,17 @@ impl Notes {
                 } else {
                     path.clone()
                 };
-                let written = write_file(&path, &content, *force)?;
+                // an export gloss wrote itself and nobody changed since is
+                // refreshed, as `x` in the reader does
+                let key = notebook.article_id().key();
+                let ours = receipts::is_ours_unchanged(store, &key, &path);
+                let written = write_file(&path, &content, *force || ours)?;
+                if let Err(e) = receipts::remember(store, &key, &path) {
+                    warn(&format!(
+                        "wrote {}, but could not note that gloss wrote it: {e}",
+                        path.display()
+                    ));
+                }
                 lines.push(describe(&path, written));
             }
         }
@@ -127,7 +143,11 @@ impl Notes {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let mut lines = Vec::new();
         let (mut failures, mut skipped) = (0, 0);
-        for file in store.all() {
+        let (files, unreadable) = store.all_checked();
+        for (path, why) in &unreadable {
+            warn(&format!("cannot export {}: {why}", path.display()));
+        }
+        for file in files {
             if file.notes.is_empty() {
                 continue;
             }
@@ -154,9 +174,10 @@ impl Notes {
                 }
             }
         }
-        if lines.is_empty() && failures == 0 && skipped == 0 {
+        if lines.is_empty() && failures == 0 && skipped == 0 && unreadable.is_empty() {
             bail!("no notes to export in {}", store.dir().display());
         }
+        let failures = failures + unreadable.len();
         if failures > 0 {
             bail!("{} exported, {failures} failed (see above)", lines.len());
         }
@@ -251,6 +272,12 @@ impl Notes {
                 counted(placed.len(), "article")
             )
         };
+        if report.duplicates > 0 {
+            line.push_str(&format!(
+                ", {} skipped",
+                counted(report.duplicates, "duplicate")
+            ));
+        }
         if report.skipped > 0 {
             line.push_str(&format!(
                 "; skipped {} without a text quote or a known source",
@@ -356,7 +383,7 @@ fn plural(n: usize) -> &'static str {
 
 fn describe(path: &Path, written: Written) -> String {
     match written {
-        Written::Created => format!("wrote {}", path.display()),
+        Written::Created | Written::Streamed => format!("wrote {}", path.display()),
         Written::Replaced => format!("replaced {}", path.display()),
         Written::Unchanged => format!("{} is up to date", path.display()),
     }

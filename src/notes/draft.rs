@@ -39,14 +39,14 @@ impl Store {
             path: path.clone(),
             source: std::io::Error::other(e),
         })?;
-        let prefix = format!("{}.draft", id.key());
+        let prefix = super::store::draft_temp_prefix(&id.key());
         atomic::write(&path, &bytes, &prefix, Existing::Replace)
             .map_err(|source| NotesError::Write { path, source })
     }
 
     /// The draft left on an article, if any (an unreadable one is ignored).
     pub fn load_draft(&self, id: &ArticleId) -> Option<NoteDraft> {
-        let bytes = std::fs::read(self.draft_path(id)).ok()?;
+        let bytes = super::store::read_regular_file(&self.draft_path(id)).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 

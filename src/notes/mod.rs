@@ -54,10 +54,26 @@ pub enum NotesError {
     TooNew { path: PathBuf, version: u32 },
     #[error("{path} exists and differs; use --force to replace it")]
     Exists { path: PathBuf },
+    #[error(
+        "{path} is held by {} for more than {waited} s; nothing saved (is another gloss stuck?)",
+        holder.map_or("another process".to_string(), |pid| format!("process {pid}"))
+    )]
+    Locked {
+        path: PathBuf,
+        waited: f64,
+        holder: Option<u32>,
+    },
     #[error("no note with id {0}")]
     NoSuchNote(Uuid),
     #[error("the passage is empty or not in the text")]
     BadSpan,
     #[error("not Web Annotation JSON: {0}")]
     Import(String),
+    #[error("{0}")]
+    Refused(String),
+    #[error(
+        "{count} annotations in one file, more than [limits] import-annotations = {limit} \
+         of config.toml allows; nothing imported"
+    )]
+    TooMany { count: usize, limit: usize },
 }

@@ -84,6 +84,21 @@ impl Target {
         })
     }
 
+    /// Make the recorded position safe to slice `text` at (in range, on
+    /// character boundaries, start before end): a stored or imported
+    /// position is only a hint.
+    pub fn fit_to(&mut self, text: &str) {
+        let floor = |i: usize| {
+            let mut i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        self.end = floor(self.end);
+        self.start = floor(self.start).min(self.end);
+    }
+
     /// Whether the quote is found at its recorded position in `text`.
     pub fn matches_at_position(&self, text: &str) -> bool {
         text.get(self.start..self.end) == Some(self.exact.as_str())

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::NotesError;
-use super::anchor::{Anchoring, reanchor};
+use super::anchor::{Anchoring, Budget, reanchor_within};
 use super::by_content::{self, Found};
 use super::clock::Clock;
 use super::model::{Attachment, Note, StoredCorrection, Target};
@@ -39,6 +39,9 @@ pub struct OpenReport {
     pub fuzzy: usize,
     /// Notes whose passage was not found: kept, marked detached.
     pub detached: usize,
+    /// Of `detached`, those not looked for everywhere because a bound of
+    /// `[limits]` was reached (`reanchor-work`, `reanchor-quote-chars`).
+    pub limited: usize,
     /// Problems the reader should be told about (a corrupt file moved aside).
     pub warnings: Vec<String>,
     /// The article's own id had no notes; these, of the same or a close
@@ -77,6 +80,8 @@ pub struct Notebook {
     snapshot: Option<Article>,
     undo: Vec<Undo>,
     warnings: Vec<String>,
+    /// What re-anchoring may still cost while this article is open.
+    budget: Budget,
 }
 
 impl Notebook {
@@ -92,25 +97,47 @@ impl Notebook {
         let title = article.title().map(str::to_string);
         let mut report = OpenReport::default();
         let mut file = match store.read(&id)? {
-            Read::Missing => NotesFile::new(&id, title.clone(), hash.clone()),
+            Read::Missing => {
+                report.warnings.extend(moved_aside_warning(&store, &id));
+                NotesFile::new(&id, title.clone(), hash.clone())
+            }
             Read::Found(file) => file,
-            Read::Corrupt { moved_to, reason } => {
-                report
-                    .warnings
-                    .push(corrupt_warning(&store, &id, &moved_to, &reason));
+            Read::Corrupt { reason } => {
+                report.warnings.push(format!(
+                    "the notes file {} could not be read ({reason}); it is left as it is \
+                     (a note saved on this article moves it aside first)",
+                    store.notes_path(&id).display()
+                ));
                 NotesFile::new(&id, title.clone(), hash.clone())
             }
         };
         report.text_changed = file.text_hash != hash;
         let mut changed = report.text_changed;
+        let mut budget = store.limits().budget();
         for note in &mut file.notes {
-            match anchor_note(note, &article.text) {
+            // a note found nowhere in this very text was looked for already
+            // (when it was imported, or the text last opened): not again
+            let how = if note.detached && !report.text_changed {
+                note.target.fit_to(&article.text);
+                Anchoring::Detached
+            } else {
+                let was_detached = note.detached;
+                let how = anchor_note(note, &article.text, &mut budget);
+                changed |= note.detached != was_detached;
+                how
+            };
+            match how {
                 Anchoring::AtPosition => {}
                 Anchoring::Moved => report.moved += 1,
                 Anchoring::Fuzzy => report.fuzzy += 1,
                 Anchoring::Detached => report.detached += 1,
             }
         }
+        report.limited = budget.limited;
+        if budget.limited > 0 {
+            report.warnings.push(limited_warning(budget.limited));
+        }
+        budget.limited = 0;
         changed |= report.moved + report.fuzzy > 0;
         if file.article.title != title {
             file.article.title = title;
@@ -128,6 +155,7 @@ impl Notebook {
             snapshot: (report.text_changed || !has_snapshot).then(|| article.clone()),
             undo: Vec::new(),
             warnings: Vec::new(),
+            budget,
         };
         if changed && !notebook.file.notes.is_empty() {
             notebook.save()?;
@@ -332,7 +360,7 @@ impl Notebook {
                 let after = tombstone.map_or(note.updated, |t| t.deleted);
                 note.updated = later_than(now, after);
                 self.file.deleted.retain(|t| t.id != note.id);
-                anchor_note(&mut note, &self.text);
+                anchor_note(&mut note, &self.text, &mut self.budget);
                 self.file.notes.push(note);
                 sort_reading_order(&mut self.file.notes);
                 Undone::Deletion
@@ -347,11 +375,7 @@ impl Notebook {
         let id = self.file.article.id.clone();
         match self.store.read(&id)? {
             Read::Found(disk) => self.merge(disk),
-            Read::Missing => {}
-            Read::Corrupt { moved_to, reason } => {
-                let warning = corrupt_warning(&self.store, &id, &moved_to, &reason);
-                self.warnings.push(warning);
-            }
+            Read::Missing | Read::Corrupt { .. } => {}
         }
         Ok(())
     }
@@ -359,11 +383,21 @@ impl Notebook {
     /// Lock the article's notes, merge in what is on disk, write the result.
     fn save(&mut self) -> Result<(), NotesError> {
         let id = self.file.article.id.clone();
+        let folder_gone = !self.store.dir().is_dir();
         let lock = self.store.lock(&id)?;
+        if folder_gone {
+            // every note of this article is in memory: all of them are saved
+            self.warnings.push(format!(
+                "the notes folder {} was gone (removed while gloss ran?); it was made \
+                 again and this article's notes saved in it",
+                self.store.dir().display()
+            ));
+        }
         match self.store.read(&id)? {
             Read::Found(disk) => self.merge(disk),
             Read::Missing => {}
-            Read::Corrupt { moved_to, reason } => {
+            Read::Corrupt { reason } => {
+                let moved_to = self.store.move_aside(&id, &lock)?;
                 let warning = corrupt_warning(&self.store, &id, &moved_to, &reason);
                 self.warnings.push(warning);
             }
@@ -377,7 +411,11 @@ impl Notebook {
 
     /// Merge another version of these notes into ours.
     fn merge(&mut self, other: NotesFile) {
-        merge_files(&mut self.file, other, Some(&self.text));
+        merge_files(&mut self.file, other, Some((&self.text, &mut self.budget)));
+        if self.budget.limited > 0 {
+            self.warnings.push(limited_warning(self.budget.limited));
+            self.budget.limited = 0;
+        }
     }
 
     /// Merge notes from elsewhere (an import) and save.
@@ -406,10 +444,14 @@ impl Notebook {
 /// Merge `other` into `ours`: per note the later change wins (ours on a tie);
 /// a deletion wins over changes made before it. With `text`, notes of `other`
 /// made on a different text are re-anchored onto it.
-pub(crate) fn merge_files(ours: &mut NotesFile, mut other: NotesFile, text: Option<&str>) {
-    if let Some(text) = text.filter(|_| other.text_hash != ours.text_hash) {
+pub(crate) fn merge_files(
+    ours: &mut NotesFile,
+    mut other: NotesFile,
+    text: Option<(&str, &mut Budget)>,
+) {
+    if let Some((text, budget)) = text.filter(|_| other.text_hash != ours.text_hash) {
         for note in &mut other.notes {
-            anchor_note(note, text);
+            anchor_note(note, text, budget);
         }
     }
     let mut deleted: HashMap<Uuid, DateTime<Utc>> = HashMap::new();
@@ -455,17 +497,31 @@ pub(crate) fn merge_files(ours: &mut NotesFile, mut other: NotesFile, text: Opti
     ours.deleted = tombstones;
 }
 
-/// Re-anchor a note onto `text`, marking it detached if it is not found.
-fn anchor_note(note: &mut Note, text: &str) -> Anchoring {
-    let (how, found) = reanchor(&note.target, text);
+/// Re-anchor a note onto `text`, marking it detached if it is not found
+/// (its position then made safe to slice `text` at: it came from a file).
+fn anchor_note(note: &mut Note, text: &str, budget: &mut Budget) -> Anchoring {
+    let (how, found) = reanchor_within(&note.target, text, budget);
     match found {
         Some(target) => {
             note.target = target;
             note.detached = false;
         }
-        None => note.detached = true,
+        None => {
+            note.target.fit_to(text);
+            note.detached = true;
+        }
     }
     how
+}
+
+/// What the user is told when re-anchoring stopped at a bound.
+fn limited_warning(limited: usize) -> String {
+    format!(
+        "{limited} note{} left detached (kept, listed apart): finding {} again would take more \
+         than [limits] reanchor-work or reanchor-quote-chars of config.toml allow",
+        if limited == 1 { "" } else { "s" },
+        if limited == 1 { "it" } else { "them" },
+    )
 }
 
 /// Corrections in the order they were made (ids are UUID v7: by time too).
@@ -501,8 +557,30 @@ fn corrupt_warning(
     reason: &str,
 ) -> String {
     format!(
-        "the notes file {} could not be read ({reason}); it was moved to {}",
+        "the notes file {} could not be read ({reason}); it was moved to {} before \
+         saving: {}",
         store.notes_path(id).display(),
-        moved_to.display()
+        moved_to.display(),
+        RESTORE
     )
+}
+
+/// How to get the notes of a file moved aside back.
+const RESTORE: &str = "to restore its notes, repair that copy (it is JSON), close gloss \
+                       and rename it back over the notes file (notes saved since are in \
+                       the new file: copy them across first)";
+
+/// When an article has no notes file but copies moved aside earlier: where
+/// they are, and how to restore them.
+pub(crate) fn moved_aside_warning(store: &Store, id: &ArticleId) -> Option<String> {
+    let copies = store.corrupt_copies(id);
+    let last = copies.last()?;
+    Some(format!(
+        "notes of this article that could not be read were moved to {} ({} cop{}); \
+         {RESTORE}: {}",
+        last.display(),
+        copies.len(),
+        if copies.len() == 1 { "y" } else { "ies" },
+        store.notes_path(id).display()
+    ))
 }

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::anchor::Budget;
 use super::export::Format;
 
 /// `[notes]`: where notes are kept.
@@ -22,6 +23,40 @@ pub struct ExportSettings {
     /// `$XDG_DATA_HOME/gloss/exports`.
     pub dir: String,
     pub format: Format,
+}
+
+/// The bounds on what notes from outside (a shared annotation file) may
+/// cost: the `[limits]` keys `import-annotations`, `reanchor-quote-chars`
+/// and `reanchor-work` of `config.toml` (the section itself is
+/// `config::Limits`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotesLimits {
+    /// The most annotations one `gloss import` reads.
+    pub import_annotations: usize,
+    /// The longest quote, in characters, matched approximately.
+    pub reanchor_quote_chars: usize,
+    /// The re-anchoring work per article opened or imported onto.
+    pub reanchor_work: usize,
+}
+
+impl NotesLimits {
+    pub const DEFAULT_IMPORT_ANNOTATIONS: usize = 100_000;
+
+    /// A fresh re-anchoring budget for one article.
+    pub fn budget(&self) -> Budget {
+        Budget::new(self.reanchor_quote_chars, self.reanchor_work)
+    }
+}
+
+impl Default for NotesLimits {
+    /// The defaults of `config.toml` (a test holds them equal).
+    fn default() -> NotesLimits {
+        NotesLimits {
+            import_annotations: NotesLimits::DEFAULT_IMPORT_ANNOTATIONS,
+            reanchor_quote_chars: Budget::DEFAULT_QUOTE_CHARS,
+            reanchor_work: Budget::DEFAULT_WORK,
+        }
+    }
 }
 
 impl NotesSettings {

@@ -3,9 +3,11 @@
 //! Per article (by its [`ArticleId::key`]) the directory holds
 //! `KEY.notes.json` (the notes, deletions and the hash of the text they were
 //! made on), `KEY.article.json` (a snapshot of that text, so that notes can
-//! be exported without the source) and `KEY.lock` (taken while writing). A
-//! notes file that cannot be parsed is renamed `KEY.notes.corrupt-TIME.json`
-//! and reported, never overwritten.
+//! be exported without the source) and `KEY.lock` (taken while writing,
+//! holding the pid of the process that took it last). A notes file that
+//! cannot be parsed is reported and left where it is by whatever only reads
+//! it; a save over it first renames it `KEY.notes.corrupt-TIME.json` (and
+//! says where, and how to restore it), never overwrites it.
 
 use std::fs::File;
 use std::io;
@@ -18,8 +20,12 @@ use uuid::Uuid;
 use super::NotesError;
 use super::atomic::{self, Existing};
 use super::model::{Note, StoredCorrection};
+use super::settings::NotesLimits;
 use crate::article::Article;
 use crate::article_id::ArticleId;
+
+/// How long a save waits for another process to release an article's lock.
+pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// The `format` field of a notes file.
 pub const FORMAT: &str = "gloss-notes";
@@ -89,9 +95,9 @@ pub enum Read {
     /// No notes yet for this article.
     Missing,
     Found(NotesFile),
-    /// The file could not be parsed; it was moved to `moved_to`.
+    /// The file could not be parsed; it is left where it is (a save moves
+    /// it aside first: [`Store::move_aside`]).
     Corrupt {
-        moved_to: PathBuf,
         reason: String,
     },
 }
@@ -100,6 +106,8 @@ pub enum Read {
 #[derive(Clone, Debug)]
 pub struct Store {
     dir: PathBuf,
+    limits: NotesLimits,
+    lock_wait: std::time::Duration,
 }
 
 /// Held while an article's notes are read, merged and written; released on drop.
@@ -109,7 +117,25 @@ pub struct WriteLock {
 
 impl Store {
     pub fn new(dir: impl Into<PathBuf>) -> Store {
-        Store { dir: dir.into() }
+        Store {
+            dir: dir.into(),
+            limits: NotesLimits::default(),
+            lock_wait: LOCK_WAIT,
+        }
+    }
+
+    /// The same store, waiting this long for a lock another process holds.
+    pub fn with_lock_wait(self, lock_wait: std::time::Duration) -> Store {
+        Store { lock_wait, ..self }
+    }
+
+    /// The same store, with these bounds on notes from outside.
+    pub fn with_limits(self, limits: NotesLimits) -> Store {
+        Store { limits, ..self }
+    }
+
+    pub fn limits(&self) -> NotesLimits {
+        self.limits
     }
 
     /// `$XDG_DATA_HOME/gloss/notes` (or the platform's equivalent).
@@ -133,21 +159,12 @@ impl Store {
         self.dir.join(format!("{key}.lock"))
     }
 
-    /// Create the directory (0700) if needed.
+    /// Create the directory (0700) if needed; tighten a looser one.
     pub fn ensure_dir(&self) -> Result<(), NotesError> {
-        let mut builder = std::fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt;
-            builder.mode(0o700);
-        }
-        builder
-            .create(&self.dir)
-            .map_err(|source| NotesError::Write {
-                path: self.dir.clone(),
-                source,
-            })
+        atomic::private_dir(&self.dir).map_err(|source| NotesError::Write {
+            path: self.dir.clone(),
+            source,
+        })
     }
 
     /// Take the article's write lock, waiting for another process that holds it.
@@ -162,22 +179,56 @@ impl Store {
             path: path.clone(),
             source,
         };
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io_err)?;
-        file.lock().map_err(io_err)?;
+        let mut options = File::options();
+        options.create(true).truncate(false).read(true).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let mut file = options.open(&path).map_err(io_err)?;
+        #[cfg(unix)]
+        {
+            // one made by an older gloss, or under another umask
+            use std::os::unix::fs::PermissionsExt;
+            let mode = file.metadata().map_err(io_err)?.permissions().mode();
+            if mode & 0o077 != 0 {
+                file.set_permissions(std::fs::Permissions::from_mode(0o600))
+                    .map_err(io_err)?;
+            }
+        }
+        let started = std::time::Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < self.lock_wait => {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    let mut holder = String::new();
+                    let _ = io::Read::read_to_string(&mut file, &mut holder);
+                    return Err(NotesError::Locked {
+                        path,
+                        waited: self.lock_wait.as_secs_f64(),
+                        holder: holder.trim().parse().ok(),
+                    });
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(io_err(e)),
+            }
+        }
+        // who holds it, for whoever waits on it
+        let _ = file.set_len(0);
+        let _ = io::Write::write_all(&mut file, format!("{}\n", std::process::id()).as_bytes());
         atomic::remove_stale_temp_files(&self.dir, key);
         Ok(WriteLock { _file: file })
     }
 
-    /// Read an article's notes. A file that does not parse is moved aside;
-    /// one written by a newer gloss, or one that cannot be read, is an error.
+    /// Read an article's notes. A file that does not parse is reported as
+    /// such and left alone; one written by a newer gloss, one that is not a
+    /// regular file, or one that cannot be read, is an error.
     pub fn read(&self, id: &ArticleId) -> Result<Read, NotesError> {
         let path = self.notes_path(id);
-        let bytes = match std::fs::read(&path) {
+        let bytes = match read_regular_file(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Read::Missing),
             Err(source) => return Err(NotesError::Read { path, source }),
@@ -188,11 +239,24 @@ impl Store {
                 version: file.version,
             }),
             Ok(file) => Ok(Read::Found(file)),
-            Err(reason) => {
-                let moved_to = self.move_aside(&path)?;
-                Ok(Read::Corrupt { moved_to, reason })
-            }
+            Err(reason) => Ok(Read::Corrupt { reason }),
         }
+    }
+
+    /// The copies of an article's notes moved aside because they could not
+    /// be read (`KEY.notes.corrupt-TIME.json`), oldest first.
+    pub fn corrupt_copies(&self, id: &ArticleId) -> Vec<PathBuf> {
+        let prefix = format!("{}.notes.corrupt-", id.key());
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut copies: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+            .map(|e| e.path())
+            .collect();
+        copies.sort();
+        copies
     }
 
     /// Write an article's notes atomically. Call while holding its lock.
@@ -225,14 +289,14 @@ impl Store {
 
     /// The snapshot of an article's text, if one was kept and can be read.
     pub fn read_article(&self, id: &ArticleId) -> Option<Article> {
-        let bytes = std::fs::read(self.article_path(id)).ok()?;
+        let bytes = read_regular_file(&self.article_path(id)).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 
     /// The notes file stored under `key` (an [`ArticleId::key`]), if it can
     /// be read and parsed; nothing is moved aside.
     pub fn read_key(&self, key: &str) -> Option<NotesFile> {
-        let bytes = std::fs::read(self.dir.join(format!("{key}.notes.json"))).ok()?;
+        let bytes = read_regular_file(&self.dir.join(format!("{key}.notes.json"))).ok()?;
         parse(&bytes).ok().filter(|f| f.version <= VERSION)
     }
 
@@ -255,17 +319,25 @@ impl Store {
                 Err(source) => return Err(NotesError::Write { path, source }),
             }
         }
-        atomic::remove_stale_temp_files(&self.dir, &format!("{key}.draft"));
+        atomic::remove_stale_temp_files(&self.dir, &draft_temp_prefix(key));
         drop(lock);
         let _ = std::fs::remove_file(self.lock_path(key));
         Ok(removed)
     }
 
     /// Every article that has a notes file, with its notes, in file-name order.
-    /// Files that cannot be read or parsed are skipped.
+    /// Files that cannot be read or parsed are skipped ([`Store::all_checked`]
+    /// tells which).
     pub fn all(&self) -> Vec<NotesFile> {
+        self.all_checked().0
+    }
+
+    /// Every article that has a notes file, with its notes, in file-name
+    /// order; and the files that could not be read, parsed or were written
+    /// by a newer gloss, each with why (one line).
+    pub fn all_checked(&self) -> (Vec<NotesFile>, Vec<(PathBuf, String)>) {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         };
         let mut paths: Vec<PathBuf> = entries
             .flatten()
@@ -276,15 +348,31 @@ impl Store {
             })
             .collect();
         paths.sort();
-        paths
-            .iter()
-            .filter_map(|p| std::fs::read(p).ok())
-            .filter_map(|b| parse(&b).ok())
-            .filter(|f| f.version <= VERSION)
-            .collect()
+        let (mut files, mut problems) = (Vec::new(), Vec::new());
+        for path in paths {
+            match read_regular_file(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|b| parse(&b))
+            {
+                Ok(file) if file.version > VERSION => problems.push((
+                    path,
+                    format!(
+                        "written by a newer gloss (notes format {}); left untouched",
+                        file.version
+                    ),
+                )),
+                Ok(file) => files.push(file),
+                Err(reason) => problems.push((path, reason)),
+            }
+        }
+        (files, problems)
     }
 
-    fn move_aside(&self, path: &Path) -> Result<PathBuf, NotesError> {
+    /// Rename an article's notes file that cannot be read out of the way
+    /// (`KEY.notes.corrupt-TIME.json`) before a save writes a new one; the
+    /// copy's path. Call while holding the article's lock.
+    pub fn move_aside(&self, id: &ArticleId, _lock: &WriteLock) -> Result<PathBuf, NotesError> {
+        let path = self.notes_path(id);
         let stamp = Utc::now().format("%Y%m%dT%H%M%S%.3f");
         let name = path
             .file_name()
@@ -292,12 +380,44 @@ impl Store {
             .unwrap_or_default();
         let stem = name.strip_suffix(".json").unwrap_or(&name);
         let moved_to = path.with_file_name(format!("{stem}.corrupt-{stamp}.json"));
-        std::fs::rename(path, &moved_to).map_err(|source| NotesError::Write {
-            path: path.to_path_buf(),
+        std::fs::rename(&path, &moved_to).map_err(|source| NotesError::Write {
+            path: path.clone(),
             source,
         })?;
         Ok(moved_to)
     }
+}
+
+/// The temporary files of an article's draft: `.draft-KEY.*.tmp`, which
+/// the cleanup of the notes' own (`.KEY.*.tmp`, under the lock) never
+/// matches, so that an import never deletes the draft an open reader is
+/// writing.
+pub fn draft_temp_prefix(key: &str) -> String {
+    format!("draft-{key}")
+}
+
+/// The bytes of `path` when it is a regular file: a notes folder may hold
+/// anything (a FIFO would block a read for ever, a device never end).
+pub(crate) fn read_regular_file(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut options = File::options();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        // opening a FIFO for reading waits for a writer: not with O_NONBLOCK
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 fn parse(bytes: &[u8]) -> Result<NotesFile, String> {

@@ -22,7 +22,6 @@ pub mod map;
 pub mod note_taking;
 pub mod passage;
 mod position;
-mod sanitize;
 pub mod search;
 pub mod settings;
 pub mod shelf;
@@ -30,6 +29,9 @@ mod terminal;
 pub mod text_layout;
 pub mod theme;
 mod update;
+
+/// The one sanitiser of everything printed, shared with the command line.
+use crate::sanitize;
 
 pub use action::{Action, Effect, Pane};
 pub use app::App;
@@ -129,7 +131,7 @@ fn run_in(
     // the terminal is restored before anything is printed
     drop(session);
     for w in warnings {
-        eprintln!("gloss: {w}");
+        crate::sanitize::eprint_line(&format!("gloss: {w}"));
     }
     result
 }
@@ -147,7 +149,7 @@ pub fn run_library(settings: &settings::ReaderSettings) -> anyhow::Result<()> {
         .and_then(|exit| follow_exits(&mut session, exit, settings, &mut warnings));
     drop(session);
     for w in warnings {
-        eprintln!("gloss: {w}");
+        crate::sanitize::eprint_line(&format!("gloss: {w}"));
     }
     result
 }
@@ -280,7 +282,7 @@ fn read(
     match settings.notes.dir() {
         Some(dir) => note_taking::open(
             &mut app,
-            crate::notes::Store::new(dir),
+            crate::notes::Store::new(dir).with_limits(settings.notes_limits),
             id.clone(),
             std::sync::Arc::new(crate::notes::SystemClock),
         ),

@@ -40,11 +40,15 @@ pub fn path(dir: &Path, id: &ArticleId) -> PathBuf {
 /// The saved position, if there is a readable one that fits `text`: where
 /// its words are now, else its offset when no words were kept.
 pub fn load(file: &Path, text: &str) -> Option<usize> {
-    let saved: Saved = serde_json::from_slice(&std::fs::read(file).ok()?).ok()?;
+    let bytes = crate::notes::store::read_regular_file(file).ok()?;
+    let saved: Saved = serde_json::from_slice(&bytes).ok()?;
     match &saved.anchor {
-        Some(anchor) => crate::notes::anchor::reanchor(anchor, text)
-            .1
-            .map(|found| found.start),
+        Some(anchor) => {
+            let mut budget = crate::notes::anchor::Budget::default();
+            crate::notes::anchor::reanchor_within(anchor, text, &mut budget)
+                .1
+                .map(|found| found.start)
+        }
         None => (saved.offset <= text.len() && text.is_char_boundary(saved.offset))
             .then_some(saved.offset),
     }
@@ -67,7 +71,8 @@ pub fn save(file: &Path, id: &ArticleId, text: &str, offset: usize) -> std::io::
     let dir = file
         .parent()
         .ok_or_else(|| std::io::Error::other("position file has no directory"))?;
-    std::fs::create_dir_all(dir)?;
+    // what one has read is nobody else's business: 0700, the file 0600
+    crate::notes::atomic::private_dir(dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     let saved = Saved {
         id: id.uri(),
@@ -83,6 +88,22 @@ pub fn save(file: &Path, id: &ArticleId, text: &str, offset: usize) -> std::io::
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn the_positions_folder_is_private_and_a_looser_one_tightened() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let positions = dir.path().join("positions");
+        std::fs::create_dir(&positions).unwrap();
+        std::fs::set_permissions(&positions, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let key = ArticleId::for_content("text");
+        let file = path(&positions, &key);
+        save(&file, &key, "some long text here", 7).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&positions), 0o700);
+        assert_eq!(mode(&file), 0o600);
+    }
 
     #[test]
     fn a_saved_position_comes_back_for_the_same_article() {

@@ -176,6 +176,9 @@ pub struct ReaderSettings {
     /// `[library]`: whether and where the articles read are kept.
     #[serde(default)]
     pub library: crate::library::LibrarySettings,
+    /// `[limits]`: the bounds on notes from outside.
+    #[serde(skip)]
+    pub notes_limits: crate::notes::settings::NotesLimits,
 }
 
 impl Default for ReaderSettings {
@@ -189,6 +192,7 @@ impl Default for ReaderSettings {
             notes: NotesSettings::default(),
             export: ExportSettings::default(),
             library: crate::library::LibrarySettings::default(),
+            notes_limits: crate::notes::settings::NotesLimits::default(),
         }
     }
 }

@@ -8,6 +8,7 @@ mod web_support;
 mod batch;
 mod commands;
 mod feeds;
+mod hostile;
 mod lexicon;
 mod library;
 mod notes;

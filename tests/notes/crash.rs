@@ -65,7 +65,9 @@ fn writer_process() {
     let mut out = std::io::stdout().lock();
     for i in 0..count {
         let span = words[(i * 7 + name.len()) % words.len()];
-        let id = nb.add(span, &format!("{name} note {i}"), None).unwrap();
+        let id = nb
+            .add(span, &format!("{name} note {i}"), None)
+            .unwrap_or_else(|e| panic!("{e}"));
         writeln!(out, "ACK {id}").unwrap();
         out.flush().unwrap();
     }
@@ -179,5 +181,59 @@ fn two_processes_writing_at_once_lose_nothing() {
     assert_eq!(stored.len(), 50);
     for id in acks_a.iter().chain(&acks_b) {
         assert!(stored.contains(id), "note {id} was lost");
+    }
+}
+
+/// Faults injected at the one seam of every save (`GLOSS_TEST_CRASH_AT`
+/// with `=FAULT`), since the tests run as root, where permissions stop no
+/// write: the disk full or read-only mid-save fails that save with a
+/// message naming the file and the reason, and every note saved before is
+/// intact; the terminal closed (SIGHUP) mid-save kills the process and
+/// leaves the last saved notes whole.
+#[test]
+fn a_full_or_read_only_disk_or_a_hangup_mid_save_keeps_the_notes_and_says_so() {
+    for (fault, says) in [
+        ("enospc", "No space left on device"),
+        ("erofs", "Read-only file system"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        // writes 1 and 2 are the first save; the second note's save is write 3
+        let output = run_writer(dir.path(), "f", 5, Some(&format!("write:3={fault}")))
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{fault}: the save failed");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("cannot save") && stderr.contains(says),
+            "{fault}: {stderr}"
+        );
+        let acked: HashSet<String> = acks(&output).into_iter().collect();
+        assert_eq!(acked.len(), 1, "{fault}");
+        assert_eq!(
+            stored_ids(dir.path()),
+            acked,
+            "{fault}: the saved note intact"
+        );
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        let dir = tempfile::tempdir().unwrap();
+        let output = run_writer(dir.path(), "h", 5, Some("rename:4=hup"))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.signal(), Some(1), "killed by SIGHUP");
+        let acked: HashSet<String> = acks(&output).into_iter().collect();
+        assert_eq!(acked.len(), 2);
+        assert_eq!(stored_ids(dir.path()), acked, "the saved notes intact");
+        // the half-done save's temporary file goes at the next save
+        let store = Store::new(dir.path());
+        drop(store.lock(&article_id()).unwrap());
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 }

@@ -7,6 +7,7 @@ mod config;
 mod corrections;
 mod crash;
 mod export_snapshot;
+mod hostile;
 mod markdown;
 mod reanchor;
 mod store;

@@ -191,7 +191,7 @@ fn two_notebooks_on_one_article_keep_each_others_notes_and_deletions() {
 }
 
 #[test]
-fn a_corrupt_notes_file_is_moved_aside_and_reported_not_overwritten() {
+fn a_corrupt_notes_file_is_left_by_reading_and_moved_aside_by_a_save_not_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
     let doc = doc();
@@ -201,25 +201,39 @@ fn a_corrupt_notes_file_is_moved_aside_and_reported_not_overwritten() {
     let path = store.notes_path(&id());
     let garbage = b"{\"format\": \"gloss-notes\", \"version\": 1, \"notes\": [tru";
     std::fs::write(&path, garbage).unwrap();
+    let moved = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+            .map(|e| e.path())
+            .collect()
+    };
 
+    // opening (an export, the reader) only reads: the file stays where it is
     let (mut nb, report) = Notebook::open(store.clone(), id(), &doc.article, clock()).unwrap();
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
     assert!(report.warnings[0].contains("could not be read"));
+    assert!(report.warnings[0].contains("left as it is"));
     assert!(nb.notes().is_empty());
-    let moved: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .flatten()
-        .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
-        .collect();
-    assert_eq!(moved.len(), 1);
-    assert_eq!(std::fs::read(moved[0].path()).unwrap(), garbage);
-    assert!(report.warnings[0].contains(&moved[0].path().display().to_string()));
+    assert!(moved().is_empty());
+    assert_eq!(std::fs::read(&path).unwrap(), garbage);
 
-    // New notes go to a fresh file; the moved-aside one is left alone.
+    // a save moves it aside first, and says where and how to restore it
     nb.add(span_of(&doc, "Wexcombe Point"), "new", None)
         .unwrap();
+    let moved = moved();
+    assert_eq!(moved.len(), 1);
+    assert_eq!(std::fs::read(&moved[0]).unwrap(), garbage);
+    let warnings = nb.take_warnings();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains(&moved[0].display().to_string()),
+        "{warnings:?}"
+    );
+    assert!(warnings[0].contains("to restore"), "{warnings:?}");
     assert!(matches!(store.read(&id()).unwrap(), Read::Found(f) if f.notes.len() == 1));
-    assert_eq!(std::fs::read(moved[0].path()).unwrap(), garbage);
+    assert_eq!(std::fs::read(&moved[0]).unwrap(), garbage);
 }
 
 #[test]

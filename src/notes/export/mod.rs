@@ -1,6 +1,7 @@
 //! Exporting notes: Markdown for people, W3C Web Annotations (JSON) for tools.
 
 pub mod markdown;
+pub mod receipts;
 pub mod web_annotation;
 
 use std::path::Path;
@@ -178,11 +179,63 @@ pub enum Written {
     Replaced,
     /// The file already held exactly this export.
     Unchanged,
+    /// Written once to what is not a regular file (`/dev/stdout`, a FIFO,
+    /// `>(cmd)`), never read back.
+    Streamed,
 }
 
-/// Write an export to `path` atomically. An existing file with other content
-/// is replaced only with `force`.
+/// Write an export to `path`. A path the user typed may be a stream
+/// (`-o /dev/stdout`, `-o >(cmd)`, a FIFO): it is written once and never
+/// read back. A regular file is written atomically; an existing one with
+/// other content is replaced only with `force`. A symbolic link is kept: the
+/// file it points to is written (a link to nothing is refused).
 pub fn write_file(path: &Path, content: &str, force: bool) -> Result<Written, NotesError> {
+    let read_err = |source| NotesError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => write_regular(path, content, force),
+        Err(source) => Err(read_err(source)),
+        Ok(link) if link.file_type().is_symlink() => match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() => {
+                let target = std::fs::canonicalize(path).map_err(read_err)?;
+                write_regular(&target, content, force)
+            }
+            Ok(_) => write_stream(path, content),
+            Err(source) => Err(read_err(std::io::Error::new(
+                source.kind(),
+                format!("a symbolic link to nothing ({source}); not followed"),
+            ))),
+        },
+        Ok(meta) if meta.is_file() => write_regular(path, content, force),
+        Ok(meta) if meta.is_dir() => Err(read_err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "a folder",
+        ))),
+        Ok(_) => write_stream(path, content),
+    }
+}
+
+/// Write once to a stream; a reader that went away (`| head`) is no error.
+fn write_stream(path: &Path, content: &str) -> Result<Written, NotesError> {
+    use std::io::Write as _;
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(content.as_bytes()).and_then(|()| f.flush()));
+    match written {
+        Ok(()) => Ok(Written::Streamed),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(Written::Streamed),
+        Err(source) => Err(NotesError::Write {
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// Write a regular file (or create one) atomically.
+fn write_regular(path: &Path, content: &str, force: bool) -> Result<Written, NotesError> {
     let prefix = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -191,7 +244,7 @@ pub fn write_file(path: &Path, content: &str, force: bool) -> Result<Written, No
         path: path.to_path_buf(),
         source,
     };
-    match std::fs::read(path) {
+    match crate::notes::store::read_regular_file(path) {
         Ok(existing) if same_but_for_export_date(&existing, content) => {
             return Ok(Written::Unchanged);
         }

@@ -109,7 +109,11 @@ pub fn recover(app: &mut App, draft: NoteDraft) {
     let text = &app.doc.article.text;
     let target = match reanchor(&draft.target, text) {
         (_, Some(target)) => target,
-        (_, None) => draft.target.clone(),
+        (_, None) => {
+            let mut target = draft.target.clone();
+            target.fit_to(text);
+            target
+        }
     };
     let editing = draft.editing.filter(|id| {
         app.notes

@@ -1,0 +1,516 @@
+//! Hostile input to the notes, as library calls: shared annotation files
+//! with odd sources, positions and sizes, notes files that cannot be read,
+//! locks held by others, temporary files of an open reader's draft.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use gloss::Document;
+use gloss::article::CleanOptions;
+use gloss::article_id::ArticleId;
+use gloss::notes::command::Notes;
+use gloss::notes::draft::NoteDraft;
+use gloss::notes::export::{ExportContext, Format};
+use gloss::notes::import::import;
+use gloss::notes::settings::NotesLimits;
+use gloss::notes::store::Store;
+use gloss::notes::{Clock, FixedClock, Notebook, NotesError, Target};
+use gloss::span::Span;
+use serde_json::json;
+
+const ARTICLE: &str = "Zölle und Gespräche\n\nDie Gespräche über Zölle wurden am Montag in Genf \
+    fortgesetzt, sagte die Ministerin. „Wir kommen voran“, sagte sie. Die nächste Runde \
+    beginnt im März.\n";
+
+fn doc() -> Document {
+    Document::from_text(ARTICLE, &CleanOptions::default())
+}
+
+fn clock() -> Arc<dyn Clock> {
+    let t0 = DateTime::parse_from_rfc3339("2025-03-01T09:00:00Z").unwrap();
+    Arc::new(FixedClock::new(t0.with_timezone(&Utc)))
+}
+
+fn id() -> ArticleId {
+    ArticleId::Url("https://news.example/zoelle".into())
+}
+
+fn annotation(
+    id: &str,
+    source: &str,
+    exact: &str,
+    position: Option<(usize, usize)>,
+) -> serde_json::Value {
+    let mut selectors = vec![json!({ "type": "TextQuoteSelector", "exact": exact })];
+    if let Some((start, end)) = position {
+        selectors.push(json!({ "type": "TextPositionSelector", "start": start, "end": end }));
+    }
+    json!({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "id": id,
+        "type": "Annotation",
+        "bodyValue": "a note",
+        "target": { "source": source, "selector": selectors },
+    })
+}
+
+fn export_json(store: &Store, doc: &Document) -> String {
+    let (nb, _) = Notebook::open(store.clone(), id(), &doc.article, clock()).unwrap();
+    let ctx = ExportContext {
+        doc,
+        id: nb.article_id(),
+        read_from: None,
+        notes: nb.notes(),
+        corrections: nb.corrections(),
+        exported: clock().now(),
+    };
+    ctx.render(Format::Json)
+}
+
+#[test]
+fn a_content_source_with_multibyte_characters_is_skipped_and_export_all_does_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let file = json!([
+        annotation(
+            "urn:uuid:0190a0a0-0000-7000-8000-000000000001",
+            "urn:gloss:content:ééééééééééé",
+            "Zölle",
+            None
+        ),
+        annotation(
+            "urn:uuid:0190a0a0-0000-7000-8000-000000000002",
+            &id().uri(),
+            "Zölle",
+            None
+        ),
+    ])
+    .to_string();
+    let report = import(&store, &file, &|_| Some(doc().article), clock()).unwrap();
+    assert_eq!(report.skipped, 1, "{report:?}");
+    assert_eq!(report.articles.len(), 1);
+    let notes = Notes {
+        store: store.clone(),
+        clock: clock(),
+    };
+    let out = tempfile::tempdir().unwrap();
+    let lines = notes
+        .export_all(
+            out.path(),
+            Format::Markdown,
+            false,
+            &|_| Some(doc().article),
+            &mut |_| {},
+        )
+        .unwrap();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+}
+
+#[test]
+fn a_position_selector_into_a_multibyte_character_exports_without_panicking() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let doc = doc();
+    // stored without the article (its text not at hand): code points kept
+    // as they came; then opened on a text where they fall inside "ö"
+    let file = json!([annotation(
+        "urn:uuid:0190a0a0-0000-7000-8000-000000000003",
+        &id().uri(),
+        "a quote that is nowhere",
+        Some((2, 3)),
+    )])
+    .to_string();
+    import(&store, &file, &|_| None, clock()).unwrap();
+    let json = export_json(&store, &doc);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value.as_array().unwrap().len(), 1);
+    // a notes file edited by hand: offsets inside a character, past the end
+    let path = store.notes_path(&id());
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("\"start\":0,\"end\":0", "\"start\":2,\"end\":99999");
+    std::fs::write(&path, text).unwrap();
+    let json = export_json(&store, &doc);
+    assert!(json.contains("nowhere"), "{json}");
+}
+
+#[test]
+fn a_draft_on_a_broken_position_opens_without_panicking() {
+    // the reader's draft recovery and `x` go through the same guard
+    let mut target = Target {
+        exact: "nowhere".into(),
+        prefix: String::new(),
+        suffix: String::new(),
+        start: 2,
+        end: 99,
+    };
+    target.fit_to(ARTICLE);
+    assert!(ARTICLE.get(target.start..target.end).is_some());
+    let _ = NoteDraft {
+        target,
+        editing: None,
+        attachment: None,
+        body: String::new(),
+        saved: clock().now(),
+    };
+}
+
+#[test]
+fn a_duplicate_id_is_reported_as_what_was_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let one = annotation(
+        "urn:uuid:0190a0a0-0000-7000-8000-000000000004",
+        &id().uri(),
+        "Zölle",
+        None,
+    );
+    let file = json!([one.clone(), one]).to_string();
+    let report = import(&store, &file, &|_| Some(doc().article), clock()).unwrap();
+    assert_eq!(report.articles, vec![(id(), 1)]);
+    assert_eq!(report.duplicates, 1);
+    let path = dir.path().join("shared.json");
+    std::fs::write(&path, &file).unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let notes = Notes {
+        store: Store::new(other.path()),
+        clock: clock(),
+    };
+    let line = notes
+        .import_file(&path, &|_| Some(doc().article), &mut |_| {})
+        .unwrap();
+    assert!(
+        line.starts_with("imported 1 annotation onto 1 article, 1 duplicate skipped"),
+        "{line}"
+    );
+}
+
+#[test]
+fn more_annotations_than_the_limit_are_refused_whole_with_the_key_to_raise() {
+    let dir = tempfile::tempdir().unwrap();
+    let limits = NotesLimits {
+        import_annotations: 3,
+        ..NotesLimits::default()
+    };
+    let store = Store::new(dir.path()).with_limits(limits);
+    let items: Vec<_> = (0..4)
+        .map(|i| {
+            annotation(
+                &format!("urn:uuid:0190a0a0-0000-7000-8000-00000000010{i}"),
+                &id().uri(),
+                "Zölle",
+                None,
+            )
+        })
+        .collect();
+    let err = import(
+        &store,
+        &json!(items).to_string(),
+        &|_| Some(doc().article),
+        clock(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, NotesError::TooMany { count: 4, limit: 3 }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("import-annotations"), "{err}");
+    assert!(!store.notes_path(&id()).exists(), "nothing imported");
+}
+
+/// A longer article, and many quotes that are not in it.
+fn long_doc() -> Document {
+    let paragraph = "Die Gespräche über Zölle wurden am Montag in Genf fortgesetzt, sagte die \
+                     Ministerin, und die nächste Runde beginnt im März in Wien.";
+    let text: Vec<String> = (0..200).map(|i| format!("{paragraph} ({i})")).collect();
+    Document::from_text(
+        &format!("Zölle\n\n{}\n", text.join("\n\n")),
+        &CleanOptions::default(),
+    )
+}
+
+#[test]
+fn thousands_of_quotes_not_in_the_text_cost_once_at_import_not_at_every_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let doc = long_doc();
+    let items: Vec<_> = (0..5_000)
+        .map(|i| {
+            annotation(
+                &format!("urn:uuid:0190a0a0-0000-7000-8000-{i:012}"),
+                &id().uri(),
+                &format!("Eine Passage über Handelsfragen, die es nicht gibt, Nummer {i}"),
+                Some((i, i + 60)),
+            )
+        })
+        .collect();
+    let started = Instant::now();
+    let report = import(
+        &store,
+        &json!(items).to_string(),
+        &|_| Some(doc.article.clone()),
+        clock(),
+    )
+    .unwrap();
+    let import_took = started.elapsed();
+    assert_eq!(report.articles, vec![(id(), 5_000)]);
+    // the work bound was reached: the rest are detached, kept, and the user told
+    assert!(
+        report.warnings.iter().any(|w| w.contains("reanchor-work")),
+        "{:?}",
+        report.warnings
+    );
+    let started = Instant::now();
+    let (nb, opened) = Notebook::open(store.clone(), id(), &doc.article, clock()).unwrap();
+    let open_took = started.elapsed();
+    assert_eq!(nb.notes().len(), 5_000, "every note kept");
+    assert!(nb.notes().iter().all(|n| n.detached));
+    assert_eq!(opened.limited, 0, "nothing searched again on the same text");
+    assert!(
+        open_took < Duration::from_millis(500),
+        "open {open_took:?} (import {import_took:?})"
+    );
+}
+
+#[test]
+fn a_huge_quote_is_not_matched_approximately() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let doc = long_doc();
+    let huge = "Zölle wurden verhandelt ".repeat(20_000); // 480,000 characters
+    let items: Vec<_> = (0..3)
+        .map(|i| {
+            annotation(
+                &format!("urn:uuid:0190a0a0-0000-7000-8000-00000000020{i}"),
+                &id().uri(),
+                &huge,
+                None,
+            )
+        })
+        .collect();
+    let started = Instant::now();
+    let report = import(
+        &store,
+        &json!(items).to_string(),
+        &|_| Some(doc.article.clone()),
+        clock(),
+    )
+    .unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains("reanchor-quote-chars")),
+        "{:?}",
+        report.warnings
+    );
+    let (nb, _) = Notebook::open(store, id(), &doc.article, clock()).unwrap();
+    assert_eq!(nb.notes().len(), 3);
+    assert!(nb.notes().iter().all(|n| n.detached));
+}
+
+#[test]
+fn a_read_only_export_leaves_a_corrupt_file_and_import_refuses_to_start_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let doc = doc();
+    let (mut nb, _) = Notebook::open(store.clone(), id(), &doc.article, clock()).unwrap();
+    let start = doc.article.text.find("Genf").unwrap();
+    nb.add(Span::new(start, start + 4), "kept", None).unwrap();
+    drop(nb);
+    let path = store.notes_path(&id());
+    std::fs::write(&path, b"{\"format\": \"gloss-notes\", \"notes\": [tru").unwrap();
+    let notes = Notes {
+        store: store.clone(),
+        clock: clock(),
+    };
+    let mut warnings = Vec::new();
+    let err = notes
+        .export_one(
+            id(),
+            &doc,
+            Format::Markdown,
+            &gloss::notes::command::Destination::Stdout,
+            &mut Vec::new(),
+            &mut |w| warnings.push(w.to_string()),
+        )
+        .unwrap_err();
+    assert!(err.to_string().contains("no notes"), "{err}");
+    assert!(
+        warnings.iter().any(|w| w.contains("could not be read")),
+        "{warnings:?}"
+    );
+    assert!(path.exists(), "a read-only command moves nothing");
+    assert!(store.corrupt_copies(&id()).is_empty());
+
+    // `export --all` names it instead of leaving it out silently
+    let out = tempfile::tempdir().unwrap();
+    let mut warnings = Vec::new();
+    let err = notes
+        .export_all(out.path(), Format::Markdown, false, &|_| None, &mut |w| {
+            warnings.push(w.to_string())
+        })
+        .unwrap_err();
+    assert!(err.to_string().contains("failed"), "{err}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains(&path.display().to_string())),
+        "{warnings:?}"
+    );
+
+    let file = json!([annotation(
+        "urn:uuid:0190a0a0-0000-7000-8000-000000000301",
+        &id().uri(),
+        "Genf",
+        None
+    )])
+    .to_string();
+    let err = import(&store, &file, &|_| Some(doc.article.clone()), clock()).unwrap_err();
+    assert!(
+        err.to_string().contains("repair it or move it away"),
+        "{err}"
+    );
+    assert!(
+        std::fs::read(&path).unwrap().starts_with(b"{\"format\""),
+        "left as it was"
+    );
+}
+
+#[test]
+fn notes_moved_aside_earlier_are_pointed_to_when_a_fresh_file_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let doc = doc();
+    let moved = dir.path().join(format!(
+        "{}.notes.corrupt-20250101T000000.000.json",
+        id().key()
+    ));
+    std::fs::write(&moved, b"{broken").unwrap();
+    let file = json!([annotation(
+        "urn:uuid:0190a0a0-0000-7000-8000-000000000302",
+        &id().uri(),
+        "Genf",
+        None
+    )])
+    .to_string();
+    let report = import(&store, &file, &|_| Some(doc.article.clone()), clock()).unwrap();
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.contains(&moved.display().to_string()) && w.contains("to restore")),
+        "{:?}",
+        report.warnings
+    );
+}
+
+#[test]
+fn a_lock_held_elsewhere_is_waited_for_with_a_timeout_that_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path()).with_lock_wait(Duration::from_millis(300));
+    let held = store.lock(&id()).unwrap();
+    let started = Instant::now();
+    let err = store.lock(&id()).err().expect("times out");
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    let message = err.to_string();
+    assert!(message.contains(".lock"), "{message}");
+    assert!(
+        message.contains(&format!("process {}", std::process::id())),
+        "{message}"
+    );
+    drop(held);
+    store.lock(&id()).expect("free again");
+}
+
+#[test]
+fn cleaning_up_stale_temp_files_never_deletes_an_open_readers_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let key = id().key();
+    // what a draft being written and an interrupted notes save leave
+    let draft_tmp = dir.path().join(format!(
+        ".{}.a1b2c3.tmp",
+        gloss::notes::store::draft_temp_prefix(&key)
+    ));
+    let stale = dir.path().join(format!(".{key}.d4e5f6.tmp"));
+    std::fs::write(&draft_tmp, "half a thought").unwrap();
+    std::fs::write(&stale, "{").unwrap();
+    drop(store.lock(&id()).unwrap()); // an import's save cleans up under the lock
+    assert!(draft_tmp.exists(), "the reader's draft is left alone");
+    assert!(
+        !stale.exists(),
+        "an interrupted save's temp file is removed"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_lock_and_every_file_and_folder_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let notes_dir = dir.path().join("notes");
+    std::fs::create_dir(&notes_dir).unwrap();
+    std::fs::set_permissions(&notes_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let store = Store::new(&notes_dir);
+    let lock_path = notes_dir.join(format!("{}.lock", id().key()));
+    std::fs::write(&lock_path, "").unwrap();
+    std::fs::set_permissions(&lock_path, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let doc = doc();
+    let (mut nb, _) = Notebook::open(store.clone(), id(), &doc.article, clock()).unwrap();
+    let start = doc.article.text.find("Genf").unwrap();
+    nb.add(Span::new(start, start + 4), "kept", None).unwrap();
+    store
+        .save_draft(
+            &id(),
+            &NoteDraft {
+                target: Target::of_span(&doc.article.text, Span::new(start, start + 4)).unwrap(),
+                editing: None,
+                attachment: None,
+                body: "half".into(),
+                saved: clock().now(),
+            },
+        )
+        .unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode(&notes_dir),
+        0o700,
+        "an existing looser folder is tightened"
+    );
+    for entry in std::fs::read_dir(&notes_dir).unwrap().flatten() {
+        assert_eq!(mode(&entry.path()), 0o600, "{}", entry.path().display());
+    }
+}
+
+#[test]
+fn the_notes_folder_deleted_while_running_is_made_again_with_every_note_and_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes_dir = dir.path().join("notes");
+    let store = Store::new(&notes_dir);
+    let doc = doc();
+    let (mut nb, _) = Notebook::open(store.clone(), id(), &doc.article, clock()).unwrap();
+    let at = |w: &str| {
+        let start = doc.article.text.find(w).unwrap();
+        Span::new(start, start + w.len())
+    };
+    nb.add(at("Genf"), "one", None).unwrap();
+    std::fs::remove_dir_all(&notes_dir).unwrap();
+    nb.add(at("März"), "two", None).unwrap();
+    let warnings = nb.take_warnings();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("was gone") && w.contains(&notes_dir.display().to_string())),
+        "{warnings:?}"
+    );
+    let (again, _) = Notebook::open(store, id(), &doc.article, clock()).unwrap();
+    let bodies: Vec<&str> = again.notes().iter().map(|n| n.body.as_str()).collect();
+    assert_eq!(bodies, ["one", "two"]);
+}
