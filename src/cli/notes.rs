@@ -167,6 +167,9 @@ pub fn list_or_remove(args: NotesArgs, config: &Config) -> anyhow::Result<()> {
 /// `gloss notes`: one line per article, in columns, those whose article is
 /// not found apart at the end.
 fn list(notes: &Notes) -> anyhow::Result<()> {
+    for (path, why) in notes.store.all_checked().1 {
+        warn(&format!("cannot read {}: {why}", path.display()));
+    }
     let stores = notes.list();
     if stores.is_empty() {
         crate::sanitize::eprint_line(&format!("no notes yet in {}", notes.store.dir().display()));

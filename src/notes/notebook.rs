@@ -82,6 +82,9 @@ pub struct Notebook {
     warnings: Vec<String>,
     /// What re-anchoring may still cost while this article is open.
     budget: Budget,
+    /// Whether the notes folder was there when the notes were opened or
+    /// last saved (then its absence means it was removed meanwhile).
+    folder_seen: bool,
 }
 
 impl Notebook {
@@ -156,7 +159,9 @@ impl Notebook {
             undo: Vec::new(),
             warnings: Vec::new(),
             budget,
+            folder_seen: false,
         };
+        notebook.folder_seen = notebook.store.dir().is_dir();
         if changed && !notebook.file.notes.is_empty() {
             notebook.save()?;
         }
@@ -383,8 +388,9 @@ impl Notebook {
     /// Lock the article's notes, merge in what is on disk, write the result.
     fn save(&mut self) -> Result<(), NotesError> {
         let id = self.file.article.id.clone();
-        let folder_gone = !self.store.dir().is_dir();
+        let folder_gone = self.folder_seen && !self.store.dir().is_dir();
         let lock = self.store.lock(&id)?;
+        self.folder_seen = true;
         if folder_gone {
             // every note of this article is in memory: all of them are saved
             self.warnings.push(format!(

@@ -99,14 +99,24 @@ fn export_to_a_file_never_replaces_a_different_one_without_force() {
     ok(&out);
     assert!(stderr(&out).contains("is up to date"));
 
+    // gloss's own export, unchanged since: refreshed (as `x` does)
     sb.annotate(&ferry, "fares could rise", "Second");
-    let err = one_line_error(&sb.run(&["export", "ferry.txt", "-o", "ferry.md"]));
-    assert!(err.contains("exists and differs; use --force"), "{err}");
-    assert!(!std::fs::read_to_string(&file).unwrap().contains("Second"));
-    let out = sb.run(&["export", "ferry.txt", "-o", "ferry.md", "--force"]);
+    let out = sb.run(&["export", "ferry.txt", "-o", "ferry.md"]);
     ok(&out);
     assert!(stderr(&out).starts_with("replaced "));
     assert!(std::fs::read_to_string(&file).unwrap().contains("Second"));
+
+    // a file the user changed is theirs
+    let mine = format!("{}\nMy own thoughts.\n", std::fs::read_to_string(&file).unwrap());
+    std::fs::write(&file, &mine).unwrap();
+    sb.annotate(&ferry, "Councillor Mira Okafor", "Third");
+    let err = one_line_error(&sb.run(&["export", "ferry.txt", "-o", "ferry.md"]));
+    assert!(err.contains("exists and differs; use --force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), mine);
+    let out = sb.run(&["export", "ferry.txt", "-o", "ferry.md", "--force"]);
+    ok(&out);
+    assert!(stderr(&out).starts_with("replaced "));
+    assert!(std::fs::read_to_string(&file).unwrap().contains("Third"));
 }
 
 #[test]
