@@ -198,6 +198,15 @@ fn a_database_from_a_newer_gloss_is_refused_and_the_files_are_private() {
         };
         assert_eq!(mode(&lib_dir), 0o700);
         assert_eq!(mode(&lib_dir.join(DB_FILE)), 0o600);
+        // made looser (by hand, an older gloss, another umask): tightened
+        let loose = |p: &std::path::Path, m| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).expect("chmod")
+        };
+        loose(&lib_dir, 0o755);
+        loose(&lib_dir.join(DB_FILE), 0o644);
+        drop(Library::open(&lib_dir).expect("opens"));
+        assert_eq!(mode(&lib_dir), 0o700);
+        assert_eq!(mode(&lib_dir.join(DB_FILE)), 0o600);
     }
     let conn = rusqlite::Connection::open(lib_dir.join(DB_FILE)).expect("opens");
     conn.pragma_update(None, "user_version", 99).expect("sets");

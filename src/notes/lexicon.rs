@@ -192,7 +192,14 @@ impl UserLexicon {
             source,
         };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(err)?;
+            // the data folder, private as every folder gloss keeps data in
+            // (a `$GLOSS_LEXICON` elsewhere: its folder made if missing)
+            if dir.is_dir() {
+                Ok(())
+            } else {
+                atomic::private_dir(dir)
+            }
+            .map_err(err)?;
         }
         let mut text = self.lines.join("\n");
         if !text.is_empty() {

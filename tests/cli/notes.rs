@@ -107,7 +107,10 @@ fn export_to_a_file_never_replaces_a_different_one_without_force() {
     assert!(std::fs::read_to_string(&file).unwrap().contains("Second"));
 
     // a file the user changed is theirs
-    let mine = format!("{}\nMy own thoughts.\n", std::fs::read_to_string(&file).unwrap());
+    let mine = format!(
+        "{}\nMy own thoughts.\n",
+        std::fs::read_to_string(&file).unwrap()
+    );
     std::fs::write(&file, &mine).unwrap();
     sb.annotate(&ferry, "Councillor Mira Okafor", "Third");
     let err = one_line_error(&sb.run(&["export", "ferry.txt", "-o", "ferry.md"]));
