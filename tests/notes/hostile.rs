@@ -514,3 +514,39 @@ fn the_notes_folder_deleted_while_running_is_made_again_with_every_note_and_a_me
     let bodies: Vec<&str> = again.notes().iter().map(|n| n.body.as_str()).collect();
     assert_eq!(bodies, ["one", "two"]);
 }
+
+#[test]
+fn a_stored_correction_with_offsets_inside_a_character_is_applied_without_panicking() {
+    use gloss::corrections::{Anchor, Correction};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let doc = doc();
+    let (mut nb, _) = Notebook::open(store.clone(), id(), &doc.article, clock()).unwrap();
+    let start = doc.article.text.find("Genf").unwrap();
+    let mut entity = Anchor::of_span(&doc.article.text, Span::new(start, start + 4)).unwrap();
+    // as a file edited by hand, or shared, might hold it: inside "ö", past the end
+    entity.start = 2;
+    entity.end = 999_999;
+    nb.correct(Correction::Rename {
+        entity,
+        name: "Genève".into(),
+    })
+    .unwrap();
+    drop(nb);
+    let (nb, _) = Notebook::open(store, id(), &doc.article, clock()).unwrap();
+    let corrections: Vec<_> = nb
+        .corrections()
+        .iter()
+        .map(|c| c.correction.clone())
+        .collect();
+    // the words are found by their text, the stored offsets only a hint
+    let Correction::Rename { entity, .. } = &corrections[0] else {
+        panic!("a rename")
+    };
+    assert_eq!(
+        entity.find(&doc.article.text),
+        Some(Span::new(start, start + 4))
+    );
+    let applied = gloss::corrections::apply(&doc.analysis, &doc.article.text, &corrections);
+    assert_eq!(applied.analysis.entities.len(), doc.analysis.entities.len());
+}
