@@ -467,3 +467,28 @@ fn an_acronym_brought_in_for_lowercase_words_is_a_term_not_an_organisation() {
         a.all_names()
     );
 }
+
+#[test]
+fn a_team_is_named_by_its_place_and_a_plural_or_by_a_match() {
+    let a = Annotated::new(
+        "Late rally\n\nThe Houston Skylarks edged the Tampa Bay Marlinos on Sunday. \
+         Earlier, the Vantors beat the Quillers at home.",
+    );
+    for team in [
+        "Houston Skylarks",
+        "Tampa Bay Marlinos",
+        "Vantors",
+        "Quillers",
+    ] {
+        assert!(
+            a.find(Organization, team).is_some(),
+            "{team}: {:?}",
+            a.all_names()
+        );
+        assert!(
+            a.find(Person, team).is_none(),
+            "{team}: {:?}",
+            a.all_names()
+        );
+    }
+}

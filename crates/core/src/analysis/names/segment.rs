@@ -203,10 +203,16 @@ pub fn segment<'a>(
                     .iter()
                     .find(|k| k.start > j.start)
                     .map_or(tokens.end, |k| k.start);
+                // `Tanya Okoro of the Civic Party`: a person's full name
+                // before `of` is the person and then where they belong
+                let person_of =
+                    connector == "of" && person_full_name(lex, &doc.words(part_start..j.start));
                 takes_connector(lex, before)
                     || (j.start - part_start >= 2 && takes_connector(lex, doc.word(part_start)))
                     // `Pulitzer Prize for Breaking News`: the cue ends the name
-                    || (next_end > j.end && lex.org_cue(doc.word(next_end - 1)).is_some())
+                    || (!person_of
+                        && next_end > j.end
+                        && lex.org_cue(doc.word(next_end - 1)).is_some())
             }
         };
         if keep {
@@ -244,6 +250,25 @@ pub fn segment<'a>(
         });
     }
     out
+}
+
+/// Whether `words` are shaped like a person's full name: two or three
+/// capitalised words, the first a given name that is no ordinary word (or a
+/// family name written first, `Wu Chi-wai`), none an organisation word or a
+/// known place, the whole no known organisation.
+fn person_full_name(lex: &Lexicon, words: &[&str]) -> bool {
+    let first = words.first().copied().unwrap_or("");
+    (2..=3).contains(&words.len())
+        && (lex.given_name(first).is_some_and(|f| f > 0.001) || !lex.family_first(first).is_empty())
+        && lex.common_word(first).is_none_or(|w| !w.is_common())
+        && lex.demonym(first).is_none()
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && lex.org_cue(w).is_none()
+                && lex.title(w).is_none()
+                && lex.place(w).is_none_or(|m| m.place.population < 100_000)
+        })
+        && lex.organization(&words.join(" ")).is_none()
 }
 
 /// Whether a citation's year follows the run `tokens`: `, 2010`, `(2010)`,
