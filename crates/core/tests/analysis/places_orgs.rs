@@ -492,3 +492,38 @@ fn a_team_is_named_by_its_place_and_a_plural_or_by_a_match() {
         );
     }
 }
+
+#[test]
+fn a_known_organisation_before_ordinary_words_is_that_organisation() {
+    let a = Annotated::new(
+        "Old town\n\nThe square is a UNESCO World Heritage Site, and pupils from the \
+         town won at the Google Science Fair.",
+    );
+    assert!(
+        a.find(Organization, "UNESCO").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(
+        a.find(Organization, "Google").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn companies_and_publications_named_alone_are_organisations() {
+    let a = Annotated::new(
+        "Prices\n\nShoppers left Tesco for Aldi and Lidl last year, Wikinews reported, \
+         and Nokia cut its prices.",
+    );
+    for org in ["Tesco", "Aldi", "Lidl", "Wikinews", "Nokia"] {
+        assert!(
+            a.find(Organization, org).is_some(),
+            "{org}: {:?}",
+            a.all_names()
+        );
+        assert!(a.find(Person, org).is_none(), "{org}: {:?}", a.all_names());
+        assert!(a.find(Place, org).is_none(), "{org}: {:?}", a.all_names());
+    }
+}

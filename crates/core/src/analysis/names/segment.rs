@@ -51,6 +51,9 @@ struct RunFacts {
     front: usize,
     front_title: Option<Title>,
     employer: Option<Range<usize>>,
+    /// A well-known organisation at the front, and ordinary words after it
+    /// (`UNESCO World Heritage Site`, `Google Science Fair`): its word count.
+    org_front: Option<usize>,
 }
 
 impl RunFacts {
@@ -86,12 +89,23 @@ impl RunFacts {
             front_title = Some(t);
             start = after;
         }
+        let org_front = lex
+            .organization_at(words)
+            .map(|(n, _)| n)
+            // (not a short acronym, which many firms start with: `ABC
+            // Builders`)
+            .filter(|&n| {
+                n < words.len()
+                    && words[..n].iter().map(|w| w.len()).sum::<usize>() >= 4
+                    && ordinary_rest(lex, &words[n..])
+            });
         RunFacts {
             organization,
             title,
             front: start,
             front_title,
             employer,
+            org_front,
         }
     }
 }
@@ -140,6 +154,27 @@ pub fn segment<'a>(
             sentence_initial: cand.sentence_initial,
             institution: false,
         }];
+    }
+
+    // a well-known organisation and ordinary words after it: the
+    // organisation, then the rest (`UNESCO World Heritage Site`)
+    if let Some(n) = facts.org_front {
+        return vec![
+            NameSpan {
+                tokens: base..base + n,
+                role: None,
+                title: None,
+                sentence_initial: cand.sentence_initial,
+                institution: n > 1,
+            },
+            NameSpan {
+                tokens: base + n..cand.tokens.end,
+                role: None,
+                title: None,
+                sentence_initial: false,
+                institution: false,
+            },
+        ];
     }
 
     // a role noun just before the run: `spokeswoman Heather Nauert`, unless
@@ -250,6 +285,23 @@ pub fn segment<'a>(
         });
     }
     out
+}
+
+/// Whether the words after an organisation's name are ordinary ones that
+/// name a thing of it (`World Heritage Site`, `Science Fair`), not its unit
+/// or another name: ordinary words, no organisation word, title or place,
+/// and not ending in a plural (`Builders Interiors` names a firm).
+fn ordinary_rest(lex: &Lexicon, words: &[&str]) -> bool {
+    let last = words.last().copied().unwrap_or("");
+    let plural = last.ends_with('s') && !last.ends_with("ss");
+    !plural
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && lex.common_word(w).is_some_and(|c| c.is_common())
+                && lex.org_cue(w).is_none()
+                && lex.title(w).is_none()
+                && lex.place(w).is_none()
+        })
 }
 
 /// Whether `words` are shaped like a person's full name: two or three
