@@ -401,3 +401,22 @@ fn a_name_credited_for_a_picture_is_no_person() {
         );
     }
 }
+
+#[test]
+fn a_role_after_an_employer_stays_out_of_the_name() {
+    let a = Annotated::new(
+        "Border talks\n\n\"The talks are over,\" said Reuters Correspondent Ilse Marwitz \
+         on Friday. Marwitz left the capital.",
+    );
+    let p = a.entity(Person, "Ilse Marwitz");
+    assert!(
+        a.roles(p).iter().any(|r| r.contains("Correspondent")),
+        "{:?}",
+        a.roles(p)
+    );
+    assert!(
+        a.find(Organization, "Reuters").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}

@@ -74,13 +74,18 @@ impl RunFacts {
             if after >= words.len() || !looks_like_name_word(words[after]) {
                 break;
             }
-            // a known organisation after the modifiers is no title: `General Motors`
-            if lex.organization_at(&words[start..]).is_some() {
+            // a known organisation that takes the title in is no title:
+            // `General Motors` (but `Reuters Correspondent` is one's employer
+            // and one's role)
+            if lex
+                .organization_at(&words[start..])
+                .is_some_and(|(k, _)| k > pre)
+            {
                 break;
             }
-            if pre >= 2 {
+            if pre >= 1 {
                 let modifiers = &words[start..start + pre];
-                let org_like = lex.org_cue(modifiers[pre - 1]).is_some()
+                let org_like = (pre >= 2 && lex.org_cue(modifiers[pre - 1]).is_some())
                     || lex.organization(&modifiers.join(" ")).is_some();
                 if org_like {
                     employer = Some(start..start + pre);
