@@ -93,7 +93,7 @@ pub fn team(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if !plural_name {
         return;
     }
-    if n >= 2 && n <= 4 && !o.span.institution {
+    if (2..=4).contains(&n) && !o.span.institution {
         // (the place may be the first words of a longer one: `Tampa Bay`)
         let known = |k: usize| {
             let place = doc.slice(&(o.span.tokens.start..o.span.tokens.start + k));
