@@ -195,6 +195,12 @@ word_lists! {
     versus,
     /// Party affiliations after a state (`a Virginia Democrat`).
     party_affiliations,
+    /// Members of a faith or a political camp (`Christian`, `Buddhists`): groups.
+    group_words,
+    /// Words between the sides of a match (`beat`, `vs`): a plural name by one is a team.
+    match_verbs,
+    /// Words before a picture's credited name (`Photo:`, `Credit`).
+    credit_words,
     /// Words of geography that take `of` (`Gulf of Mexico`).
     place_heads,
     /// Particles inside personal names (`de`, `y`, `al-`).

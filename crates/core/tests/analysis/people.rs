@@ -337,3 +337,86 @@ fn a_full_name_whose_last_word_is_used_alone_is_a_person() {
         ["Évrard Quillonet", "Quillonet", "Quillonet"]
     );
 }
+
+#[test]
+fn a_full_name_before_of_and_an_organisation_is_a_person_of_it() {
+    let a = Annotated::new(
+        "Council vote\n\nTanya Okoro of the Civic Party voted against the plan, and \
+         Marcus Lindqvist of Harbour Alliance abstained.",
+    );
+    assert!(
+        a.find(Person, "Tanya Okoro").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(
+        a.find(Organization, "Civic Party").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(
+        a.find(Organization, "Tanya Okoro of the Civic Party")
+            .is_none(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn members_of_a_faith_or_a_camp_are_no_person() {
+    let a = Annotated::new(
+        "Interfaith meeting\n\nChristian leaders and Buddhists met on Monday with \
+         Republicans from the council, said Imani Wachira, who chaired it.",
+    );
+    for group in ["Christian", "Buddhists", "Republicans"] {
+        assert!(
+            a.all_names().iter().all(|(_, n)| n != group),
+            "{group}: {:?}",
+            a.all_names()
+        );
+    }
+    assert!(
+        a.find(Person, "Imani Wachira").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn a_name_credited_for_a_picture_is_no_person() {
+    let a = Annotated::new(
+        "Floods\n\nThe river rose overnight, said Halvard Brekke, the mayor.\n\n\
+         Photo: Lee Chanwoo\n\nTOMAS VEGA-RUIZ/AFP\n\nBrekke said the town would rebuild.",
+    );
+    assert!(
+        a.find(Person, "Halvard Brekke").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    for credited in ["Lee Chanwoo", "TOMAS VEGA-RUIZ"] {
+        assert!(
+            a.find(Person, credited).is_none(),
+            "{credited}: {:?}",
+            a.all_names()
+        );
+    }
+}
+
+#[test]
+fn a_role_after_an_employer_stays_out_of_the_name() {
+    let a = Annotated::new(
+        "Border talks\n\n\"The talks are over,\" said Reuters Correspondent Ilse Marwitz \
+         on Friday. Marwitz left the capital.",
+    );
+    let p = a.entity(Person, "Ilse Marwitz");
+    assert!(
+        a.roles(p).iter().any(|r| r.contains("Correspondent")),
+        "{:?}",
+        a.roles(p)
+    );
+    assert!(
+        a.find(Organization, "Reuters").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}

@@ -467,3 +467,63 @@ fn an_acronym_brought_in_for_lowercase_words_is_a_term_not_an_organisation() {
         a.all_names()
     );
 }
+
+#[test]
+fn a_team_is_named_by_its_place_and_a_plural_or_by_a_match() {
+    let a = Annotated::new(
+        "Late rally\n\nThe Houston Skylarks edged the Tampa Bay Marlinos on Sunday. \
+         Earlier, the Vantors beat the Quillers at home.",
+    );
+    for team in [
+        "Houston Skylarks",
+        "Tampa Bay Marlinos",
+        "Vantors",
+        "Quillers",
+    ] {
+        assert!(
+            a.find(Organization, team).is_some(),
+            "{team}: {:?}",
+            a.all_names()
+        );
+        assert!(
+            a.find(Person, team).is_none(),
+            "{team}: {:?}",
+            a.all_names()
+        );
+    }
+}
+
+#[test]
+fn a_known_organisation_before_ordinary_words_is_that_organisation() {
+    let a = Annotated::new(
+        "Old town\n\nThe square is a UNESCO World Heritage Site, and pupils from the \
+         town won at the Google Science Fair.",
+    );
+    assert!(
+        a.find(Organization, "UNESCO").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(
+        a.find(Organization, "Google").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn companies_and_publications_named_alone_are_organisations() {
+    let a = Annotated::new(
+        "Prices\n\nShoppers left Tesco for Aldi and Lidl last year, Wikinews reported, \
+         and Nokia cut its prices.",
+    );
+    for org in ["Tesco", "Aldi", "Lidl", "Wikinews", "Nokia"] {
+        assert!(
+            a.find(Organization, org).is_some(),
+            "{org}: {:?}",
+            a.all_names()
+        );
+        assert!(a.find(Person, org).is_none(), "{org}: {:?}", a.all_names());
+        assert!(a.find(Place, org).is_none(), "{org}: {:?}", a.all_names());
+    }
+}

@@ -82,6 +82,7 @@ rules! {
     STORM: None For 6.0, "a storm (`Hurricane Katrina`) is no one";
     EVENT: None For 6.0, "an event (`World War II`, `the Summer Olympic Games`) is neither person, organisation nor place";
     DEMONYM: None For 6.0, "a demonym (`French`) is an adjective of a place, not its name";
+    GROUP_WORD: None For 6.0, "a word for the members of a faith or a political camp (`Christian`, `Buddhists`, `Republicans`) names a group, no one";
     OATH: None For 6.0, "an oath opening a quotation (`\"Jesus …!`)";
     FIELD_OF_A_UNIT: None For 6.0, "one of the fields a unit is named after (`the Science, Technology and Society program`)";
     LEGAL_FORM_ALONE: None For 6.0, "a company's legal form alone (`Inc.`) names nothing";
@@ -132,6 +133,9 @@ rules! {
     // ---- the words around it (`evidence/around.rs`)
     PICTURE_CREDIT: Org For 1.5, "after `via` or a slash (`Jeon Heon-Kyun/EPA`): an agency credited for a picture";
     PICTURE_CREDIT_AT_LINE_END: Org For 3.0, "a picture's credit that ends its line (`via Getty Images`)";
+    CREDITED_FOR_PICTURE: None For 6.0, "a name credited for a picture (`Photo: Lee Chan`, `Credit Maria Gomez`, `JOHN DOE/AFP`): who took it, no one the article is about";
+    TEAM_OF_A_PLACE: Org For 4.0, "a place and then a capitalised plural that is no place word (`Houston Astros`, `Tampa Bay Rays`): a team";
+    TEAM_IN_A_MATCH: Org For 3.5, "a capitalised plural beside a word of a match (`the Lakers beat the Celtics`, `Owls vs Rams`): a team";
     COORDINATED_WITH_ORG: Org For 3.0, "one word joined by `and`/`or` to an organisation's name (`News Corporation and Fairfax`)";
     CITY_AFTER_PREPOSITION: Place For 3.5, "a known place and `City` after a preposition (`in Kansas City`), not a club";
     CALENDAR_PAST_POSSESSIVE: None For 6.0, "a calendar phrase that goes on past `'s` (`Valentine's Day`)";

@@ -51,6 +51,9 @@ struct RunFacts {
     front: usize,
     front_title: Option<Title>,
     employer: Option<Range<usize>>,
+    /// A well-known organisation at the front, and ordinary words after it
+    /// (`UNESCO World Heritage Site`, `Google Science Fair`): its word count.
+    org_front: Option<usize>,
 }
 
 impl RunFacts {
@@ -71,13 +74,18 @@ impl RunFacts {
             if after >= words.len() || !looks_like_name_word(words[after]) {
                 break;
             }
-            // a known organisation after the modifiers is no title: `General Motors`
-            if lex.organization_at(&words[start..]).is_some() {
+            // a known organisation that takes the title in is no title:
+            // `General Motors` (but `Reuters Correspondent` is one's employer
+            // and one's role)
+            if lex
+                .organization_at(&words[start..])
+                .is_some_and(|(k, _)| k > pre)
+            {
                 break;
             }
-            if pre >= 2 {
+            if pre >= 1 {
                 let modifiers = &words[start..start + pre];
-                let org_like = lex.org_cue(modifiers[pre - 1]).is_some()
+                let org_like = (pre >= 2 && lex.org_cue(modifiers[pre - 1]).is_some())
                     || lex.organization(&modifiers.join(" ")).is_some();
                 if org_like {
                     employer = Some(start..start + pre);
@@ -86,12 +94,23 @@ impl RunFacts {
             front_title = Some(t);
             start = after;
         }
+        let org_front = lex
+            .organization_at(words)
+            .map(|(n, _)| n)
+            // (not a short acronym, which many firms start with: `ABC
+            // Builders`)
+            .filter(|&n| {
+                n < words.len()
+                    && words[..n].iter().map(|w| w.len()).sum::<usize>() >= 4
+                    && ordinary_rest(lex, &words[n..])
+            });
         RunFacts {
             organization,
             title,
             front: start,
             front_title,
             employer,
+            org_front,
         }
     }
 }
@@ -140,6 +159,27 @@ pub fn segment<'a>(
             sentence_initial: cand.sentence_initial,
             institution: false,
         }];
+    }
+
+    // a well-known organisation and ordinary words after it: the
+    // organisation, then the rest (`UNESCO World Heritage Site`)
+    if let Some(n) = facts.org_front {
+        return vec![
+            NameSpan {
+                tokens: base..base + n,
+                role: None,
+                title: None,
+                sentence_initial: cand.sentence_initial,
+                institution: n > 1,
+            },
+            NameSpan {
+                tokens: base + n..cand.tokens.end,
+                role: None,
+                title: None,
+                sentence_initial: false,
+                institution: false,
+            },
+        ];
     }
 
     // a role noun just before the run: `spokeswoman Heather Nauert`, unless
@@ -203,10 +243,16 @@ pub fn segment<'a>(
                     .iter()
                     .find(|k| k.start > j.start)
                     .map_or(tokens.end, |k| k.start);
+                // `Tanya Okoro of the Civic Party`: a person's full name
+                // before `of` is the person and then where they belong
+                let person_of =
+                    connector == "of" && person_full_name(lex, &doc.words(part_start..j.start));
                 takes_connector(lex, before)
                     || (j.start - part_start >= 2 && takes_connector(lex, doc.word(part_start)))
                     // `Pulitzer Prize for Breaking News`: the cue ends the name
-                    || (next_end > j.end && lex.org_cue(doc.word(next_end - 1)).is_some())
+                    || (!person_of
+                        && next_end > j.end
+                        && lex.org_cue(doc.word(next_end - 1)).is_some())
             }
         };
         if keep {
@@ -244,6 +290,42 @@ pub fn segment<'a>(
         });
     }
     out
+}
+
+/// Whether the words after an organisation's name are ordinary ones that
+/// name a thing of it (`World Heritage Site`, `Science Fair`), not its unit
+/// or another name: ordinary words, no organisation word, title or place,
+/// and not ending in a plural (`Builders Interiors` names a firm).
+fn ordinary_rest(lex: &Lexicon, words: &[&str]) -> bool {
+    let last = words.last().copied().unwrap_or("");
+    let plural = last.ends_with('s') && !last.ends_with("ss");
+    !plural
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && lex.common_word(w).is_some_and(|c| c.is_common())
+                && lex.org_cue(w).is_none()
+                && lex.title(w).is_none()
+                && lex.place(w).is_none()
+        })
+}
+
+/// Whether `words` are shaped like a person's full name: two or three
+/// capitalised words, the first a given name that is no ordinary word (or a
+/// family name written first, `Wu Chi-wai`), none an organisation word or a
+/// known place, the whole no known organisation.
+fn person_full_name(lex: &Lexicon, words: &[&str]) -> bool {
+    let first = words.first().copied().unwrap_or("");
+    (2..=3).contains(&words.len())
+        && (lex.given_name(first).is_some_and(|f| f > 0.001) || !lex.family_first(first).is_empty())
+        && lex.common_word(first).is_none_or(|w| !w.is_common())
+        && lex.demonym(first).is_none()
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && lex.org_cue(w).is_none()
+                && lex.title(w).is_none()
+                && lex.place(w).is_none_or(|m| m.place.population < 100_000)
+        })
+        && lex.organization(&words.join(" ")).is_none()
 }
 
 /// Whether a citation's year follows the run `tokens`: `, 2010`, `(2010)`,

@@ -29,6 +29,108 @@ pub fn picture_credit(doc: &Doc, o: &Occurrence, b: &mut Ballot) {
     }
 }
 
+/// `Photo: Lee Chan`, `Credit Maria Gomez`, `Photograph by Ana Ruiz` at the
+/// start of a line, or `JOHN DOE/AFP` ending one: the name of whoever took a
+/// picture, no one the article is about.
+pub fn credited_for_picture(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
+    let (start, end) = (o.span.tokens.start, o.span.tokens.end);
+    // (the credit word, then `:` or `by`, at the start of its line)
+    let mut k = start;
+    if k > 0 && matches!(doc.word(k - 1), ":" | "by" | "By") {
+        k -= 1;
+    }
+    let credited_before =
+        k > 0 && lex.lists.credit_words.contains(doc.word(k - 1)) && line_starts_at(doc, k - 1);
+    // (a slash glued to the name, then an agency that ends the line)
+    let credited_after = end + 1 < doc.tokens.len()
+        && doc.word(end) == "/"
+        && doc.tokens[end].span().start == doc.tokens[end - 1].span().end
+        && doc.tokens[end + 1].kind == TokenKind::Word
+        && line_ends_after(doc, end + 1)
+        && o.words.len() >= 2
+        && line_starts_at(doc, start);
+    if credited_before || credited_after {
+        b.cast(&rules::CREDITED_FOR_PICTURE);
+    }
+}
+
+/// Whether token `i` is the first of its line, or follows only other words
+/// of a credit (`Photo by`).
+fn line_starts_at(doc: &Doc, i: usize) -> bool {
+    let before = &doc.text[..doc.tokens[i].span().start];
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    line.trim().is_empty()
+}
+
+/// Whether nothing but punctuation follows token `i` on its line.
+fn line_ends_after(doc: &Doc, i: usize) -> bool {
+    let after = &doc.text[doc.tokens[i].span().end..];
+    let line = after.split('\n').next().unwrap_or(after);
+    line.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// `Houston Astros`, `the Lakers beat the Celtics`: a team, named by its
+/// place and a plural, or a plural on either side of a match.
+pub fn team(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
+    let (words, n) = (o.words, o.words.len());
+    let last = words[n - 1];
+    // a plural of a name (`Astros`, `Rays`), no place word (`Falls`), no
+    // group (`Republicans`), no demonym (`Kenyans`) and no organisation word
+    let plural_name = last.len() >= 4
+        && last.ends_with('s')
+        && !last.ends_with("ss")
+        && !last.ends_with("us")
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().skip(1).all(char::is_lowercase)
+        && !lex.lists.place_last_words.contains(last)
+        && !lex.lists.place_words_after_name.contains(last)
+        && !lex.lists.group_words.contains(last)
+        && !lex.lists.event_last_words.contains(last)
+        && !lex.lists.party_affiliations.contains(last)
+        && lex.demonym(last).is_none()
+        && lex.org_cue(last).is_none()
+        && lex.place(last).is_none();
+    if !plural_name {
+        return;
+    }
+    if (2..=4).contains(&n) && !o.span.institution {
+        // (the place may be the first words of a longer one: `Tampa Bay`)
+        let known = |k: usize| {
+            let place = doc.slice(&(o.span.tokens.start..o.span.tokens.start + k));
+            lex.place(place)
+                .is_some_and(|m| m.place.population >= 50_000 || is_major_place(&m))
+                && lex.demonym(place).is_none()
+        };
+        if (1..n).rev().any(known) {
+            b.cast(&rules::TEAM_OF_A_PLACE);
+            return;
+        }
+    }
+    // `the Lakers beat the Celtics`, `Owls vs Rams`
+    let (start, end) = (o.span.tokens.start, o.span.tokens.end);
+    let sentence = doc.sentence_of[start];
+    let same = |i: usize| i < doc.tokens.len() && doc.sentence_of[i] == sentence;
+    let is_match = |i: usize| same(i) && lex.lists.match_verbs.contains(doc.word(i));
+    let mut before = start;
+    if before > 0 && matches!(doc.word(before - 1), "the" | "The") {
+        before -= 1;
+    }
+    let match_after =
+        is_match(end) && (end + 1..end + 3).any(|i| same(i) && is_capital_plural(doc.word(i)));
+    let match_before = before > 0
+        && is_match(before - 1)
+        && (before.saturating_sub(4)..before - 1)
+            .any(|i| same(i) && is_capital_plural(doc.word(i)));
+    if match_after || match_before {
+        b.cast(&rules::TEAM_IN_A_MATCH);
+    }
+}
+
+/// A capitalised word ending in `s` (`Celtics`), as the other side of a match.
+fn is_capital_plural(w: &str) -> bool {
+    w.len() >= 4 && w.ends_with('s') && w.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// `News Corporation and Fairfax`: a single word joined by `and`/`or` to an
 /// organisation's name that ends in its cue word is most often another
 /// organisation of the same list, unless it is a well-known place.

@@ -68,6 +68,8 @@ pub fn votes<'a>(
     own::not_a_name(doc, lex, &o, b);
     own::known_organisation(doc, lex, &o, b);
     around::picture_credit(doc, &o, b);
+    around::credited_for_picture(doc, lex, &o, b);
+    around::team(doc, lex, &o, b);
     own::institution_and_cues(doc, &o, b);
     own::known_place(doc, lex, &o, b);
     around::coordinated(doc, lex, &o, b);

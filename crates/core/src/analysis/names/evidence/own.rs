@@ -27,6 +27,10 @@ pub fn not_a_name(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if f.demonym && !span.institution {
         b.cast(&rules::DEMONYM);
     }
+    // `Christian leaders`, `Buddhists`, `Senate Republicans`
+    if n == 1 && lex.lists.group_words.contains(o.words[0]) {
+        b.cast(&rules::GROUP_WORD);
+    }
     if n == 1 && is_oath(doc, lex, span.tokens.start) {
         b.cast(&rules::OATH);
     }
