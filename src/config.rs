@@ -120,6 +120,9 @@ impl Config {
             notes: self.notes.clone(),
             export: self.export.clone(),
             library: self.library.clone(),
+            feeds: self.feeds.clone(),
+            fetch: self.fetch.clone(),
+            clean: self.clean.clone(),
         }
     }
 

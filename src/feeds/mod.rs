@@ -27,6 +27,10 @@ pub struct FeedSettings {
     pub max_items: usize,
     /// Seconds a feed may take.
     pub timeout: u64,
+    /// The reader refreshes every feed when it starts and then every this
+    /// many minutes, in the background; 0: only when asked (`r`).
+    #[serde(default)]
+    pub refresh_minutes: u64,
 }
 
 impl Default for FeedSettings {
@@ -37,6 +41,7 @@ impl Default for FeedSettings {
             max_bytes: 5 << 20,
             max_items: 500,
             timeout: 30,
+            refresh_minutes: 0,
         }
     }
 }
