@@ -78,7 +78,7 @@ pub fn run(
 /// a failure quits with its one-line reason. Needs a terminal on stdout.
 pub fn run_loading(
     label: &str,
-    mut poll: impl FnMut() -> Option<loading::Loaded>,
+    mut poll: impl FnMut() -> Option<Result<Opened, String>>,
     settings: &settings::ReaderSettings,
 ) -> anyhow::Result<()> {
     let mut screen = loading::Loading::new(label, settings, &theme::ColorEnv::from_env())?;
@@ -86,10 +86,10 @@ pub fn run_loading(
     let outcome = loading::wait(&mut session, &mut screen, &mut poll)?;
     drop(poll);
     match outcome {
-        loading::Outcome::Loaded(loaded) => {
-            let (article, id) = *loaded;
-            run_in(session, article, settings, &id)
-        }
+        loading::Outcome::Loaded(loaded) => match *loaded {
+            Opened::Article(article, id) => run_in(session, *article, settings, &id),
+            Opened::Feed { url, note } => run_feed(session, &url, &note, settings),
+        },
         loading::Outcome::Failed(reason) => {
             drop(session);
             Err(anyhow::anyhow!(reason))
@@ -99,6 +99,48 @@ pub fn run_loading(
             anyhow::bail!("{label}: cancelled before it was fetched; nothing to read")
         }
     }
+}
+
+/// What an address fetched turned out to be: an article, or a feed (taken
+/// in already; `note` says what was done).
+pub enum Opened {
+    Article(Box<Article>, ArticleId),
+    Feed { url: String, note: String },
+}
+
+/// The feed pane on the feed at `url` (over the library's list), then what
+/// it opens, until the user quits.
+fn run_feed(
+    mut session: terminal::Session,
+    url: &str,
+    note: &str,
+    settings: &settings::ReaderSettings,
+) -> anyhow::Result<()> {
+    let keeper = crate::library::Keeper::new(&settings.library, settings.notes.dir())
+        .ok_or_else(|| anyhow::anyhow!("the library is off ([library] keep in config.toml)"))?;
+    let shelf = shelf::library(&keeper, "").map_err(anyhow::Error::msg)?;
+    let mut feeds = feedlist::FeedsUi::new(&settings.feeds, &settings.clean);
+    let mut pane = feedlist::load(&feeds, &keeper).map_err(anyhow::Error::msg)?;
+    if let Some(i) = pane.feeds.iter().position(|f| f.url == url) {
+        pane.cursor.selected = i;
+        let entries = keeper.open()?.feed_entries(url)?;
+        pane.items = Some(feedlist::ItemList {
+            url: url.to_string(),
+            label: pane.feeds[i].label.clone(),
+            entries,
+            cursor: Default::default(),
+        });
+    }
+    pane.message = Some(note.to_string());
+    feeds.pane = Some(pane);
+    let mut warnings = Vec::new();
+    let result = library_screen(&mut session, shelf, keeper, settings, &mut feeds)
+        .and_then(|exit| follow_exits(&mut session, exit, settings, &mut feeds, &mut warnings));
+    drop(session);
+    for w in warnings {
+        eprintln!("gloss: {w}");
+    }
+    result
 }
 
 /// How a reading ended: quit, or open an article of the library.

@@ -244,3 +244,28 @@ fn r_in_the_reader_refreshes_and_an_item_opens_from_the_feed_pane_then_shows_rea
     quit(&t);
     assert!(gloss(dir.path(), &["feeds"]).contains("1 unread"));
 }
+
+#[test]
+fn gloss_url_of_a_feed_subscribes_and_opens_the_feed_pane() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // served as XML: told a feed by its start
+    let server = Server::start(|path| match path {
+        "/news" => Reply::ok(
+            "text/xml",
+            TWO_ITEMS.replace("LINK", "https://coast.test/ferry"),
+        ),
+        _ => Reply::status(404),
+    });
+    let url = server.url("/news");
+    let t = Tmux::start(&url, dir.path(), "");
+    t.wait_for("Feeds › Coast Courier · 2 items · 2 unread");
+    t.wait_for("A feed: subscribed (2 item(s)");
+    // Esc: the feeds; again: the library under them
+    t.key("Escape");
+    t.wait_for("Feeds · 1 feed · 2 unread");
+    t.key("Escape");
+    t.wait_for("Library · 2 articles");
+    quit(&t);
+    let feeds = gloss(dir.path(), &["feeds"]);
+    assert!(feeds.contains("2 unread"), "{feeds}");
+}

@@ -350,3 +350,41 @@ fn r_refreshes_in_the_background_and_the_status_line_reports_it() {
     assert_eq!(subs.feeds[0].title.as_deref(), Some("Local Wire"));
     assert!(subs.feeds[1].error.is_some());
 }
+
+#[test]
+fn refresh_minutes_refreshes_as_the_reader_starts_then_waits_that_long() {
+    let f = fixture();
+    let file = f.folder.join("wire.rss");
+    std::fs::write(&file, RSS).unwrap();
+    let mut subs = Subscriptions::default();
+    subs.add(&file.display().to_string(), None, vec![]);
+    subs.save(&f.subscriptions).unwrap();
+    let mut settings = gloss::ui::settings::ReaderSettings::default();
+    settings.feeds.refresh_minutes = 30;
+    let mut app = App::new(
+        crate::ui_support::document(),
+        &settings,
+        crate::ui_support::env(),
+        80,
+        24,
+    )
+    .unwrap();
+    app.keeper = Some(f.keeper.clone());
+    app.feeds.subscriptions = Some(f.subscriptions.clone());
+    // due at once: the event loop wakes for it
+    assert_eq!(app.feeds.wake_in(), Some(Duration::ZERO));
+    assert!(gloss::ui::feedlist::tick(&mut app));
+    assert!(app.feeds.refreshing());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while app.feeds.refreshing() {
+        assert!(Instant::now() < deadline, "the refresh never ended");
+        gloss::ui::feedlist::tick(&mut app);
+        std::thread::yield_now();
+    }
+    assert_eq!(message(&app), "Refreshed 1 feed: 2 new items");
+    // the next one in half an hour
+    let wait = app.feeds.wake_in().expect("another is due");
+    assert!(wait > Duration::from_secs(29 * 60) && wait <= Duration::from_secs(30 * 60));
+    // off by default
+    assert_eq!(reader(&f, 80, 24).feeds.wake_in(), None);
+}
