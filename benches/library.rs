@@ -1,7 +1,9 @@
 //! The library at 10,000 articles: `gloss` with no argument from `exec` to
 //! the library's first frame (a 160×48 pseudo-terminal), a full-text search,
 //! `W` (the other articles that mention someone) and the list itself; and
-//! refreshing 100 feeds served on 127.0.0.1 (20 items each) into a library.
+//! refreshing 100 feeds served on 127.0.0.1 (20 items each) into a library;
+//! the reader's feed pane over 100 feeds and 10,000 items: from `F` to its
+//! first frame (160×48), and from `Enter` on a feed to the frame of its items.
 //!
 //! The library is built once per run from the news documents of the GUM
 //! fixture, each kept many times under other addresses and with a line of
@@ -168,5 +170,94 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(library, benches);
+/// The feed pane over a library of 100 feeds of 100 items each.
+fn feed_pane(c: &mut Criterion) {
+    use gloss::library::{FeedItem, Keeper, LibrarySettings};
+    use gloss::ui::feedlist::FeedAction;
+    use gloss::ui::{Action, App, draw, update};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let settings = LibrarySettings {
+        keep: true,
+        dir: dir.path().join("library").display().to_string(),
+        max_size_mb: 0,
+    };
+    let keeper = Keeper::new(&settings, None).expect("keeping");
+    let mut lib = keeper.open().expect("opens");
+    let options = CleanOptions::default();
+    let mut subs = Subscriptions::default();
+    for n in 0..100 {
+        let url = format!("https://feeds.test/{n}.rss");
+        let items: Vec<FeedItem> = (0..100)
+            .into_par_iter()
+            .map(|i| {
+                let text = format!(
+                    "Story {i} of feed {n}\n\nThe council of town {n} met on Tuesday about item {i}. Mayor Jane Holloway said the ferry would run."
+                );
+                let mut article = clean(&text, &options);
+                article.meta.published = Some(format!("2026-03-{:02}T08:00:00Z", 1 + i % 28));
+                let link = format!("https://feeds.test/{n}/{i}");
+                FeedItem {
+                    guid: format!("{n}-{i}"),
+                    link: Some(link.clone()),
+                    id: ArticleId::Url(link),
+                    article,
+                    full: true,
+                }
+            })
+            .collect();
+        lib.add_feed_items(&url, &url, &[], &items, 1_700_000_000)
+            .expect("adds");
+        subs.add(&url, Some(format!("Feed {n}")), vec![]);
+    }
+    assert_eq!(lib.len().expect("counts"), 10_000);
+    let path = dir.path().join("feeds.json");
+    subs.save(&path).expect("saves");
+    let empty = gloss::Document {
+        article: Default::default(),
+        analysis: Default::default(),
+    };
+    let env = gloss::ui::theme::ColorEnv {
+        no_color: false,
+        truecolor: true,
+        light_background: false,
+    };
+    let mut app = App::new(
+        empty,
+        &gloss::ui::settings::ReaderSettings::default(),
+        env,
+        160,
+        48,
+    )
+    .expect("keys");
+    app.keeper = Some(keeper);
+    app.article_key = Some("reading".to_string());
+    app.feeds.subscriptions = Some(path);
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(160, 48)).expect("backend");
+    let mut group = c.benchmark_group("feed pane");
+    group.sample_size(20);
+    group.bench_function(
+        "F to the first frame (100 feeds, 10,000 items, 160x48)",
+        |b| {
+            b.iter(|| {
+                app.feeds.pane = None;
+                update(&mut app, Action::Feeds(FeedAction::Open));
+                terminal.draw(|f| draw(&app, f)).expect("draws");
+                assert_eq!(app.feeds.pane.as_ref().expect("open").feeds.len(), 100);
+            })
+        },
+    );
+    update(&mut app, Action::Feeds(FeedAction::Open));
+    let list = app.feeds.pane.clone();
+    group.bench_function("Enter on a feed to the frame of its 100 items", |b| {
+        b.iter(|| {
+            app.feeds.pane = list.clone();
+            update(&mut app, Action::Feeds(FeedAction::Enter));
+            terminal.draw(|f| draw(&app, f)).expect("draws");
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(library, benches, feed_pane);
 criterion_main!(library);

@@ -47,6 +47,8 @@ pub struct Cli {
     /// URL; a file named like one is ./http...), or - for standard input.
     /// Without one, standard input when it is piped (`… | gloss`), else the
     /// library (once anything was read), else the bundled sample article.
+    /// The URL of a feed (RSS, Atom, JSON Feed) subscribes to it and opens
+    /// the feed list on its items.
     #[arg(value_name = "FILE|URL|-")]
     pub file: Option<PathBuf>,
 
@@ -256,17 +258,50 @@ fn open_reader_fetching(url: &str, config: &Config) -> anyhow::Result<()> {
     let clean = config.clean.clone();
     let poll = move || {
         fetching.try_take().map(|fetched| {
-            fetched
-                .map(|source| {
-                    (
-                        annotate::source_to_article(&source, &clean),
-                        source.article_id(),
-                    )
-                })
-                .map_err(|e| e.to_string())
+            let source = fetched.map_err(|e| e.to_string())?;
+            if crate::feeds::sniff(source.content_type.as_deref(), &source.text) {
+                // a feed: subscribed, its items in the library, the feed pane
+                return subscribe(url, &source, config).map_err(|e| format!("{url}: {e:#}"));
+            }
+            Ok(crate::ui::Opened::Article(
+                Box::new(annotate::source_to_article(&source, &clean)),
+                source.article_id(),
+            ))
         })
     };
     crate::ui::run_loading(url, poll, &config.reader_settings())
+}
+
+/// `gloss URL` of a feed: subscribe to it and take its items in.
+fn subscribe(url: &str, source: &SourceText, config: &Config) -> anyhow::Result<crate::ui::Opened> {
+    let path = crate::feeds::Subscriptions::default_path()
+        .context("no config directory is known for the subscriptions (set XDG_CONFIG_HOME)")?;
+    let mut lib = crate::library::Library::from_settings(&config.library)
+        .context("a feed's items are kept in the library, which is off ([library] keep)")??;
+    let known = crate::feeds::Subscriptions::load(&path)?
+        .feeds
+        .iter()
+        .any(|f| f.url == url);
+    let outcome = crate::feeds::subscribe_fetched(
+        &path,
+        url,
+        &source.text,
+        &mut lib,
+        &config.feeds,
+        &config.clean,
+    )?;
+    let note = match (&outcome.error, known) {
+        (Some(e), _) => format!("A feed, but it cannot be read: {e}"),
+        (None, true) => format!("A feed you follow: {} new item(s)", outcome.new),
+        (None, false) => format!(
+            "A feed: subscribed ({} item(s); gloss feeds remove URL undoes it)",
+            outcome.new
+        ),
+    };
+    Ok(crate::ui::Opened::Feed {
+        url: url.to_string(),
+        note,
+    })
 }
 
 /// Open the reader on an article.

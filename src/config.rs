@@ -143,6 +143,9 @@ impl Config {
             export: self.export.clone(),
             library: self.library.clone(),
             notes_limits: self.limits.notes(),
+            feeds: self.feeds.clone(),
+            fetch: self.fetch.clone(),
+            clean: self.clean.clone(),
         }
     }
 

@@ -146,12 +146,7 @@ pub fn to_article(
 /// A loaded input to an `Article`: a web page's media type says how to
 /// read it, its URL (after redirects) is its address. The reader's too.
 pub fn source_to_article(source: &SourceText, clean: &CleanOptions) -> Article {
-    let format = match source.content_type.as_deref() {
-        Some("text/html" | "application/xhtml+xml") => Some(Format::Html),
-        Some("text/plain") => Some(Format::Text),
-        _ => None,
-    };
-    to_article(&source.text, format, source.url.as_deref(), clean)
+    source.to_article(clean)
 }
 
 /// Analyse an article as the options say; the explanation with `--explain`.

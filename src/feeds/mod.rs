@@ -27,6 +27,10 @@ pub struct FeedSettings {
     pub max_items: usize,
     /// Seconds a feed may take.
     pub timeout: u64,
+    /// The reader refreshes every feed when it starts and then every this
+    /// many minutes, in the background; 0: only when asked (`r`).
+    #[serde(default)]
+    pub refresh_minutes: u64,
 }
 
 impl Default for FeedSettings {
@@ -37,6 +41,7 @@ impl Default for FeedSettings {
             max_bytes: 5 << 20,
             max_items: 500,
             timeout: 30,
+            refresh_minutes: 0,
         }
     }
 }
@@ -169,6 +174,70 @@ impl Subscriptions {
             .retain(|f| f.url != which && f.name.as_deref() != Some(which));
         self.feeds.len() != before
     }
+}
+
+/// Whether a body fetched (or read) is a feed rather than a page: by its
+/// media type when that says so, else by its start (an `<rss>`, `<feed>`
+/// or `<rdf:RDF>` root, or a JSON Feed's `version`).
+pub fn sniff(content_type: Option<&str>, body: &str) -> bool {
+    match content_type {
+        Some(
+            "application/rss+xml"
+            | "application/atom+xml"
+            | "application/feed+json"
+            | "application/rdf+xml",
+        ) => return true,
+        Some("text/html" | "application/xhtml+xml") => return false,
+        _ => {}
+    }
+    let head: String = body
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(2048)
+        .collect();
+    if head.starts_with('{') {
+        return head.contains("jsonfeed.org/version");
+    }
+    if !head.starts_with('<') {
+        return false;
+    }
+    // the first element, past the declaration, comments and instructions
+    let root = head.match_indices('<').find_map(|(i, _)| {
+        let rest = &head[i + 1..];
+        rest.starts_with(|c: char| c.is_ascii_alphabetic())
+            .then(|| {
+                rest.split(|c: char| c.is_whitespace() || c == '>' || c == '/')
+                    .next()
+                    .unwrap_or("")
+            })
+    });
+    root.is_some_and(|r| {
+        let r = r.to_ascii_lowercase();
+        r == "rss" || r == "feed" || r == "rdf:rdf"
+    })
+}
+
+/// `gloss URL` found a feed there: subscribe to it (once) and take its
+/// items into the library from the body already fetched. What it did.
+pub fn subscribe_fetched(
+    path: &Path,
+    url: &str,
+    body: &str,
+    lib: &mut crate::library::Library,
+    settings: &FeedSettings,
+    clean: &crate::article::CleanOptions,
+) -> anyhow::Result<refresh::Outcome> {
+    let mut subs = Subscriptions::load(path)?;
+    subs.add(url, None, Vec::new());
+    let feed = subs
+        .feeds
+        .iter_mut()
+        .find(|f| f.url == url)
+        .ok_or_else(|| anyhow::anyhow!("{url}: not subscribed"))?;
+    let outcome = refresh::take_in(feed, body.as_bytes(), lib, settings, clean);
+    subs.save(path)?;
+    Ok(outcome)
 }
 
 #[cfg(test)]

@@ -68,9 +68,33 @@ pub fn refresh(
     };
     results.sort_by_key(|(i, _)| *i);
     let now = crate::library::now();
-    let mut outcomes = Vec::with_capacity(feeds.len());
-    for (i, result) in results {
-        let feed = &mut feeds[i];
+    results
+        .into_iter()
+        .map(|(i, result)| take(&mut feeds[i], result, lib, now))
+        .collect()
+}
+
+/// A feed's body fetched by someone else (`gloss URL`): its items into the
+/// library, what it said of itself into `feed`.
+pub fn take_in(
+    feed: &mut Feed,
+    body: &[u8],
+    lib: &mut Library,
+    settings: &FeedSettings,
+    clean: &CleanOptions,
+) -> Outcome {
+    let parsed = parse(body, settings, clean, feed).map(Some);
+    take(feed, parsed, lib, crate::library::now())
+}
+
+/// What a fetch brought, into the library and the feed.
+fn take(
+    feed: &mut Feed,
+    result: Result<Option<Fetched>, String>,
+    lib: &mut Library,
+    now: i64,
+) -> Outcome {
+    {
         let mut outcome = Outcome {
             url: feed.url.clone(),
             new: 0,
@@ -101,9 +125,8 @@ pub fn refresh(
         if outcome.error.is_some() {
             feed.error.clone_from(&outcome.error);
         }
-        outcomes.push(outcome);
+        outcome
     }
-    outcomes
 }
 
 /// The feeds in lanes: each lane is fetched one feed after the other, and

@@ -192,3 +192,27 @@ fn the_subscriptions_file_is_private_and_a_newer_one_refused() {
     let err = Subscriptions::load(&path).expect_err("refused").to_string();
     assert!(err.contains("newer gloss"), "{err}");
 }
+
+#[test]
+fn a_feed_is_told_from_a_page_by_its_media_type_or_its_start() {
+    use super::sniff;
+    let rss = "<?xml version=\"1.0\"?>\n<!-- a comment -->\n<rss version=\"2.0\"><channel></channel></rss>";
+    let atom = "\u{feff}<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>";
+    let rdf = "<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"x\"></rdf:RDF>";
+    let json = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}";
+    let page =
+        "<!doctype html><html><head><title>rss</title></head><body><feed></feed></body></html>";
+    for feed in [rss, atom, rdf, json] {
+        assert!(sniff(None, feed), "{feed}");
+        assert!(sniff(Some("application/xml"), feed), "{feed}");
+        assert!(sniff(Some("text/xml"), feed), "{feed}");
+    }
+    assert!(!sniff(None, page));
+    assert!(
+        !sniff(Some("text/html"), rss),
+        "the server's word for a page"
+    );
+    assert!(sniff(Some("application/rss+xml"), "not even xml"));
+    assert!(!sniff(None, "{\"a\": 1}"));
+    assert!(!sniff(Some("text/plain"), "Plain words about <rss> feeds."));
+}

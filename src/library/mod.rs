@@ -79,10 +79,17 @@ impl Keeper {
     ) -> Result<(), LibraryError> {
         let mut lib = self.open()?;
         lib.keep(id, article, analysis, now())?;
-        if let Some(max) = self.settings.max_bytes() {
-            lib.evict(max)?;
-        }
+        self.hold_to_cap(&mut lib)?;
         Ok(())
+    }
+
+    /// Hold the library to its size cap (`[library] max-size-mb`): how
+    /// many articles went. After a keep, an import, a refresh.
+    pub fn hold_to_cap(&self, lib: &mut Library) -> Result<usize, LibraryError> {
+        match self.settings.max_bytes() {
+            Some(max) => lib.evict(max),
+            None => Ok(0),
+        }
     }
 }
 

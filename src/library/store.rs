@@ -802,6 +802,48 @@ impl Library {
         self.db(r)
     }
 
+    /// Mark every item of a feed read; how many were unread.
+    pub fn mark_feed_read(&self, feed: &str) -> Result<usize, LibraryError> {
+        let n = self.conn.execute(
+            "UPDATE articles SET unread = 0 WHERE unread = 1 AND key IN (SELECT key FROM feed_items WHERE feed = ?1)",
+            [feed],
+        );
+        self.db(n)
+    }
+
+    /// The feed an article came from, if it came from one.
+    pub fn feed_of(&self, key: &str) -> Result<Option<String>, LibraryError> {
+        let r = self
+            .conn
+            .query_row(
+                "SELECT feed FROM feed_items WHERE key = ?1 ORDER BY rowid LIMIT 1",
+                [key],
+                |r| r.get(0),
+            )
+            .optional();
+        self.db(r)
+    }
+
+    /// The next unread feed item, newest first: of the feed `prefer` if it
+    /// has one, else of any feed; never `except`.
+    pub fn next_unread(
+        &self,
+        prefer: Option<&str>,
+        except: Option<&str>,
+    ) -> Result<Option<String>, LibraryError> {
+        let r = self
+            .conn
+            .query_row(
+                "SELECT a.key FROM articles a JOIN feed_items f ON f.key = a.key
+                 WHERE a.unread = 1 AND a.archived = 0 AND (?2 IS NULL OR a.key != ?2)
+                 ORDER BY (f.feed IS ?1) DESC, a.date DESC, a.id DESC LIMIT 1",
+                params![prefer, except],
+                |r| r.get(0),
+            )
+            .optional();
+        self.db(r)
+    }
+
     /// The page of a feed's summary was fetched: it is the article now.
     pub fn mark_full(&self, key: &str) -> Result<(), LibraryError> {
         let r = self

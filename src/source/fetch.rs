@@ -580,6 +580,8 @@ impl Kind {
             "application/octet-stream" | "" => Kind::Unknown,
             t if t.starts_with("text/") => Kind::Text,
             "application/xml" => Kind::Text,
+            // a JSON Feed (`gloss URL` tells a feed from a page)
+            "application/feed+json" | "application/json" => Kind::Text,
             t if t.starts_with("application/") && t.ends_with("+xml") => Kind::Text,
             _ => Kind::Other,
         }

@@ -171,6 +171,20 @@ pub struct SourceText {
 }
 
 impl SourceText {
+    /// The article this source holds: a web page's media type says how to
+    /// read it (else its content does), its URL (after redirects) is its
+    /// address. Every input goes through here: the reader's, `gloss
+    /// annotate`'s, a feed item's linked page.
+    pub fn to_article(&self, clean: &crate::article::CleanOptions) -> crate::article::Article {
+        use crate::article::html::Format;
+        let format = match self.content_type.as_deref() {
+            Some("text/html" | "application/xhtml+xml") => Some(Format::Html),
+            Some("text/plain") => Some(Format::Text),
+            _ => None,
+        };
+        crate::article::read(&self.text, format, self.url.as_deref(), clean)
+    }
+
     /// A stable identity for the article: a web page's URL (after
     /// redirects, so that a short link and the page it leads to are one
     /// article), a file's canonical path, or a hash of the text when it has

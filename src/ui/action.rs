@@ -123,9 +123,12 @@ pub enum Action {
     Map(MapAction),
     /// Correct the analysis (`super::correcting`).
     Correct(CorrectAction),
+    /// The feed list, its refresh, the next unread item, tags (`super::feedlist`).
+    Feeds(FeedAction),
 }
 
 pub use super::correcting::CorrectAction;
+pub use super::feedlist::FeedAction;
 pub use super::map::MapAction;
 pub use super::note_taking::NoteAction;
 pub use super::passage::PassageAction;
@@ -190,6 +193,7 @@ pub enum Group {
     Chooser,
     Library,
     LibrarySearch,
+    Feeds,
 }
 
 impl Group {
@@ -209,6 +213,7 @@ impl Group {
             Group::Prompts => "In the tag prompt or a yes/no question",
             Group::Library => "In the library's lists (the library, W)",
             Group::LibrarySearch => "While typing a library search",
+            Group::Feeds => "Feeds (the feed list, its items, the article's tags)",
             Group::Corrections => "Corrections of the analysis",
             Group::Chooser => "In a chooser (merge, split, kind, speaker, rename)",
         }
@@ -253,8 +258,8 @@ use Group as G;
 
 /// Keys of the reading only.
 const READ: &[Layer] = &[Layer::Normal];
-/// Keys that move in the reading, the help and the library's lists.
-const MOVE: &[Layer] = &[Layer::Normal, Layer::Help, Layer::Library];
+/// Keys that move in the reading, the help, the library's and the feeds' lists.
+const MOVE: &[Layer] = &[Layer::Normal, Layer::Help, Layer::Library, Layer::Feeds];
 const LIBRARY: &[Layer] = &[Layer::Library];
 const LIBRARY_SEARCH: &[Layer] = &[Layer::LibrarySearch];
 /// Keys of the reading that work on the map too (panes, help, quit).
@@ -262,7 +267,20 @@ const READ_MAP: &[Layer] = &[Layer::Normal, Layer::Map];
 /// Keys of the reading, the help and the map (Esc).
 const READ_HELP_MAP: &[Layer] = &[Layer::Normal, Layer::Help, Layer::Map];
 /// Keys that work everywhere but in typing: help and quit.
-const GENERAL: &[Layer] = &[Layer::Normal, Layer::Help, Layer::Library, Layer::Map];
+const GENERAL: &[Layer] = &[
+    Layer::Normal,
+    Layer::Help,
+    Layer::Library,
+    Layer::Map,
+    Layer::Feeds,
+];
+/// Keys of the feed list.
+const FEEDS: &[Layer] = &[Layer::Feeds];
+/// Keys of the reading and the library that reach the feeds.
+const READ_LIBRARY: &[Layer] = &[Layer::Normal, Layer::Library];
+/// Keys of the reading, the library and the feeds: the refresh.
+const READ_LIBRARY_FEEDS: &[Layer] = &[Layer::Normal, Layer::Library, Layer::Feeds];
+const ARTICLE_TAG: &[Layer] = &[Layer::ArticleTag];
 /// Keys of the map only.
 const MAP: &[Layer] = &[Layer::Map];
 const SEARCH: &[Layer] = &[Layer::Search];
@@ -363,6 +381,18 @@ pub const COMMANDS: &[KeyCommand] = &[
     cmd(LIBRARY_SEARCH, "library-search-confirm", Action::Shelf(ShelfAction::SearchConfirm), G::LibrarySearch, "Keep the search, back to the list", None),
     cmd(LIBRARY_SEARCH, "library-search-cancel", Action::Shelf(ShelfAction::SearchCancel), G::LibrarySearch, "Drop the search", None),
     cmd(LIBRARY_SEARCH, "library-search-backspace", Action::Shelf(ShelfAction::SearchBackspace), G::LibrarySearch, "Take back the last character (other keys are typed)", None),
+    cmd(READ_LIBRARY, "feeds", Action::Feeds(FeedAction::Open), G::Feeds, "The feeds: each with its unread items, a broken one with its error", None),
+    cmd(READ_LIBRARY_FEEDS, "feeds-refresh", Action::Feeds(FeedAction::Refresh), G::Feeds, "Refresh every feed in the background (the status line tells what came)", None),
+    cmd(READ, "next-unread", Action::Feeds(FeedAction::NextUnread), G::Feeds, "Open the next unread feed item (this article's feed first)", None),
+    cmd(READ, "tag", Action::Feeds(FeedAction::Tag), G::Feeds, "Add a tag to the article, or take it off (typed; tag: finds it)", None),
+    cmd(FEEDS, "feeds-open", Action::Feeds(FeedAction::Enter), G::Feeds, "Feed list: the feed's items; on an item, open it (its page when the feed has a summary only)", None),
+    cmd(FEEDS, "feeds-back", Action::Feeds(FeedAction::Back), G::Feeds, "Feed list: from the items to the feeds, from the feeds to the article", None),
+    cmd(FEEDS, "feeds-read", Action::Feeds(FeedAction::ToggleRead), G::Feeds, "Feed list: mark the item read or unread", None),
+    cmd(FEEDS, "feeds-all-read", Action::Feeds(FeedAction::ReadAll), G::Feeds, "Feed list: mark every item of the feed read", None),
+    cmd(FEEDS, "feeds-star", Action::Feeds(FeedAction::Star), G::Feeds, "Feed list: star the item, or take the star off", None),
+    cmd(ARTICLE_TAG, "tag-article-confirm", Action::Feeds(FeedAction::TagConfirm), G::Feeds, "Tag prompt: add the tag (or take it off if the article has it)", None),
+    cmd(ARTICLE_TAG, "tag-article-cancel", Action::Feeds(FeedAction::TagCancel), G::Feeds, "Tag prompt: drop it", None),
+    cmd(ARTICLE_TAG, "tag-article-backspace", Action::Feeds(FeedAction::TagBackspace), G::Feeds, "Tag prompt: take back the last character (other keys are typed)", None),
 ];
 
 /// The command with this name in `[keys]`.

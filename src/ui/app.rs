@@ -97,6 +97,8 @@ pub struct App {
     /// What the last correction would say for every article (kind, name),
     /// for the promote key.
     pub last_general: Option<(crate::notes::lexicon::Kind, String)>,
+    /// The feed list, its refresh and the tag prompt (`super::feedlist`).
+    pub feeds: super::feedlist::FeedsUi,
 }
 
 impl App {
@@ -150,6 +152,7 @@ impl App {
             orphaned: Vec::new(),
             chooser: None,
             last_general: None,
+            feeds: super::feedlist::FeedsUi::new(&settings.feeds, &settings.clean),
         };
         app.relayout();
         Ok(app)

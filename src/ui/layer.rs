@@ -39,6 +39,10 @@ pub enum Layer {
     /// A chooser of a correction in the status bar; keys no command takes
     /// are typed into its filter.
     Chooser,
+    /// The feed list and a feed's items (`super::feedlist`).
+    Feeds,
+    /// Typing a tag for the open article; keys no command takes are typed.
+    ArticleTag,
 }
 
 impl Layer {
@@ -56,6 +60,8 @@ impl Layer {
             Layer::LibrarySearch => "while typing a library search",
             Layer::Map => "on the map",
             Layer::Chooser => "in a chooser",
+            Layer::Feeds => "in the feed list",
+            Layer::ArticleTag => "in the article's tag prompt",
         }
     }
 
@@ -74,7 +80,15 @@ impl Layer {
                 typed.map(|c| Action::Shelf(super::shelf::ShelfAction::Type(c)))
             }
             Layer::Chooser => typed.map(|c| Action::Correct(super::action::CorrectAction::Type(c))),
-            Layer::Normal | Layer::Help | Layer::Question | Layer::Library | Layer::Map => None,
+            Layer::ArticleTag => {
+                typed.map(|c| Action::Feeds(super::feedlist::FeedAction::TagType(c)))
+            }
+            Layer::Normal
+            | Layer::Help
+            | Layer::Question
+            | Layer::Library
+            | Layer::Map
+            | Layer::Feeds => None,
         }
     }
 
@@ -83,7 +97,7 @@ impl Layer {
     pub fn holds_back(self, action: &Action) -> bool {
         matches!(
             self,
-            Layer::Editor | Layer::Prompt | Layer::Question | Layer::Chooser
+            Layer::Editor | Layer::Prompt | Layer::Question | Layer::Chooser | Layer::ArticleTag
         ) && matches!(
             action,
             Action::Click { .. } | Action::Wheel { .. } | Action::Passage(_)
@@ -96,6 +110,16 @@ impl Layer {
 pub fn topmost(app: &App) -> Layer {
     if app.chooser.is_some() {
         return Layer::Chooser;
+    }
+    if app.feeds.tag.is_some() {
+        return Layer::ArticleTag;
+    }
+    if app.feeds.pane.is_some() {
+        return if app.mode == Mode::Help {
+            Layer::Help
+        } else {
+            Layer::Feeds
+        };
     }
     if let Some(shelf) = &app.shelf {
         return match (&shelf.confirm, shelf.typing, app.mode) {

@@ -32,8 +32,8 @@ pub type Loaded = Result<(Article, ArticleId), String>;
 const TICK: Duration = Duration::from_millis(100);
 
 /// How the wait ended.
-pub enum Outcome {
-    Loaded(Box<(Article, ArticleId)>),
+pub enum Outcome<T = (Article, ArticleId)> {
+    Loaded(Box<T>),
     Failed(String),
     Cancelled,
 }
@@ -132,11 +132,11 @@ pub fn draw(loading: &Loading, frame: &mut Frame) {
 /// Show the loading screen until `poll` brings the article or says why it
 /// could not be had, or the user cancels. Nothing blocks: keys and resizes
 /// are answered between looks.
-pub fn wait(
+pub fn wait<T>(
     session: &mut Session,
     loading: &mut Loading,
-    poll: &mut dyn FnMut() -> Option<Loaded>,
-) -> std::io::Result<Outcome> {
+    poll: &mut dyn FnMut() -> Option<Result<T, String>>,
+) -> std::io::Result<Outcome<T>> {
     let started = Instant::now();
     loop {
         match poll() {

@@ -12,6 +12,7 @@ pub mod areas;
 pub mod background;
 pub mod correcting;
 pub mod draw;
+pub mod feedlist;
 mod follow;
 pub mod index;
 pub mod keymap;
@@ -79,7 +80,7 @@ pub fn run(
 /// a failure quits with its one-line reason. Needs a terminal on stdout.
 pub fn run_loading(
     label: &str,
-    mut poll: impl FnMut() -> Option<loading::Loaded>,
+    mut poll: impl FnMut() -> Option<Result<Opened, String>>,
     settings: &settings::ReaderSettings,
 ) -> anyhow::Result<()> {
     let mut screen = loading::Loading::new(label, settings, &theme::ColorEnv::from_env())?;
@@ -87,10 +88,10 @@ pub fn run_loading(
     let outcome = loading::wait(&mut session, &mut screen, &mut poll)?;
     drop(poll);
     match outcome {
-        loading::Outcome::Loaded(loaded) => {
-            let (article, id) = *loaded;
-            run_in(session, article, settings, &id)
-        }
+        loading::Outcome::Loaded(loaded) => match *loaded {
+            Opened::Article(article, id) => run_in(session, *article, settings, &id),
+            Opened::Feed { url, note } => run_feed(session, &url, &note, settings),
+        },
         loading::Outcome::Failed(reason) => {
             drop(session);
             Err(anyhow::anyhow!(reason))
@@ -100,6 +101,48 @@ pub fn run_loading(
             anyhow::bail!("{label}: cancelled before it was fetched; nothing to read")
         }
     }
+}
+
+/// What an address fetched turned out to be: an article, or a feed (taken
+/// in already; `note` says what was done).
+pub enum Opened {
+    Article(Box<Article>, ArticleId),
+    Feed { url: String, note: String },
+}
+
+/// The feed pane on the feed at `url` (over the library's list), then what
+/// it opens, until the user quits.
+fn run_feed(
+    mut session: terminal::Session,
+    url: &str,
+    note: &str,
+    settings: &settings::ReaderSettings,
+) -> anyhow::Result<()> {
+    let keeper = crate::library::Keeper::new(&settings.library, settings.notes.dir())
+        .ok_or_else(|| anyhow::anyhow!("the library is off ([library] keep in config.toml)"))?;
+    let shelf = shelf::library(&keeper, "").map_err(anyhow::Error::msg)?;
+    let mut feeds = feedlist::FeedsUi::new(&settings.feeds, &settings.clean);
+    let mut pane = feedlist::load(&feeds, &keeper).map_err(anyhow::Error::msg)?;
+    if let Some(i) = pane.feeds.iter().position(|f| f.url == url) {
+        pane.cursor.selected = i;
+        let entries = keeper.open()?.feed_entries(url)?;
+        pane.items = Some(feedlist::ItemList {
+            url: url.to_string(),
+            label: pane.feeds[i].label.clone(),
+            entries,
+            cursor: Default::default(),
+        });
+    }
+    pane.message = Some(note.to_string());
+    feeds.pane = Some(pane);
+    let mut warnings = Vec::new();
+    let result = library_screen(&mut session, shelf, keeper, settings, &mut feeds)
+        .and_then(|exit| follow_exits(&mut session, exit, settings, &mut feeds, &mut warnings));
+    drop(session);
+    for w in warnings {
+        eprintln!("gloss: {w}");
+    }
+    result
 }
 
 /// How a reading ended: quit, or open an article of the library.
@@ -118,6 +161,7 @@ fn run_in(
     id: &ArticleId,
 ) -> anyhow::Result<()> {
     let mut warnings = Vec::new();
+    let mut feeds = feedlist::FeedsUi::new(&settings.feeds, &settings.clean);
     let first = read(
         &mut session,
         article,
@@ -125,9 +169,11 @@ fn run_in(
         settings,
         id,
         None,
+        &mut feeds,
         &mut warnings,
     );
-    let result = first.and_then(|exit| follow_exits(&mut session, exit, settings, &mut warnings));
+    let result = first
+        .and_then(|exit| follow_exits(&mut session, exit, settings, &mut feeds, &mut warnings));
     // the terminal is restored before anything is printed
     drop(session);
     for w in warnings {
@@ -145,8 +191,9 @@ pub fn run_library(settings: &settings::ReaderSettings) -> anyhow::Result<()> {
     shelf.message = None;
     let mut session = terminal::Session::enter()?;
     let mut warnings = Vec::new();
-    let result = library_screen(&mut session, shelf, keeper, settings)
-        .and_then(|exit| follow_exits(&mut session, exit, settings, &mut warnings));
+    let mut feeds = feedlist::FeedsUi::new(&settings.feeds, &settings.clean);
+    let result = library_screen(&mut session, shelf, keeper, settings, &mut feeds)
+        .and_then(|exit| follow_exits(&mut session, exit, settings, &mut feeds, &mut warnings));
     drop(session);
     for w in warnings {
         crate::sanitize::eprint_line(&format!("gloss: {w}"));
@@ -160,6 +207,7 @@ fn library_screen(
     shelf: shelf::Shelf,
     keeper: crate::library::Keeper,
     settings: &settings::ReaderSettings,
+    feeds: &mut feedlist::FeedsUi,
 ) -> anyhow::Result<Exit> {
     let (width, height) = crossterm::terminal::size()?;
     let empty = Document {
@@ -169,13 +217,11 @@ fn library_screen(
     let mut app = App::new(empty, settings, theme::ColorEnv::from_env(), width, height)?;
     app.shelf = Some(shelf);
     app.keeper = Some(keeper);
+    std::mem::swap(&mut app.feeds, feeds);
     let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
-    Ok(terminal::event_loop(
-        session,
-        &mut app,
-        None,
-        exit_after_first_frame,
-    )?)
+    let exit = terminal::event_loop(session, &mut app, None, exit_after_first_frame);
+    std::mem::swap(&mut app.feeds, feeds);
+    Ok(exit?)
 }
 
 /// Open the library's articles as the lists ask, until the user quits.
@@ -183,6 +229,7 @@ fn follow_exits(
     session: &mut terminal::Session,
     mut exit: Exit,
     settings: &settings::ReaderSettings,
+    feeds: &mut feedlist::FeedsUi,
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<()> {
     loop {
@@ -195,9 +242,23 @@ fn follow_exits(
         let Some(kept) = kept else {
             let mut shelf = shelf::library(&keeper, "").map_err(anyhow::Error::msg)?;
             shelf.message = Some(format!("{key} is no longer in the library"));
-            exit = library_screen(session, shelf, keeper, settings)?;
+            exit = library_screen(session, shelf, keeper, settings, feeds)?;
             continue;
         };
+        // a feed's summary: the linked page, fetched now (else the summary)
+        let mut kept = kept;
+        let mut note = None;
+        if let Some(url) = summary_page(&keeper, &key, &kept) {
+            match fetch_page(session, &url, settings)? {
+                Ok(article) => {
+                    keeper.keep(&kept.id, &article, None)?;
+                    keeper.open()?.mark_full(&key)?;
+                    kept.article = article;
+                    kept.analysis = None;
+                }
+                Err(why) => note = Some(format!("The feed's summary: {why}")),
+            }
+        }
         exit = read(
             session,
             kept.article,
@@ -205,13 +266,58 @@ fn follow_exits(
             settings,
             &kept.id,
             at,
+            feeds,
             warnings,
         )?;
+        if let Some(note) = note {
+            warnings.push(note);
+        }
     }
 }
 
+/// The address of the page a feed's item only summarises, when the item
+/// opened is one.
+fn summary_page(
+    keeper: &crate::library::Keeper,
+    key: &str,
+    kept: &crate::library::Kept,
+) -> Option<String> {
+    let summary = keeper.open().ok()?.is_summary(key).ok()?;
+    let url = match &kept.id {
+        ArticleId::Url(url) => Some(url.clone()),
+        _ => kept.article.meta.url.clone(),
+    };
+    url.filter(|u| summary && crate::article_id::is_web_url(u))
+}
+
+/// Fetch a page on a thread of its own behind the loading screen (`Esc`
+/// gives up on it): the clean article, or why it could not be had.
+fn fetch_page(
+    session: &mut terminal::Session,
+    url: &str,
+    settings: &settings::ReaderSettings,
+) -> anyhow::Result<Result<Article, String>> {
+    let mut screen = loading::Loading::new(url, settings, &theme::ColorEnv::from_env())?;
+    let fetching = crate::source::fetch::spawn(url, &settings.fetch);
+    let clean = settings.clean.clone();
+    let mut poll = move || {
+        fetching.try_take().map(|fetched| {
+            fetched
+                .map(|source| (source.to_article(&clean), source.article_id()))
+                .map_err(|e| e.to_string())
+        })
+    };
+    Ok(match loading::wait(session, &mut screen, &mut poll)? {
+        loading::Outcome::Loaded(loaded) => Ok(loaded.0),
+        loading::Outcome::Failed(why) => Err(why),
+        loading::Outcome::Cancelled => Err(format!("{url}: cancelled before it was fetched")),
+    })
+}
+
 /// Read one article: its analysis (`stored`, else made on a thread), its
-/// notes, where reading stopped (or `at`); kept in the library at the end.
+/// notes, where reading stopped (or `at`); kept in the library as it opens
+/// (a reader killed keeps it) and again at the end, with its analysis.
+#[allow(clippy::too_many_arguments)]
 fn read(
     session: &mut terminal::Session,
     article: Article,
@@ -219,13 +325,11 @@ fn read(
     settings: &settings::ReaderSettings,
     id: &ArticleId,
     at: Option<usize>,
+    feeds: &mut feedlist::FeedsUi,
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<Exit> {
     let keeper = crate::library::Keeper::new(&settings.library, settings.notes.dir());
-    if let Some(k) = &keeper {
-        // read now (a feed's item, say), as the lists show it
-        k.mark_read(id);
-    }
+    let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     // the names the reader taught gloss, for every article
     let user_lexicon = crate::notes::lexicon::UserLexicon::load_default();
     let overlay = match &user_lexicon {
@@ -241,6 +345,14 @@ fn read(
             .filter(|_| !taught)
             .and_then(|k| k.stored_analysis(id, &article.text))
     });
+    if let Some(k) = keeper.as_ref().filter(|_| !exit_after_first_frame) {
+        // kept as it opens (read now: a feed's item, say, as the lists show
+        // it), so that a reader killed keeps it; the analysis follows at the end
+        if let Err(e) = k.keep(id, &article, stored.as_ref()) {
+            warnings.push(format!("could not keep the article in the library: {e}"));
+        }
+        k.mark_read(id);
+    }
     let pending = stored
         .is_none()
         .then(|| background::start_with(&article, overlay));
@@ -288,14 +400,15 @@ fn read(
         ),
         None => app.set_error("Notes are off: no data directory is known (set [notes] dir)"),
     }
-    let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     let panic_after_first_frame = std::env::var_os(PANIC_AFTER_FIRST_FRAME).is_some();
+    std::mem::swap(&mut app.feeds, feeds);
     let result = terminal::event_loop(
         session,
         &mut app,
         pending,
         exit_after_first_frame || panic_after_first_frame,
     );
+    std::mem::swap(&mut app.feeds, feeds);
     if panic_after_first_frame {
         panic!("{PANIC_AFTER_FIRST_FRAME} is set");
     }

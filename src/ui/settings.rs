@@ -161,7 +161,7 @@ impl<'de> Deserialize<'de> for CommandName {
 pub struct KeysSection(pub BTreeMap<CommandName, Vec<KeyChord>>);
 
 /// The reader's whole configuration.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct ReaderSettings {
     pub reader: ReaderSection,
@@ -179,6 +179,15 @@ pub struct ReaderSettings {
     /// `[limits]`: the bounds on notes from outside.
     #[serde(skip)]
     pub notes_limits: crate::notes::settings::NotesLimits,
+    /// `[feeds]`: the refresh's limits and interval (the feed pane's `r`).
+    #[serde(default)]
+    pub feeds: crate::feeds::FeedSettings,
+    /// `[fetch]`: how a feed item's linked page is fetched.
+    #[serde(default)]
+    pub fetch: crate::source::fetch::FetchOptions,
+    /// `[clean]`: how a fetched page or a feed's item is cleaned.
+    #[serde(default)]
+    pub clean: crate::article::CleanOptions,
 }
 
 impl Default for ReaderSettings {
@@ -193,6 +202,9 @@ impl Default for ReaderSettings {
             export: ExportSettings::default(),
             library: crate::library::LibrarySettings::default(),
             notes_limits: crate::notes::settings::NotesLimits::default(),
+            feeds: crate::feeds::FeedSettings::default(),
+            fetch: crate::source::fetch::FetchOptions::default(),
+            clean: crate::article::CleanOptions::default(),
         }
     }
 }

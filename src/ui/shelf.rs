@@ -504,10 +504,11 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
         let key = |a: ShelfAction| app.key(Action::Shelf(a));
         (
             format!(
-                " {} open · {} back · {} search · {} star · {} read/unread · {} archive · {} forget · {} quit",
+                " {} open · {} back · {} search · {} feeds · {} star · {} read/unread · {} archive · {} forget · {} quit",
                 key(ShelfAction::Enter),
                 key(ShelfAction::Back),
                 key(ShelfAction::Search),
+                app.key(Action::Feeds(super::feedlist::FeedAction::Open)),
                 key(ShelfAction::Star),
                 key(ShelfAction::ToggleRead),
                 key(ShelfAction::Archive),

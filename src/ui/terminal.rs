@@ -134,14 +134,20 @@ pub fn event_loop(
         if exit_after_first_frame {
             return Ok(super::Exit::Quit);
         }
-        // While the analysis runs, look for it between events.
-        if let Some(p) = &pending
-            && !event::poll(ANALYSIS_POLL)?
+        // While the analysis runs, or the feeds are refreshed (or due to
+        // be), look for them between events.
+        let wait = match (&pending, app.feeds.wake_in()) {
+            (Some(_), feeds) => Some(feeds.map_or(ANALYSIS_POLL, |w| w.min(ANALYSIS_POLL))),
+            (None, feeds) => feeds,
+        };
+        if let Some(wait) = wait
+            && !event::poll(wait)?
         {
-            if let Some(outcome) = p.poll() {
+            if let Some(outcome) = pending.as_ref().and_then(Pending::poll) {
                 super::analysis_done(app, outcome);
                 pending = None;
             }
+            super::feedlist::tick(app);
             continue;
         }
         // Wait for an event, then take every event already queued before
@@ -170,6 +176,7 @@ pub fn event_loop(
         }
         // Nothing is waiting: keep the note being typed on disk.
         super::note_taking::flush_draft(app);
+        super::feedlist::tick(app);
     }
 }
 

@@ -21,6 +21,11 @@ fn apply(app: &mut App, action: Action) -> Effect {
         app.message = None;
     }
     if app.mode != Mode::Help
+        && let Some(effect) = super::feedlist::update(app, action)
+    {
+        return effect;
+    }
+    if app.mode != Mode::Help
         && let Some(effect) = super::shelf::update(app, action)
     {
         return effect;
@@ -92,6 +97,7 @@ fn apply(app: &mut App, action: Action) -> Effect {
         Action::Shelf(_) => {}
         Action::Map(a) => map_action(app, a),
         Action::Correct(a) => super::correcting::update(app, a),
+        Action::Feeds(a) => return super::feedlist::act(app, a),
     };
     Effect::None
 }

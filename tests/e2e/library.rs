@@ -177,3 +177,95 @@ fn a_feed_item_opens_from_the_library_is_then_read_and_opens_again_offline() {
     assert!(opened.contains("Elena Alvarez"), "{opened}");
     quit(&t);
 }
+
+/// One item carries a summary only (its page is on the server), the other
+/// its whole text.
+const TWO_ITEMS: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Coast Courier</title><link>https://coast.test/</link>
+<item><guid>ferry-2</guid><title>Harbour towns agree on one ferry</title><link>LINK</link>
+<pubDate>Tue, 03 Mar 2026 08:00:00 GMT</pubDate>
+<description>The three harbour towns agreed on one ferry service.</description></item>
+<item><guid>tides-1</guid><title>Spring tides expected</title><link>https://coast.test/tides</link>
+<pubDate>Mon, 02 Mar 2026 08:00:00 GMT</pubDate>
+<description><![CDATA[<p>The harbour master of Port Wren said on Monday that spring tides would reach the sea wall at least twice this month, and asked boat owners to check their moorings.</p><p>"We have seen the water over the wall before," said harbour master Jonah Reyes, who has kept the tide tables for twenty years. The board will meet on Friday.</p><p>Owners can ask the harbour office for spare ropes until the end of the month.</p>]]></description></item>
+</channel></rss>"#;
+
+#[test]
+fn r_in_the_reader_refreshes_and_an_item_opens_from_the_feed_pane_then_shows_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for d in ["config", "data"] {
+        std::fs::create_dir_all(dir.path().join(d)).expect("dir");
+    }
+    let link = std::sync::Arc::new(std::sync::OnceLock::<String>::new());
+    let feed_link = link.clone();
+    let server = Server::start(move |path| match path {
+        "/feed.rss" => Reply::ok(
+            "application/rss+xml",
+            TWO_ITEMS.replace("LINK", feed_link.get().map_or("", String::as_str)),
+        ),
+        "/ferry" => Reply::ok("text/html; charset=utf-8", PAGE),
+        _ => Reply::status(404),
+    });
+    link.set(server.url("/ferry")).expect("set once");
+    gloss(dir.path(), &["feeds", "add", &server.url("/feed.rss")]);
+    // reading a file; r refreshes in the background, the status line tells
+    let file = dir.path().join("bridge.txt");
+    std::fs::write(&file, FILE).expect("writes");
+    let t = Tmux::start(&format!("'{}'", file.display()), dir.path(), "");
+    t.wait_until("the file", |s| {
+        s.contains(" READ ") && s.contains("Dunmore")
+    });
+    t.key("r");
+    t.wait_for("Refreshed 1 feed: 2 new items");
+    // F: the feeds with their unread counts; Enter: the items
+    t.key("F");
+    t.wait_for("Feeds · 1 feed · 2 unread");
+    t.key("Enter");
+    t.wait_for("Feeds › Coast Courier · 2 items · 2 unread");
+    // the summary's page is fetched and opens
+    t.key("Enter");
+    let opened = t.wait_until("the page", |s| {
+        s.contains(" READ ") && s.contains("Mira Okafor")
+    });
+    assert!(
+        opened.contains("Harbour towns agree on one ferry"),
+        "{opened}"
+    );
+    // back to the feed pane: the item is read now
+    t.key("F");
+    let items = t.wait_for("Feeds › Coast Courier · 2 items · 1 unread");
+    let row = items
+        .lines()
+        .find(|l| l.contains("Harbour towns agree on one ferry"))
+        .unwrap_or_default();
+    assert!(!row.contains('•'), "read now: {items}");
+    t.key("Escape");
+    t.wait_for("Feeds · 1 feed · 1 unread");
+    quit(&t);
+    assert!(gloss(dir.path(), &["feeds"]).contains("1 unread"));
+}
+
+#[test]
+fn gloss_url_of_a_feed_subscribes_and_opens_the_feed_pane() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // served as XML: told a feed by its start
+    let server = Server::start(|path| match path {
+        "/news" => Reply::ok(
+            "text/xml",
+            TWO_ITEMS.replace("LINK", "https://coast.test/ferry"),
+        ),
+        _ => Reply::status(404),
+    });
+    let url = server.url("/news");
+    let t = Tmux::start(&url, dir.path(), "");
+    t.wait_for("Feeds › Coast Courier · 2 items · 2 unread");
+    t.wait_for("A feed: subscribed (2 item(s)");
+    // Esc: the feeds; again: the library under them
+    t.key("Escape");
+    t.wait_for("Feeds · 1 feed · 2 unread");
+    t.key("Escape");
+    t.wait_for("Library · 2 articles");
+    quit(&t);
+    let feeds = gloss(dir.path(), &["feeds"]);
+    assert!(feeds.contains("2 unread"), "{feeds}");
+}

@@ -6,6 +6,7 @@
 mod ui_support;
 
 mod corrections;
+mod feeds;
 mod map;
 mod notes;
 mod notes_screens;

@@ -19,6 +19,13 @@ use super::areas::{Areas, MIN_HEIGHT, MIN_HEIGHT_FULL, MIN_WIDTH, MIN_WIDTH_FULL
 /// Draw the whole reader.
 pub fn draw(app: &App, frame: &mut Frame) {
     let screen = frame.area();
+    if let Some(pane) = &app.feeds.pane {
+        super::feedlist::draw(app, pane, frame);
+        if app.mode == Mode::Help {
+            help::draw(app, frame, screen);
+        }
+        return;
+    }
     if let Some(shelf) = &app.shelf {
         super::shelf::draw(app, shelf, frame);
         if app.mode == Mode::Help {
@@ -46,6 +53,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     bars::status(app, frame, areas.status);
     bars::long_message(app, frame, areas.status);
+    super::feedlist::draw_prompt(app, frame, areas.status);
     note_taking::editor(app, frame, screen);
     if app.mode == Mode::Help {
         help::draw(app, frame, screen);
