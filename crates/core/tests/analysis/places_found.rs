@@ -50,3 +50,50 @@ fn a_facility_that_speaks_is_left_to_the_other_rules() {
         a.all_names()
     );
 }
+
+#[test]
+fn a_well_known_place_inside_another_name_is_mentioned_too() {
+    let a = Annotated::new(
+        "Season\n\nShe studied at the University of Colorado before joining the Lisbon Chamber \
+         Orchestra, and later sang at the Oslo Harbour Arena.",
+    );
+    for (place, inside) in [
+        ("Colorado", "University of Colorado"),
+        ("Lisbon", "Lisbon Chamber Orchestra"),
+        ("Oslo", "Oslo Harbour Arena"),
+    ] {
+        let e = a.entity(Place, place);
+        assert_eq!(a.mention_texts(e), [place], "inside {inside}");
+    }
+    // the names around them stay whole
+    assert!(
+        a.find(Organization, "University of Colorado").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(
+        a.find(Place, "Oslo Harbour Arena").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn a_place_inside_a_known_organisation_or_a_natural_feature_is_not() {
+    let a = Annotated::new(
+        "Study\n\nResearchers at Columbia University sailed across Manila Bay last year.",
+    );
+    assert!(a.find(Place, "Columbia").is_none(), "{:?}", a.all_names());
+    assert!(a.find(Place, "Manila").is_none(), "{:?}", a.all_names());
+}
+
+#[test]
+fn a_place_named_inside_a_name_and_alone_is_one_place() {
+    let a = Annotated::new(
+        "Campus\n\nNew York University opened a library. Students across New York City \
+         welcomed it.",
+    );
+    let places = a.names(Place);
+    assert_eq!(places, ["New York City"], "{:?}", a.all_names());
+    assert_eq!(a.entity(Place, "New York City").mentions.len(), 2);
+}

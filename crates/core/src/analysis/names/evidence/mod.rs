@@ -25,6 +25,7 @@ mod own;
 mod tagger;
 
 pub use context::acronym_of_lowercase_words;
+pub use facility::ends_in_facility_head;
 pub use facts::{Facts, is_common, is_division, is_initial, storm_name};
 pub use tagger::{tagged_spans, tagger_only_votes};
 
@@ -86,7 +87,7 @@ pub fn votes<'a>(
 
 /// A country, continent, capital or state, or a place of 500,000 people or
 /// more: a place whatever else its name may be.
-fn is_major_place(m: &PlaceMatch) -> bool {
+pub fn is_major_place(m: &PlaceMatch) -> bool {
     matches!(
         m.place.feature,
         Feature::Country | Feature::Continent | Feature::Capital | Feature::State
