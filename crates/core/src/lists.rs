@@ -203,6 +203,8 @@ word_lists! {
     credit_words,
     /// Words of geography that take `of` (`Gulf of Mexico`).
     place_heads,
+    /// Head nouns of facilities and landmarks (`Fisht Stadium`, `Museum of …`).
+    facility_heads,
     /// Particles inside personal names (`de`, `y`, `al-`).
     name_particles,
     /// Words joining the parts of an institution's name (`of`, `and`).

@@ -6,6 +6,7 @@ mod common;
 mod explain;
 mod geo;
 mod people;
+mod places_found;
 mod places_orgs;
 mod properties;
 mod quotes;

@@ -5,12 +5,15 @@
 //! 2. [`segment`]: titles and roles off, joined runs split or kept.
 //! 3. [`evidence`]: votes per occurrence, summed per name over the document.
 //! 4. people ([`people`]), organisations ([`orgs`]) and places are gathered
-//!    into entities; a bare family name goes to the most prominent bearer.
+//!    into entities; a bare family name goes to the most prominent bearer;
+//!    a well-known place inside another name is a place mention too
+//!    ([`nested`]).
 
 pub mod candidates;
 pub mod evidence;
 mod explained;
 mod geo;
+mod nested;
 pub mod orgs;
 pub mod people;
 pub mod rules;
@@ -361,18 +364,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
                     Some(m) => (m.place.name.to_string(), Some(m.place.geo())),
                     None => (clean_name(doc.slice(&s.tokens)), None),
                 };
-                let at = *place_index.entry(name.clone()).or_insert_with(|| {
-                    places.push(Draft {
-                        kind: EntityKind::Place,
-                        name: name.clone(),
-                        roles: Vec::new(),
-                        mentions: Vec::new(),
-                        gender: None,
-                        geo,
-                    });
-                    places.len() - 1
-                });
-                places[at].mentions.push(mention);
+                add_place(&mut places, &mut place_index, name, geo, mention);
             }
             None => {
                 // a bare family name of someone named in full elsewhere
@@ -380,6 +372,21 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
                     pending_single.push(i);
                 }
             }
+        }
+    }
+    // places named inside other names (`Kyoto` in `Kyoto University`)
+    for (s, k) in spans.iter().zip(&keys) {
+        let kind = kind_of(k);
+        if kind == Some(EntityKind::Person) || lex.title(doc.slice(&s.tokens)).is_some() {
+            continue;
+        }
+        for (run, m) in nested::places_inside(doc, lex, s.tokens.clone(), kind) {
+            let mention = Mention {
+                span: doc.span(&run),
+                tokens: run,
+            };
+            let (name, geo) = (m.place.name.to_string(), Some(m.place.geo()));
+            add_place(&mut places, &mut place_index, name, geo, mention);
         }
     }
     // bare names: to the most prominent bearer of that family (or given) name
@@ -417,7 +424,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     orgs::name_by_longest_mention(doc, &mut orgs);
     out.extend(orgs);
     geo::resolve(doc, lex, &mut places);
-    out.extend(places);
+    out.extend(nested::same_places_merged(places));
     for d in &mut out {
         d.mentions.sort_by_key(|m| m.span.start);
         d.mentions.dedup_by_key(|m| m.span);
@@ -542,6 +549,28 @@ fn key(name: &str) -> String {
 }
 
 /// A display name: single spaces.
+/// A place mention, to the place of that name (a new one if none).
+fn add_place(
+    places: &mut Vec<Draft>,
+    index: &mut FastMap<String, usize>,
+    name: String,
+    geo: Option<Geo>,
+    mention: Mention,
+) {
+    let at = *index.entry(name.clone()).or_insert_with(|| {
+        places.push(Draft {
+            kind: EntityKind::Place,
+            name,
+            roles: Vec::new(),
+            mentions: Vec::new(),
+            gender: None,
+            geo,
+        });
+        places.len() - 1
+    });
+    places[at].mentions.push(mention);
+}
+
 fn clean_name(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -7,7 +7,8 @@
 //! Each vote is a named rule of [`super::rules`], cast through a
 //! [`Ballot`]. The votes of one occurrence, in the order they are cast:
 //! - [`own`]: the name's own words (not a name at all; organisations;
-//!   places; people; digits);
+//!   places; people; digits), with [`facility`] for a facility's head
+//!   noun (`Fisht Stadium`, a place);
 //! - [`around`]: the words around it (a credit, a list, the words after and
 //!   before it), with [`context`] telling the longer patterns;
 //! - [`capitals`]: capitals that prove nothing;
@@ -18,11 +19,13 @@
 mod around;
 mod capitals;
 mod context;
+mod facility;
 mod facts;
 mod own;
 mod tagger;
 
 pub use context::acronym_of_lowercase_words;
+pub use facility::ends_in_facility_head;
 pub use facts::{Facts, is_common, is_division, is_initial, storm_name};
 pub use tagger::{tagged_spans, tagger_only_votes};
 
@@ -75,6 +78,7 @@ pub fn votes<'a>(
     around::coordinated(doc, lex, &o, b);
     around::city_after_preposition(doc, lex, &o, b);
     own::place_words(lex, &o, b);
+    facility::head_noun(doc, lex, &o, b);
     own::person(&o, b);
     own::digits_and_dates(&o, b);
     let listed_place = around::after(doc, lex, &o, b);
@@ -85,7 +89,7 @@ pub fn votes<'a>(
 
 /// A country, continent, capital or state, or a place of 500,000 people or
 /// more: a place whatever else its name may be.
-fn is_major_place(m: &PlaceMatch) -> bool {
+pub fn is_major_place(m: &PlaceMatch) -> bool {
     matches!(
         m.place.feature,
         Feature::Country | Feature::Continent | Feature::Capital | Feature::State

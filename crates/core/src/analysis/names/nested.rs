@@ -1,0 +1,112 @@
+//! Places named inside other names: `University of Colorado`, `Fisht
+//! Stadium in Sochi`'s `Sochi` is its own, but `Kyoto` in `Kyoto
+//! University`, `Houston` in `Houston Astros` and `Canada` in `Fan Expo
+//! Canada` are mentions of those places too ("the UK Parliament" still
+//! mentions the country). A name that is no person's and no well-known
+//! organisation's (`Columbia University` is known whole), and not itself a
+//! place but for a facility (`Volgograd Arena`; `Manila Bay` is its own
+//! place), gives a place mention for each run of its words that is a
+//! well-known place: a country, continent, capital or state, or a
+//! city of 100,000 people or more whose name is no ordinary word or given
+//! name. (A town inside a name is as often a family's or a founder's name.)
+
+use std::ops::Range;
+
+use super::Draft;
+use super::evidence::ends_in_facility_head;
+use crate::analysis::EntityKind;
+use crate::analysis::doc::Doc;
+use crate::analysis::lexicon::{Lexicon, NameKind, PlaceMatch};
+
+/// The longest run of words a nested place can have.
+const LONGEST: usize = 4;
+
+/// The places inside the name at `tokens` (of two words or more, of the
+/// `kind` the rules gave it, never a person), each with its tokens, leftmost
+/// and longest first.
+pub fn places_inside(
+    doc: &Doc,
+    lex: &Lexicon,
+    tokens: Range<usize>,
+    kind: Option<EntityKind>,
+) -> Vec<(Range<usize>, PlaceMatch)> {
+    let mut out = Vec::new();
+    let n = tokens.len();
+    if n < 2 {
+        return out;
+    }
+    let full = doc.slice(&tokens);
+    let words = doc.words(tokens.clone());
+    let host = match kind {
+        Some(EntityKind::Person) => false,
+        Some(EntityKind::Place) => {
+            ends_in_facility_head(lex, &words) && !lex.lists.place_last_words.contains(words[n - 1])
+        }
+        _ => lex.organization(full).is_none(),
+    };
+    if !host || lex.place(full).is_some() {
+        return out;
+    }
+    let mut at = tokens.start;
+    while at < tokens.end {
+        let found = (1..=LONGEST.min(tokens.end - at))
+            .rev()
+            .filter(|&len| len < n)
+            .find_map(|len| {
+                let run = at..at + len;
+                well_known(lex, doc.slice(&run)).map(|m| (run, m))
+            });
+        match found {
+            Some((run, m)) => {
+                at = run.end;
+                out.push((run, m));
+            }
+            None => at += 1,
+        }
+    }
+    out
+}
+
+/// The place `name` names when it is well known enough to be a place inside
+/// another name.
+fn well_known(lex: &Lexicon, name: &str) -> Option<PlaceMatch> {
+    if !name.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let m = lex.place(name)?;
+    if m.how == NameKind::Variant {
+        return None;
+    }
+    let major = super::evidence::is_major_place(&m);
+    let city = m.place.population >= 100_000
+        && !lex.place_is_common_word(name)
+        && lex.given_name(name).is_none_or(|g| g <= 0.02);
+    (major || city).then_some(m)
+}
+
+/// Places that the gazetteer resolved to the same point of GeoNames are one
+/// place (`New York` inside `New York University` and `New York City`
+/// elsewhere), named as the one with the most mentions (the longer name on a
+/// tie).
+pub fn same_places_merged(places: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(places.len());
+    for p in places {
+        let id = p.geo.as_ref().and_then(|g| g.geonames_id);
+        let same = id.and_then(|id| {
+            out.iter()
+                .position(|o| o.geo.as_ref().and_then(|g| g.geonames_id) == Some(id))
+        });
+        match same {
+            Some(at) => {
+                let o = &mut out[at];
+                if (p.mentions.len(), p.name.len()) > (o.mentions.len(), o.name.len()) {
+                    o.name = p.name;
+                    o.geo = p.geo;
+                }
+                o.mentions.extend(p.mentions);
+            }
+            None => out.push(p),
+        }
+    }
+    out
+}
