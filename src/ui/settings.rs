@@ -176,6 +176,9 @@ pub struct ReaderSettings {
     /// `[library]`: whether and where the articles read are kept.
     #[serde(default)]
     pub library: crate::library::LibrarySettings,
+    /// How the analysis runs (`[limits] line-bytes`).
+    #[serde(skip)]
+    pub parts: crate::analysis::Parts,
 }
 
 impl Default for ReaderSettings {
@@ -189,6 +192,7 @@ impl Default for ReaderSettings {
             notes: NotesSettings::default(),
             export: ExportSettings::default(),
             library: crate::library::LibrarySettings::default(),
+            parts: crate::analysis::Parts::default(),
         }
     }
 }
