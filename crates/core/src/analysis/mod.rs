@@ -174,7 +174,12 @@ pub fn analyze_explained_with_lexicon(
 /// article. A name is then resolved within its chunk (a family name alone
 /// in one chunk does not find the full name in another); entities of one
 /// kind and name are one entity across chunks.
-pub const CHUNK_BYTES: usize = 8 << 20;
+///
+/// Off for now (no article is longer): on a 100 MB article a chunk's
+/// mention reached one token past the chunk's last
+/// (`quotes::attribute::index`, a panic); `analyze_in_chunks` and its test
+/// stay for the fix. The goal is 8 MB.
+pub const CHUNK_BYTES: usize = usize::MAX;
 
 /// The analysis; `explain`, when given, receives the reasons (for the whole
 /// article at once).
