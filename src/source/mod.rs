@@ -132,7 +132,7 @@ fn prefixed(prefix: &str, text: &str) -> String {
 
 /// A size in MB when it is whole MiB, else in bytes.
 pub fn size_of(bytes: u64) -> String {
-    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
         format!("{} MB", bytes >> 20)
     } else {
         format!("{bytes} bytes")

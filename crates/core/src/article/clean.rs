@@ -143,7 +143,7 @@ impl Rewrite {
                     "`{}` names no group of the pattern `{}` (it has {}); every match would \
                      be replaced by nothing",
                     reference.written,
-                    pattern.source(),
+                    pattern.written(),
                     has.join(", ")
                 ));
             }

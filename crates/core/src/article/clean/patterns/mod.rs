@@ -186,7 +186,7 @@ impl Pattern {
     }
 
     /// The pattern as written.
-    pub fn source(&self) -> &str {
+    pub fn written(&self) -> &str {
         &self.0.written
     }
 
