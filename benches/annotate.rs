@@ -48,6 +48,7 @@ fn bench_annotate(c: &mut Criterion) {
     let rules = Parts {
         rules: true,
         tagger: false,
+        ..Parts::default()
     };
     group.bench_function("clean+analyze rules only 1MB", |b| {
         b.iter(|| analyze_with(&clean(black_box(&raw), &options), rules))

@@ -80,6 +80,7 @@ fn bench_set(c: &mut Criterion, name: &str, articles: &[String], options: &Clean
     let rules = Parts {
         rules: true,
         tagger: false,
+        ..Parts::default()
     };
     let mut group = c.benchmark_group(format!("articles/{name}"));
     group.sample_size(10);

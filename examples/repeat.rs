@@ -22,6 +22,7 @@ fn main() {
     let parts = gloss::analysis::Parts {
         rules: true,
         tagger,
+        ..gloss::analysis::Parts::default()
     };
     // compiled-in data loaded once, outside the timings
     let _ = gloss::analysis::lexicon::get();

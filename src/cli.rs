@@ -32,7 +32,6 @@ mod notes;
     name = "gloss",
     version,
     propagate_version = true,
-    args_conflicts_with_subcommands = true,
     after_help = "Settings: $XDG_CONFIG_HOME/gloss/config.toml (usually ~/.config/gloss/config.toml); \
                   every option is documented with its default in config.toml in gloss's source.\n\
                   Web pages: timeouts and size limit in [fetch]; the proxy from http_proxy, \
@@ -117,18 +116,76 @@ pub fn main() -> ExitCode {
 /// errors exit 2 (as clap does), other errors print `gloss: <reason>` on
 /// one line and give 1.
 pub fn run_with(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match parse(args) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            let message = format!("{e:#}").replace('\n', " ");
-            crate::sanitize::eprint_line(&format!("gloss: {message}"));
+            crate::sanitize::eprint_line(&format!("gloss: {}", error_line(&e)));
             ExitCode::FAILURE
         }
     }
+}
+
+/// An error and its causes on one line, each reason said once: a cause
+/// whose text the line already holds (an error that prints its source and
+/// also hands it on as its cause) is left out, and so is the
+/// "(os error N)" of an I/O error.
+pub fn error_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = without_os_error(&cause.to_string());
+        if text.is_empty() || line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line.replace('\n', " ")
+}
+
+/// `text` without the " (os error N)" an I/O error's message ends with.
+fn without_os_error(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(" (os error ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " (os error ".len()..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with(')') {
+            rest = &after[digits + 1..];
+        } else {
+            out.push_str(" (os error ");
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Parse the command line. A subcommand and a file to open do not go
+/// together (`gloss a.txt annotate`); options such as `--config` may come
+/// before a subcommand or after it.
+pub fn parse(
+    args: impl IntoIterator<Item = impl Into<OsString> + Clone>,
+) -> Result<Cli, clap::Error> {
+    let cli = Cli::try_parse_from(args)?;
+    if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
+        let mut cmd = Cli::command();
+        return Err(cmd.error(
+            clap::error::ErrorKind::ArgumentConflict,
+            format!(
+                "`{}` comes before a subcommand: give either a file to open or a \
+                 subcommand (with its own arguments after it)",
+                file.display()
+            ),
+        ));
+    }
+    Ok(cli)
 }
 
 /// `gloss annotate --names`.
@@ -144,6 +201,7 @@ impl NamesFrom {
         crate::analysis::Parts {
             rules: self != NamesFrom::Tagger,
             tagger: self != NamesFrom::Rules,
+            ..crate::analysis::Parts::default()
         }
     }
 }
@@ -325,9 +383,9 @@ fn load_config(path: Option<&Path>) -> anyhow::Result<Config> {
 /// Load an input: a file, stdin, or a web page ([`source::open`]).
 fn load(input: &Path, config: &Config) -> anyhow::Result<SourceText> {
     Ok(match input.to_str() {
-        Some(input) => source::open(input, &config.fetch)?,
+        Some(input) => source::open(input, &config.fetch, config.limits.article_bytes())?,
         // not UTF-8: not a URL
-        None => source::load(input)?,
+        None => source::load_limited(input, config.limits.article_bytes())?,
     })
 }
 
@@ -369,19 +427,55 @@ mod tests {
 
     #[test]
     fn a_file_named_like_a_subcommand_is_a_file_when_written_as_a_path() {
-        let cli = Cli::try_parse_from(["gloss", "./annotate"]).expect("parses");
+        let cli = parse(["gloss", "./annotate"]).expect("parses");
         assert!(cli.command.is_none());
         assert_eq!(cli.file, Some(PathBuf::from("./annotate")));
-        let cli = Cli::try_parse_from(["gloss", "annotate", "x.txt"]).expect("parses");
+        let cli = parse(["gloss", "annotate", "x.txt"]).expect("parses");
         assert!(matches!(cli.command, Some(Command::Annotate(_))));
     }
 
     #[test]
+    fn an_io_error_gives_its_reason_once() {
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let io_text = io.to_string();
+        let e = anyhow::Error::from(crate::config::ConfigError::Read {
+            path: PathBuf::from("/nowhere/c.toml"),
+            source: io,
+        });
+        let line = error_line(&e);
+        let reason = without_os_error(&io_text);
+        assert_eq!(line, format!("/nowhere/c.toml: {reason}"));
+        assert_eq!(line.matches(&reason).count(), 1, "{line}");
+        let os = anyhow::Error::from(std::io::Error::from_raw_os_error(2))
+            .context("cannot read in.json");
+        assert_eq!(
+            error_line(&os),
+            "cannot read in.json: No such file or directory"
+        );
+    }
+
+    #[test]
     fn config_is_global() {
-        let cli = Cli::try_parse_from(["gloss", "annotate", "a.txt", "--config", "c.toml"])
-            .expect("parses");
+        let cli = parse(["gloss", "annotate", "a.txt", "--config", "c.toml"]).expect("parses");
         assert_eq!(cli.config, Some(PathBuf::from("c.toml")));
-        let cli = Cli::try_parse_from(["gloss", "--config", "c.toml", "a.txt"]).expect("parses");
+        let cli = parse(["gloss", "--config", "c.toml", "a.txt"]).expect("parses");
         assert_eq!(cli.config, Some(PathBuf::from("c.toml")));
+        assert!(cli.command.is_none());
+    }
+
+    #[test]
+    fn config_before_a_subcommand_is_taken_as_the_readme_says() {
+        for args in [
+            &["gloss", "--config", "c.toml", "annotate", "a.txt"][..],
+            &["gloss", "--config=c.toml", "annotate", "a.txt"],
+            &["gloss", "--config", "c.toml", "export", "a.txt"],
+        ] {
+            let cli = parse(args.iter().copied()).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            assert_eq!(cli.config, Some(PathBuf::from("c.toml")), "{args:?}");
+            assert!(cli.file.is_none(), "{args:?}");
+            assert!(cli.command.is_some(), "{args:?}");
+        }
+        let e = parse(["gloss", "a.txt", "annotate", "b.txt"]).unwrap_err();
+        assert_eq!(e.kind(), clap::error::ErrorKind::ArgumentConflict);
     }
 }

@@ -63,8 +63,8 @@ pub struct Config {
     pub clean: CleanOptions,
     pub notes: NotesSettings,
     pub export: ExportSettings,
-    pub limits: Limits,
     pub fetch: FetchOptions,
+    pub limits: Limits,
     pub library: LibrarySettings,
     pub feeds: FeedSettings,
     pub reader: ReaderSection,
@@ -72,17 +72,38 @@ pub struct Config {
     pub keys: KeysSection,
 }
 
-/// `[limits]`: bounds on what hostile or broken input may cost.
+/// `[limits]`: how much of an input gloss takes on (each documented in
+/// `config.toml`). Cleaning and the analysis get theirs through
+/// [`CleanOptions`] and [`crate::analysis::Parts`], set from here.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Limits {
-    // notes from outside (`gloss import`, re-anchoring)
+    // ── size: articles, titles, lines ──
+    /// The largest article read, in MiB (files, stdin, `--jsonl` lines).
+    #[serde(deserialize_with = "at_least_1")]
+    pub article_mb: u64,
+    /// A first line longer than this many characters is no title.
+    #[serde(deserialize_with = "at_least_1")]
+    pub title_chars: usize,
+    /// A line longer than this many bytes is analysed in pieces.
+    #[serde(deserialize_with = "at_least_1024")]
+    pub line_bytes: usize,
+
+    // ── notes from outside (`gloss import`, re-anchoring) ──
+    /// The most annotations one import takes.
     pub import_annotations: usize,
+    /// A quote longer than this many characters is re-anchored only where it is unchanged.
     pub reanchor_quote_chars: usize,
+    /// The re-anchoring work allowed per article.
     pub reanchor_work: usize,
 }
 
 impl Limits {
+    /// `article-mb` in bytes.
+    pub fn article_bytes(&self) -> u64 {
+        self.article_mb.saturating_mul(1 << 20)
+    }
+
     /// The bounds the notes store works within.
     pub fn notes(&self) -> NotesLimits {
         NotesLimits {
@@ -91,6 +112,32 @@ impl Limits {
             reanchor_work: self.reanchor_work,
         }
     }
+}
+
+fn at_least<'de, D, T>(d: D, least: T) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + PartialOrd + std::fmt::Display,
+{
+    let value = T::deserialize(d)?;
+    if value < least {
+        return Err(serde::de::Error::custom(format!(
+            "{value} is too small (at least {least})"
+        )));
+    }
+    Ok(value)
+}
+
+fn at_least_1<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + PartialOrd + std::fmt::Display + From<u8>,
+{
+    at_least(d, T::from(1))
+}
+
+fn at_least_1024<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    at_least(d, 1024)
 }
 
 /// Why the configuration could not be loaded. Each message is one line that
@@ -146,6 +193,10 @@ impl Config {
             feeds: self.feeds.clone(),
             fetch: self.fetch.clone(),
             clean: self.clean.clone(),
+            parts: crate::analysis::Parts {
+                line_bytes: self.limits.line_bytes,
+                ..Default::default()
+            },
         }
     }
 
@@ -202,6 +253,8 @@ impl Config {
             }
         })?;
         check_key_conflicts(&file, user.get_ref(), &defaults, &config.keys)?;
+        let mut config = config;
+        config.clean.title_max_chars = config.limits.title_chars;
         Ok(config)
     }
 }

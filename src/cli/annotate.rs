@@ -124,9 +124,11 @@ pub use crate::article::Format;
 /// in both modes. A URL is fetched with the `[fetch]` settings.
 pub fn load_input(source: &Source, config: &Config) -> anyhow::Result<SourceText> {
     Ok(match source {
-        Source::Path(path) => crate::source::load(path)?,
-        Source::Stdin => crate::source::load(Path::new("-"))?,
-        Source::Url(url) => crate::source::open(url, &config.fetch)?,
+        Source::Path(path) => crate::source::load_limited(path, config.limits.article_bytes())?,
+        Source::Stdin => {
+            crate::source::load_limited(Path::new("-"), config.limits.article_bytes())?
+        }
+        Source::Url(url) => crate::source::open(url, &config.fetch, config.limits.article_bytes())?,
     })
 }
 
@@ -227,7 +229,10 @@ pub fn run(mut args: AnnotateArgs, config: &Config) -> anyhow::Result<()> {
         .map(|dir| crate::notes::Store::new(dir).with_limits(config.limits.notes()));
     let opts = Options {
         config,
-        parts: args.names.parts(),
+        parts: crate::analysis::Parts {
+            line_bytes: config.limits.line_bytes,
+            ..args.names.parts()
+        },
         explain: args.explain,
         lexicon: lexicon.as_ref(),
         store: store.as_ref(),
@@ -238,7 +243,7 @@ pub fn run(mut args: AnnotateArgs, config: &Config) -> anyhow::Result<()> {
     {
         return annotate_single(&Source::from_arg(single), &opts);
     }
-    let items = inputs::items(&args.inputs, &args.jsonl)?;
+    let items = inputs::items(&args.inputs, &args.jsonl, config.limits.article_bytes())?;
     let pool = thread_pool(args.jobs.map_or(0, usize::from))?;
     let mut out = std::io::stdout().lock();
     let tally = match annotate_batch(items, &opts, &pool, &mut out) {
@@ -352,7 +357,7 @@ pub fn annotate_item(item: Item, opts: &Options) -> Line {
     let written = match &result {
         Ok((doc, why)) => crate::annotate::write_json_line(&id, doc, why.as_ref(), &mut json),
         Err(e) => {
-            let error = format!("{e:#}").replace('\n', " ");
+            let error = super::error_line(e);
             serde_json::to_writer(
                 &mut json,
                 &Failure {

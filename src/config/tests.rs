@@ -297,3 +297,62 @@ fn the_notes_limits_of_config_toml_are_the_built_in_ones_and_can_be_set() {
     assert_eq!(config.limits.notes().budget().work, 5);
     assert!(err("[limits]\nimport-annotations = -1\n").contains("import-annotations"));
 }
+
+#[test]
+fn ctrl_c_bound_to_an_action_is_an_error_naming_the_line() {
+    let msg = err("[keys]\nquit = [\"q\"]\ncopy = [\"y\", \"ctrl-c\"]\n");
+    assert_eq!(
+        msg,
+        "user.toml:3: option `keys.copy`: `Ctrl-c` always quits gloss and cannot be bound \
+         to `copy`; give it another key"
+    );
+    assert!(parse("[keys]\nquit = [\"q\", \"ctrl-c\"]\n").is_ok());
+}
+
+#[test]
+fn a_rewrite_naming_a_group_its_pattern_lacks_is_an_error_naming_the_rule() {
+    let msg = err(
+        "[clean]\nrewrites = [\n  { pattern = '(?P<word>\\w+)!', with = '${nonexistent}' },\n]\n",
+    );
+    assert_eq!(
+        msg,
+        "user.toml:3: option `clean.rewrites[0]`: `${nonexistent}` names no group of \
+         the pattern `(?P<word>\\w+)!` (it has $0, $1, ${word}); every match would be \
+         replaced by nothing"
+    );
+    let msg = err("[clean]\nrewrites = [{ pattern = '(a)(b)', with = '$3' }]\n");
+    assert!(msg.contains("`$3` names no group"), "{msg}");
+    // `$1a` is the group named `1a`, not group 1 and a letter
+    let msg = err("[clean]\nrewrites = [{ pattern = '(a)b', with = '$1a' }]\n");
+    assert!(msg.contains("`$1a` names no group"), "{msg}");
+    for fine in [
+        "'${1}a'",
+        "'$$1'",
+        "'$0 and ${w}'",
+        "'price: $'",
+        "'no groups'",
+    ] {
+        let src = format!("[clean]\nrewrites = [{{ pattern = '(?P<w>a)', with = {fine} }}]\n");
+        assert!(parse(&src).is_ok(), "{fine}: {}", err(&src));
+    }
+}
+
+#[test]
+fn the_built_in_limits_are_those_the_code_falls_back_on() {
+    let limits = Config::defaults().limits;
+    assert_eq!(limits.article_bytes(), crate::source::MAX_BYTES);
+    assert_eq!(limits.line_bytes, crate::analysis::LINE_BYTES);
+    assert_eq!(
+        limits.title_chars,
+        crate::article::clean::default_title_chars()
+    );
+    assert!(limits.article_mb >= 100, "admits a 100 MB article");
+    let config = parse("[limits]\ntitle-chars = 20\nline-bytes = 4096\n").unwrap();
+    assert_eq!(config.clean.title_max_chars, 20);
+    assert_eq!(config.reader_settings().parts.line_bytes, 4096);
+    let msg = err("[limits]\nline-bytes = 10\n");
+    assert_eq!(
+        msg,
+        "user.toml:2: option `limits.line-bytes`: 10 is too small (at least 1024)"
+    );
+}

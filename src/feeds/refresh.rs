@@ -32,7 +32,7 @@ pub struct Outcome {
 }
 
 /// A feed as fetched and parsed.
-struct Fetched {
+pub struct Fetched {
     title: Option<String>,
     site: Option<String>,
     etag: Option<String>,
@@ -235,8 +235,9 @@ fn fetch(
     }))
 }
 
-/// Parse a feed's bytes into its items' articles.
-fn parse(
+/// Parse a feed's bytes into its items' articles (public for the fuzz
+/// target, `fuzz/fuzz_targets/feed.rs`).
+pub fn parse(
     body: &[u8],
     settings: &FeedSettings,
     clean: &CleanOptions,

@@ -420,7 +420,9 @@ pub(crate) fn read_regular_file(path: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn parse(bytes: &[u8]) -> Result<NotesFile, String> {
+/// A notes file's bytes as read from disk: the file, or why it is not one
+/// (public for the fuzz target, `fuzz/fuzz_targets/notes_store.rs`).
+pub fn parse(bytes: &[u8]) -> Result<NotesFile, String> {
     let mut file: NotesFile = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
     if file.format != FORMAT {
         return Err(format!("not a gloss notes file (format {:?})", file.format));

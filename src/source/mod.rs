@@ -5,8 +5,9 @@
 //! `Content-Type` header; an HTML page's `<meta>` tag, from the web or from
 //! disk), else a guess. The guess never produces U+FFFD: UTF-8 (a BOM
 //! stripped), UTF-16, and bytes that are not UTF-8 read as Windows-1252 (the
-//! superset of Latin-1 that browsers use). Binary data and empty input are
-//! errors.
+//! superset of Latin-1 that browsers use). Binary data is an error; empty
+//! input is an empty text (an empty article: `gloss annotate` gives its JSON
+//! with empty lists, the reader says the article is empty).
 
 mod decode;
 pub mod fetch;
@@ -23,8 +24,10 @@ pub use fetch::{FetchOptions, Fetching};
 /// The sample article bundled with gloss.
 pub const SAMPLE: &str = include_str!("../../assets/articles/sample.txt");
 
-/// Inputs larger than this are refused rather than read into memory.
-pub const MAX_BYTES: u64 = 1 << 30;
+/// Inputs larger than this are refused rather than read into memory, when
+/// the caller gives no limit of its own: `[limits] article-mb` of the
+/// built-in configuration (128 MiB; a test holds them equal).
+pub const MAX_BYTES: u64 = 128 << 20;
 
 /// Where an article came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,15 +61,16 @@ pub enum LoadError {
     IsDirectory { origin: Origin },
     #[error("{origin}: permission denied")]
     PermissionDenied { origin: Origin },
-    #[error("{origin}: empty, there is nothing to read")]
-    Empty { origin: Origin },
     #[error("{origin}: binary data, not text ({reason})")]
     Binary {
         origin: Origin,
         reason: &'static str,
     },
-    #[error("{origin}: too large ({size} bytes; at most {MAX_BYTES})")]
-    TooLarge { origin: Origin, size: u64 },
+    #[error(
+        "{origin}: too large: more than {} ([limits] article-mb); not read",
+        size_of(*limit)
+    )]
+    TooLarge { origin: Origin, limit: u64 },
     #[error("{origin}: cannot read: {reason}")]
     Io { origin: Origin, reason: String },
     #[error("{origin}: charset \"{label}\" is unknown, and the text is not UTF-8")]
@@ -123,6 +127,15 @@ fn prefixed(prefix: &str, text: &str) -> String {
         String::new()
     } else {
         format!("{prefix}{text}")
+    }
+}
+
+/// A size in MB when it is whole MiB, else in bytes.
+pub fn size_of(bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
+        format!("{} MB", bytes >> 20)
+    } else {
+        format!("{bytes} bytes")
     }
 }
 
@@ -211,34 +224,42 @@ impl SourceText {
 }
 
 /// Open an input: `-` is stdin, an `http://` or `https://` URL is fetched
-/// (blocking), anything else is a file path (a file named like a URL is
-/// `./http:...`).
-pub fn open(input: &str, opts: &FetchOptions) -> Result<SourceText, LoadError> {
+/// (blocking, bounded by `[fetch] max-bytes`), anything else is a file path
+/// (a file named like a URL is `./http:...`), read up to `max_bytes`
+/// (`[limits] article-mb`).
+pub fn open(input: &str, opts: &FetchOptions, max_bytes: u64) -> Result<SourceText, LoadError> {
     if crate::article_id::is_web_url(input) {
         fetch::fetch(input, opts)
     } else {
-        load(Path::new(input))
+        load_limited(Path::new(input), max_bytes)
     }
 }
 
-/// Load a file, or stdin when `path` is `-`.
+/// Load a file, or stdin when `path` is `-`, of at most [`MAX_BYTES`].
 pub fn load(path: &Path) -> Result<SourceText, LoadError> {
+    load_limited(path, MAX_BYTES)
+}
+
+/// Load a file, or stdin when `path` is `-`, of at most `max_bytes`: a
+/// larger one is refused ([`LoadError::TooLarge`]) without being read
+/// (a stream, once `max_bytes` were read).
+pub fn load_limited(path: &Path, max_bytes: u64) -> Result<SourceText, LoadError> {
     if path == Path::new("-") {
-        return from_reader(std::io::stdin().lock(), Origin::Stdin);
+        return from_reader(std::io::stdin().lock(), Origin::Stdin, max_bytes);
     }
     let origin = Origin::File(path.to_path_buf());
     let meta = std::fs::metadata(path).map_err(|e| LoadError::from_io(origin.clone(), &e))?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory { origin });
     }
-    if meta.is_file() && meta.len() > MAX_BYTES {
+    if meta.is_file() && meta.len() > max_bytes {
         return Err(LoadError::TooLarge {
             origin,
-            size: meta.len(),
+            limit: max_bytes,
         });
     }
     let file = std::fs::File::open(path).map_err(|e| LoadError::from_io(origin.clone(), &e))?;
-    from_reader(file, origin)
+    from_reader(file, origin, max_bytes)
 }
 
 /// Whether a file's name says it is HTML.
@@ -256,10 +277,14 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
 }
 
-/// Read everything from `reader` and decode it. The first 8 KiB are checked
-/// for binary data before the rest is read, so that `/dev/zero` or a large
-/// image fails fast.
-pub fn from_reader(mut reader: impl Read, origin: Origin) -> Result<SourceText, LoadError> {
+/// Read everything from `reader` (at most `max_bytes`) and decode it. The
+/// first 8 KiB are checked for binary data before the rest is read, so that
+/// `/dev/zero` or a large image fails fast.
+pub fn from_reader(
+    mut reader: impl Read,
+    origin: Origin,
+    max_bytes: u64,
+) -> Result<SourceText, LoadError> {
     let io_err = |e: std::io::Error| LoadError::from_io(origin.clone(), &e);
     let mut bytes = Vec::new();
     (&mut reader)
@@ -270,13 +295,13 @@ pub fn from_reader(mut reader: impl Read, origin: Origin) -> Result<SourceText, 
         return Err(LoadError::Binary { origin, reason });
     }
     (&mut reader)
-        .take(MAX_BYTES + 1 - bytes.len() as u64)
+        .take((max_bytes + 1).saturating_sub(bytes.len() as u64))
         .read_to_end(&mut bytes)
         .map_err(io_err)?;
-    if bytes.len() as u64 > MAX_BYTES {
+    if bytes.len() as u64 > max_bytes {
         return Err(LoadError::TooLarge {
             origin,
-            size: bytes.len() as u64,
+            limit: max_bytes,
         });
     }
     from_bytes(&bytes, origin)
@@ -303,7 +328,6 @@ pub fn from_bytes_with(
     hints: Hints,
 ) -> Result<SourceText, LoadError> {
     match decode_with(bytes, hints) {
-        Ok(decoded) if decoded.text.trim().is_empty() => Err(LoadError::Empty { origin }),
         Ok(Decoded { text, encoding }) => Ok(SourceText {
             origin,
             text,

@@ -77,13 +77,11 @@ fn mostly_control_characters_is_binary_but_ansi_colours_are_text() {
 }
 
 #[test]
-fn empty_and_whitespace_only_inputs_are_errors() {
-    let e = from_bytes(b"", Origin::Stdin).expect_err("empty");
-    assert_eq!(e.to_string(), "stdin: empty, there is nothing to read");
-    assert!(matches!(
-        from_bytes(b"\xEF\xBB\xBF \n\n", Origin::Stdin),
-        Err(LoadError::Empty { .. })
-    ));
+fn empty_and_whitespace_only_inputs_are_empty_texts() {
+    let empty = from_bytes(b"", Origin::Stdin).expect("empty is text");
+    assert_eq!(empty.text, "");
+    let blank = from_bytes(b"\xEF\xBB\xBF \n\n", Origin::Stdin).expect("blank is text");
+    assert_eq!(blank.text.trim(), "");
 }
 
 #[test]
@@ -197,7 +195,38 @@ fn open_takes_a_path_that_is_not_a_url() {
     let mut file = tempfile::NamedTempFile::new().expect("temp file");
     file.write_all(b"Plain text.\n").expect("write");
     let path = file.path().to_str().expect("UTF-8 path");
-    let source = open(path, &FetchOptions::default()).expect("loads");
+    let source = open(path, &FetchOptions::default(), MAX_BYTES).expect("loads");
     assert_eq!(source.text, "Plain text.\n");
     assert_eq!((source.url, source.content_type), (None, None));
+}
+
+#[test]
+fn a_stream_longer_than_the_limit_is_refused_once_the_limit_is_read() {
+    let text = "The talks went on all night. ".repeat(100);
+    let e = from_reader(std::io::Cursor::new(text.clone()), Origin::Stdin, 1 << 11)
+        .expect_err("too large");
+    assert!(
+        matches!(e, LoadError::TooLarge { limit: 2048, .. }),
+        "{e:?}"
+    );
+    // past the first 8 KiB (read to tell text from binary), at most one
+    // byte past the limit is read
+    let long = text.repeat(10);
+    let mut reader = std::io::Cursor::new(long);
+    let _ = from_reader(&mut reader, Origin::Stdin, 10_000);
+    assert_eq!(reader.position(), 10_001);
+    let read = from_reader(std::io::Cursor::new(text.clone()), Origin::Stdin, 1 << 12)
+        .expect("under the limit");
+    assert_eq!(read.text, text);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, &text).expect("write");
+    let e = load_limited(&path, 1 << 11).expect_err("too large");
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "{}: too large: more than 2048 bytes ([limits] article-mb); not read",
+            path.display()
+        )
+    );
 }

@@ -8,7 +8,7 @@ use std::thread;
 use std::time::Duration;
 
 use crate::analysis::lexicon::{Lexicon, Overlay};
-use crate::analysis::{Analysis, Parts, analyze, analyze_with_lexicon};
+use crate::analysis::{Analysis, Parts, analyze_with, analyze_with_lexicon};
 use crate::article::Article;
 
 /// The analysis thread's name; the panic hook leaves the terminal alone for it.
@@ -27,20 +27,21 @@ pub struct Pending {
 
 /// Analyse a copy of `article` on a new thread.
 pub fn start(article: &Article) -> Pending {
-    start_with(article, None)
+    start_with(article, None, Parts::default())
 }
 
 /// Analyse a copy of `article` on a new thread, with a user lexicon's
-/// `overlay` over the built-in lexicon when one is given.
-pub fn start_with(article: &Article, overlay: Option<Overlay>) -> Pending {
+/// `overlay` over the built-in lexicon when one is given, with `parts` (the
+/// configuration's `[limits] line-bytes`).
+pub fn start_with(article: &Article, overlay: Option<Overlay>, parts: Parts) -> Pending {
     let (tx, rx) = mpsc::channel();
     let article = article.clone();
     let spawned = thread::Builder::new()
         .name(THREAD_NAME.to_string())
         .spawn(move || {
             let run = || match overlay.as_ref().map(Lexicon::with_overlay) {
-                Some(Ok(lex)) => analyze_with_lexicon(&article, Parts::default(), &lex),
-                _ => analyze(&article),
+                Some(Ok(lex)) => analyze_with_lexicon(&article, parts, &lex),
+                _ => analyze_with(&article, parts),
             };
             let outcome = std::panic::catch_unwind(run).map_err(|payload| {
                 // the panic hook stays quiet for this thread: the reader says it
@@ -85,6 +86,7 @@ impl Pending {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::analyze;
     use crate::article::{CleanOptions, clean};
 
     #[test]

@@ -11,18 +11,42 @@ use super::keys::KeyChord;
 use super::layer::{self, Layer};
 use super::settings::{CommandName, KeysSection};
 
-/// Why a key map could not be built: one key for two actions in one layer.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{key}` is bound to both `{first}` and `{second}` {}; give one of them another key",
-    layer.place()
-)]
+/// Why a key map could not be built: one key for two actions in one layer,
+/// or `Ctrl-c` (which always quits) for another action than `quit`
+/// (`first` is then [`CTRL_C_QUITS`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyConflict {
     pub key: String,
     pub first: &'static str,
     pub second: &'static str,
     pub layer: Layer,
 }
+
+/// The `first` of a [`KeyConflict`] over `Ctrl-c`: no action's name.
+pub const CTRL_C_QUITS: &str = "(Ctrl-c always quits)";
+
+impl std::fmt::Display for KeyConflict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.first == CTRL_C_QUITS {
+            write!(
+                f,
+                "`Ctrl-c` always quits gloss and cannot be bound to `{}`; give it another key",
+                self.second
+            )
+        } else {
+            write!(
+                f,
+                "`{}` is bound to both `{}` and `{}` {}; give one of them another key",
+                self.key,
+                self.first,
+                self.second,
+                self.layer.place()
+            )
+        }
+    }
+}
+
+impl std::error::Error for KeyConflict {}
 
 /// Keys to actions, per layer, and each command's keys for the help and the
 /// status bar.
@@ -58,7 +82,16 @@ impl KeyMap {
                 .unwrap_or_default();
             for key in &keys {
                 if key == &CTRL_C {
-                    continue; // always quits; binding it again changes nothing
+                    if command.action == Action::Quit {
+                        continue; // always quits; binding it again changes nothing
+                    }
+                    // it would never reach the action: refused, not ignored
+                    return Err(KeyConflict {
+                        key: key.to_string(),
+                        first: CTRL_C_QUITS,
+                        second: command.name,
+                        layer: command.layers.first().copied().unwrap_or(Layer::Normal),
+                    });
                 }
                 for &layer in command.layers {
                     if let Some(other) = by_key.insert((layer, *key), command)
@@ -164,6 +197,18 @@ mod tests {
         );
         assert_eq!(map.action(Layer::Normal, &key("n")), None);
         assert_eq!(map.action(Layer::Normal, &key("q")), Some(Action::Quit));
+    }
+
+    #[test]
+    fn ctrl_c_for_another_action_than_quit_is_refused_with_a_message() {
+        let err = rebind(&[("copy", "ctrl-c")]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "`Ctrl-c` always quits gloss and cannot be bound to `copy`; give it another key"
+        );
+        // for quit it is what it does anyway
+        let map = rebind(&[("quit", "ctrl-c")]).unwrap();
+        assert_eq!(map.action(Layer::Normal, &key("q")), None);
     }
 
     #[test]

@@ -355,7 +355,7 @@ fn read(
     }
     let pending = stored
         .is_none()
-        .then(|| background::start_with(&article, overlay));
+        .then(|| background::start_with(&article, overlay, settings.parts));
     let (width, height) = crossterm::terminal::size()?;
     let doc = Document {
         article,

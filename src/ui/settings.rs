@@ -188,6 +188,9 @@ pub struct ReaderSettings {
     /// `[clean]`: how a fetched page or a feed's item is cleaned.
     #[serde(default)]
     pub clean: crate::article::CleanOptions,
+    /// How the analysis runs (`[limits] line-bytes`).
+    #[serde(skip)]
+    pub parts: crate::analysis::Parts,
 }
 
 impl Default for ReaderSettings {
@@ -205,6 +208,7 @@ impl Default for ReaderSettings {
             feeds: crate::feeds::FeedSettings::default(),
             fetch: crate::source::fetch::FetchOptions::default(),
             clean: crate::article::CleanOptions::default(),
+            parts: crate::analysis::Parts::default(),
         }
     }
 }

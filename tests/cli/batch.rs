@@ -162,8 +162,12 @@ fn a_folder_gives_its_files_in_name_order_skipping_hidden_ones() {
     }
     sb.write("work/news/.cache/d.txt", docs[4].as_bytes());
     sb.write("work/news/empty.txt", b"");
+    sb.write(
+        "work/news/photo.jpg",
+        b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01",
+    );
     let out = sb.run(&["annotate", "news"]);
-    assert_eq!(out.status.code(), Some(1), "the empty file failed");
+    assert_eq!(out.status.code(), Some(1), "the image failed");
     let lines = json_lines(&out);
     assert_eq!(
         ids(&lines),
@@ -171,12 +175,16 @@ fn a_folder_gives_its_files_in_name_order_skipping_hidden_ones() {
             "news/a.txt",
             "news/b.txt",
             "news/empty.txt",
+            "news/photo.jpg",
             "news/sub/c.html"
         ]
     );
+    // an empty file is an empty article; an image is an error line
+    assert_eq!(lines[2]["text"], "");
+    assert_eq!(lines[2]["entities"], Value::Array(vec![]));
     assert_eq!(
-        lines[2]["error"],
-        "news/empty.txt: empty, there is nothing to read"
+        lines[3]["error"],
+        "news/photo.jpg: binary data, not text (a JPEG image)"
     );
     let alone = sb.run(&["annotate", "news/a.txt"]);
     let alone: Value = serde_json::from_slice(&alone.stdout).expect("JSON");

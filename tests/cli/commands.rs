@@ -51,8 +51,27 @@ fn binary_and_empty_files_are_refused() {
         err,
         "gloss: blob.bin: binary data, not text (it contains NUL bytes)"
     );
-    let err = one_line_error(&sb.run(&["annotate", "empty.txt"]));
-    assert_eq!(err, "gloss: empty.txt: empty, there is nothing to read");
+}
+
+#[test]
+fn an_empty_file_is_an_empty_article_in_json_with_empty_lists() {
+    let sb = Sandbox::new();
+    sb.write("work/empty.txt", b"");
+    sb.write("work/blank.txt", b"\xEF\xBB\xBF \n\n\t\n");
+    for args in [&["annotate", "empty.txt"][..], &["annotate", "blank.txt"]] {
+        let out = sb.run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(json["text"], "", "{args:?}");
+        assert_eq!(json["title"], Value::Null, "{args:?}");
+        for list in ["entities", "quotes", "blocks", "sentences"] {
+            assert_eq!(json[list], Value::Array(vec![]), "{args:?}: {list}");
+        }
+    }
+    let out = sb.run_with_stdin(&["annotate", "-"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["entities"], Value::Array(vec![]));
 }
 
 #[test]
@@ -79,8 +98,9 @@ fn stdin_as_dash() {
     let out = sb.run_with_stdin(&["annotate", "-"], b"Title\n\nBody.");
     let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json["title"], "Title");
-    let err = one_line_error(&sb.run_with_stdin(&["-"], b""));
-    assert_eq!(err, "gloss: stdin: empty, there is nothing to read");
+    // empty stdin is an empty article: nothing printed but the newline
+    let out = sb.run_with_stdin(&["-"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
 }
 
 #[test]
@@ -506,4 +526,31 @@ fn a_scraped_wire_story_is_cleaned_and_its_people_told_apart() {
         "{unclosed}"
     );
     assert_eq!(unclosed["speaker"], minister.0);
+}
+
+#[test]
+fn an_article_over_the_size_limit_is_refused_in_one_line_naming_the_limit() {
+    let sb = Sandbox::new();
+    sb.write("work/small.toml", b"[limits]\narticle-mb = 1\n");
+    let big = "The talks went on all night. ".repeat(40_000);
+    sb.write("work/big.txt", big.as_bytes());
+    let expected = "gloss: big.txt: too large: more than 1 MB ([limits] article-mb); not read";
+    let err = one_line_error(&sb.run(&["--config", "small.toml", "annotate", "big.txt"]));
+    assert_eq!(err, expected);
+    let err = one_line_error(&sb.run(&["annotate", "big.txt", "--config", "small.toml"]));
+    assert_eq!(err, expected);
+    // under the default limit it is read
+    let out = sb.run(&["annotate", "big.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_missing_config_file_gives_its_reason_once() {
+    let sb = Sandbox::new();
+    sb.write("work/a.txt", b"Title\n\nBody.");
+    let err = one_line_error(&sb.run(&["--config", "nowhere.toml", "annotate", "a.txt"]));
+    assert!(err.starts_with("gloss: nowhere.toml: "), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    let reason = err.trim_start_matches("gloss: nowhere.toml: ");
+    assert_eq!(err.matches(reason).count(), 1, "{err}");
 }

@@ -258,3 +258,15 @@ proptest! {
         screen(&app);
     }
 }
+
+#[test]
+fn an_empty_article_opens_on_a_screen_that_says_so() {
+    let empty = Document::from_text("", &gloss::article::CleanOptions::default());
+    assert!(empty.article.blocks.is_empty());
+    let mut app = app_with(empty, 100, 20);
+    let shown = screen(&app);
+    assert!(shown.contains("This article is empty"), "{shown}");
+    // keys that move through the text do nothing, and say why
+    press(&mut app, "j G n");
+    assert!(screen(&app).contains("This article is empty"));
+}

@@ -63,6 +63,7 @@ fn path_id(path: &Path) -> Value {
 pub fn items<'a>(
     args: &'a [PathBuf],
     jsonl: &'a [PathBuf],
+    max_bytes: u64,
 ) -> anyhow::Result<impl Iterator<Item = Item> + 'a> {
     let is_stdin = |p: &&PathBuf| p.as_os_str() == "-";
     if args.iter().chain(jsonl).filter(is_stdin).count() > 1 {
@@ -79,7 +80,9 @@ pub fn items<'a>(
                 })),
             }
         });
-    let from_jsonl = jsonl.iter().flat_map(|file| JsonLines::open(file));
+    let from_jsonl = jsonl
+        .iter()
+        .flat_map(move |file| JsonLines::open(file).with_limit(max_bytes));
     Ok(from_args.chain(from_jsonl))
 }
 
@@ -183,6 +186,9 @@ pub struct JsonLines {
     buf: Vec<u8>,
     /// The file's own error, given once.
     failed: Option<Item>,
+    /// The longest line read (`[limits] article-mb`); a longer one is an
+    /// error line.
+    max_bytes: u64,
 }
 
 impl JsonLines {
@@ -218,7 +224,14 @@ impl JsonLines {
             line: 0,
             buf: Vec::new(),
             failed,
+            max_bytes: MAX_BYTES,
         }
+    }
+
+    /// The same lines, each of at most `max_bytes`.
+    pub fn with_limit(mut self, max_bytes: u64) -> JsonLines {
+        self.max_bytes = max_bytes;
+        self
     }
 }
 
@@ -233,13 +246,16 @@ impl Iterator for JsonLines {
             let reader = self.reader.as_mut()?;
             self.line += 1;
             let at = format!("{} line {}", self.name, self.line);
-            match read_line(reader, &mut self.buf) {
+            match read_line(reader, &mut self.buf, self.max_bytes) {
                 Ok(Read::End) => {
                     self.reader = None;
                     return None;
                 }
                 Ok(Read::TooLong) => {
-                    let reason = format!("{at}: too long (more than {MAX_BYTES} bytes)");
+                    let reason = format!(
+                        "{at}: too long: more than {} ([limits] article-mb); not read",
+                        crate::source::size_of(self.max_bytes)
+                    );
                     return Some(Item::failed(Value::Null, reason));
                 }
                 Ok(Read::Line) if self.buf.trim_ascii().is_empty() => continue,
@@ -262,11 +278,11 @@ enum Read {
 }
 
 /// Read a line into `buf` (without its `\n` or `\r\n`), keeping at most
-/// [`MAX_BYTES`] of it: a longer line is skipped to its end.
-fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<Read> {
+/// `max_bytes` of it: a longer line is skipped to its end.
+fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max_bytes: u64) -> std::io::Result<Read> {
     use std::io::Read as _;
     buf.clear();
-    let n = reader.take(MAX_BYTES + 1).read_until(b'\n', buf)?;
+    let n = reader.take(max_bytes + 1).read_until(b'\n', buf)?;
     if n == 0 {
         return Ok(Read::End);
     }
@@ -275,7 +291,7 @@ fn read_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<Rea
         if buf.last() == Some(&b'\r') {
             buf.pop();
         }
-    } else if buf.len() as u64 > MAX_BYTES {
+    } else if buf.len() as u64 > max_bytes {
         buf.clear();
         reader.skip_until(b'\n')?;
         return Ok(Read::TooLong);
@@ -322,9 +338,7 @@ fn what_of(object: &mut Map<String, Value>) -> Result<What, String> {
             };
         }
     };
-    if text.trim().is_empty() {
-        return Err("empty, there is nothing to read".into());
-    }
+    // an empty text is an empty article, as an empty file is
     Ok(What::Given { text, format, url })
 }
 
@@ -439,10 +453,8 @@ mod tests {
             error(&items[5]),
             "in.jsonl line 6: no \"text\", \"html\" or \"url\""
         );
-        assert_eq!(
-            error(&items[6]),
-            "in.jsonl line 7: empty, there is nothing to read"
-        );
+        // a blank text is an empty article, as an empty file is
+        assert!(matches!(items[6].what, What::Given { .. }));
         assert_eq!(
             error(&items[7]),
             "in.jsonl line 8: \"text\" must be a string"
@@ -495,9 +507,13 @@ mod tests {
     #[test]
     fn standard_input_can_be_read_once() {
         let dash = PathBuf::from("-");
-        let err = items(std::slice::from_ref(&dash), std::slice::from_ref(&dash))
-            .err()
-            .expect("refused");
+        let err = items(
+            std::slice::from_ref(&dash),
+            std::slice::from_ref(&dash),
+            MAX_BYTES,
+        )
+        .err()
+        .expect("refused");
         assert_eq!(err.to_string(), "standard input (-) can be read only once");
     }
 }

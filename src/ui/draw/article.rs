@@ -24,6 +24,14 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas) {
         block = block.title(" 0 Article ");
     }
     frame.render_widget(block, areas.article);
+    if app.doc.article.blocks.is_empty() {
+        // an empty file, or one that was all junk: said, not a blank pane
+        let said = Paragraph::new(EMPTY_ARTICLE)
+            .style(app.theme.dateline)
+            .wrap(ratatui::widgets::Wrap { trim: true });
+        frame.render_widget(said, areas.text);
+        return;
+    }
     let height = usize::from(areas.text.height);
     let end = (app.scroll + height).min(app.layout.len());
     let lines: Vec<Line> = app.layout.lines[app.scroll.min(end)..end]
@@ -33,6 +41,10 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas) {
     frame.render_widget(Paragraph::new(lines), areas.text);
     super::note_taking::margin(app, frame, areas);
 }
+
+/// What the article pane says when the article has no text.
+pub const EMPTY_ARTICLE: &str =
+    "This article is empty: the input had no text, or only lines cleaning removes.";
 
 /// The base style of a block's text.
 fn block_style(theme: &Theme, kind: BlockKind) -> Style {

@@ -5,6 +5,7 @@
 //! A 100 MB article has some 20 million tokens: every byte kept per token
 //! costs 20 MB, so what is kept per token is kept narrow (`u32`, 8-byte tags).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use smallvec::SmallVec;
@@ -14,7 +15,7 @@ use super::quotes::find::{self, Found};
 use super::sentences::{self, Sentence};
 use super::tagger::{self, Tag};
 use super::tokens::{self, Token, TokenKind};
-use crate::article::{Article, BlockKind};
+use crate::article::{Article, Block, BlockKind};
 use crate::span::Span;
 
 /// The words of a few tokens (a name, a phrase): no allocation up to eight.
@@ -23,6 +24,9 @@ pub type Words<'a> = SmallVec<[&'a str; 8]>;
 pub struct Doc<'a> {
     pub text: &'a str,
     pub article: &'a Article,
+    /// The blocks the analysis reads: the article's, a block longer than
+    /// [`Parts::line_bytes`] cut into pieces ([`pieces`]).
+    pub blocks: Cow<'a, [Block]>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     /// Token range of each block of the article.
@@ -46,6 +50,13 @@ impl<'a> Doc<'a> {
     }
 
     pub fn with_parts(article: &'a Article, parts: Parts) -> Self {
+        let blocks = pieces(&article.text, &article.blocks, parts.line_bytes);
+        Doc::with_blocks(article, blocks, parts)
+    }
+
+    /// The document of some of `article`'s blocks (its text whole, spans
+    /// into it): what the analysis reads of one chunk of a long article.
+    pub fn with_blocks(article: &'a Article, blocks: Cow<'a, [Block]>, parts: Parts) -> Self {
         // one of the two at least
         let parts = if parts.rules || parts.tagger {
             parts
@@ -57,13 +68,13 @@ impl<'a> Doc<'a> {
         let text = article.text.as_str();
         let mut tokens = Vec::new();
         let mut tokenizer = tokens::Tokenizer::default();
-        let mut block_tokens = Vec::with_capacity(article.blocks.len());
-        for block in &article.blocks {
+        let mut block_tokens = Vec::with_capacity(blocks.len());
+        for block in blocks.iter() {
             let start = tokens.len();
             tokenizer.push_tokens(text, block.span, &mut tokens);
             block_tokens.push(start..tokens.len());
         }
-        let spans: Vec<Span> = article.blocks.iter().map(|b| b.span).collect();
+        let spans: Vec<Span> = blocks.iter().map(|b| b.span).collect();
         // the tokenizer's blocks of tokens are those `split` would look for
         debug_assert_eq!(block_tokens, sentences::block_ranges(&tokens, &spans));
         let sentences = sentences::split_blocks(text, &tokens, &block_tokens);
@@ -92,6 +103,7 @@ impl<'a> Doc<'a> {
             parts,
             text,
             article,
+            blocks,
             tokens,
             sentences,
             block_tokens,
@@ -156,12 +168,74 @@ impl<'a> Doc<'a> {
     pub fn block_kind(&self, i: usize) -> BlockKind {
         // the first block ending after `i` (blocks without tokens end before it)
         let block = self.block_tokens.partition_point(|r| r.end <= i);
-        self.article.blocks[block].kind
+        self.blocks[block].kind
     }
 
     /// Whether token `i` is in a title or heading block.
     pub fn in_heading(&self, i: usize) -> bool {
         matches!(self.block_kind(i), BlockKind::Title | BlockKind::Heading)
+    }
+}
+
+/// The article's blocks with each longer than `line_bytes` cut into pieces of
+/// at most that many bytes (of its kind): after the last sentence end (a
+/// `.`, `!` or `?`, closing quotes after it, then a space) in the second
+/// half of the piece, else at its last space, else at a character boundary;
+/// the spaces at a cut belong to no piece. Borrowed when no block is longer.
+pub fn pieces<'a>(text: &str, blocks: &'a [Block], line_bytes: usize) -> Cow<'a, [Block]> {
+    let line_bytes = line_bytes.max(16);
+    if blocks.iter().all(|b| b.span.len() <= line_bytes) {
+        return Cow::Borrowed(blocks);
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        let mut start = block.span.start;
+        let end = block.span.end;
+        while end - start > line_bytes {
+            let cut = cut_before(text, start, start + line_bytes);
+            out.push(Block {
+                kind: block.kind,
+                span: Span::new(start, cut),
+            });
+            start = cut + text[cut..end].len() - text[cut..end].trim_start().len();
+        }
+        if start < end {
+            out.push(Block {
+                kind: block.kind,
+                span: Span::new(start, end),
+            });
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Where to end a piece that begins at `start` and may reach `limit`
+/// (exclusive; `limit` > `start` + 8): see [`pieces`]. Always after `start`.
+fn cut_before(text: &str, start: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let half = start + (limit - start) / 2;
+    let window = &bytes[half..limit];
+    let mut last_space = None;
+    for (i, &b) in window.iter().enumerate().rev() {
+        if b != b' ' {
+            continue;
+        }
+        let at = half + i;
+        last_space.get_or_insert(at);
+        let before = text[start..at].trim_end_matches(['"', '\'', '”', '’', ')']);
+        if before.ends_with(['.', '!', '?']) && at > start {
+            return at;
+        }
+    }
+    match last_space {
+        Some(at) if at > start => at,
+        _ => {
+            let mut at = limit;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            at
+        }
     }
 }
 
@@ -281,6 +355,51 @@ mod tests {
                    \"We had a good talk,\" Trump said.\n\n\
                    Secretary of State Mike Pompeo flew to Seoul, South Korea. The talks ended.";
         clean(raw, &CleanOptions::default())
+    }
+
+    #[test]
+    fn a_long_block_is_read_in_pieces_cut_after_sentences() {
+        let sentence = "Talks went on all night in the capital. ";
+        let line = sentence.repeat(200);
+        let article = clean(&line, &CleanOptions::default());
+        assert_eq!(article.blocks.len(), 1);
+        let text = article.text.as_str();
+        let cut = pieces(text, &article.blocks, 1000);
+        assert!(cut.len() >= 8, "{}", cut.len());
+        let mut covered = String::new();
+        for (i, piece) in cut.iter().enumerate() {
+            assert!(
+                piece.span.len() <= 1000,
+                "piece {i} is {} bytes",
+                piece.span.len()
+            );
+            let shown = piece.span.slice(text);
+            assert_eq!(shown.trim(), shown, "piece {i} is trimmed");
+            assert!(
+                shown.ends_with('.') || i == cut.len() - 1,
+                "piece {i}: {shown:?}"
+            );
+            covered.push_str(shown);
+        }
+        // every character but the spaces at the cuts is in a piece
+        assert_eq!(covered.replace(' ', ""), text.replace(' ', ""));
+        // short blocks are the article's own
+        assert!(matches!(
+            pieces(text, &article.blocks, text.len()),
+            Cow::Borrowed(_)
+        ));
+        // a line with no space is cut at character boundaries
+        let word = "ü".repeat(3000);
+        let article = clean(&word, &CleanOptions::default());
+        let cut = pieces(&article.text, &article.blocks, 1001);
+        assert!(
+            cut.iter()
+                .all(|p| p.span.len() <= 1001 && article.text.is_char_boundary(p.span.end))
+        );
+        assert_eq!(
+            cut.iter().map(|p| p.span.len()).sum::<usize>(),
+            article.text.len()
+        );
     }
 
     #[test]

@@ -83,14 +83,73 @@ pub struct CleanOptions {
     pub title_max_words: usize,
     /// A heading has at most this many words and no closing punctuation.
     pub heading_max_words: usize,
+    /// A first line (or a page's title) longer than this many characters is
+    /// no title: `[limits] title-chars` of the configuration, which sets it;
+    /// the built-in default otherwise.
+    #[serde(skip_deserializing, default = "default_title_chars")]
+    pub title_max_chars: usize,
+}
+
+/// `title-chars` of the built-in `[limits]` table.
+pub fn default_title_chars() -> usize {
+    static CHARS: std::sync::LazyLock<usize> = std::sync::LazyLock::new(|| {
+        default_table("limits")
+            .get("title-chars")
+            .and_then(toml::Value::as_integer)
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or_else(|| panic!("built-in config.toml: no [limits] title-chars"))
+    });
+    *CHARS
 }
 
 /// A replacement: every match of `pattern` becomes `with` (`$1`, `${name}` refer to groups).
+/// A group `with` names must be one of the pattern's (else every match would
+/// become nothing): a rule that names another is refused as it is read.
 #[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawRewrite")]
 pub struct Rewrite {
     pub pattern: Pattern,
     pub with: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRewrite {
+    pattern: Pattern,
+    with: String,
+}
+
+impl TryFrom<RawRewrite> for Rewrite {
+    type Error = String;
+
+    fn try_from(RawRewrite { pattern, with }: RawRewrite) -> Result<Self, String> {
+        Rewrite::new(pattern, with)
+    }
+}
+
+impl Rewrite {
+    /// A rewrite whose `with` names only groups `pattern` has.
+    pub fn new(pattern: Pattern, with: String) -> Result<Rewrite, String> {
+        let groups = pattern.groups();
+        for reference in patterns::group_references(&with) {
+            let found = match &reference.group {
+                patterns::Group::Index(i) => *i < groups.count,
+                patterns::Group::Name(name) => groups.names.iter().any(|n| n == name),
+            };
+            if !found {
+                let mut has: Vec<String> = (0..groups.count).map(|i| format!("${i}")).collect();
+                has.extend(groups.names.iter().map(|n| format!("${{{n}}}")));
+                return Err(format!(
+                    "`{}` names no group of the pattern `{}` (it has {}); every match would \
+                     be replaced by nothing",
+                    reference.written,
+                    pattern.written(),
+                    has.join(", ")
+                ));
+            }
+        }
+        Ok(Rewrite { pattern, with })
+    }
 }
 
 impl CleanOptions {

@@ -61,10 +61,12 @@ fn every_vote_of_a_name_is_a_rule_that_fired() {
         Parts {
             rules: true,
             tagger: false,
+            ..Parts::default()
         },
         Parts {
             rules: false,
             tagger: true,
+            ..Parts::default()
         },
     ] {
         let names = explained(TEXT, parts);
@@ -116,6 +118,7 @@ fn a_name_is_named_again_by_its_last_word_only_when_used_mid_sentence() {
     let rules_only = Parts {
         rules: true,
         tagger: false,
+        ..Parts::default()
     };
     let fired = |text: &str, written: &str| {
         let names = explained(text, rules_only);

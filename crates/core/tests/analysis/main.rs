@@ -5,6 +5,7 @@ mod common;
 
 mod explain;
 mod geo;
+mod limits;
 mod people;
 mod places_found;
 mod places_orgs;

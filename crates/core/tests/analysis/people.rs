@@ -420,3 +420,24 @@ fn a_role_after_an_employer_stays_out_of_the_name() {
         a.all_names()
     );
 }
+
+#[test]
+fn invisible_joiners_inside_a_name_do_not_split_the_person() {
+    // zero-width joiners and non-joiners, a direction mark and a combining
+    // grapheme joiner inside Latin words show as nothing: one person
+    let a = Annotated::new(
+        "Talks resume\n\nForeign Minister Adaeze Okon\u{200D}kwo-Bello arrived on Tuesday. \
+         Okonkwo-Bello\u{200F} said the talks would resume. Later, Ada\u{200C}eze \
+         Okonk\u{034F}wo-Bello left.",
+    );
+    let p = a.entity(Person, "Adaeze Okonkwo-Bello");
+    assert_eq!(
+        a.mention_texts(p),
+        [
+            "Adaeze Okonkwo-Bello",
+            "Okonkwo-Bello",
+            "Adaeze Okonkwo-Bello"
+        ]
+    );
+    assert_eq!(a.count(Person), 1);
+}

@@ -232,7 +232,8 @@ fn wrap_width(items: &[Item]) -> Option<usize> {
 fn classify(drafts: &mut [Draft], options: &CleanOptions, meta: &mut Meta) {
     let count = drafts.len();
     let has_title = drafts.first().is_some_and(|d| {
-        d.kind == BlockKind::Paragraph && is_title(&d.text, options.title_max_words)
+        d.kind == BlockKind::Paragraph
+            && is_title(&d.text, options.title_max_words, options.title_max_chars)
     });
     for (i, draft) in drafts.iter_mut().enumerate() {
         if i == 0 && has_title {
@@ -367,8 +368,10 @@ fn has_two_sentences(text: &str) -> bool {
 
 /// The first line is the title unless it reads like a paragraph: too many
 /// words, or more than one sentence.
-fn is_title(text: &str, max_words: usize) -> bool {
-    word_count(text) <= max_words && !has_two_sentences(text)
+fn is_title(text: &str, max_words: usize, max_chars: usize) -> bool {
+    text.chars().nth(max_chars).is_none()
+        && word_count(text) <= max_words
+        && !has_two_sentences(text)
 }
 
 /// Closing quotes and brackets, looked through to find a line's last mark.

@@ -4,7 +4,9 @@
 //! After [`strip_controls`] no character of the text can drive a terminal:
 //! no C0 or C1 control but newline and tab, no escape sequence, no bidi
 //! override. Ordinary right-to-left text and the joiners that Arabic, Indic
-//! scripts and emoji need are kept.
+//! scripts and emoji need are kept; the same invisible format characters
+//! inside a word of a script that has no use for them (a zero-width joiner in
+//! "Ba\u{200D}rack") go, so that the word reads as it shows.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -43,19 +45,74 @@ pub fn normalize_newlines(text: &str) -> Cow<'_, str> {
 /// Characters removed outright: bidi embeddings, overrides and isolates (they
 /// can make text display in another order than it reads), and invisible
 /// characters that split words without showing (zero-width space, word
-/// joiner, soft hyphen, BOM, invisible operators, interlinear annotation).
+/// joiner, soft hyphen, BOM, invisible operators, interlinear annotation,
+/// and the other default-ignorable code points no script needs: Hangul
+/// fillers, Khmer inherent vowels, shorthand and musical format controls,
+/// unassigned ones).
 fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{202A}'..='\u{202E}'
             | '\u{2066}'..='\u{2069}'
             | '\u{200B}'
-            | '\u{2060}'..='\u{2064}'
+            | '\u{2060}'..='\u{2065}'
             | '\u{FEFF}'
             | '\u{00AD}'
             | '\u{180E}'
             | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{3164}'
+            | '\u{FFA0}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
     )
+}
+
+/// Default-ignorable format characters that some text needs: the zero-width
+/// non-joiner and joiner (Persian, Indic scripts, emoji sequences), the
+/// left-to-right, right-to-left and Arabic letter marks, the combining
+/// grapheme joiner, variation selectors (emoji presentation, CJK variants),
+/// Mongolian free variation selectors, Hangul jamo fillers. They are kept
+/// unless they sit in a word of a script that never needs them
+/// ([`needless_here`]).
+fn is_contextual(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200C}'..='\u{200F}'
+            | '\u{061C}'
+            | '\u{034F}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{E0100}'..='\u{E01EF}'
+            | '\u{180B}'..='\u{180D}'
+            | '\u{180F}'
+            | '\u{115F}'..='\u{1160}'
+    )
+}
+
+/// Latin, Greek, Cyrillic and Armenian letters, their marks, and general
+/// punctuation: characters between which a joiner, a direction mark or a
+/// variation selector does nothing but split a word.
+fn joinless(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0}'..='\u{058F}'
+            | '\u{1E00}'..='\u{1FFF}'
+            | '\u{2000}'..='\u{206F}'
+            | '\u{2C60}'..='\u{2C7F}'
+            | '\u{A720}'..='\u{A7FF}'
+            | '\u{AB30}'..='\u{AB6F}'
+    )
+}
+
+/// Whether a contextual format character between `before` and `after` (the
+/// nearest characters that are not themselves such; `None` at the text's
+/// ends) can go: a letter or digit of a joinless script on one side at
+/// least, and nothing from another script or an emoji on either.
+fn needless_here(before: Option<char>, after: Option<char>) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && joinless(c));
+    let fits = |c: Option<char>| c.is_none_or(joinless);
+    (word(before) || word(after)) && fits(before) && fits(after)
 }
 
 /// Unicode tag characters: kept only inside an emoji tag sequence (the flags
@@ -65,12 +122,13 @@ fn is_tag(c: char) -> bool {
 }
 
 fn needs_stripping(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || is_invisible(c) || is_tag(c)
+    (c.is_control() && c != '\n' && c != '\t') || is_invisible(c) || is_tag(c) || is_contextual(c)
 }
 
 /// Remove terminal escape sequences whole (CSI, OSC, DCS, SOS, PM, APC, and
 /// two-character escapes), then every other control character but newline
-/// and tab, bidi overrides and invisible characters.
+/// and tab, bidi overrides and invisible characters, and the contextual
+/// format characters where no script needs them ([`needless_here`]).
 pub fn strip_controls(text: &str) -> Cow<'_, str> {
     let Some(first) = find_strippable(text, 0) else {
         return Cow::Borrowed(text);
@@ -91,6 +149,12 @@ pub fn strip_controls(text: &str) -> Cow<'_, str> {
                     out.push(c);
                 }
             }
+            c if is_contextual(c) => {
+                let after = text[i..].chars().find(|&c| !is_contextual(c));
+                if !needless_here(out.chars().next_back(), after) {
+                    out.push(c);
+                }
+            }
             c if needs_stripping(c) => {}
             c => {
                 // copy the run up to the next character to strip in one go
@@ -106,8 +170,11 @@ pub fn strip_controls(text: &str) -> Cow<'_, str> {
 
 /// The bytes that can start a character to strip: ASCII controls but
 /// newline and tab, and the lead bytes of C1 controls and the soft hyphen
-/// (C2), U+180E (E1), the invisible characters of U+2000-206F (E2), the BOM
-/// and U+FFF9-FFFB (EF), and the tag characters (F3).
+/// (C2), the combining grapheme joiner (CD), the Arabic letter mark (D8),
+/// U+115F-1160, U+17B4-17B5 and U+180B-180F (E1), the invisible characters of
+/// U+2000-206F (E2), U+3164 (E3), the BOM, variation selectors, U+FFA0 and
+/// U+FFF0-FFFB (EF), U+1BCA0-1BCA3 and U+1D173-1D17A (F0), and the tag
+/// characters and supplementary variation selectors (F3).
 const SUSPECT: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -117,9 +184,13 @@ const SUSPECT: [bool; 256] = {
     }
     table[0x7F] = true;
     table[0xC2] = true;
+    table[0xCD] = true;
+    table[0xD8] = true;
     table[0xE1] = true;
     table[0xE2] = true;
+    table[0xE3] = true;
     table[0xEF] = true;
+    table[0xF0] = true;
     table[0xF3] = true;
     table
 };
@@ -353,6 +424,35 @@ mod tests {
         }
         assert_eq!(strip_controls(base), base);
         assert_eq!(strip_controls("café – “quoted” ’"), "café – “quoted” ’");
+    }
+
+    #[test]
+    fn joiners_and_marks_go_inside_latin_words_and_stay_where_scripts_need_them() {
+        // inside or at the edge of a Latin, Greek or Cyrillic word: gone
+        for (text, clean) in [
+            ("Ba\u{200D}rack Obama", "Barack Obama"),
+            ("An\u{200C}gela Mer\u{200D}\u{200C}kel", "Angela Merkel"),
+            ("Obama\u{200F} said", "Obama said"),
+            ("\u{200E}Merkel", "Merkel"),
+            ("Zelens\u{034F}kyy", "Zelenskyy"),
+            ("Ka\u{FE0F}mala", "Kamala"),
+            ("Вла\u{200D}димир", "Владимир"),
+            ("Ama\u{3164}Serwaa", "AmaSerwaa"),
+        ] {
+            assert_eq!(strip_controls(text), clean, "{text:?}");
+        }
+        // where a script or an emoji needs them: kept
+        for kept in [
+            "می\u{200C}خواهم",    // Persian: ZWNJ between letters
+            "क्\u{200D}ष",         // Devanagari: ZWJ
+            "👩\u{200D}💻 coder", // an emoji ZWJ sequence
+            "❤\u{FE0F} love",     // emoji presentation
+            "#\u{FE0F}\u{20E3}",  // a keycap
+            "©\u{FE0F}",          // nothing alphanumeric beside it
+            "שלום\u{200F}",       // a mark after Hebrew
+        ] {
+            assert_eq!(strip_controls(kept), kept, "{kept:?}");
+        }
     }
 
     #[test]

@@ -171,7 +171,14 @@ fn assemble(
             body.remove(0);
         }
     }
-    let blocks = std::iter::once((BlockKind::Title, title.as_str()))
+    // a title longer than a title may be (`[limits] title-chars`) is the
+    // first paragraph
+    let title_kind = if title.chars().nth(opts.title_max_chars).is_some() {
+        BlockKind::Paragraph
+    } else {
+        BlockKind::Title
+    };
+    let blocks = std::iter::once((title_kind, title.as_str()))
         .filter(|(_, t)| !t.is_empty())
         .chain(body.iter().map(|(kind, text)| (*kind, text.as_str())));
     let (text, blocks) = clean_blocks(blocks, opts, &mut meta);

@@ -96,6 +96,13 @@ enum Found {
     Nothing,
 }
 
+/// The tokens of a quotation's sentence read on either side of it for a
+/// verb of saying and its subject: a real sentence has fewer, and a
+/// "sentence" with no end and a quotation every few words (a run of
+/// quotation marks) would make each quotation read all of it, which grows
+/// with the square of its length.
+const CONTEXT_TOKENS: usize = 200;
+
 /// Attribute every quotation: the speaker's entity index, or `None`. With
 /// `steps`, also say how, one list of steps per quotation.
 pub fn attribute(input: &Input, mut steps: Option<&mut Vec<Vec<String>>>) -> Vec<Option<usize>> {
@@ -125,7 +132,16 @@ fn attribute_one(
     let last = quote.tokens.end.saturating_sub(1).max(first);
     let s0 = ix.sentence_of(first);
     let s1 = ix.sentence_of(last);
-    let context = input.sentences[s0].tokens.start..input.sentences[s1].tokens.end;
+    // the quotation's sentences, but no more than CONTEXT_TOKENS on either
+    // side of it
+    let context = input.sentences[s0]
+        .tokens
+        .start
+        .max(first.saturating_sub(CONTEXT_TOKENS))
+        ..input.sentences[s1]
+            .tokens
+            .end
+            .min(last + 1 + CONTEXT_TOKENS);
     if let Some(e) = carry::credit(ix, q, trace) {
         return e;
     }
@@ -195,6 +211,7 @@ mod tests {
         let rules = crate::analysis::Parts {
             rules: true,
             tagger: false,
+            ..crate::analysis::Parts::default()
         };
         let doc = Doc::with_parts(&article, rules);
         let quotes: Vec<QuoteRef> = doc

@@ -184,6 +184,108 @@ impl Pattern {
     pub(super) fn sources(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.0.written.as_str())
     }
+
+    /// The pattern as written.
+    pub fn written(&self) -> &str {
+        &self.0.written
+    }
+
+    /// The pattern's capture groups: how many (the whole match, `$0`,
+    /// included) and the names of the named ones.
+    pub fn groups(&self) -> Groups {
+        let mut groups = Groups {
+            count: 1,
+            names: Vec::new(),
+        };
+        // the source was parsed when the pattern was made
+        let Ok(hir) = regex_syntax::Parser::new().parse(&self.0.written) else {
+            return groups;
+        };
+        let mut stack = vec![&hir];
+        while let Some(hir) = stack.pop() {
+            match hir.kind() {
+                regex_syntax::hir::HirKind::Capture(capture) => {
+                    groups.count += 1;
+                    if let Some(name) = &capture.name {
+                        groups.names.push(name.to_string());
+                    }
+                    stack.push(&capture.sub);
+                }
+                regex_syntax::hir::HirKind::Repetition(rep) => stack.push(&rep.sub),
+                regex_syntax::hir::HirKind::Concat(subs)
+                | regex_syntax::hir::HirKind::Alternation(subs) => stack.extend(subs.iter().rev()),
+                _ => {}
+            }
+        }
+        groups
+    }
+}
+
+/// A pattern's capture groups ([`Pattern::groups`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Groups {
+    /// How many, `$0` (the whole match) included.
+    pub count: usize,
+    /// The named ones' names, in the order they open.
+    pub names: Vec<String>,
+}
+
+/// A group a replacement names (`$1`, `${1}`, `$name`, `${name}`), as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupRef {
+    pub written: String,
+    pub group: Group,
+}
+
+/// A group by number or by name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Group {
+    Index(usize),
+    Name(String),
+}
+
+/// The groups a replacement string names, read as the `regex` crate reads
+/// it: `$$` is a dollar sign; `${...}` names what the braces hold; `$` and
+/// the longest run of letters, digits and `_` names that run (`$1a` is the
+/// group named `1a`); a `$` followed by nothing of these is itself.
+pub fn group_references(with: &str) -> Vec<GroupRef> {
+    let mut refs = Vec::new();
+    let mut rest = with;
+    while let Some(i) = rest.find('$') {
+        let from = &rest[i..];
+        rest = &rest[i + 1..];
+        if let Some(after) = rest.strip_prefix('$') {
+            rest = after;
+            continue;
+        }
+        let name = if let Some(braced) = rest.strip_prefix('{') {
+            match braced.find('}') {
+                Some(end) => {
+                    rest = &braced[end + 1..];
+                    &braced[..end]
+                }
+                None => continue,
+            }
+        } else {
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            let name = &rest[..end];
+            rest = &rest[end..];
+            name
+        };
+        if name.is_empty() {
+            continue;
+        }
+        refs.push(GroupRef {
+            written: from[..from.len() - rest.len()].to_string(),
+            group: match name.parse::<usize>() {
+                Ok(i) => Group::Index(i),
+                Err(_) => Group::Name(name.to_string()),
+            },
+        });
+    }
+    refs
 }
 
 impl<'de> Deserialize<'de> for Pattern {
