@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(nl) = data.iter().position(|&b| b == b'\n') {
         let label = String::from_utf8_lossy(&data[..nl.min(40)]).into_owned();
         let hints = Hints {
-            charset: Some(label),
+            charset: Some(&label),
             html: data.len() % 2 == 0,
         };
         let _ = decode_with(&data[nl + 1..], hints);
