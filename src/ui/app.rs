@@ -4,7 +4,7 @@ use crate::Document;
 use crate::analysis::{Analysis, EntityId, EntityKind, Quote};
 use crate::span::Span;
 
-use super::action::Pane;
+use super::action::{Action, Pane};
 use super::areas::Areas;
 use super::index::AnalysisIndex;
 use super::keymap::{KeyConflict, KeyMap};
@@ -31,6 +31,45 @@ pub enum Mode {
 pub struct ListCursor {
     pub selected: usize,
     pub offset: usize,
+}
+
+impl ListCursor {
+    /// The rows a movement action moves a list's cursor by (`None` for any
+    /// other action), with `rows` rows shown: a page keeps one row in view.
+    pub fn delta(action: &Action, rows: usize) -> Option<isize> {
+        let page = rows.saturating_sub(1).max(1) as isize;
+        Some(match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::HalfPageDown => page / 2,
+            Action::HalfPageUp => -page / 2,
+            Action::Top => isize::MIN / 2,
+            Action::Bottom => isize::MAX / 2,
+            Action::Wheel { down, .. } => {
+                if *down {
+                    3
+                } else {
+                    -3
+                }
+            }
+            _ => return None,
+        })
+    }
+
+    /// Move the selection by `delta` within a list of `len` rows, and scroll
+    /// so that it stays among the `rows` rows shown.
+    pub fn step(&mut self, delta: isize, len: usize, rows: usize) {
+        if len > 0 {
+            self.selected = self.selected.saturating_add_signed(delta).min(len - 1);
+        }
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+    }
 }
 
 /// A line for the status bar.
@@ -384,6 +423,16 @@ impl App {
     pub fn selected_quote(&self) -> Option<(usize, &Quote)> {
         let i = *self.visible_quotes().get(self.quotes.selected)?;
         Some((i, &self.doc.analysis.quotes[i]))
+    }
+
+    /// The mention that stands for entity `id` when a key acts on it: the
+    /// marked one (reached with `n`/`N`) when it is the entity's, else its
+    /// first; `None` when the text does not mention it.
+    pub fn mention_for(&self, id: EntityId) -> Option<Span> {
+        let mentions = self.index.mentions.get(id.0).map_or(&[][..], Vec::as_slice);
+        self.mark
+            .filter(|m| mentions.contains(m))
+            .or_else(|| mentions.first().copied())
     }
 
     /// The entity under a list's cursor.

@@ -150,11 +150,8 @@ fn entity_at_cursor(app: &App) -> Result<(EntityId, Span), String> {
     let id = app
         .entity_under_cursor(app.focus)
         .ok_or("Nothing is selected")?;
-    let mentions = app.index.mentions.get(id.0).map_or(&[][..], Vec::as_slice);
     let span = app
-        .mark
-        .filter(|m| mentions.contains(m))
-        .or_else(|| mentions.first().copied())
+        .mention_for(id)
         .ok_or_else(|| format!("{} is not mentioned in the text", app.name(id)))?;
     Ok((id, span))
 }

@@ -445,28 +445,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         pane.message = None;
     }
     let len = pane.len();
-    let step = |pane: &mut FeedPane, delta: isize| {
-        let c = pane.cursor_mut();
-        if len > 0 {
-            c.selected = c.selected.saturating_add_signed(delta).min(len - 1);
-        }
-        if c.selected < c.offset {
-            c.offset = c.selected;
-        } else if c.selected >= c.offset + rows {
-            c.offset = c.selected + 1 - rows;
-        }
-    };
-    let page = rows.saturating_sub(1).max(1) as isize;
+    if let Some(delta) = ListCursor::delta(&action, rows) {
+        pane.cursor_mut().step(delta, len, rows);
+        return Some(Effect::None);
+    }
     match action {
-        Action::Down => step(pane, 1),
-        Action::Up => step(pane, -1),
-        Action::PageDown => step(pane, page),
-        Action::PageUp => step(pane, -page),
-        Action::HalfPageDown => step(pane, page / 2),
-        Action::HalfPageUp => step(pane, -page / 2),
-        Action::Top => step(pane, isize::MIN / 2),
-        Action::Bottom => step(pane, isize::MAX / 2),
-        Action::Wheel { down, .. } => step(pane, if down { 3 } else { -3 }),
         Action::Click { row, .. } => {
             // rows start below the title line
             if row >= 1 && usize::from(row) - 1 < rows {

@@ -120,33 +120,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let rows = list_rows(app);
     let shelf = app.shelf.as_mut()?;
     shelf.message = None;
-    let step = |shelf: &mut Shelf, delta: isize| {
+    if let Some(delta) = ListCursor::delta(&action, rows) {
         let len = shelf.len();
-        if len > 0 {
-            shelf.cursor.selected = shelf
-                .cursor
-                .selected
-                .saturating_add_signed(delta)
-                .min(len - 1);
-        }
-        let c = &mut shelf.cursor;
-        if c.selected < c.offset {
-            c.offset = c.selected;
-        } else if c.selected >= c.offset + rows {
-            c.offset = c.selected + 1 - rows;
-        }
-    };
-    let page = rows.saturating_sub(1).max(1) as isize;
+        shelf.cursor.step(delta, len, rows);
+        return Some(Effect::None);
+    }
     match action {
-        Action::Down => step(shelf, 1),
-        Action::Up => step(shelf, -1),
-        Action::PageDown => step(shelf, page),
-        Action::PageUp => step(shelf, -page),
-        Action::HalfPageDown => step(shelf, page / 2),
-        Action::HalfPageUp => step(shelf, -page / 2),
-        Action::Top => step(shelf, isize::MIN / 2),
-        Action::Bottom => step(shelf, isize::MAX / 2),
-        Action::Wheel { down, .. } => step(shelf, if down { 3 } else { -3 }),
         Action::Click { row, .. } => {
             // rows start below the title line
             if row >= 1 && usize::from(row) - 1 < rows {

@@ -28,12 +28,8 @@ pub fn aim(app: &App) -> Result<Aim, String> {
                 .entities
                 .get(id.0)
                 .ok_or("Nothing is selected")?;
-            let mentions = app.index.mentions.get(id.0).map_or(&[][..], Vec::as_slice);
-            // The marked mention when it is one of this entity's, else the first.
             let span = app
-                .mark
-                .filter(|m| mentions.contains(m))
-                .or_else(|| mentions.first().copied())
+                .mention_for(id)
                 .ok_or_else(|| format!("{} is not mentioned in the text", entity.name))?;
             Ok(Aim {
                 span,
