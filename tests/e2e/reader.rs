@@ -102,6 +102,8 @@ fn reading_the_sample_with_the_keyboard() {
     assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen off");
     assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse reporting off");
     assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown");
+    // the shell writes stty.txt after "gloss exited": wait until it says so
+    t.wait_for("terminal recorded");
     let stty = std::fs::read_to_string(t.dir.join("stty.txt")).expect("stty ran");
     assert!(
         stty.split_whitespace().any(|w| w == "icanon")
@@ -146,6 +148,8 @@ fn a_panic_restores_the_terminal_and_prints_the_message() {
     assert_eq!(t.format("#{alternate_on}"), "0", "alternate screen off");
     assert_eq!(t.format("#{mouse_any_flag}"), "0", "mouse reporting off");
     assert_eq!(t.format("#{cursor_flag}"), "1", "cursor shown");
+    // the shell writes stty.txt after "gloss exited": wait until it says so
+    t.wait_for("terminal recorded");
     let stty = std::fs::read_to_string(t.dir.join("stty.txt")).expect("stty ran");
     assert!(
         stty.split_whitespace().any(|w| w == "icanon"),
