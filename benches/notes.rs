@@ -143,6 +143,7 @@ fn library(dir: &std::path::Path, texts: &[String]) -> Store {
             body: String::new(),
             attachment: None,
             detached: false,
+            detached_by: None,
         });
         let key = id.key();
         std::fs::write(

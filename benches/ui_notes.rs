@@ -84,6 +84,7 @@ fn reader(dir: &std::path::Path, with_notes: bool) -> App {
                     },
                     attachment: None,
                     detached: false,
+                    detached_by: None,
                 }
             })
             .collect();

@@ -5,7 +5,7 @@
 //! old position; else an approximate match (the fewest edits, at most one in
 //! five characters) near the old position. A note found nowhere stays detached.
 
-use super::model::Target;
+use super::model::{DetachedBy, Target};
 use crate::span::Span;
 
 /// How a target was found in the new text.
@@ -45,6 +45,8 @@ pub struct Budget {
     /// Notes left detached because a bound was reached, not because their
     /// passage was looked for everywhere.
     pub limited: usize,
+    /// The work the budget started with (`[limits] reanchor-work`).
+    pub total_work: usize,
 }
 
 impl Budget {
@@ -57,7 +59,23 @@ impl Budget {
             quote_chars,
             work,
             limited: 0,
+            total_work: work,
         }
+    }
+
+    /// The limits this budget was made with, as a note left detached by
+    /// them records them.
+    pub fn limits(&self) -> DetachedBy {
+        DetachedBy {
+            reanchor_quote_chars: self.quote_chars,
+            reanchor_work: self.total_work,
+        }
+    }
+
+    /// Whether this budget's limits are larger than `by` in one bound at
+    /// least: a note detached by `by` may be found now.
+    pub fn raised_past(&self, by: &DetachedBy) -> bool {
+        self.quote_chars > by.reanchor_quote_chars || self.total_work > by.reanchor_work
     }
 
     /// No bound (tests, and callers that anchored once already).

@@ -33,7 +33,7 @@ use std::path::PathBuf;
 use uuid::Uuid;
 
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use model::{Attachment, Note, StoredCorrection, Target, parse_tags};
+pub use model::{Attachment, DetachedBy, Note, StoredCorrection, Target, parse_tags};
 pub use notebook::{Notebook, OpenReport, Undone};
 pub use store::Store;
 

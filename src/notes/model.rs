@@ -30,6 +30,20 @@ pub struct Note {
     /// last known target and is shown apart, never dropped.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub detached: bool,
+    /// The `[limits]` in force when a bound of them, not a search of the
+    /// whole text, left the note detached: it is looked for again once a
+    /// limit is raised past these.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detached_by: Option<DetachedBy>,
+}
+
+/// The re-anchoring limits (`[limits] reanchor-quote-chars` and
+/// `reanchor-work`) under which a note was left detached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct DetachedBy {
+    pub reanchor_quote_chars: usize,
+    pub reanchor_work: usize,
 }
 
 impl Note {

@@ -85,6 +85,9 @@ pub struct Notebook {
     /// Whether the notes folder was there when the notes were opened or
     /// last saved (then its absence means it was removed meanwhile).
     folder_seen: bool,
+    /// A save of a [`Store::deferring`] found the lock held: why. The
+    /// changes are in memory, and the next save writes them with the rest.
+    unsaved: Option<NotesError>,
 }
 
 impl Notebook {
@@ -119,14 +122,16 @@ impl Notebook {
         let mut budget = store.limits().budget();
         for note in &mut file.notes {
             // a note found nowhere in this very text was looked for already
-            // (when it was imported, or the text last opened): not again
-            let how = if note.detached && !report.text_changed {
+            // (when it was imported, or the text last opened): not again,
+            // unless a limit stopped that search and has been raised since
+            let retry = note.detached_by.is_some_and(|by| budget.raised_past(&by));
+            let how = if note.detached && !report.text_changed && !retry {
                 note.target.fit_to(&article.text);
                 Anchoring::Detached
             } else {
-                let was_detached = note.detached;
+                let was = (note.detached, note.detached_by);
                 let how = anchor_note(note, &article.text, &mut budget);
-                changed |= note.detached != was_detached;
+                changed |= (note.detached, note.detached_by) != was;
                 how
             };
             match how {
@@ -160,6 +165,7 @@ impl Notebook {
             warnings: Vec::new(),
             budget,
             folder_seen: false,
+            unsaved: None,
         };
         notebook.folder_seen = notebook.store.dir().is_dir();
         if changed && !notebook.file.notes.is_empty() {
@@ -288,6 +294,7 @@ impl Notebook {
             body: body.to_string(),
             attachment,
             detached: false,
+            detached_by: None,
         };
         let id = note.id;
         self.file.notes.push(note);
@@ -356,6 +363,7 @@ impl Notebook {
                     before.updated = later_than(now, note.updated);
                     before.target = note.target.clone();
                     before.detached = note.detached;
+                    before.detached_by = note.detached_by;
                     *note = before;
                 }
                 Undone::Edit
@@ -385,8 +393,55 @@ impl Notebook {
         Ok(())
     }
 
-    /// Lock the article's notes, merge in what is on disk, write the result.
+    /// Save: with a [`Store::deferring`], a lock held elsewhere keeps the
+    /// changes for a later save ([`Notebook::unsaved`]) rather than failing.
     fn save(&mut self) -> Result<(), NotesError> {
+        match self.save_now() {
+            Err(e @ NotesError::Locked { .. }) if self.store.defers() => {
+                self.unsaved = Some(e);
+                Ok(())
+            }
+            Err(e) => Err(e),
+            Ok(()) => {
+                self.unsaved = None;
+                Ok(())
+            }
+        }
+    }
+
+    /// Why the last changes are not saved yet (another process holds the
+    /// lock), if they are not: they are kept in memory until a save gets it.
+    pub fn unsaved(&self) -> Option<&NotesError> {
+        self.unsaved.as_ref()
+    }
+
+    /// Try again to save changes a held lock kept back: `None` when there
+    /// are none, else whether they are saved now (still kept back when the
+    /// lock is still held: see [`Notebook::unsaved`]).
+    pub fn retry_save(&mut self) -> Option<Result<(), NotesError>> {
+        self.unsaved.as_ref()?;
+        Some(self.save())
+    }
+
+    /// Save changes a held lock kept back, waiting for the lock as long as
+    /// a plain store does ([`super::store::LOCK_WAIT`]): before the notes
+    /// are closed. An error when the lock is still held then.
+    pub fn save_unsaved_waiting(&mut self) -> Result<(), NotesError> {
+        if self.unsaved.is_none() {
+            return Ok(());
+        }
+        let deferring = self.store.clone();
+        self.store = deferring
+            .clone()
+            .with_lock_wait(super::store::LOCK_WAIT)
+            .not_deferring();
+        let saved = self.save();
+        self.store = deferring;
+        saved
+    }
+
+    /// Lock the article's notes, merge in what is on disk, write the result.
+    fn save_now(&mut self) -> Result<(), NotesError> {
         let id = self.file.article.id.clone();
         let folder_gone = self.folder_seen && !self.store.dir().is_dir();
         let lock = self.store.lock(&id)?;
@@ -506,15 +561,19 @@ pub(crate) fn merge_files(
 /// Re-anchor a note onto `text`, marking it detached if it is not found
 /// (its position then made safe to slice `text` at: it came from a file).
 fn anchor_note(note: &mut Note, text: &str, budget: &mut Budget) -> Anchoring {
+    let limited = budget.limited;
     let (how, found) = reanchor_within(&note.target, text, budget);
     match found {
         Some(target) => {
             note.target = target;
             note.detached = false;
+            note.detached_by = None;
         }
         None => {
             note.target.fit_to(text);
             note.detached = true;
+            // a bound stopped the search: which limits, to retry past them
+            note.detached_by = (budget.limited > limited).then(|| budget.limits());
         }
     }
     how

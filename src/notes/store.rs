@@ -27,6 +27,10 @@ use crate::article_id::ArticleId;
 /// How long a save waits for another process to release an article's lock.
 pub const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
+/// How long a [`Store::deferring`] waits for a lock before it keeps the
+/// change for later: short enough not to be felt between two keys.
+pub const DEFER_WAIT: std::time::Duration = std::time::Duration::from_millis(150);
+
 /// The `format` field of a notes file.
 pub const FORMAT: &str = "gloss-notes";
 /// The newest notes file version this gloss reads and the one it writes.
@@ -108,6 +112,9 @@ pub struct Store {
     dir: PathBuf,
     limits: NotesLimits,
     lock_wait: std::time::Duration,
+    /// Whether a save that finds the lock held keeps its changes in memory
+    /// for a later save rather than failing ([`Store::deferring`]).
+    defers: bool,
 }
 
 /// Held while an article's notes are read, merged and written; released on drop.
@@ -121,7 +128,33 @@ impl Store {
             dir: dir.into(),
             limits: NotesLimits::default(),
             lock_wait: LOCK_WAIT,
+            defers: false,
         }
+    }
+
+    /// The same store for the reader, which must not freeze while another
+    /// process holds an article's lock: it waits [`DEFER_WAIT`] for it, and
+    /// a save that does not get it keeps its changes in memory, to be
+    /// written by the next try ([`crate::notes::Notebook::retry_save`]).
+    pub fn deferring(self) -> Store {
+        Store {
+            lock_wait: DEFER_WAIT,
+            defers: true,
+            ..self
+        }
+    }
+
+    /// The same store with saves that fail on a held lock.
+    pub fn not_deferring(self) -> Store {
+        Store {
+            defers: false,
+            ..self
+        }
+    }
+
+    /// Whether saves wait for a held lock later rather than fail.
+    pub fn defers(&self) -> bool {
+        self.defers
     }
 
     /// The same store, waiting this long for a lock another process holds.

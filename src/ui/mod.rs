@@ -394,7 +394,9 @@ fn read(
     match settings.notes.dir() {
         Some(dir) => note_taking::open(
             &mut app,
-            crate::notes::Store::new(dir).with_limits(settings.notes_limits),
+            crate::notes::Store::new(dir)
+                .with_limits(settings.notes_limits)
+                .deferring(),
             id.clone(),
             std::sync::Arc::new(crate::notes::SystemClock),
         ),
@@ -409,6 +411,9 @@ fn read(
         exit_after_first_frame || panic_after_first_frame,
     );
     std::mem::swap(&mut app.feeds, feeds);
+    if let Some(w) = note_taking::close_notes(&mut app) {
+        warnings.push(w);
+    }
     if panic_after_first_frame {
         panic!("{PANIC_AFTER_FIRST_FRAME} is set");
     }

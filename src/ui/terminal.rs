@@ -140,6 +140,11 @@ pub fn event_loop(
             (Some(_), feeds) => Some(feeds.map_or(ANALYSIS_POLL, |w| w.min(ANALYSIS_POLL))),
             (None, feeds) => feeds,
         };
+        // changes to the notes a lock kept back are tried again
+        let wait = match (wait, super::note_taking::retry_in(app)) {
+            (Some(w), Some(r)) => Some(w.min(r)),
+            (w, r) => w.or(r),
+        };
         if let Some(wait) = wait
             && !event::poll(wait)?
         {
@@ -148,6 +153,7 @@ pub fn event_loop(
                 pending = None;
             }
             super::feedlist::tick(app);
+            super::note_taking::retry_save(app);
             continue;
         }
         // Wait for an event, then take every event already queued before

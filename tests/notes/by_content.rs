@@ -234,6 +234,7 @@ fn among_many_stores_the_one_with_the_text_is_found() {
             body: String::new(),
             attachment: None,
             detached: false,
+            detached_by: None,
         });
         std::fs::write(
             dir.path().join(format!("{key}.notes.json")),

@@ -274,6 +274,65 @@ fn thousands_of_quotes_not_in_the_text_cost_once_at_import_not_at_every_open() {
 }
 
 #[test]
+fn notes_a_limit_left_detached_are_looked_for_again_once_it_is_raised() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = long_doc();
+    // too little work to read the text once: passages that are in it, at a
+    // wrong position, stay detached
+    let tight = NotesLimits {
+        reanchor_work: 1,
+        ..NotesLimits::default()
+    };
+    let store = Store::new(dir.path()).with_limits(tight);
+    let items: Vec<_> = (0..3)
+        .map(|i| {
+            annotation(
+                &format!("urn:uuid:0190a0a0-0000-7000-8000-00000000030{i}"),
+                &id().uri(),
+                &format!("fortgesetzt, sagte die Ministerin, und die nächste Runde beginnt im März in Wien. ({})", 10 + i),
+                Some((0, 10)),
+            )
+        })
+        .collect();
+    let report = import(
+        &store,
+        &json!(items).to_string(),
+        &|_| Some(doc.article.clone()),
+        clock(),
+    )
+    .unwrap();
+    assert!(
+        report.warnings.iter().any(|w| w.contains("reanchor-work")),
+        "{:?}",
+        report.warnings
+    );
+    // the same limits: not searched again
+    let (nb, opened) = Notebook::open(store.clone(), id(), &doc.article, clock()).unwrap();
+    assert_eq!(opened.limited, 0);
+    assert_eq!(opened.detached, 3);
+    assert!(
+        nb.notes()
+            .iter()
+            .all(|n| n.detached && n.detached_by.is_some())
+    );
+    drop(nb);
+    // the limit raised: found, and stored as found
+    let store = Store::new(dir.path()).with_limits(NotesLimits::default());
+    let (nb, opened) = Notebook::open(store.clone(), id(), &doc.article, clock()).unwrap();
+    assert_eq!((opened.moved, opened.detached), (3, 0), "{opened:?}");
+    for note in nb.notes() {
+        assert!(!note.detached && note.detached_by.is_none());
+        assert_eq!(
+            &doc.article.text[note.target.start..note.target.end],
+            note.target.exact
+        );
+    }
+    drop(nb);
+    let (_, again) = Notebook::open(store, id(), &doc.article, clock()).unwrap();
+    assert_eq!((again.moved, again.detached), (0, 0), "{again:?}");
+}
+
+#[test]
 fn a_huge_quote_is_not_matched_approximately() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
@@ -427,6 +486,65 @@ fn a_lock_held_elsewhere_is_waited_for_with_a_timeout_that_names_it() {
     );
     drop(held);
     store.lock(&id()).expect("free again");
+}
+
+#[test]
+fn the_readers_save_does_not_wait_for_a_held_lock_and_keeps_the_note_until_it_is_free() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path()).deferring();
+    let doc = doc();
+    let (mut nb, _) = Notebook::open(store.clone(), id(), &doc.article, clock()).unwrap();
+    let held = Store::new(dir.path()).lock(&id()).unwrap();
+    let start = doc.article.text.find("Genf").unwrap();
+    let started = Instant::now();
+    nb.add(Span::new(start, start + 4), "kept", None)
+        .expect("kept for later, not an error");
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    let why = nb.unsaved().expect("not saved yet").to_string();
+    assert!(
+        why.contains(&format!("process {}", std::process::id())),
+        "{why}"
+    );
+    assert_eq!(nb.notes().len(), 1, "the note is kept in memory");
+    assert!(!store.notes_path(&id()).exists(), "nothing written");
+    // still held: still kept
+    assert!(matches!(nb.retry_save(), Some(Ok(()))));
+    assert!(nb.unsaved().is_some());
+    drop(held);
+    assert!(matches!(nb.retry_save(), Some(Ok(()))));
+    assert!(nb.unsaved().is_none());
+    assert!(nb.retry_save().is_none(), "nothing left to save");
+    drop(nb);
+    let (nb, _) = Notebook::open(Store::new(dir.path()), id(), &doc.article, clock()).unwrap();
+    assert_eq!(nb.notes().len(), 1);
+    assert_eq!(nb.notes()[0].body, "kept");
+}
+
+#[test]
+fn changes_kept_back_by_a_lock_are_saved_before_the_notes_close() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path()).deferring();
+    let doc = doc();
+    let (mut nb, _) = Notebook::open(store, id(), &doc.article, clock()).unwrap();
+    let held = Store::new(dir.path()).lock(&id()).unwrap();
+    let start = doc.article.text.find("Genf").unwrap();
+    nb.add(Span::new(start, start + 4), "", None).unwrap();
+    assert!(nb.unsaved().is_some());
+    // the other process lets go while the reader closes
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        drop(held);
+    });
+    nb.save_unsaved_waiting()
+        .expect("saved once the lock is free");
+    release.join().unwrap();
+    assert!(nb.unsaved().is_none());
+    let (nb, _) = Notebook::open(Store::new(dir.path()), id(), &doc.article, clock()).unwrap();
+    assert_eq!(nb.notes().len(), 1);
 }
 
 #[test]

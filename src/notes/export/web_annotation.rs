@@ -383,6 +383,7 @@ fn parse_annotation(a: &Value, now: DateTime<Utc>) -> Option<ImportedNote> {
             body,
             attachment,
             detached: false,
+            detached_by: None,
         },
     })
 }

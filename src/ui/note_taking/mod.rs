@@ -204,6 +204,58 @@ pub fn open(app: &mut App, store: Store, id: ArticleId, clock: Arc<dyn Clock>) {
 
 /// Apply a notes action.
 pub fn update(app: &mut App, action: NoteAction) -> Effect {
+    let effect = act(app, action);
+    tell_unsaved(app);
+    effect
+}
+
+/// How often changes a held lock kept back are tried again.
+pub const RETRY_SAVE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// When the event loop should wake to save changes kept back, if any are.
+pub fn retry_in(app: &App) -> Option<std::time::Duration> {
+    app.notes
+        .notebook
+        .as_ref()
+        .and_then(Notebook::unsaved)
+        .map(|_| RETRY_SAVE)
+}
+
+/// Say so when the last change is kept back by a lock another process holds.
+fn tell_unsaved(app: &mut App) {
+    if let Some(why) = app.notes.notebook.as_ref().and_then(Notebook::unsaved) {
+        let why = why.to_string();
+        let why = why.split("; nothing saved").next().unwrap_or(&why);
+        app.set_error(format!(
+            "Not saved yet, kept and tried again every {} s: {why}",
+            RETRY_SAVE.as_secs_f64()
+        ));
+    }
+}
+
+/// Idle work: try again to save changes a held lock kept back.
+pub fn retry_save(app: &mut App) {
+    let Some(nb) = app.notes.notebook.as_mut() else {
+        return;
+    };
+    match nb.retry_save() {
+        None => {}
+        Some(Ok(())) if nb.unsaved().is_none() => app.set_message("Notes saved"),
+        Some(Ok(())) => {}
+        Some(Err(e)) => app.set_error(format!("Could not save the notes: {e}")),
+    }
+}
+
+/// Before the article is left: save what a held lock kept back, waiting for
+/// the lock as long as any gloss does; what went wrong, if anything.
+pub fn close_notes(app: &mut App) -> Option<String> {
+    let nb = app.notes.notebook.as_mut()?;
+    nb.save_unsaved_waiting()
+        .err()
+        .map(|e| format!("the last changes to the notes of this article were not saved: {e}"))
+}
+
+fn act(app: &mut App, action: NoteAction) -> Effect {
     match action {
         NoteAction::Highlight => target::highlight(app),
         NoteAction::Add => target::add(app),
