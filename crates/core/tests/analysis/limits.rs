@@ -118,3 +118,80 @@ fn a_run_of_quotation_marks_with_no_sentence_end_takes_linear_time() {
     assert_eq!(analysis.quotes.len(), 40_000);
     assert!(took.as_secs() < 30, "took {took:?}");
 }
+
+/// What the analysis says, independent of the order entities are listed
+/// in: each entity's kind, name and mentions, and each quotation's span,
+/// kind and speaker's name.
+type Said = (
+    Vec<(EntityKind, String, Vec<gloss_core::Span>)>,
+    Vec<(
+        gloss_core::Span,
+        gloss_core::analysis::QuoteKind,
+        Option<String>,
+    )>,
+);
+
+fn said(a: &gloss_core::Analysis) -> Said {
+    let mut entities: Vec<_> = a
+        .entities
+        .iter()
+        .map(|e| (e.kind, e.name.clone(), e.mentions.clone()))
+        .collect();
+    entities.sort_by(|x, y| (x.2.first(), x.0, &x.1).cmp(&(y.2.first(), y.0, &y.1)));
+    let quotes = a
+        .quotes
+        .iter()
+        .map(|q| (q.span, q.kind, q.speaker.map(|s| a.entity(s).name.clone())))
+        .collect();
+    (entities, quotes)
+}
+
+#[test]
+fn an_article_analysed_in_chunks_says_what_it_says_whole() {
+    // paragraphs of different people, organisations and places; the same
+    // people again in later chunks, by full name and by family name alone,
+    // an organisation's name written in lowercase in a later chunk (which
+    // reached past its chunk's tokens and panicked)
+    let paragraphs = [
+        "Foreign Minister Adaeze Okonkwo-Bello arrived in Lisbon on Monday for talks with \
+         the State Department. \u{201C}We came to listen,\u{201D} Okonkwo-Bello said.",
+        "Omar Castellanos, who leads the delegation from Madrid, met reporters at the \
+         airport. \u{201C}Nothing is agreed until everything is agreed,\u{201D} said Castellanos.",
+        "The talks resumed on Tuesday in Lisbon. Officials from the state department \
+         joined them in the afternoon.",
+        "\u{201C}The first day went well,\u{201D} Okonkwo-Bello told reporters after the \
+         session. Castellanos did not comment.",
+        "On Wednesday, Adaeze Okonkwo-Bello flew to Madrid, where Omar Castellanos \
+         hosted a dinner. \u{201C}We are closer,\u{201D} he said.",
+    ];
+    let raw = format!("Talks in Lisbon\n\n{}", paragraphs.join("\n\n"));
+    let article = clean(&raw, &CleanOptions::default());
+    let whole = analyze_with(&article, Parts::default());
+    assert!(whole.quotes.iter().filter(|q| q.speaker.is_some()).count() >= 3);
+    // chunks of one to three paragraphs (not of one paragraph holding a
+    // family name alone: a chunk does not know the people of the others)
+    for chunk_bytes in [350, 450, 700] {
+        let chunked = analyze_in_chunks(&article, Parts::default(), chunk_bytes);
+        assert_eq!(
+            said(&chunked),
+            said(&whole),
+            "chunks of {chunk_bytes} bytes"
+        );
+        assert_eq!(chunked.sentences, whole.sentences);
+        assert_eq!(chunked.language, whole.language);
+    }
+}
+
+#[test]
+fn quotations_after_a_sentence_full_of_them_read_it_once() {
+    // 100,000 quotations with no sentence end: a line read in pieces, the
+    // quotations of each piece looking back at the piece before (which
+    // each of them read whole: 60 s and more, now about a second)
+    let line = "\"a\" ".repeat(100_000);
+    let article = clean(&line, &CleanOptions::default());
+    let started = std::time::Instant::now();
+    let analysis = analyze_with(&article, Parts::default());
+    let took = started.elapsed();
+    assert_eq!(analysis.quotes.len(), 100_000);
+    assert!(took.as_secs() < 20, "took {took:?}");
+}

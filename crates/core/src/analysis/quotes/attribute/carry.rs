@@ -121,30 +121,18 @@ pub(super) fn credit(ix: &Index, q: usize, trace: &mut Steps) -> Option<Option<u
 
 /// A short line after a pull quote that names its speaker: `Michael Shadlen, Ph.D.`
 pub(super) fn attribution_line(ix: &Index, block: usize, trace: &mut Steps) -> Option<usize> {
-    let input = ix.input;
-    let next = input.blocks.get(block + 1)?;
-    let words = next
-        .clone()
-        .filter(|&i| input.tokens[i].kind == TokenKind::Word)
-        .count();
-    if words == 0 || words > 8 || next.clone().any(|i| ix.in_quote[i]) {
+    if block + 1 >= ix.input.blocks.len() {
         return None;
     }
-    let first = next
-        .clone()
-        .find(|&i| input.tokens[i].kind != TokenKind::Punct)?;
-    let e = ix.speaker_at(first)?;
-    let person = input.mentions[ix.mention_at(first)?].kind == EntityKind::Person;
-    if person {
-        trace.record(|| {
-            format!(
-                "the short line after the paragraph names {} \u{2192} {}",
-                ix.mention_text(first),
-                ix.name(e)
-            )
-        });
-    }
-    person.then_some(e)
+    let (first, e) = ix.line_speaker(block + 1)?;
+    trace.record(|| {
+        format!(
+            "the short line after the paragraph names {} \u{2192} {}",
+            ix.mention_text(first),
+            ix.name(e)
+        )
+    });
+    Some(e)
 }
 
 /// No verb of saying near quotation `q` (in sentence `s0`) named its
@@ -172,13 +160,21 @@ pub(super) fn continued_speaker(
     for back in 1..=2 {
         let Some(s) = s0.checked_sub(back) else { break };
         let range = input.sentences[s].tokens.clone();
+        // (each sentence read once, however many quotations come after it)
+        let told = ix.sentence(s);
         // an earlier full quotation in that sentence (a scare quote or a
         // title is no one's words to carry on)
-        if let Some(pq) = (0..q)
-            .rev()
-            .take_while(|&p| input.quotes[p].tokens.start >= range.start)
-            .find(|&p| range.contains(&input.quotes[p].tokens.start) && !input.quotes[p].partial)
-        {
+        let last_full = if ix.quotes_in_order {
+            told.last_full_quote
+        } else {
+            (0..q)
+                .rev()
+                .take_while(|&p| input.quotes[p].tokens.start >= range.start)
+                .find(|&p| {
+                    range.contains(&input.quotes[p].tokens.start) && !input.quotes[p].partial
+                })
+        };
+        if let Some(pq) = last_full {
             trace.record(|| match earlier[pq] {
                 Some(e) => format!(
                     "carried from the quotation in {} \u{2192} {}",
@@ -193,8 +189,9 @@ pub(super) fn continued_speaker(
             return earlier[pq];
         }
         // a verb of saying with a subject: `…, explains Dr. Shadlen.`
-        for i in range.clone() {
-            if ix.is_cue(i) {
+        for &i in told.cues.iter() {
+            let i = i as usize;
+            {
                 let mut quiet = Steps::when(trace.is_on());
                 if let Found::Named(e) = subject_of(ix, i, range.clone(), earlier, &mut quiet) {
                     trace.record(|| {
@@ -234,11 +231,9 @@ pub(super) fn continued_speaker(
                 return Some(e);
             }
         }
-        // a person named in between breaks the chain
-        if range
-            .clone()
-            .any(|i| i < first && ix.speaker_at(i).is_some())
-        {
+        // a person named in between (the sentence is before the
+        // quotation's) breaks the chain
+        if told.names_speaker {
             trace.record(|| {
                 format!(
                     "another name in {} ends the search for an earlier speaker",

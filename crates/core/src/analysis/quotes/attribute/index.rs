@@ -3,12 +3,12 @@
 //! saying (asked lazily, then remembered), and the words as written and
 //! lowercased.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
 use super::{Input, MentionRef};
 use crate::analysis::EntityKind;
-use crate::analysis::tokens::with_lowercase;
+use crate::analysis::tokens::{TokenKind, with_lowercase};
 
 /// Per token, as narrow as it goes (a long article has tens of millions).
 pub(super) struct Index<'a> {
@@ -27,6 +27,23 @@ pub(super) struct Index<'a> {
     /// `find` gives them), so that the last one before a token can be
     /// found by bisection.
     pub quotes_in_order: bool,
+    /// [`Index::sentence`] of each sentence, once asked.
+    sentence: Vec<OnceCell<Sentence>>,
+    /// [`Index::line_speaker`] of each block, once asked.
+    line_speaker: Vec<OnceCell<Option<(usize, usize)>>>,
+}
+
+/// What the quotations after a sentence ask of it, worked out once: a
+/// sentence can hold thousands of quotations (a run of quotation marks
+/// with no end), and each of the next sentence's would read it whole.
+pub(super) struct Sentence {
+    /// Its verbs of saying ([`Index::is_cue`]), in order.
+    pub cues: Box<[u32]>,
+    /// Whether a person or organisation is named in it.
+    pub names_speaker: bool,
+    /// Its last full quotation (by its first token; `None` when the
+    /// quotations are not in reading order: then it is looked for).
+    pub last_full_quote: Option<usize>,
 }
 
 impl<'a> Index<'a> {
@@ -61,7 +78,64 @@ impl<'a> Index<'a> {
             person,
             org,
             quotes_in_order,
+            sentence: (0..input.sentences.len())
+                .map(|_| OnceCell::new())
+                .collect(),
+            line_speaker: (0..input.blocks.len()).map(|_| OnceCell::new()).collect(),
         }
+    }
+
+    /// What sentence `s` says to the quotations after it ([`Sentence`]).
+    pub fn sentence(&self, s: usize) -> &Sentence {
+        self.sentence[s].get_or_init(|| {
+            let range = self.input.sentences[s].tokens.clone();
+            let quotes = self.input.quotes;
+            let last_full_quote = if self.quotes_in_order {
+                let to = quotes.partition_point(|q| q.tokens.start < range.end);
+                quotes[..to]
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .take_while(|(_, q)| q.tokens.start >= range.start)
+                    .find(|(_, q)| !q.partial)
+                    .map(|(p, _)| p)
+            } else {
+                None
+            };
+            Sentence {
+                cues: range
+                    .clone()
+                    .filter(|&i| self.is_cue(i))
+                    .map(|i| i as u32)
+                    .collect(),
+                names_speaker: range.clone().any(|i| self.speaker_at(i).is_some()),
+                last_full_quote,
+            }
+        })
+    }
+
+    /// The first token of block `b` and the person it names, when the block
+    /// is a short line of at most eight words, none quoted, that opens with
+    /// a person's name (the credit after a pull quote).
+    pub fn line_speaker(&self, b: usize) -> Option<(usize, usize)> {
+        *self.line_speaker[b].get_or_init(|| {
+            let input = self.input;
+            let line = input.blocks[b].clone();
+            let words = line
+                .clone()
+                .filter(|&i| input.tokens[i].kind == TokenKind::Word)
+                .take(9)
+                .count();
+            if words == 0 || words > 8 || line.clone().any(|i| self.in_quote[i]) {
+                return None;
+            }
+            let first = line
+                .clone()
+                .find(|&i| input.tokens[i].kind != TokenKind::Punct)?;
+            let e = self.speaker_at(first)?;
+            let person = input.mentions[self.mention_at(first)?].kind == EntityKind::Person;
+            person.then_some((first, e))
+        })
     }
 
     /// The mentions whose first token lies in `range`, in order (the
