@@ -33,6 +33,10 @@ pub const MAX_BYTES: u64 = 128 << 20;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Origin {
     File(PathBuf),
+    /// A path that is no regular file: a pipe (`gloss <(curl …)`, whose
+    /// path is `/dev/fd/N`), a device. Read once; its address says nothing
+    /// about its content, so its notes are filed by content.
+    Stream(PathBuf),
     Stdin,
     /// The sample article built into gloss.
     Sample,
@@ -43,7 +47,7 @@ pub enum Origin {
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Origin::File(path) => write!(f, "{}", path.display()),
+            Origin::File(path) | Origin::Stream(path) => write!(f, "{}", path.display()),
             Origin::Stdin => f.write_str("stdin"),
             Origin::Sample => f.write_str("(sample article)"),
             Origin::Url(url) => f.write_str(url),
@@ -207,7 +211,9 @@ impl SourceText {
         match &self.origin {
             Origin::Url(asked) => ArticleId::Url(self.url.clone().unwrap_or_else(|| asked.clone())),
             Origin::File(path) => ArticleId::for_path(path),
-            Origin::Stdin | Origin::Sample => ArticleId::for_content(&self.text),
+            Origin::Stdin | Origin::Sample | Origin::Stream(_) => {
+                ArticleId::for_content(&self.text)
+            }
         }
     }
 
@@ -258,6 +264,11 @@ pub fn load_limited(path: &Path, max_bytes: u64) -> Result<SourceText, LoadError
             limit: max_bytes,
         });
     }
+    let origin = if meta.is_file() {
+        origin
+    } else {
+        Origin::Stream(path.to_path_buf())
+    };
     let file = std::fs::File::open(path).map_err(|e| LoadError::from_io(origin.clone(), &e))?;
     from_reader(file, origin, max_bytes)
 }
@@ -311,7 +322,7 @@ pub fn from_reader(
 /// start) may name its encoding in a `<meta>` tag.
 pub fn from_bytes(bytes: &[u8], origin: Origin) -> Result<SourceText, LoadError> {
     let html = match &origin {
-        Origin::File(path) => html_name(path) || looks_like_html(bytes),
+        Origin::File(path) | Origin::Stream(path) => html_name(path) || looks_like_html(bytes),
         _ => looks_like_html(bytes),
     };
     let hints = Hints {

@@ -230,3 +230,43 @@ fn a_stream_longer_than_the_limit_is_refused_once_the_limit_is_read() {
         )
     );
 }
+
+#[test]
+fn a_pipe_is_read_once_and_its_article_is_filed_by_content() {
+    // `gloss <(curl …)`: the path is a pipe's (`/dev/fd/N`), which names
+    // something else every time
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("pipe");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || {
+            let mut w = std::fs::OpenOptions::new()
+                .write(true)
+                .open(fifo)
+                .expect("open the pipe");
+            w.write_all(b"Talks resume\n\nThe talks resumed.\n")
+                .expect("write");
+        })
+    };
+    let source = load(&fifo).expect("loads");
+    writer.join().unwrap();
+    assert_eq!(source.origin, Origin::Stream(fifo.clone()));
+    assert_eq!(source.origin.to_string(), fifo.display().to_string());
+    assert_eq!(
+        source.article_id(),
+        crate::article_id::ArticleId::for_content(&source.text)
+    );
+    // a regular file keeps its path
+    let mut file = tempfile::NamedTempFile::new().expect("temp file");
+    file.write_all(b"Talks resume\n").expect("write");
+    let source = load(file.path()).expect("loads");
+    assert!(matches!(
+        source.article_id(),
+        crate::article_id::ArticleId::Path(_)
+    ));
+}
