@@ -4,6 +4,9 @@
 //! of the sample's places, fitted (the world) and zoomed in.
 //!
 //!     cargo bench --profile dist --bench ui_draw
+//!
+//! `GLOSS_DRAW_MB=100` makes the article that many megabytes (issue 20: the
+//! reader on a 100 MB article); the benchmarks keep their names.
 
 use std::hint::black_box;
 
@@ -23,14 +26,19 @@ use ratatui::backend::TestBackend;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// About 5 MB of news-like text with people, places and quotes every few lines.
+/// About 5 MB (or `GLOSS_DRAW_MB`) of news-like text with people, places
+/// and quotes every few lines.
 fn big_document() -> Document {
+    let size = std::env::var("GLOSS_DRAW_MB")
+        .ok()
+        .and_then(|mb| mb.parse::<usize>().ok())
+        .map_or(5_000_000, |mb| mb * 1_000_000);
     let paragraph = "Secretary of State Michael Pompeo told South Korean President Moon Jae-in \
         when he arrived in Seoul that Kim had agreed to meet \"as soon as possible,\" according \
         to a statement from Moon's office. Officials in Pyongyang said the talks would go on. ";
     let mut text = String::new();
     let mut blocks = Vec::new();
-    while text.len() < 5_000_000 {
+    while text.len() < size {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
