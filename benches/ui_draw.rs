@@ -80,6 +80,7 @@ fn big_document() -> Document {
             span,
             speaker: Some(EntityId(2)),
             kind: QuoteKind::Full,
+            parts: Vec::new(),
         })
         .collect();
     Document {

@@ -265,6 +265,7 @@ mod tests {
                 span: Span::new(2, 200),
                 speaker: None,
                 kind: QuoteKind::Full,
+                parts: Vec::new(),
             }],
         );
         let i = AnalysisIndex::new(&d);
@@ -279,6 +280,7 @@ mod tests {
             span: Span::new(s, e),
             speaker: None,
             kind,
+            parts: Vec::new(),
         };
         let d = doc(
             text,

@@ -59,6 +59,7 @@ fn hostile() -> Document {
                 span: hello,
                 speaker: Some(gloss::analysis::EntityId(0)),
                 kind: QuoteKind::Full,
+                parts: Vec::new(),
             }],
             ..Analysis::default()
         },

@@ -143,6 +143,7 @@ fn quote(text: &str, words: &str, speaker: Option<EntityId>, kind: QuoteKind) ->
         span: find(text, words)[0],
         speaker,
         kind,
+        parts: Vec::new(),
     }
 }
 

@@ -80,6 +80,9 @@ struct QuoteOut<'a> {
     start: usize,
     end: usize,
     kind: QuoteKind,
+    /// Only for a quotation its attribution splits: each quoted stretch.
+    #[serde(skip_serializing_if = "<[Span]>::is_empty")]
+    parts: &'a [Span],
 }
 
 #[derive(Serialize)]
@@ -178,6 +181,7 @@ fn output<'a>(
                 start: q.span.start,
                 end: q.span.end,
                 kind: q.kind,
+                parts: &q.parts,
             })
             .collect(),
         blocks: &article.blocks,

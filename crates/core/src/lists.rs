@@ -243,6 +243,9 @@ word_lists! {
     ly_nouns,
     /// Small words that stay lowercase in titles (`of`, `the`).
     title_small_words,
+    /// Words naming a work or its performance (`song`, `commentary`,
+    /// `titled`, `sang`): a quotation right after one is its title.
+    work_nouns,
     // ---- sentences, tokens, cleaning (the tokenizer and the splitter read `builtin()`) ----
     /// Abbreviations that keep their period (`Mr`, `Calif`; as written).
     abbreviations,

@@ -78,9 +78,16 @@ pub enum QuoteKind {
 /// Quoted words (without the quotation marks) and who said them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
+    /// The quoted words; for a quotation in parts, from the first part's
+    /// start to the last one's end.
     pub span: Span,
     pub speaker: Option<EntityId>,
     pub kind: QuoteKind,
+    /// The quoted stretches of a quotation its attribution splits (`"My
+    /// hope," he said, "is …"`, see `quotes::join`); empty for one in one
+    /// piece.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Span>,
 }
 
 /// Everything the analysis found in an article.
@@ -501,8 +508,10 @@ fn run_blocks(
             span: found.span,
             speaker: speakers[q].map(EntityId),
             kind,
+            parts: Vec::new(),
         })
         .collect();
+    let quotes = quotes::join::join_split(doc.text, &doc.quotes, quotes, steps.as_mut());
 
     let entities = drafts
         .into_iter()

@@ -31,6 +31,7 @@ fn analysis_of(text: &str) -> Analysis {
         span: spans(words)[0],
         speaker,
         kind: QuoteKind::Full,
+        parts: Vec::new(),
     };
     Analysis {
         sentences: Vec::new(),

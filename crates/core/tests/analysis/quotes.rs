@@ -503,3 +503,141 @@ fn a_paragraph_that_is_only_a_quotation_after_one_that_names_its_speaker() {
         "Tomas Kerrigan",
     );
 }
+
+#[test]
+fn a_fragment_cut_off_by_its_attribution_is_one_quote_with_parts() {
+    let a = Annotated::new(&format!(
+        "{PEOPLE}\"My hope,\" Kerrigan said, \"is that the bridge brings the two halves of the town together.\""
+    ));
+    assert_eq!(a.doc.analysis.quotes.len(), 1, "{:?}", a.quotes());
+    let q = &a.doc.analysis.quotes[0];
+    let text = a.text();
+    assert_eq!(
+        q.span.slice(text),
+        "My hope,\" Kerrigan said, \"is that the bridge brings the two halves of the town together."
+    );
+    let parts: Vec<&str> = q.parts.iter().map(|p| p.slice(text)).collect();
+    assert_eq!(
+        parts,
+        [
+            "My hope",
+            "is that the bridge brings the two halves of the town together."
+        ]
+    );
+    assert_eq!(a.speaker(q), Some("Tomas Kerrigan"));
+    assert_eq!(q.kind, QuoteKind::Full);
+
+    // a first part that reads alone, or a second that starts a sentence, stays apart
+    for body in [
+        "\"It's a beautiful day that promises a good future,\" said Kerrigan, \"for both countries.\"",
+        "\"I'm not,\" Kerrigan said as he left the room. \"It's not my job to worry.\"",
+    ] {
+        let q = quotes(body);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(
+            q.iter()
+                .all(|(_, s)| s.as_deref() == Some("Tomas Kerrigan")),
+            "{q:?}"
+        );
+    }
+}
+
+#[test]
+fn the_explanation_names_the_join_of_a_split_quote() {
+    let why =
+        explained("\"My hope,\" Kerrigan said, \"is that the bridge brings the town together.\"");
+    assert_eq!(why.len(), 1, "{why:?}");
+    assert_eq!(why[0].0.as_deref(), Some("Tomas Kerrigan"));
+    assert!(
+        why[0].1.iter().any(|s| s.starts_with("SPLIT_QUOTE")),
+        "{why:?}"
+    );
+}
+
+#[test]
+fn a_quotation_after_a_word_naming_a_work_is_a_title() {
+    let a = Annotated::new(&format!(
+        "{PEOPLE}Vorbruck's commentary, \"Tell the story of your own town,\" is thoughtful. \
+         The band sang \"It's Our Time.\" Then it left."
+    ));
+    assert!(a.quotes().is_empty(), "{:?}", a.quotes());
+    assert_eq!(a.quotes_of(QuoteKind::Partial).len(), 2);
+}
+
+#[test]
+fn a_transcript_label_is_the_speaker_and_no_part_of_the_words() {
+    let q = quotes(
+        "Partial transcript as follows:\n\n\"KERRIGAN: Well, look, this is a serious business and the people have a choice.",
+    );
+    assert_eq!(
+        q,
+        [(
+            "Well, look, this is a serious business and the people have a choice.".to_string(),
+            Some("Tomas Kerrigan".to_string())
+        )]
+    );
+}
+
+#[test]
+fn a_paragraph_that_is_only_a_quote_takes_the_speaker_of_the_paragraph_before() {
+    said_by(
+        "The minister, Ruth Kessler, spoke to reporters in the capital on Friday.\
+         \n\n\"Our plan will cut the waiting times in half by next year.\"",
+        "Ruth Kessler",
+    );
+    // a paragraph about someone who says nothing gives no speaker
+    let q = quotes("Kerrigan landed in the capital on Friday.\n\n\"Nothing is settled yet.\"");
+    assert_eq!(q[0].1, None, "{q:?}");
+}
+
+#[test]
+fn a_description_stands_for_the_person_named_beside_it_earlier() {
+    said_by(
+        "The city's police chief, Robert Smith, said the search would go on. \
+         \"We will not stop until we find him,\" the chief added.",
+        "Robert Smith",
+    );
+    said_by(
+        "Robert Smith, the police chief, said the search would go on. \
+         \"We will not stop until we find him,\" the chief added.",
+        "Robert Smith",
+    );
+}
+
+#[test]
+fn speakers_as_the_issue_describes_them() {
+    // a pronoun goes to the most recent fitting subject, not the nearest name
+    said_by(
+        "Judge Ana Reyes dismissed the case brought by Paul Okafor on Monday. Okafor said he would appeal.\
+         \n\n\"The evidence was simply not there,\" she said.",
+        "Ana Reyes",
+    );
+    // appositions and roles
+    said_by(
+        "\"The bank followed every rule,\" said a spokesman for Acme Bank, Tom Reyes.",
+        "Tom Reyes",
+    );
+    said_by(
+        "\"We were not consulted at all,\" the mayor's spokeswoman, Dana Cole, said.",
+        "Dana Cole",
+    );
+    // the subject, not the object
+    said_by(
+        "Harriet Kline said of Marcus Johnson: \"He was the finest teacher I ever had.\"",
+        "Harriet Kline",
+    );
+    said_by(
+        "Ike Okafor shared the post, saying: \"This is what real courage looks like.\"",
+        "Ike Okafor",
+    );
+    // an organisation that speaks
+    said_by(
+        "The Electoral Commission said in a statement: \"The count will resume on Monday morning.\"",
+        "Electoral Commission",
+    );
+    // no speaker in the text: no guess
+    let q = quotes(
+        "Mayor Tom Brandt opened the bridge on Monday. \"It is about time we had this bridge,\" one resident said.",
+    );
+    assert_eq!(q[0].1, None, "{q:?}");
+}

@@ -66,6 +66,8 @@ fn find_in_block(text: &str, block: Span, b: usize, out: &mut Vec<Found>) {
     // curly quotations are open inside it (`"… “rant,” …`)
     let mut straight = false;
     let mut nested = 0u32;
+    // inside a markup attribute's value (`="…"`)
+    let mut markup = false;
     for i in mark_candidates(s) {
         let Some(c) = s[i..].chars().next() else {
             continue;
@@ -101,6 +103,10 @@ fn find_in_block(text: &str, block: Span, b: usize, out: &mut Vec<Found>) {
                 }
                 None => {}
             },
+            // `tweet-date="…"`: an attribute of markup left in the text is
+            // no quotation, up to its closing mark
+            '"' if markup => markup = false,
+            '"' if open.is_none() && prev == Some('=') => markup = true,
             '"' => match open.take() {
                 Some((o, inner)) => {
                     nested = 0;
@@ -189,13 +195,40 @@ fn push(
     if trimmed.is_empty() || !trimmed.chars().any(char::is_alphanumeric) {
         return;
     }
-    let start = inner_start + lead;
+    let mut start = inner_start + lead;
+    let mut trimmed = trimmed;
+    // a transcript's speaker label opening a paragraph is no part of the
+    // words (`"PENCE: Well, look, …`; `“RIGS: Mechanized Combat League”` is a
+    // title)
+    let opens_paragraph = text[..open].ends_with('\n') || open == 0;
+    if opens_paragraph && let Some(label) = speaker_label(trimmed) {
+        let rest = trimmed[label..].trim_start();
+        if rest.split_whitespace().count() >= 4 {
+            start += trimmed.len() - rest.len();
+            trimmed = rest;
+        }
+    }
     out.push(Found {
         span: Span::new(start, start + trimmed.len()),
         open,
         close,
         block,
     });
+}
+
+/// The length of a transcript's speaker label opening `s`, colon included:
+/// one to three words in capitals (`PENCE:`, `SEN. JOHN DOE:`).
+fn speaker_label(s: &str) -> Option<usize> {
+    let colon = s.get(..40.min(s.len())).unwrap_or(s).find(':')?;
+    let label = &s[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    let fits = letters >= 2
+        && label.split_whitespace().count() <= 3
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '\u{2019}' | '-'))
+        && s[colon + 1..].starts_with(' ');
+    fits.then_some(colon + 1)
 }
 
 #[cfg(test)]
@@ -239,6 +272,30 @@ mod tests {
         assert_eq!(
             quotes("He replied, \"We had a great time.\n\nNext paragraph \"x\" here."),
             [("We had a great time.", false), ("x", true)]
+        );
+    }
+
+    #[test]
+    fn a_mark_after_an_equals_sign_is_markup() {
+        assert_eq!(
+            quotes("left over <p data-x=\"We rate it true.\">He said \"yes\"."),
+            [("yes", true)]
+        );
+    }
+
+    #[test]
+    fn a_transcript_label_is_no_part_of_the_words() {
+        assert_eq!(
+            quotes("\"WALLACE: Will she be there tonight?\n\n\"SEN. MAY: No, she will not."),
+            [
+                ("Will she be there tonight?", false),
+                ("No, she will not.", false)
+            ]
+        );
+        // a time is no label, nor a word in capitals alone
+        assert_eq!(
+            quotes("\"At 10:30 we left.\" \"NO: \""),
+            [("At 10:30 we left.", true), ("NO:", true)]
         );
     }
 

@@ -1,7 +1,9 @@
 //! Full quote or partial one: a scare quote (`"gangsters"`), a quoted phrase
 //! (`"as soon as possible"`) or a quoted title (`"The World of Tomorrow"`) is
 //! partial, so the Quotes pane can leave it out. Whole clauses are full, even
-//! short ones (`"I'm not," replied Dejesus`).
+//! short ones (`"I'm not," replied Dejesus`). A quotation right after a word
+//! naming a work (`the song "It's Our Time"`, `a commentary, "Tell your
+//! story,"`: `work_nouns`) is that work's title: partial.
 
 use super::find::Found;
 use crate::analysis::QuoteKind;
@@ -37,14 +39,20 @@ pub fn classify(
     if words.is_empty() {
         return QuoteKind::Partial;
     }
-    if looks_like_title(&words, lists) {
+    if looks_like_title(&words, lists) || after_a_work_noun(text, found.open, lists) {
         return QuoteKind::Partial;
     }
-    if words.len() >= 4 {
+    // words as written, a contraction one word (`they'll go easier` is
+    // three); a script written without spaces counts its tokens
+    let inner = found.span.slice(text);
+    let written = inner
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    if words.len() >= 4 && (written >= 4 || !inner.contains(char::is_whitespace)) {
         return QuoteKind::Full;
     }
     let first_upper = words[0].chars().next().is_some_and(char::is_uppercase);
-    let inner = found.span.slice(text);
     let ends_clause =
         inner.ends_with(['.', '!', '?', '\u{2026}']) || text[found.span.end..].starts_with(',');
     if starts_clause && first_upper && (ends_clause || found.close.is_none()) {
@@ -52,6 +60,22 @@ pub fn classify(
     } else {
         QuoteKind::Partial
     }
+}
+
+/// Whether the word before the opening mark at `open` (a comma between
+/// allowed, on the same line) names a work (`work_nouns`: `song`,
+/// `commentary`, `titled`): the quotation is its title.
+fn after_a_work_noun(text: &str, open: usize, lists: &WordLists) -> bool {
+    let before = text[..open].trim_end_matches([' ', '\u{a0}']);
+    let before = before.strip_suffix(',').unwrap_or(before);
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || *c == '-')
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = &before[word_start..];
+    !word.is_empty() && with_lowercase(word, |w| lists.work_nouns.contains(w))
 }
 
 /// `(CROSSTALK.)`, `[inaudible]`: the whole text in one pair of brackets.
@@ -129,6 +153,35 @@ mod tests {
         );
         assert_eq!(
             kind_of("\"The World of Tomorrow\" exhibit", true),
+            QuoteKind::Partial
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_a_word_naming_a_work_is_its_title() {
+        assert_eq!(
+            kind_of("the band sang \"It's Our Time.\" Then it left.", false),
+            QuoteKind::Partial
+        );
+        assert_eq!(
+            kind_of(
+                "Her commentary, \"Tell the story of your town,\" is thoughtful.",
+                false
+            ),
+            QuoteKind::Partial
+        );
+        // a verb of saying is no work
+        assert_eq!(
+            kind_of("She said, \"It's our time to go home now.\"", false),
+            QuoteKind::Full
+        );
+    }
+
+    #[test]
+    fn a_contraction_is_one_word() {
+        // three words in a sentence: a phrase, not a clause
+        assert_eq!(
+            kind_of("in hopes that \"they'll go easier\" on him", false),
             QuoteKind::Partial
         );
     }

@@ -620,8 +620,8 @@ fn description_antecedent(ix: &Index, k: usize, cue: usize) -> Option<usize> {
                 continue;
             }
             let titled = m.kind == EntityKind::Person
-                && start > 0
-                && ix.word(start - 1).eq_ignore_ascii_case(ix.word(k));
+                && (start > 0 && ix.word(start - 1).eq_ignore_ascii_case(ix.word(k))
+                    || described(ix, start, end, ix.word(k)));
             let ends_with = m.kind == EntityKind::Organization
                 && ix.word(end - 1).eq_ignore_ascii_case(ix.word(k));
             if titled || ends_with {
@@ -639,6 +639,26 @@ fn description_antecedent(ix: &Index, k: usize, cue: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether the person named at `start..end` is described in apposition with
+/// the noun `word`, before the name (`the city's police chief, Robert
+/// Smith,`) or after it (`Robert Smith, the police chief,`), within a few
+/// words: `the chief said` later stands for them.
+fn described(ix: &Index, start: usize, end: usize, word: &str) -> bool {
+    let n = ix.input.tokens.len();
+    let before =
+        start >= 2 && ix.word(start - 1) == "," && ix.word(start - 2).eq_ignore_ascii_case(word);
+    // `, the police chief,`: a determiner opens it, no verb is in it
+    let after = end + 1 < n
+        && ix.word(end) == ","
+        && ix.with_lower(end + 1, |w| {
+            matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+        })
+        && (end + 2..n.min(end + 6))
+            .take_while(|&i| !matches!(ix.word(i), "," | "." | ";" | ":") && !ix.is_cue(i))
+            .any(|i| ix.word(i).eq_ignore_ascii_case(word));
+    before || after
 }
 
 /// `a spokesman for Acme Bank, Tom Reyes`: a person's name after a comma
