@@ -319,6 +319,7 @@ impl Merged {
                 span: shift(q.span),
                 speaker: q.speaker.map(|s| EntityId(ids[s.0])),
                 kind: q.kind,
+                parts: q.parts.into_iter().map(shift).collect(),
             }));
     }
 

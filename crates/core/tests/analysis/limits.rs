@@ -121,13 +121,14 @@ fn a_run_of_quotation_marks_with_no_sentence_end_takes_linear_time() {
 
 /// What the analysis says, independent of the order entities are listed
 /// in: each entity's kind, name and mentions, and each quotation's span,
-/// kind and speaker's name.
+/// kind, speaker's name and parts.
 type Said = (
     Vec<(EntityKind, String, Vec<gloss_core::Span>)>,
     Vec<(
         gloss_core::Span,
         gloss_core::analysis::QuoteKind,
         Option<String>,
+        Vec<gloss_core::Span>,
     )>,
 );
 
@@ -141,7 +142,10 @@ fn said(a: &gloss_core::Analysis) -> Said {
     let quotes = a
         .quotes
         .iter()
-        .map(|q| (q.span, q.kind, q.speaker.map(|s| a.entity(s).name.clone())))
+        .map(|q| {
+            let speaker = q.speaker.map(|s| a.entity(s).name.clone());
+            (q.span, q.kind, speaker, q.parts.clone())
+        })
         .collect();
     (entities, quotes)
 }
@@ -162,15 +166,17 @@ fn an_article_analysed_in_chunks_says_what_it_says_whole() {
         "\u{201C}The first day went well,\u{201D} Okonkwo-Bello told reporters after the \
          session. Castellanos did not comment.",
         "On Wednesday, Adaeze Okonkwo-Bello flew to Madrid, where Omar Castellanos \
-         hosted a dinner. \u{201C}We are closer,\u{201D} he said.",
+         hosted a dinner. \u{201C}We are,\u{201D} he said, \u{201C}closer than we were.\u{201D}",
     ];
     let raw = format!("Talks in Lisbon\n\n{}", paragraphs.join("\n\n"));
     let article = clean(&raw, &CleanOptions::default());
     let whole = analyze_with(&article, Parts::default());
     assert!(whole.quotes.iter().filter(|q| q.speaker.is_some()).count() >= 3);
+    // the last quotation is one in two parts
+    assert!(whole.quotes.iter().any(|q| q.parts.len() == 2));
     // chunks of one to three paragraphs (not of one paragraph holding a
     // family name alone: a chunk does not know the people of the others)
-    for chunk_bytes in [350, 450, 700] {
+    for chunk_bytes in [400, 500, 700] {
         let chunked = analyze_in_chunks(&article, Parts::default(), chunk_bytes);
         assert_eq!(
             said(&chunked),
