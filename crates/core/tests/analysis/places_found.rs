@@ -121,9 +121,18 @@ fn rules_alone(raw: &str, written: &str, rule: &str) -> (Option<String>, bool) {
 #[test]
 fn a_name_before_its_state_or_country_is_a_place() {
     for (text, name) in [
-        ("Trip\n\nWe stopped for lunch near Quellbrook, Oklahoma.", "Quellbrook"),
-        ("Home\n\nShe has lived in Darrowmere, Portugal, since 2004.", "Darrowmere"),
-        ("Repairs\n\nCables failed this month in Flittering, Queens.", "Flittering"),
+        (
+            "Trip\n\nWe stopped for lunch near Quellbrook, Oklahoma.",
+            "Quellbrook",
+        ),
+        (
+            "Home\n\nShe has lived in Darrowmere, Portugal, since 2004.",
+            "Darrowmere",
+        ),
+        (
+            "Repairs\n\nCables failed this month in Flittering, Queens.",
+            "Flittering",
+        ),
     ] {
         let (kind, fired) = rules_alone(text, name, "PLACE_THEN_REGION");
         assert!(fired, "{text}");
@@ -133,7 +142,10 @@ fn a_name_before_its_state_or_country_is_a_place() {
     for (text, name) in [
         ("Authors\n\nLab of Signals, VRNS, France", "VRNS"),
         ("Authors\n\nUniversidad a Distancia, Spain", "Distancia"),
-        ("Visit\n\nWe met Dolores Quint, Texas governor, on Monday.", "Dolores Quint"),
+        (
+            "Visit\n\nWe met Dolores Quint, Texas governor, on Monday.",
+            "Dolores Quint",
+        ),
     ] {
         let (_, fired) = rules_alone(text, name, "PLACE_THEN_REGION");
         assert!(!fired, "{text}");
@@ -178,4 +190,24 @@ fn a_direction_after_a_preposition_and_the_is_a_region() {
     let text = "War\n\nShells fell on the border. Later the South retaliated with artillery.";
     let (_, fired) = rules_alone(text, "South", "DIRECTION_AS_REGION");
     assert!(!fired);
+}
+
+#[test]
+fn a_web_address_or_a_compound_modifier_before_site_is_no_place() {
+    for (text, name, rule) in [
+        (
+            "Outage\n\nThe Kellomar.org site was down on Friday.",
+            "Kellomar.org",
+            "WEB_ADDRESS_NO_PLACE",
+        ),
+        (
+            "Outage\n\nPosts on the Kellomar-critic site said so on Friday.",
+            "Kellomar-critic",
+            "COMPOUND_MODIFIER_NO_PLACE",
+        ),
+    ] {
+        let (kind, fired) = rules_alone(text, name, rule);
+        assert!(fired, "{text}");
+        assert_ne!(kind.as_deref(), Some("place"), "{text}");
+    }
 }

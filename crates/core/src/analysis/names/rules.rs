@@ -171,6 +171,8 @@ rules! {
     LISTED_WITH_PLACES: Place For 2.5, "in a list whose other items are known places, two or more and no more unknown ones (`Edgewater, Cliffside Park and Leonia`)";
     APPOSITION_TO_PLACE_NOUN: Place For 3.0, "a comma and a place noun that ends its phrase (`Stridon, a village near Emona`)";
     DIRECTION_AS_REGION: Place For 2.5, "a direction alone after a preposition and `the` (`in the Midwest`, `from the North`): a region";
+    WEB_ADDRESS_NO_PLACE: Place Against 3.0, "a web address (`Scientology.org`) names a site online, no place: not even before `site`";
+    COMPOUND_MODIFIER_NO_PLACE: Place Against 3.0, "a name ending in a hyphen and a lowercase word (`the Scientology-critic site`) modifies the noun after it";
     UNKNOWN_AFTER_THE_INSTITUTION: Org For 2.5, "one word no list knows after `the`: an institution (`the Bundestag`)";
 
     // ---- capitals that prove nothing (`evidence/capitals.rs`)

@@ -13,6 +13,12 @@ use std::ops::Range;
 
 /// Cast the votes of the place cues of one occurrence.
 pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
+    if web_address(o.full) {
+        b.cast(&rules::WEB_ADDRESS_NO_PLACE);
+    }
+    if compound_modifier(o.full) {
+        b.cast(&rules::COMPOUND_MODIFIER_NO_PLACE);
+    }
     if o.span.title.is_some() || o.span.role.is_some() || o.facts.organization.is_some() {
         return;
     }
@@ -28,6 +34,26 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if direction_as_region(doc, lex, o) {
         b.cast(&rules::DIRECTION_AS_REGION);
     }
+}
+
+/// `Scientology.org`: a name that ends in a dot and two to four lowercase
+/// letters is a web address.
+fn web_address(full: &str) -> bool {
+    full.rsplit_once('.').is_some_and(|(before, tld)| {
+        !before.is_empty()
+            && !before.ends_with(' ')
+            && (2..=4).contains(&tld.len())
+            && tld.chars().all(|c| c.is_ascii_lowercase())
+    })
+}
+
+/// `the Scientology-critic site`: a name that ends in a hyphen and a
+/// lowercase word of four letters or more modifies what follows (`-ri`,
+/// `-gu` in Korean place names are shorter).
+fn compound_modifier(full: &str) -> bool {
+    full.rsplit_once('-').is_some_and(|(before, last)| {
+        !before.is_empty() && last.len() >= 4 && last.chars().all(|c| c.is_lowercase())
+    })
 }
 
 /// Whether token `i` is a word that starts with a capital letter.
