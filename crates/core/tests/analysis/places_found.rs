@@ -1,5 +1,6 @@
 //! Finding places the gazetteer does not list: facilities and landmarks by
-//! their head noun, and the places named inside other names.
+//! their head noun, the places named inside other names, and the places the
+//! text marks (`X, Oklahoma`, a list of places, `X, a village`, `the North`).
 
 use crate::common::Annotated;
 use gloss_core::analysis::EntityKind::{Organization, Place};
@@ -96,4 +97,117 @@ fn a_place_named_inside_a_name_and_alone_is_one_place() {
     let places = a.names(Place);
     assert_eq!(places, ["New York City"], "{:?}", a.all_names());
     assert_eq!(a.entity(Place, "New York City").mentions.len(), 2);
+}
+
+/// The kind the rules alone give `written`, and whether `rule` fired for it.
+fn rules_alone(raw: &str, written: &str, rule: &str) -> (Option<String>, bool) {
+    use gloss_core::analysis::{Parts, analyze_explained};
+    use gloss_core::article::{CleanOptions, clean};
+    let article = clean(raw, &CleanOptions::default());
+    let parts = Parts {
+        tagger: false,
+        ..Parts::default()
+    };
+    let (_, why) = analyze_explained(&article, parts);
+    let all: Vec<String> = why.names.iter().map(|n| n.name.clone()).collect();
+    let n = why
+        .names
+        .into_iter()
+        .find(|n| n.name == written)
+        .unwrap_or_else(|| panic!("no explanation for {written:?}; there are {all:?}"));
+    (n.kind, n.rules.iter().any(|f| f.rule == rule))
+}
+
+#[test]
+fn a_name_before_its_state_or_country_is_a_place() {
+    for (text, name) in [
+        (
+            "Trip\n\nWe stopped for lunch near Quellbrook, Oklahoma.",
+            "Quellbrook",
+        ),
+        (
+            "Home\n\nShe has lived in Darrowmere, Portugal, since 2004.",
+            "Darrowmere",
+        ),
+        (
+            "Repairs\n\nCables failed this month in Flittering, Queens.",
+            "Flittering",
+        ),
+    ] {
+        let (kind, fired) = rules_alone(text, name, "PLACE_THEN_REGION");
+        assert!(fired, "{text}");
+        assert_eq!(kind.as_deref(), Some("place"), "{text}");
+    }
+    // a body's acronym, the end of a longer name, or a role after the state
+    for (text, name) in [
+        ("Authors\n\nLab of Signals, VRNS, France", "VRNS"),
+        ("Authors\n\nUniversidad a Distancia, Spain", "Distancia"),
+        (
+            "Visit\n\nWe met Dolores Quint, Texas governor, on Monday.",
+            "Dolores Quint",
+        ),
+    ] {
+        let (_, fired) = rules_alone(text, name, "PLACE_THEN_REGION");
+        assert!(!fired, "{text}");
+    }
+}
+
+#[test]
+fn a_name_listed_with_known_places_is_a_place() {
+    let text = "Borders\n\nThe town is bordered by Edgewater, Ravelstow, Cliffside Park and \
+                Hoboken.";
+    let (kind, fired) = rules_alone(text, "Ravelstow", "LISTED_WITH_PLACES");
+    assert!(fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+    // one known place among people is no list of places
+    let text = "Cast\n\nThe cast is Anna Brill, Tomas Verhoef and Hoboken.";
+    let (_, fired) = rules_alone(text, "Tomas Verhoef", "LISTED_WITH_PLACES");
+    assert!(!fired);
+}
+
+#[test]
+fn a_name_in_apposition_to_a_place_noun_is_a_place() {
+    let text = "Life\n\nHe was born at Strevin, a small village near the coast.";
+    let (kind, fired) = rules_alone(text, "Strevin", "APPOSITION_TO_PLACE_NOUN");
+    assert!(fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+    // `a city official` is a person's role, not a place noun ending its phrase
+    let text = "Council\n\nThe plan came from Halvard Ostrin, a city official, on Monday.";
+    let (_, fired) = rules_alone(text, "Halvard Ostrin", "APPOSITION_TO_PLACE_NOUN");
+    assert!(!fired);
+}
+
+#[test]
+fn a_direction_after_a_preposition_and_the_is_a_region() {
+    let text = "Roads\n\nTraffic from the North is slow, and storms hit towns across the \
+                Midwest.";
+    for name in ["North", "Midwest"] {
+        let (kind, fired) = rules_alone(text, name, "DIRECTION_AS_REGION");
+        assert!(fired, "{name}");
+        assert_eq!(kind.as_deref(), Some("place"), "{name}");
+    }
+    // `The South retaliated`: a government acting, left to the other rules
+    let text = "War\n\nShells fell on the border. Later the South retaliated with artillery.";
+    let (_, fired) = rules_alone(text, "South", "DIRECTION_AS_REGION");
+    assert!(!fired);
+}
+
+#[test]
+fn a_web_address_or_a_compound_modifier_before_site_is_no_place() {
+    for (text, name, rule) in [
+        (
+            "Outage\n\nThe Kellomar.org site was down on Friday.",
+            "Kellomar.org",
+            "WEB_ADDRESS_NO_PLACE",
+        ),
+        (
+            "Outage\n\nPosts on the Kellomar-critic site said so on Friday.",
+            "Kellomar-critic",
+            "COMPOUND_MODIFIER_NO_PLACE",
+        ),
+    ] {
+        let (kind, fired) = rules_alone(text, name, rule);
+        assert!(fired, "{text}");
+        assert_ne!(kind.as_deref(), Some("place"), "{text}");
+    }
 }

@@ -11,6 +11,8 @@
 //!   noun (`Fisht Stadium`, a place);
 //! - [`around`]: the words around it (a credit, a list, the words after and
 //!   before it), with [`context`] telling the longer patterns;
+//! - [`place_cues`]: places the gazetteer lacks but the text marks
+//!   (`Vinita, Oklahoma`, `Stridon, a village near …`);
 //! - [`capitals`]: capitals that prove nothing;
 //! - [`tagger`]: the learned tagger, which decides where the rules are unsure.
 //!
@@ -22,6 +24,7 @@ mod context;
 mod facility;
 mod facts;
 mod own;
+mod place_cues;
 mod tagger;
 
 pub use context::acronym_of_lowercase_words;
@@ -83,6 +86,7 @@ pub fn votes<'a>(
     own::digits_and_dates(&o, b);
     let listed_place = around::after(doc, lex, &o, b);
     around::before(doc, lex, &o, b);
+    place_cues::votes(doc, lex, &o, b);
     capitals::proving_nothing(doc, lex, &o, listed_place, b);
     tagger::confirm_or_decide(doc, span, b);
 }
