@@ -16,7 +16,7 @@ use super::app::{App, ListCursor};
 use super::sanitize::sanitize;
 use super::text_layout::truncate;
 use crate::library::query::Query;
-use crate::library::{Entry, Keeper, WhoHit, name_keys};
+use crate::library::{Entry, Keeper, People, PersonCount, WhoHit, name_keys};
 
 /// What the library's keys do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,14 +40,36 @@ pub enum ShelfAction {
     Archive,
     Star,
     ToggleRead,
+    /// The library's people: who is mentioned most this week; again, who
+    /// is quoted most.
+    People,
+    /// Save the search under a name (typed): a list of its own, in the
+    /// feed list.
+    Save,
 }
 
 /// What the list shows.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Rows {
     Library(Vec<Entry>),
-    Who { name: String, hits: Vec<WhoHit> },
+    Who {
+        name: String,
+        hits: Vec<WhoHit>,
+    },
+    /// The library's people of the articles since `since`, ranked by
+    /// mentions, or by quotes.
+    People {
+        since: i64,
+        people: People,
+        by_quotes: bool,
+    },
 }
+
+/// How far back the people view looks: a week.
+pub const PEOPLE_DAYS: i64 = 7;
+
+/// How many people each ranking of the view lists.
+pub const PEOPLE_LIMIT: usize = 100;
 
 /// A question the list asks before it acts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +85,8 @@ pub struct Shelf {
     pub cursor: ListCursor,
     pub query: String,
     pub typing: bool,
+    /// The name being typed for the search to save (`S`).
+    pub naming: Option<String>,
     pub confirm: Option<Confirm>,
     /// A line for the status bar.
     pub message: Option<String>,
@@ -73,6 +97,23 @@ impl Shelf {
         match &self.rows {
             Rows::Library(e) => e.len(),
             Rows::Who { hits, .. } => hits.len(),
+            Rows::People { .. } => self.people().len(),
+        }
+    }
+
+    /// The ranking the people view shows (none in the other lists).
+    pub fn people(&self) -> &[PersonCount] {
+        match &self.rows {
+            Rows::People {
+                people, by_quotes, ..
+            } => {
+                if *by_quotes {
+                    &people.quoted
+                } else {
+                    &people.mentioned
+                }
+            }
+            _ => &[],
         }
     }
 
@@ -84,6 +125,7 @@ impl Shelf {
         match &self.rows {
             Rows::Library(e) => e.get(i),
             Rows::Who { hits, .. } => hits.get(i).map(|h| &h.entry),
+            Rows::People { .. } => None,
         }
     }
 
@@ -102,6 +144,7 @@ pub fn library(keeper: &Keeper, query: &str) -> Result<Shelf, String> {
         cursor: ListCursor::default(),
         query: query.to_string(),
         typing: false,
+        naming: None,
         confirm: None,
         message: None,
     })
@@ -147,17 +190,46 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
 
 fn shelf_action(app: &mut App, action: ShelfAction) -> Effect {
     let keeper = app.keeper.clone();
+    let search_key = app.key(Action::Shelf(ShelfAction::Search));
     let Some(shelf) = app.shelf.as_mut() else {
         return Effect::None;
     };
+    if let Some(name) = shelf.naming.as_mut() {
+        match action {
+            ShelfAction::Type(c) => name.push(c),
+            ShelfAction::SearchBackspace => {
+                name.pop();
+            }
+            ShelfAction::SearchCancel => shelf.naming = None,
+            ShelfAction::SearchConfirm => save(app, keeper.as_ref()),
+            _ => {}
+        }
+        return Effect::None;
+    }
     match action {
         ShelfAction::Open | ShelfAction::Who => {}
+        ShelfAction::Save => {
+            if !matches!(shelf.rows, Rows::Library(_)) || shelf.query.trim().is_empty() {
+                shelf.message = Some(format!("Search first ({search_key}), then save the search"));
+            } else {
+                shelf.naming = Some(String::new());
+            }
+        }
         ShelfAction::Enter => return enter(app),
         ShelfAction::Back => {
-            if app.article_key.is_some() {
+            if matches!(shelf.rows, Rows::People { .. }) {
+                // back to the library's list
+                if let Some(keeper) = keeper.as_ref() {
+                    match library(keeper, &shelf.query) {
+                        Ok(list) => *shelf = list,
+                        Err(e) => shelf.message = Some(e),
+                    }
+                }
+            } else if app.article_key.is_some() {
                 app.shelf = None;
             }
         }
+        ShelfAction::People => people(app, keeper.as_ref()),
         ShelfAction::Search => shelf.typing = true,
         ShelfAction::Type(c) => {
             shelf.query.push(c);
@@ -219,6 +291,63 @@ fn entries_mut(shelf: &mut Shelf) -> Box<dyn Iterator<Item = &mut Entry> + '_> {
     match &mut shelf.rows {
         Rows::Library(e) => Box::new(e.iter_mut()),
         Rows::Who { hits, .. } => Box::new(hits.iter_mut().map(|h| &mut h.entry)),
+        Rows::People { .. } => Box::new(std::iter::empty()),
+    }
+}
+
+/// Save the search under the name typed.
+fn save(app: &mut App, keeper: Option<&Keeper>) {
+    let Some(shelf) = app.shelf.as_mut() else {
+        return;
+    };
+    let name = shelf.naming.take().unwrap_or_default();
+    let name = name.trim();
+    if name.is_empty() {
+        return;
+    }
+    let done = keeper
+        .ok_or_else(|| "the library is off".to_string())
+        .and_then(|k| k.open().map_err(|e| e.to_string()))
+        .and_then(|lib| {
+            lib.save_search(name, &shelf.query)
+                .map_err(|e| e.to_string())
+        });
+    shelf.message = Some(match done {
+        Ok(()) => format!("Saved as “{name}”: the feed list lists it with its count"),
+        Err(e) => format!("Not saved: {e}"),
+    });
+}
+
+/// `P` in the library: its people, most mentioned this week first; `P`
+/// again: most quoted, and back.
+fn people(app: &mut App, keeper: Option<&Keeper>) {
+    let Some(shelf) = app.shelf.as_mut() else {
+        return;
+    };
+    if let Rows::People { by_quotes, .. } = &mut shelf.rows {
+        *by_quotes = !*by_quotes;
+        shelf.cursor = ListCursor::default();
+        return;
+    }
+    let Some(keeper) = keeper else {
+        shelf.message = Some("The library is off ([library] keep in config.toml)".to_string());
+        return;
+    };
+    let since = crate::library::now() - PEOPLE_DAYS * 86_400;
+    match keeper
+        .open()
+        .and_then(|lib| lib.people(since, PEOPLE_LIMIT))
+    {
+        Ok(people) => {
+            shelf.rows = Rows::People {
+                since,
+                people,
+                by_quotes: false,
+            };
+            shelf.cursor = ListCursor::default();
+            shelf.typing = false;
+        }
+        Err(e) => shelf.message = Some(format!("The library cannot be read: {e}")),
     }
 }
 
@@ -277,6 +406,7 @@ fn answer(app: &mut App, yes: bool) {
             match &mut shelf.rows {
                 Rows::Library(e) => e.retain(|e| e.key != key),
                 Rows::Who { hits, .. } => hits.retain(|h| h.entry.key != key),
+                Rows::People { .. } => {}
             }
             let len = shelf.len();
             shelf.cursor.selected = shelf.cursor.selected.min(len.saturating_sub(1));
@@ -295,9 +425,36 @@ fn enter(app: &mut App) -> Effect {
     let Some(shelf) = app.shelf.as_ref() else {
         return Effect::None;
     };
+    if let Some(person) = shelf.people().get(shelf.cursor.selected).cloned() {
+        // a person of the people view: the articles that mention them
+        let keys = name_keys(
+            crate::analysis::EntityKind::Person,
+            &person.name,
+            std::iter::empty(),
+        );
+        let found = app
+            .keeper
+            .as_ref()
+            .ok_or_else(|| "the library is off".to_string())
+            .and_then(|k| k.open().map_err(|e| e.to_string()))
+            .and_then(|lib| lib.who_keys(&keys, None).map_err(|e| e.to_string()));
+        if let Some(shelf) = app.shelf.as_mut() {
+            match found {
+                Ok(hits) => {
+                    shelf.rows = Rows::Who {
+                        name: person.name,
+                        hits,
+                    };
+                    shelf.cursor = ListCursor::default();
+                }
+                Err(e) => shelf.message = Some(e),
+            }
+        }
+        return Effect::None;
+    }
     let at = match &shelf.rows {
         Rows::Who { hits, .. } => hits.get(shelf.cursor.selected).map(|h| h.first),
-        Rows::Library(_) => None,
+        Rows::Library(_) | Rows::People { .. } => None,
     };
     match shelf.selected() {
         Some(e) => Effect::OpenArticle {
@@ -361,6 +518,7 @@ pub fn who(app: &mut App) -> Effect {
                 cursor: ListCursor::default(),
                 query: String::new(),
                 typing: false,
+                naming: None,
                 confirm: None,
                 message: None,
             });
@@ -400,6 +558,23 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
             hits.len(),
             if hits.len() == 1 { "" } else { "s" }
         ),
+        Rows::People {
+            since, by_quotes, ..
+        } => format!(
+            " People since {} · {} ({} for {})",
+            crate::library::day(*since),
+            if *by_quotes {
+                "most quoted"
+            } else {
+                "most mentioned"
+            },
+            app.key(Action::Shelf(ShelfAction::People)),
+            if *by_quotes {
+                "most mentioned"
+            } else {
+                "most quoted"
+            },
+        ),
     };
     frame.render_widget(
         Paragraph::new(Span::styled(
@@ -414,6 +589,33 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
     let rows = list_rows(app);
     let mut lines = Vec::with_capacity(rows);
     for i in shelf.cursor.offset..(shelf.cursor.offset + rows).min(shelf.len()) {
+        if let Some(p) = shelf.people().get(i) {
+            let text = truncate(
+                &format!(
+                    " {:>3}. {}  · {} mention{} · {} article{} · {} quote{}",
+                    i + 1,
+                    sanitize(&p.name),
+                    p.mentions,
+                    if p.mentions == 1 { "" } else { "s" },
+                    p.articles,
+                    if p.articles == 1 { "" } else { "s" },
+                    p.quotes,
+                    if p.quotes == 1 { "" } else { "s" },
+                ),
+                width,
+            );
+            let style = if i == shelf.cursor.selected {
+                theme.cursor
+            } else {
+                theme.text
+            };
+            let pad = width.saturating_sub(super::text_layout::display_width(&text));
+            lines.push(Line::from(Span::styled(
+                format!("{text}{}", " ".repeat(pad)),
+                style,
+            )));
+            continue;
+        }
         let Some(e) = shelf.entry(i) else { break };
         let marks = format!(
             "{}{}{}",
@@ -451,7 +653,12 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
             style,
         )));
     }
-    if shelf.is_empty() {
+    if shelf.is_empty() && matches!(shelf.rows, Rows::People { .. }) {
+        lines.push(Line::from(Span::styled(
+            "  Nobody in the articles of this week",
+            theme.dim,
+        )));
+    } else if shelf.is_empty() {
         lines.push(Line::from(Span::styled(
             "  Nothing here (Esc clears the search)",
             theme.dim,
@@ -475,19 +682,44 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
             .filter(|e| e.key == *key)
             .map_or(key.as_str(), |e| e.title.as_str());
         (format!(" {what} “{}”? (y/n)", sanitize(title)), theme.error)
+    } else if let Some(name) = &shelf.naming {
+        (
+            format!(
+                " Save “{}” as: {}▏  {} saves · {} drops",
+                sanitize(&shelf.query),
+                sanitize(name),
+                app.key(Action::Shelf(ShelfAction::SearchConfirm)),
+                app.key(Action::Shelf(ShelfAction::SearchCancel)),
+            ),
+            theme.text,
+        )
     } else if shelf.typing {
         (format!(" /{}▏", shelf.query), theme.text)
     } else if let Some(m) = &shelf.message {
         (format!(" {m}"), theme.dim)
+    } else if matches!(shelf.rows, Rows::People { .. }) {
+        let key = |a: ShelfAction| app.key(Action::Shelf(a));
+        (
+            format!(
+                " {} their articles · {} most mentioned/quoted · {} back · {} quit",
+                key(ShelfAction::Enter),
+                key(ShelfAction::People),
+                key(ShelfAction::Back),
+                app.key(Action::Quit)
+            ),
+            theme.dim,
+        )
     } else {
         let key = |a: ShelfAction| app.key(Action::Shelf(a));
         (
             format!(
-                " {} open · {} back · {} search · {} feeds · {} star · {} read/unread · {} archive · {} forget · {} quit",
+                " {} open · {} back · {} search · {} save it · {} feeds · {} people · {} star · {} read/unread · {} archive · {} forget · {} quit",
                 key(ShelfAction::Enter),
                 key(ShelfAction::Back),
                 key(ShelfAction::Search),
+                key(ShelfAction::Save),
                 app.key(Action::Feeds(super::feedlist::FeedAction::Open)),
+                key(ShelfAction::People),
                 key(ShelfAction::Star),
                 key(ShelfAction::ToggleRead),
                 key(ShelfAction::Archive),
