@@ -12,6 +12,7 @@
 //! code, the lexicon and the model); one made by another version is not
 //! used, the article is analysed again and the index follows.
 
+pub mod folder;
 pub mod query;
 pub mod settings;
 mod store;

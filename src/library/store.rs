@@ -1294,7 +1294,7 @@ fn entry_from_row_at(
 
 /// The title a list shows: the article's, else the start of its first
 /// line, else where it came from.
-fn title_of(article: &Article, id: &ArticleId) -> String {
+pub(super) fn title_of(article: &Article, id: &ArticleId) -> String {
     if let Some(title) = article.title() {
         return title.to_string();
     }

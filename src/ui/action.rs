@@ -151,6 +151,8 @@ pub enum Effect {
         key: String,
         at: Option<usize>,
     },
+    /// Open this file (from a folder's list, `gloss DIR`), as `gloss FILE`.
+    OpenFile(std::path::PathBuf),
 }
 
 /// Where a command is offered, for the status bar's hints.

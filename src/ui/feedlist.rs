@@ -175,6 +175,11 @@ pub struct FeedsUi {
     pub tags: Vec<String>,
     /// `feeds.json` (`None`: the one in the config directory).
     pub subscriptions: Option<PathBuf>,
+    /// The folder `gloss DIR` lists and its articles: the library key lists
+    /// it rather than the library, from one reading to the next.
+    pub folder: Option<(PathBuf, Vec<crate::library::folder::FolderFile>)>,
+    /// The largest article a file of the folder may be (`[limits] article-mb`).
+    pub max_bytes: u64,
     job: Option<Job>,
     /// When the next automatic refresh is due (`[feeds] refresh-minutes`).
     next_refresh: Option<Instant>,
@@ -203,6 +208,8 @@ impl FeedsUi {
             tag: None,
             tags: Vec::new(),
             subscriptions: None,
+            folder: None,
+            max_bytes: u64::MAX,
             job: None,
             next_refresh: (settings.refresh_minutes > 0).then(Instant::now),
             settings: settings.clone(),

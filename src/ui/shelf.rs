@@ -15,6 +15,7 @@ use super::action::{Action, Effect, NoteAction, Pane};
 use super::app::{App, ListCursor};
 use super::sanitize::sanitize;
 use super::text_layout::truncate;
+use crate::library::folder::FolderFile;
 use crate::library::query::Query;
 use crate::library::{Entry, Keeper, People, PersonCount, WhoHit, name_keys};
 
@@ -55,6 +56,11 @@ pub enum Rows {
     Who {
         name: String,
         hits: Vec<WhoHit>,
+    },
+    /// A folder's articles (`gloss DIR`), not kept until one is opened.
+    Folder {
+        dir: std::path::PathBuf,
+        files: Vec<FolderFile>,
     },
     /// The library's people of the articles since `since`, ranked by
     /// mentions, or by quotes.
@@ -98,6 +104,7 @@ impl Shelf {
             Rows::Library(e) => e.len(),
             Rows::Who { hits, .. } => hits.len(),
             Rows::People { .. } => self.people().len(),
+            Rows::Folder { files, .. } => files.len(),
         }
     }
 
@@ -125,7 +132,7 @@ impl Shelf {
         match &self.rows {
             Rows::Library(e) => e.get(i),
             Rows::Who { hits, .. } => hits.get(i).map(|h| &h.entry),
-            Rows::People { .. } => None,
+            Rows::People { .. } | Rows::Folder { .. } => None,
         }
     }
 
@@ -148,6 +155,22 @@ pub fn library(keeper: &Keeper, query: &str) -> Result<Shelf, String> {
         confirm: None,
         message: None,
     })
+}
+
+/// A folder's list (`gloss DIR`).
+pub fn folder(dir: &std::path::Path, files: Vec<FolderFile>) -> Shelf {
+    Shelf {
+        rows: Rows::Folder {
+            dir: dir.to_path_buf(),
+            files,
+        },
+        cursor: ListCursor::default(),
+        query: String::new(),
+        typing: false,
+        naming: None,
+        confirm: None,
+        message: None,
+    }
 }
 
 /// Apply an action while the list is open; `None` for what the reader
@@ -230,6 +253,12 @@ fn shelf_action(app: &mut App, action: ShelfAction) -> Effect {
             }
         }
         ShelfAction::People => people(app, keeper.as_ref()),
+        ShelfAction::Search if matches!(shelf.rows, Rows::Folder { .. }) => {
+            shelf.message = Some(
+                "A folder is listed, not searched (gloss library import DIR keeps it for search)"
+                    .to_string(),
+            );
+        }
         ShelfAction::Search => shelf.typing = true,
         ShelfAction::Type(c) => {
             shelf.query.push(c);
@@ -291,7 +320,7 @@ fn entries_mut(shelf: &mut Shelf) -> Box<dyn Iterator<Item = &mut Entry> + '_> {
     match &mut shelf.rows {
         Rows::Library(e) => Box::new(e.iter_mut()),
         Rows::Who { hits, .. } => Box::new(hits.iter_mut().map(|h| &mut h.entry)),
-        Rows::People { .. } => Box::new(std::iter::empty()),
+        Rows::People { .. } | Rows::Folder { .. } => Box::new(std::iter::empty()),
     }
 }
 
@@ -406,7 +435,7 @@ fn answer(app: &mut App, yes: bool) {
             match &mut shelf.rows {
                 Rows::Library(e) => e.retain(|e| e.key != key),
                 Rows::Who { hits, .. } => hits.retain(|h| h.entry.key != key),
-                Rows::People { .. } => {}
+                Rows::People { .. } | Rows::Folder { .. } => {}
             }
             let len = shelf.len();
             shelf.cursor.selected = shelf.cursor.selected.min(len.saturating_sub(1));
@@ -455,6 +484,11 @@ fn enter(app: &mut App) -> Effect {
     let at = match &shelf.rows {
         Rows::Who { hits, .. } => hits.get(shelf.cursor.selected).map(|h| h.first),
         Rows::Library(_) | Rows::People { .. } => None,
+        Rows::Folder { files, .. } => {
+            return files
+                .get(shelf.cursor.selected)
+                .map_or(Effect::None, |f| Effect::OpenFile(f.path.clone()));
+        }
     };
     match shelf.selected() {
         Some(e) => Effect::OpenArticle {
@@ -467,6 +501,10 @@ fn enter(app: &mut App) -> Effect {
 
 /// `library` from the reading: the library's list over the article.
 pub fn open(app: &mut App) -> Effect {
+    if let Some((dir, files)) = &app.feeds.folder {
+        app.shelf = Some(folder(dir, files.clone()));
+        return Effect::None;
+    }
     let Some(keeper) = app.keeper.clone() else {
         app.set_error("The library is off ([library] keep in config.toml)");
         return Effect::None;
@@ -558,6 +596,12 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
             hits.len(),
             if hits.len() == 1 { "" } else { "s" }
         ),
+        Rows::Folder { dir, files } => format!(
+            " Folder {} · {} article{} (not kept until opened)",
+            dir.display(),
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        ),
         Rows::People {
             since, by_quotes, ..
         } => format!(
@@ -616,6 +660,35 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
             )));
             continue;
         }
+        if let Rows::Folder { files, .. } = &shelf.rows
+            && let Some(f) = files.get(i)
+        {
+            let name = f
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let text = truncate(
+                &format!(
+                    "     {}  {}  · {}",
+                    crate::library::day(f.modified),
+                    sanitize(&f.title),
+                    sanitize(&name)
+                ),
+                width,
+            );
+            let style = if i == shelf.cursor.selected {
+                theme.cursor
+            } else {
+                theme.text
+            };
+            let pad = width.saturating_sub(super::text_layout::display_width(&text));
+            lines.push(Line::from(Span::styled(
+                format!("{text}{}", " ".repeat(pad)),
+                style,
+            )));
+            continue;
+        }
         let Some(e) = shelf.entry(i) else { break };
         let marks = format!(
             "{}{}{}",
@@ -653,7 +726,12 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
             style,
         )));
     }
-    if shelf.is_empty() && matches!(shelf.rows, Rows::People { .. }) {
+    if shelf.is_empty() && matches!(shelf.rows, Rows::Folder { .. }) {
+        lines.push(Line::from(Span::styled(
+            "  No article in this folder (text or HTML files)",
+            theme.dim,
+        )));
+    } else if shelf.is_empty() && matches!(shelf.rows, Rows::People { .. }) {
         lines.push(Line::from(Span::styled(
             "  Nobody in the articles of this week",
             theme.dim,
@@ -697,6 +775,17 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
         (format!(" /{}▏", shelf.query), theme.text)
     } else if let Some(m) = &shelf.message {
         (format!(" {m}"), theme.dim)
+    } else if matches!(shelf.rows, Rows::Folder { .. }) {
+        let key = |a: ShelfAction| app.key(Action::Shelf(a));
+        (
+            format!(
+                " {} read it (kept in the library then) · {} back to this list from an article · {} quit",
+                key(ShelfAction::Enter),
+                app.key(Action::Shelf(ShelfAction::Open)),
+                app.key(Action::Quit)
+            ),
+            theme.dim,
+        )
     } else if matches!(shelf.rows, Rows::People { .. }) {
         let key = |a: ShelfAction| app.key(Action::Shelf(a));
         (

@@ -162,6 +162,7 @@ pub fn event_loop(
                     Effect::OpenArticle { key, at } => {
                         return Ok(super::Exit::Open { key, at });
                     }
+                    Effect::OpenFile(path) => return Ok(super::Exit::OpenFile(path)),
                     Effect::Copy(text) => copy(session, app, &text),
                     Effect::OpenUrl(url) => open_url(app, &url),
                     Effect::EditExternally(text) => {

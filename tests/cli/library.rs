@@ -200,3 +200,32 @@ fn a_search_saved_lists_with_its_counts_runs_by_name_and_is_forgotten() {
     let line = crate::sandbox::one_line_error(&gone);
     assert!(line.contains("no saved search is named"), "{line}");
 }
+
+#[test]
+fn gloss_dir_on_a_pipe_lists_the_folders_articles_and_keeps_none() {
+    let sb = Sandbox::new();
+    sb.write("articles/one.txt", ONE.as_bytes());
+    sb.write(
+        "articles/three.html",
+        b"<html><body><h1>Rain closes the fair</h1><p>Heavy rain.</p></body></html>",
+    );
+    sb.write("articles/blob.bin", &[0, 0, 1, 2, 0, 255]);
+    let dir = sb.path("articles");
+    let out = stdout(&sb.run(&[dir.to_str().expect("utf-8")]));
+    let mut lines: Vec<&str> = out.lines().collect();
+    lines.sort_unstable();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].ends_with("one.txt\tHarbour towns agree on one ferry"),
+        "{out}"
+    );
+    assert!(
+        lines[1].ends_with("three.html\tRain closes the fair"),
+        "{out}"
+    );
+    assert_eq!(
+        stdout(&sb.run(&["library"])).lines().count(),
+        0,
+        "none kept"
+    );
+}

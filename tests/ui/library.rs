@@ -153,3 +153,68 @@ fn a_search_saved_from_the_library_is_listed_in_the_feed_list_and_opens_there() 
     press(&mut app, "A");
     assert!(screen(&app).contains("A saved search, not a feed: Enter lists it"));
 }
+
+/// A folder of two articles and a file that is none, dated.
+fn folder() -> (tempfile::TempDir, Vec<gloss::library::folder::FolderFile>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text, secs) in [
+        ("ferry.txt", ONE, 1_772_400_000u64),
+        ("bridge.txt", TWO, 1_772_500_000),
+        ("blob.bin", "\u{0}\u{0}\u{1}binary", 1_772_600_000),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("writes");
+        std::fs::File::options()
+            .write(true)
+            .open(&path)
+            .and_then(|f| {
+                f.set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs))
+            })
+            .expect("dated");
+    }
+    let files =
+        gloss::library::folder::list(dir.path(), 1 << 20, &CleanOptions::default()).expect("lists");
+    (dir, files)
+}
+
+#[test]
+fn a_folder_is_listed_enter_opens_a_file_and_the_library_key_lists_the_folder_again() {
+    let (dir, files) = folder();
+    for (w, h) in [(80, 24), (160, 48)] {
+        let mut app = app(w, h);
+        app.article_key = None;
+        app.shelf = Some(gloss::ui::shelf::folder(dir.path(), files.clone()));
+        let shown = screen(&app).replace(&dir.path().display().to_string(), "DIR");
+        assert!(
+            shown.contains(" Folder DIR · 2 articles (not kept until opened)"),
+            "{shown}"
+        );
+        let bridge = shown
+            .find("Bridge repairs delayed again  · bridge.txt")
+            .expect("listed");
+        let ferry = shown
+            .find("Harbour towns agree on one ferry  · ferry.txt")
+            .expect("listed");
+        assert!(bridge < ferry, "newest first: {shown}");
+        assert!(!shown.contains("blob.bin"), "{shown}");
+        insta::assert_snapshot!(format!("folder_{w}x{h}"), shown);
+    }
+    let mut listed = app(100, 24);
+    listed.article_key = None;
+    listed.shelf = Some(gloss::ui::shelf::folder(dir.path(), files.clone()));
+    assert_eq!(
+        press(&mut listed, "j enter"),
+        gloss::ui::Effect::OpenFile(dir.path().join("ferry.txt"))
+    );
+    press(&mut listed, "/");
+    assert!(screen(&listed).contains("A folder is listed, not searched"));
+    // from an article read out of the folder, the library key lists the folder
+    let mut reading = app(100, 24);
+    reading.feeds.folder = Some((dir.path().to_path_buf(), files));
+    press(&mut reading, "backspace");
+    assert!(
+        screen(&reading).contains(" Folder "),
+        "{}",
+        screen(&reading)
+    );
+}
