@@ -704,37 +704,52 @@ impl Library {
     /// One person is one name across articles ([`normalise`]d: case,
     /// accents and a possessive aside), shown as its longest form.
     pub fn people(&self, since: i64, limit: usize) -> Result<People, LibraryError> {
-        let rows = self
-            .conn
-            .prepare_cached(
-                "SELECT e.name, e.mentions,
-                 (SELECT count(*) FROM quotes q WHERE q.article = e.article AND q.entity = e.entity)
-                 FROM entities e JOIN articles a ON a.id = e.article
-                 WHERE a.date >= ?1 AND e.kind = 'person'",
-            )
-            .and_then(|mut stmt| {
-                let mut all: std::collections::HashMap<String, PersonCount> =
-                    std::collections::HashMap::new();
-                let mut rows = stmt.query([since])?;
-                while let Some(r) = rows.next()? {
-                    let name: String = r.get(0)?;
-                    let mentions: i64 = r.get(1)?;
-                    let quotes: i64 = r.get(2)?;
-                    let p = all.entry(normalise(&name)).or_insert_with(|| PersonCount {
-                        name: String::new(),
-                        mentions: 0,
-                        articles: 0,
-                        quotes: 0,
-                    });
-                    if name.len() > p.name.len() {
-                        p.name = name;
-                    }
-                    p.mentions += mentions.max(0) as usize;
-                    p.articles += 1;
-                    p.quotes += quotes.max(0) as usize;
+        // grouped by SQLite first (its lower() folds ASCII only), then the
+        // groups by the normalised name: few rows cross into Rust
+        let grouped = |sql: &str| -> rusqlite::Result<Vec<(String, i64, i64)>> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            stmt.query_map([since], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect()
+        };
+        let rows = grouped(
+            "SELECT max(e.name), sum(e.mentions), count(*)
+             FROM entities e JOIN articles a ON a.id = e.article
+             WHERE a.date >= ?1 AND e.kind = 'person' GROUP BY lower(e.name)",
+        )
+        .and_then(|mentioned| {
+            let quoted = grouped(
+                "SELECT max(e.name), count(*), 0
+                 FROM quotes q JOIN entities e ON e.article = q.article AND e.entity = q.entity
+                 JOIN articles a ON a.id = q.article
+                 WHERE a.date >= ?1 AND e.kind = 'person' GROUP BY lower(e.name)",
+            )?;
+            let mut all: std::collections::HashMap<String, PersonCount> =
+                std::collections::HashMap::new();
+            fn person(
+                all: &mut std::collections::HashMap<String, PersonCount>,
+                name: String,
+            ) -> &mut PersonCount {
+                let p = all.entry(normalise(&name)).or_insert_with(|| PersonCount {
+                    name: String::new(),
+                    mentions: 0,
+                    articles: 0,
+                    quotes: 0,
+                });
+                if name.len() > p.name.len() {
+                    p.name = name;
                 }
-                Ok(all)
-            });
+                p
+            }
+            for (name, mentions, articles) in mentioned {
+                let p = person(&mut all, name);
+                p.mentions += mentions.max(0) as usize;
+                p.articles += articles.max(0) as usize;
+            }
+            for (name, quotes, _) in quoted {
+                person(&mut all, name).quotes += quotes.max(0) as usize;
+            }
+            Ok(all)
+        });
         let all: Vec<PersonCount> = self.db(rows)?.into_values().collect();
         let top = |key: fn(&PersonCount) -> (usize, usize)| {
             let mut ranked: Vec<PersonCount> =
