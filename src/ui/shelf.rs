@@ -571,6 +571,12 @@ fn list_rows(app: &App) -> usize {
     usize::from(app.height.saturating_sub(2)).max(1)
 }
 
+/// A row of the list, padded to the screen's width in its style.
+fn padded(text: String, width: usize, style: Style) -> Line<'static> {
+    let pad = width.saturating_sub(super::text_layout::display_width(&text));
+    Line::from(Span::styled(format!("{text}{}", " ".repeat(pad)), style))
+}
+
 /// The list, over the whole screen.
 pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
     let screen = frame.area();
@@ -653,11 +659,7 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
             } else {
                 theme.text
             };
-            let pad = width.saturating_sub(super::text_layout::display_width(&text));
-            lines.push(Line::from(Span::styled(
-                format!("{text}{}", " ".repeat(pad)),
-                style,
-            )));
+            lines.push(padded(text, width, style));
             continue;
         }
         if let Rows::Folder { files, .. } = &shelf.rows
@@ -682,11 +684,7 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
             } else {
                 theme.text
             };
-            let pad = width.saturating_sub(super::text_layout::display_width(&text));
-            lines.push(Line::from(Span::styled(
-                format!("{text}{}", " ".repeat(pad)),
-                style,
-            )));
+            lines.push(padded(text, width, style));
             continue;
         }
         let Some(e) = shelf.entry(i) else { break };
@@ -719,12 +717,7 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
         } else {
             theme.text
         };
-        let text = truncate(&text, width);
-        let pad = width.saturating_sub(super::text_layout::display_width(&text));
-        lines.push(Line::from(Span::styled(
-            format!("{text}{}", " ".repeat(pad)),
-            style,
-        )));
+        lines.push(padded(truncate(&text, width), width, style));
     }
     if shelf.is_empty() && matches!(shelf.rows, Rows::Folder { .. }) {
         lines.push(Line::from(Span::styled(
