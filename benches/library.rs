@@ -1,6 +1,7 @@
 //! The library at 10,000 articles: `gloss` with no argument from `exec` to
 //! the library's first frame (a 160×48 pseudo-terminal), a full-text search,
-//! `W` (the other articles that mention someone) and the list itself; and
+//! `W` (the other articles that mention someone), the library's people
+//! (most mentioned and most quoted this week) and the list itself; and
 //! refreshing 100 feeds served on 127.0.0.1 (20 items each) into a library;
 //! the reader's feed pane over 100 feeds and 10,000 items: from `F` to its
 //! first frame (160×48), and from `Enter` on a feed to the frame of its items.
@@ -114,6 +115,14 @@ fn benches(c: &mut Criterion) {
     group.bench_function("W over 10,000 articles", |b| {
         b.iter(|| lib.who_keys(&keys, None).expect("who").len())
     });
+    // every article is of the same week: the whole library is counted
+    let week_ago = 1_700_000_000 - 7 * 86_400;
+    let people = lib.people(week_ago, 100).expect("people");
+    assert!(!people.mentioned.is_empty() && !people.quoted.is_empty());
+    group.bench_function(
+        "people of 10,000 articles: most mentioned and most quoted this week",
+        |b| b.iter(|| lib.people(week_ago, 100).expect("people").mentioned.len()),
+    );
     group.finish();
 
     // 100 feeds of 20 items each, from one local server

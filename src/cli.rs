@@ -46,9 +46,10 @@ pub struct Cli {
     /// URL; a file named like one is ./http...), or - for standard input.
     /// Without one, standard input when it is piped (`… | gloss`), else the
     /// library (once anything was read), else the bundled sample article.
-    /// The URL of a feed (RSS, Atom, JSON Feed) subscribes to it and opens
-    /// the feed list on its items.
-    #[arg(value_name = "FILE|URL|-")]
+    /// The URL of a feed (RSS, Atom, JSON Feed) asks, then subscribes to it
+    /// and opens the feed list on its items. A folder lists its articles
+    /// (text and HTML files; none kept in the library until opened).
+    #[arg(value_name = "FILE|DIR|URL|-")]
     pub file: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -245,6 +246,10 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             {
                 return open_reader_fetching(url, &config);
             }
+            // a folder: its articles as a list, none kept until opened
+            if let Some(dir) = cli.file.as_deref().filter(|p| p.is_dir()) {
+                return open_folder(dir, &config);
+            }
             let source = match &cli.file {
                 Some(path) => load(path, &config)?,
                 // piped text is read without `-`: `curl … | gloss`
@@ -264,6 +269,28 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
     }
+}
+
+/// `gloss DIR`: the folder's articles as a list in the reader; on a pipe,
+/// one line each: the path, a tab, the title.
+fn open_folder(dir: &Path, config: &Config) -> anyhow::Result<()> {
+    let max = config.limits.article_bytes();
+    if std::io::stdout().is_terminal() {
+        return crate::ui::run_folder(dir, max, &config.reader_settings());
+    }
+    let files = crate::library::folder::list(dir, max, &config.clean)
+        .with_context(|| format!("cannot read {}", dir.display()))?;
+    write_stdout(|out| {
+        for f in &files {
+            writeln!(
+                out,
+                "{}\t{}",
+                crate::sanitize::sanitize_text(&f.path.display().to_string()),
+                crate::sanitize::sanitize_text(&f.title)
+            )?;
+        }
+        Ok(())
+    })
 }
 
 /// Whether standard input brings text: a pipe, a socket or a redirected
@@ -318,8 +345,24 @@ fn open_reader_fetching(url: &str, config: &Config) -> anyhow::Result<()> {
         fetching.try_take().map(|fetched| {
             let source = fetched.map_err(|e| e.to_string())?;
             if crate::feeds::sniff(source.content_type.as_deref(), &source.text) {
-                // a feed: subscribed, its items in the library, the feed pane
-                return subscribe(url, &source, config).map_err(|e| format!("{url}: {e:#}"));
+                // a feed: subscribed (asked first, unless it is followed
+                // already), its items in the library, the feed pane
+                let known = crate::feeds::Subscriptions::default_path()
+                    .and_then(|path| crate::feeds::Subscriptions::load(&path).ok())
+                    .is_some_and(|subs| subs.feeds.iter().any(|f| f.url == url));
+                if known {
+                    return subscribe(url, &source, config).map_err(|e| format!("{url}: {e:#}"));
+                }
+                let (url, config) = (url.to_string(), config.clone());
+                return Ok(crate::ui::Opened::Ask {
+                    question: format!("{url} is a feed (RSS, Atom or JSON Feed). Subscribe to it?"),
+                    declined: format!(
+                        "{url} is a feed; not subscribed (gloss feeds add URL subscribes to it)"
+                    ),
+                    then: Box::new(move || {
+                        subscribe(&url, &source, &config).map_err(|e| format!("{url}: {e:#}"))
+                    }),
+                });
             }
             Ok(crate::ui::Opened::Article(
                 Box::new(annotate::source_to_article(&source, &clean)),

@@ -96,12 +96,25 @@ pub struct Limits {
     pub reanchor_quote_chars: usize,
     /// The re-anchoring work allowed per article.
     pub reanchor_work: usize,
+
+    // ── the library from outside (`gloss library import`) ──
+    /// The most one import reads in all, in MiB.
+    #[serde(deserialize_with = "at_least_1")]
+    pub import_mb: u64,
+    /// The most articles one import keeps.
+    #[serde(deserialize_with = "at_least_1")]
+    pub import_articles: usize,
 }
 
 impl Limits {
     /// `article-mb` in bytes.
     pub fn article_bytes(&self) -> u64 {
         self.article_mb.saturating_mul(1 << 20)
+    }
+
+    /// `import-mb` in bytes.
+    pub fn import_bytes(&self) -> u64 {
+        self.import_mb.saturating_mul(1 << 20)
     }
 
     /// The bounds the notes store works within.

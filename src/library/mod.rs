@@ -12,12 +12,16 @@
 //! code, the lexicon and the model); one made by another version is not
 //! used, the article is analysed again and the index follows.
 
+pub mod folder;
 pub mod query;
 pub mod settings;
 mod store;
 
 pub use settings::LibrarySettings;
-pub use store::{Entry, FeedItem, Flag, Kept, Library, LibraryError, WhoHit, name_keys, normalise};
+pub use store::{
+    Entry, FeedItem, Flag, Kept, Library, LibraryError, People, PersonCount, SavedSearch, WhoHit,
+    name_keys, normalise,
+};
 
 /// The version of the analysis compiled in: `code:HASH lexicon:HASH model:HASH`.
 pub const ANALYSIS_VERSION: &str = env!("GLOSS_ANALYSIS_VERSION");
@@ -98,6 +102,11 @@ pub fn day(secs: i64) -> String {
     chrono::DateTime::from_timestamp(secs, 0)
         .map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
+}
+
+/// A day (`YYYY-MM-DD`, or a full date) as seconds since the epoch.
+pub fn parse_day(s: &str) -> Option<i64> {
+    store::parse_date(s)
 }
 
 /// Seconds since the Unix epoch, now.

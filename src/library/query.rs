@@ -1,5 +1,6 @@
 //! The library's search language: words and `"phrases"` over titles and
-//! text, and filters: `tag:T`, `site:S`, `is:unread`, `is:read`,
+//! text, and filters: `tag:T` (the article's tags, or a `#T` in its
+//! notes), `site:S`, `is:unread`, `is:read`,
 //! `is:starred`, `is:archived`, `has:notes`, `person:"Jane Holloway"`,
 //! `place:Lisbon`, `after:2024-01-31`, `before:2024-02-01`. Everything
 //! given must hold.
@@ -93,6 +94,16 @@ impl Query {
     /// The SQL that picks the query's articles (`columns` of `articles a`),
     /// newest first, and its arguments.
     pub fn to_sql(&self, columns: &str) -> (String, Vec<Value>) {
+        self.to_sql_noted(columns, &|_| Vec::new())
+    }
+
+    /// As [`Query::to_sql`], `tag:T` also picking the articles whose notes
+    /// carry `#T`: `noted(T)` gives their keys.
+    pub fn to_sql_noted(
+        &self,
+        columns: &str,
+        noted: &dyn Fn(&str) -> Vec<String>,
+    ) -> (String, Vec<Value>) {
         let mut wheres: Vec<String> = Vec::new();
         let mut args: Vec<Value> = Vec::new();
         let arg = |args: &mut Vec<Value>, v: Value| {
@@ -107,7 +118,18 @@ impl Query {
         }
         for tag in &self.tags {
             let a = arg(&mut args, Value::Text(format!("%,{tag},%")));
-            wheres.push(format!("a.tags LIKE {a}"));
+            let keys: Vec<String> = noted(tag)
+                .into_iter()
+                .map(|k| arg(&mut args, Value::Text(k)))
+                .collect();
+            if keys.is_empty() {
+                wheres.push(format!("a.tags LIKE {a}"));
+            } else {
+                wheres.push(format!(
+                    "(a.tags LIKE {a} OR a.key IN ({}))",
+                    keys.join(", ")
+                ));
+            }
         }
         for site in &self.sites {
             let a = arg(&mut args, Value::Text(format!("%{site}%")));

@@ -14,7 +14,7 @@ use crate::article_id::ArticleId;
 
 /// The schema this gloss writes. A database with a higher `user_version`
 /// was made by a newer gloss and is refused.
-pub const SCHEMA: i64 = 2;
+pub const SCHEMA: i64 = 3;
 
 /// The migrations: `MIGRATIONS[n]` takes a database from version `n` to `n + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -77,6 +77,13 @@ CREATE TABLE feed_items (
 );
 CREATE INDEX feed_items_link ON feed_items(feed, link);
 CREATE INDEX feed_items_key ON feed_items(key);
+"#,
+    r#"
+CREATE TABLE searches (
+    name TEXT NOT NULL PRIMARY KEY,
+    query TEXT NOT NULL,
+    added INTEGER NOT NULL
+);
 "#,
 ];
 
@@ -372,7 +379,10 @@ impl Library {
     /// The articles a query picks (all for an empty one), newest first;
     /// archived ones only when the query asks for them.
     pub fn search(&self, query: &Query) -> Result<Vec<Entry>, LibraryError> {
-        let (sql, args) = query.to_sql(ENTRY_COLUMNS);
+        let noted = self.notes_tags(&query.tags);
+        let (sql, args) = query.to_sql_noted(ENTRY_COLUMNS, &|tag| {
+            noted.get(tag).cloned().unwrap_or_default()
+        });
         let notes = self.notes_keys();
         let rows = self.conn.prepare_cached(&sql).and_then(|mut stmt| {
             stmt.query_map(params_from_iter(args.iter()), |r| entry_from_row(r, &notes))?
@@ -394,6 +404,29 @@ impl Library {
             archived: None,
             ..Query::default()
         })
+    }
+
+    /// For each of `tags` (lowercase, no `#`), the keys of the articles
+    /// whose notes carry it as a `#tag` (the notes files are read only when
+    /// a search asks for a tag).
+    fn notes_tags(&self, tags: &[String]) -> BTreeMap<String, Vec<String>> {
+        let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let Some(dir) = self.notes_dir.as_deref().filter(|_| !tags.is_empty()) else {
+            return out;
+        };
+        for file in crate::notes::Store::new(dir).all() {
+            let key = file.article.id.key();
+            for tag in file.notes.iter().flat_map(crate::notes::Note::tags) {
+                let tag = tag.to_lowercase();
+                if tags.contains(&tag) {
+                    let keys = out.entry(tag).or_default();
+                    if !keys.contains(&key) {
+                        keys.push(key.clone());
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// The keys of the articles with notes.
@@ -542,6 +575,17 @@ impl Library {
         Ok(self.db(n)? > 0)
     }
 
+    /// An article's tags (none when it is not kept).
+    pub fn tags(&self, key: &str) -> Result<Vec<String>, LibraryError> {
+        let tags: rusqlite::Result<Option<String>> = self
+            .conn
+            .query_row("SELECT tags FROM articles WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional();
+        Ok(self.db(tags)?.map(|t| split_tags(&t)).unwrap_or_default())
+    }
+
     /// Add a tag to an article, or take it off if it has it; whether it has it now.
     pub fn toggle_tag(&self, key: &str, tag: &str) -> Result<bool, LibraryError> {
         let tags: rusqlite::Result<Option<String>> = self
@@ -655,31 +699,168 @@ impl Library {
         Ok(n)
     }
 
-    /// The people (or organisations or places) most mentioned in the
-    /// articles dated since `since`: name, mentions, articles, quotes.
-    pub fn people(
-        &self,
-        since: i64,
-        kind: Option<EntityKind>,
-        limit: usize,
-    ) -> Result<Vec<(String, i64, i64, i64)>, LibraryError> {
-        let kind = kind.map(kind_name);
+    /// The people of the articles dated since `since` (seconds since the
+    /// epoch): the `limit` most mentioned, and the `limit` most quoted.
+    /// One person is one name across articles ([`normalise`]d: case,
+    /// accents and a possessive aside), shown as its longest form.
+    pub fn people(&self, since: i64, limit: usize) -> Result<People, LibraryError> {
+        // grouped by SQLite first (its lower() folds ASCII only), then the
+        // groups by the normalised name: few rows cross into Rust
+        let grouped = |sql: &str| -> rusqlite::Result<Vec<(String, i64, i64)>> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            stmt.query_map([since], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect()
+        };
+        let rows = grouped(
+            "SELECT max(e.name), sum(e.mentions), count(*)
+             FROM entities e JOIN articles a ON a.id = e.article
+             WHERE a.date >= ?1 AND e.kind = 'person' GROUP BY lower(e.name)",
+        )
+        .and_then(|mentioned| {
+            let quoted = grouped(
+                "SELECT max(e.name), count(*), 0
+                 FROM quotes q JOIN entities e ON e.article = q.article AND e.entity = q.entity
+                 JOIN articles a ON a.id = q.article
+                 WHERE a.date >= ?1 AND e.kind = 'person' GROUP BY lower(e.name)",
+            )?;
+            let mut all: std::collections::HashMap<String, PersonCount> =
+                std::collections::HashMap::new();
+            fn person(
+                all: &mut std::collections::HashMap<String, PersonCount>,
+                name: String,
+            ) -> &mut PersonCount {
+                let p = all.entry(normalise(&name)).or_insert_with(|| PersonCount {
+                    name: String::new(),
+                    mentions: 0,
+                    articles: 0,
+                    quotes: 0,
+                });
+                if name.len() > p.name.len() {
+                    p.name = name;
+                }
+                p
+            }
+            for (name, mentions, articles) in mentioned {
+                let p = person(&mut all, name);
+                p.mentions += mentions.max(0) as usize;
+                p.articles += articles.max(0) as usize;
+            }
+            for (name, quotes, _) in quoted {
+                person(&mut all, name).quotes += quotes.max(0) as usize;
+            }
+            Ok(all)
+        });
+        let all: Vec<PersonCount> = self.db(rows)?.into_values().collect();
+        let top = |key: fn(&PersonCount) -> (usize, usize)| {
+            let mut ranked: Vec<PersonCount> =
+                all.iter().filter(|p| key(p).0 > 0).cloned().collect();
+            ranked.sort_by(|a, b| key(b).cmp(&key(a)).then_with(|| a.name.cmp(&b.name)));
+            ranked.truncate(limit);
+            ranked
+        };
+        Ok(People {
+            mentioned: top(|p| (p.mentions, p.quotes)),
+            quoted: top(|p| (p.quotes, p.mentions)),
+        })
+    }
+}
+
+/// A person across the library's articles ([`Library::people`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct PersonCount {
+    /// The longest form of the name.
+    pub name: String,
+    /// Mentions in all.
+    pub mentions: usize,
+    /// The articles that mention them.
+    pub articles: usize,
+    /// Their quotes in all.
+    pub quotes: usize,
+}
+
+/// Who is mentioned most, and who is quoted most ([`Library::people`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct People {
+    pub mentioned: Vec<PersonCount>,
+    pub quoted: Vec<PersonCount>,
+}
+
+/// A saved search ([`Library::searches`]), with how many articles it
+/// picks now and how many of them are unread.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SavedSearch {
+    pub name: String,
+    pub query: String,
+    pub count: usize,
+    pub unread: usize,
+}
+
+impl Library {
+    /// Save a search under a name (one of that name is replaced); a query
+    /// that does not parse is refused.
+    pub fn save_search(&self, name: &str, query: &str) -> Result<(), LibraryError> {
+        let name = name.trim();
+        let data = |message: String| LibraryError::Data {
+            path: self.path.clone(),
+            message,
+        };
+        if name.is_empty() {
+            return Err(data("a saved search needs a name".to_string()));
+        }
+        Query::parse(query).map_err(|e| data(format!("search {name:?}: {e}")))?;
+        let r = self.conn.execute(
+            "INSERT INTO searches (name, query, added) VALUES (?1, ?2, ?3)
+             ON CONFLICT(name) DO UPDATE SET query = excluded.query",
+            params![name, query.trim(), super::now()],
+        );
+        self.db(r).map(|_| ())
+    }
+
+    /// Forget a saved search; whether there was one of that name.
+    pub fn remove_search(&self, name: &str) -> Result<bool, LibraryError> {
+        let r = self
+            .conn
+            .execute("DELETE FROM searches WHERE name = ?1", [name.trim()]);
+        Ok(self.db(r)? > 0)
+    }
+
+    /// The query saved under `name`.
+    pub fn saved_query(&self, name: &str) -> Result<Option<String>, LibraryError> {
+        let r = self
+            .conn
+            .query_row(
+                "SELECT query FROM searches WHERE name = ?1",
+                [name.trim()],
+                |r| r.get(0),
+            )
+            .optional();
+        self.db(r)
+    }
+
+    /// The saved searches, in the order they were saved, each with its
+    /// counts now (a query that no longer parses counts nothing).
+    pub fn searches(&self) -> Result<Vec<SavedSearch>, LibraryError> {
         let rows = self
             .conn
-            .prepare_cached(
-                "SELECT e.name, sum(e.mentions), count(DISTINCT e.article),
-                 (SELECT count(*) FROM quotes q WHERE q.article = e.article AND q.entity = e.entity)
-                 FROM entities e JOIN articles a ON a.id = e.article
-                 WHERE a.date >= ?1 AND (?2 IS NULL OR e.kind = ?2)
-                 GROUP BY lower(e.name) ORDER BY 2 DESC, 1 LIMIT ?3",
-            )
+            .prepare_cached("SELECT name, query FROM searches ORDER BY rowid")
             .and_then(|mut stmt| {
-                stmt.query_map(params![since, kind, limit as i64], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
             });
-        self.db(rows)
+        let mut out = Vec::new();
+        for (name, query) in self.db(rows)? {
+            let entries = match Query::parse(&query) {
+                Ok(q) => self.search(&q)?,
+                Err(_) => Vec::new(),
+            };
+            out.push(SavedSearch {
+                name,
+                query,
+                count: entries.len(),
+                unread: entries.iter().filter(|e| e.unread).count(),
+            });
+        }
+        Ok(out)
     }
 }
 
@@ -1128,7 +1309,7 @@ fn entry_from_row_at(
 
 /// The title a list shows: the article's, else the start of its first
 /// line, else where it came from.
-fn title_of(article: &Article, id: &ArticleId) -> String {
+pub(super) fn title_of(article: &Article, id: &ArticleId) -> String {
     if let Some(title) = article.title() {
         return title.to_string();
     }

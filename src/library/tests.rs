@@ -243,3 +243,101 @@ fn two_processes_at_once_lose_nothing() {
         40
     );
 }
+
+#[test]
+fn tag_finds_the_articles_tags_and_the_hash_tags_of_their_notes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notes = tempfile::tempdir().expect("temp dir");
+    let mut lib = Library::open(dir.path())
+        .expect("opens")
+        .with_notes_dir(Some(notes.path().to_path_buf()));
+    let one = keep(&mut lib, "https://example.com/one", ONE, 100);
+    let two = keep(&mut lib, "https://example.com/two", TWO, 200);
+    keep(&mut lib, "https://example.com/three", THREE, 300);
+    // one tagged on the article, two by a note's #tag
+    lib.toggle_tag(&one.key(), "diplomacy").expect("tags");
+    let (mut notebook, _) = crate::notes::Notebook::open(
+        crate::notes::Store::new(notes.path()),
+        two.clone(),
+        &article(TWO),
+        std::sync::Arc::new(crate::notes::SystemClock),
+    )
+    .expect("notes open");
+    notebook
+        .add(
+            crate::span::Span::new(0, 7),
+            "see also #Diplomacy and #ports",
+            None,
+        )
+        .expect("note added");
+    let keys = |q: &str| -> Vec<String> {
+        lib.search(&Query::parse(q).expect("parses"))
+            .expect("searches")
+            .into_iter()
+            .map(|e| e.key)
+            .collect()
+    };
+    assert_eq!(keys("tag:diplomacy"), vec![two.key(), one.key()]);
+    assert_eq!(keys("tag:#ports"), vec![two.key()]);
+    assert_eq!(keys("tag:ports harbour"), vec![two.key()]);
+    assert_eq!(keys("tag:ports lisbon"), Vec::<String>::new());
+    assert!(keys("tag:weather").is_empty());
+}
+
+#[test]
+fn people_counts_one_person_across_articles_since_a_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut lib = Library::open(dir.path()).expect("opens");
+    keep(&mut lib, "https://example.com/one", ONE, 100);
+    keep(&mut lib, "https://example.com/two", TWO, 200);
+    keep(&mut lib, "https://example.com/three", THREE, 300);
+    let people = lib.people(0, 10).expect("people");
+    let pompeo = &people.mentioned[0];
+    assert!(pompeo.name.ends_with("Pompeo"), "{people:?}");
+    assert_eq!((pompeo.articles, pompeo.quotes), (2, 2), "{people:?}");
+    assert_eq!(people.quoted[0].name, pompeo.name);
+    assert!(
+        people.quoted.iter().all(|p| p.quotes > 0),
+        "only the quoted: {people:?}"
+    );
+    // only what was kept since 150: the second article
+    let later = lib.people(150, 10).expect("people");
+    let pompeo = later
+        .mentioned
+        .iter()
+        .find(|p| p.name.ends_with("Pompeo"))
+        .expect("Pompeo");
+    assert_eq!((pompeo.articles, pompeo.quotes), (1, 1));
+    assert!(lib.people(1_000, 10).expect("people").mentioned.is_empty());
+    assert_eq!(lib.people(0, 1).expect("people").mentioned.len(), 1);
+}
+
+#[test]
+fn a_saved_search_is_kept_with_its_counts_replaced_and_forgotten() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut lib = Library::open(dir.path()).expect("opens");
+    let one = keep(&mut lib, "https://example.com/one", ONE, 100);
+    keep(&mut lib, "https://example.com/two", TWO, 200);
+    keep(&mut lib, "https://example.com/three", THREE, 300);
+    lib.set_flag(&one.key(), Flag::Unread, true).expect("flags");
+    lib.save_search("Pompeo", "person:pompeo").expect("saves");
+    lib.save_search("Harbour", "harbour").expect("saves");
+    assert!(lib.save_search("Bad", "is:blue").is_err());
+    assert!(lib.save_search("  ", "harbour").is_err());
+    let saved = lib.searches().expect("lists");
+    let counts: Vec<_> = saved
+        .iter()
+        .map(|s| (s.name.as_str(), s.count, s.unread))
+        .collect();
+    assert_eq!(counts, vec![("Pompeo", 2, 1), ("Harbour", 2, 0)]);
+    lib.save_search("Harbour", "harbour is:unread")
+        .expect("replaces");
+    assert_eq!(lib.searches().expect("lists")[1].count, 0);
+    assert_eq!(
+        lib.saved_query("Harbour").expect("reads").as_deref(),
+        Some("harbour is:unread")
+    );
+    assert!(lib.remove_search("Harbour").expect("removes"));
+    assert!(!lib.remove_search("Harbour").expect("removes"));
+    assert_eq!(lib.searches().expect("lists").len(), 1);
+}

@@ -151,6 +151,8 @@ pub enum Effect {
         key: String,
         at: Option<usize>,
     },
+    /// Open this file (from a folder's list, `gloss DIR`), as `gloss FILE`.
+    OpenFile(std::path::PathBuf),
 }
 
 /// Where a command is offered, for the status bar's hints.
@@ -378,6 +380,8 @@ pub const COMMANDS: &[KeyCommand] = &[
     cmd(LIBRARY, "library-read", Action::Shelf(ShelfAction::ToggleRead), G::Library, "Mark the article read or unread", None),
     cmd(LIBRARY, "library-archive", Action::Shelf(ShelfAction::Archive), G::Library, "Archive the article (asks first)", None),
     cmd(LIBRARY, "library-forget", Action::Shelf(ShelfAction::Delete), G::Library, "Forget the article (asks first)", None),
+    cmd(LIBRARY, "library-save", Action::Shelf(ShelfAction::Save), G::Library, "Save the search under a name: a list of its own, with its count, in the feed list", None),
+    cmd(LIBRARY, "library-people", Action::Shelf(ShelfAction::People), G::Library, "The library's people: who is mentioned most this week; again: who is quoted most", None),
     cmd(LIBRARY_SEARCH, "library-search-confirm", Action::Shelf(ShelfAction::SearchConfirm), G::LibrarySearch, "Keep the search, back to the list", None),
     cmd(LIBRARY_SEARCH, "library-search-cancel", Action::Shelf(ShelfAction::SearchCancel), G::LibrarySearch, "Drop the search", None),
     cmd(LIBRARY_SEARCH, "library-search-backspace", Action::Shelf(ShelfAction::SearchBackspace), G::LibrarySearch, "Take back the last character (other keys are typed)", None),

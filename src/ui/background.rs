@@ -14,6 +14,44 @@ use crate::article::Article;
 /// The analysis thread's name; the panic hook leaves the terminal alone for it.
 pub const THREAD_NAME: &str = "gloss-analysis";
 
+/// The feeds' refresh thread's name ([`spawn_caught`]).
+pub const REFRESH_THREAD: &str = "gloss-feeds";
+
+/// The threads whose panic the reader reports itself (in its status line):
+/// the panic hook leaves the terminal alone and prints nothing for them,
+/// since the reader goes on.
+pub fn reports_its_panics(thread: Option<&str>) -> bool {
+    matches!(thread, Some(THREAD_NAME | REFRESH_THREAD))
+}
+
+/// What a panic said.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// Run `work` on a thread named `name` (one of [`reports_its_panics`]'s)
+/// and send what it gives; a panic in it is caught and sent as an error
+/// (`"panicked: MESSAGE"`), the terminal left to the reader.
+pub fn spawn_caught<T: Send + 'static>(
+    name: &'static str,
+    work: impl FnOnce() -> Result<T, String> + Send + 'static,
+) -> std::io::Result<Receiver<Result<T, String>>> {
+    let (tx, rx) = mpsc::sync_channel(1);
+    thread::Builder::new()
+        .name(name.to_string())
+        .spawn(move || {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+                .unwrap_or_else(|payload| Err(format!("panicked: {}", panic_message(&*payload))));
+            // the reader may have quit already
+            let _ = tx.send(outcome);
+        })?;
+    Ok(rx)
+}
+
 /// How long opening waits for the analysis before showing the text alone.
 pub const GRACE: Duration = Duration::from_millis(30);
 
@@ -43,14 +81,8 @@ pub fn start_with(article: &Article, overlay: Option<Overlay>, parts: Parts) -> 
                 Some(Ok(lex)) => analyze_with_lexicon(&article, parts, &lex),
                 _ => analyze_with(&article, parts),
             };
-            let outcome = std::panic::catch_unwind(run).map_err(|payload| {
-                // the panic hook stays quiet for this thread: the reader says it
-                payload
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| payload.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown error".to_string())
-            });
+            // the panic hook stays quiet for this thread: the reader says it
+            let outcome = std::panic::catch_unwind(run).map_err(|payload| panic_message(&*payload));
             // the reader may have quit already
             let _ = tx.send(outcome);
         });
@@ -100,5 +132,21 @@ mod tests {
             .wait(Duration::from_secs(30))
             .expect("analysed within the timeout");
         assert_eq!(outcome, Ok(analyze(&article)));
+    }
+
+    #[test]
+    fn a_panic_on_a_worker_thread_is_sent_as_an_error_and_the_hook_stays_quiet() {
+        assert!(reports_its_panics(Some(REFRESH_THREAD)));
+        assert!(reports_its_panics(Some(THREAD_NAME)));
+        assert!(!reports_its_panics(Some("main")));
+        assert!(!reports_its_panics(None));
+        let rx = spawn_caught(REFRESH_THREAD, || -> Result<(), String> {
+            panic!("a feed went wrong")
+        })
+        .expect("spawns");
+        let got = rx.recv_timeout(Duration::from_secs(10)).expect("sent");
+        assert_eq!(got, Err("panicked: a feed went wrong".to_string()));
+        let rx = spawn_caught(REFRESH_THREAD, || Ok(7)).expect("spawns");
+        assert_eq!(rx.recv_timeout(Duration::from_secs(10)), Ok(Ok(7)));
     }
 }

@@ -65,6 +65,9 @@ pub struct FeedRow {
     pub unread: usize,
     /// Why its last refresh failed.
     pub error: Option<String>,
+    /// A saved search, not a feed: its query (`Enter` lists what it picks
+    /// in the library's list; `items` and `unread` are its counts).
+    pub search: Option<String>,
 }
 
 /// One feed's items, newest first.
@@ -168,8 +171,15 @@ pub struct FeedsUi {
     pub kept: Option<FeedPane>,
     /// The tag being typed for the open article (`T`).
     pub tag: Option<String>,
+    /// The open article's tags as the prompt opened (it shows them).
+    pub tags: Vec<String>,
     /// `feeds.json` (`None`: the one in the config directory).
     pub subscriptions: Option<PathBuf>,
+    /// The folder `gloss DIR` lists and its articles: the library key lists
+    /// it rather than the library, from one reading to the next.
+    pub folder: Option<(PathBuf, Vec<crate::library::folder::FolderFile>)>,
+    /// The largest article a file of the folder may be (`[limits] article-mb`).
+    pub max_bytes: u64,
     job: Option<Job>,
     /// When the next automatic refresh is due (`[feeds] refresh-minutes`).
     next_refresh: Option<Instant>,
@@ -196,7 +206,10 @@ impl FeedsUi {
             pane: None,
             kept: None,
             tag: None,
+            tags: Vec::new(),
             subscriptions: None,
+            folder: None,
+            max_bytes: u64::MAX,
             job: None,
             next_refresh: (settings.refresh_minutes > 0).then(Instant::now),
             settings: settings.clone(),
@@ -300,14 +313,13 @@ fn start_refresh(app: &mut App, asked: bool) {
     };
     let settings = app.feeds.settings.clone();
     let clean = app.feeds.clean.clone();
-    let (tx, rx) = mpsc::sync_channel(1);
-    let spawned = std::thread::Builder::new()
-        .name("gloss-feeds".into())
-        .spawn(move || {
-            let _ = tx.send(refresh_all(&path, &keeper, &settings, &clean));
-        });
+    // under the panic hook: a panic there is a failed refresh in the
+    // status line, the terminal left to the reader
+    let spawned = super::background::spawn_caught(super::background::REFRESH_THREAD, move || {
+        refresh_all(&path, &keeper, &settings, &clean)
+    });
     match spawned {
-        Ok(_) => {
+        Ok(rx) => {
             app.feeds.job = Some(Job {
                 rx,
                 started: Instant::now(),
@@ -376,9 +388,24 @@ pub fn load(feeds: &FeedsUi, keeper: &Keeper) -> Result<FeedPane, String> {
                 items,
                 unread,
                 error: f.error.clone(),
+                search: None,
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    // the saved searches, after the feeds, as newsboat lists its query feeds
+    let searches = keeper
+        .open()
+        .and_then(|lib| lib.searches())
+        .map_err(|e| e.to_string())?;
+    let mut rows = rows;
+    rows.extend(searches.into_iter().map(|s| FeedRow {
+        url: format!("search:{}", s.name),
+        label: s.name,
+        items: s.count,
+        unread: s.unread,
+        error: None,
+        search: Some(s.query),
+    }));
     Ok(FeedPane {
         feeds: rows,
         cursor: ListCursor::default(),
@@ -483,6 +510,13 @@ pub fn act(app: &mut App, action: FeedAction) -> Effect {
             if app.article_key.is_none() || app.keeper.is_none() {
                 app.set_message("Open an article of the library to tag it");
             } else {
+                app.feeds.tags = match (&app.keeper, &app.article_key) {
+                    (Some(keeper), Some(key)) => keeper
+                        .open()
+                        .and_then(|lib| lib.tags(key))
+                        .unwrap_or_default(),
+                    _ => Vec::new(),
+                };
                 app.feeds.tag = Some(String::new());
             }
         }
@@ -554,6 +588,18 @@ fn enter(app: &mut App) -> Effect {
     let Some(keeper) = keeper else {
         return Effect::None;
     };
+    if let Some(query) = feed.search.clone() {
+        // a saved search: what it picks, in the library's list (the feed
+        // list is found as it was left)
+        match super::shelf::library(&keeper, &query) {
+            Ok(shelf) => {
+                app.feeds.kept = app.feeds.pane.take();
+                app.shelf = Some(shelf);
+            }
+            Err(e) => pane.message = Some(e),
+        }
+        return Effect::None;
+    }
     match keeper.open().and_then(|lib| lib.feed_entries(&feed.url)) {
         Ok(entries) => {
             if entries.is_empty() {
@@ -648,6 +694,10 @@ fn read_all(app: &mut App) {
     let url = match &pane.items {
         Some(items) => items.url.clone(),
         None => match pane.feeds.get(pane.cursor.selected) {
+            Some(f) if f.search.is_some() => {
+                pane.message = Some("A saved search, not a feed: Enter lists it".to_string());
+                return;
+            }
             Some(f) => f.url.clone(),
             None => return,
         },
@@ -736,8 +786,19 @@ pub fn draw_prompt(app: &App, frame: &mut Frame, area: Rect) {
     };
     let confirm = app.key(Action::Feeds(FeedAction::TagConfirm));
     let cancel = app.key(Action::Feeds(FeedAction::TagCancel));
+    let now = if app.feeds.tags.is_empty() {
+        "no tags yet".to_string()
+    } else {
+        let tags: Vec<String> = app
+            .feeds
+            .tags
+            .iter()
+            .map(|t| format!("#{}", sanitize(t)))
+            .collect();
+        format!("tagged {}", tags.join(" "))
+    };
     let line = format!(
-        " Tag the article (again to take it off): #{}▏  {confirm} keeps · {cancel} drops",
+        " Tag the article ({now}; a tag it has comes off): #{}▏  {confirm} keeps · {cancel} drops",
         sanitize(typed)
     );
     frame.render_widget(
@@ -768,12 +829,17 @@ pub fn draw(app: &App, pane: &FeedPane, frame: &mut Frame) {
             )
         }
         None => {
-            let unread: usize = pane.feeds.iter().map(|f| f.unread).sum();
-            format!(
-                " Feeds · {} feed{} · {unread} unread",
-                pane.feeds.len(),
-                plural(pane.feeds.len())
-            )
+            let feeds = pane.feeds.iter().filter(|f| f.search.is_none());
+            let (n, unread) = feeds.fold((0, 0), |(n, u), f| (n + 1, u + f.unread));
+            let searches = pane.feeds.len() - n;
+            let mut title = format!(" Feeds · {n} feed{} · {unread} unread", plural(n));
+            if searches > 0 {
+                title.push_str(&format!(
+                    " · {searches} saved search{}",
+                    if searches == 1 { "" } else { "es" }
+                ));
+            }
+            title
         }
     };
     frame.render_widget(
@@ -808,17 +874,26 @@ pub fn draw(app: &App, pane: &FeedPane, frame: &mut Frame) {
             }
             None => {
                 let f = &pane.feeds[i];
-                let text = format!(
-                    " {:>5}  {}  ({} item{})",
-                    if f.unread > 0 {
-                        f.unread.to_string()
-                    } else {
-                        String::new()
-                    },
-                    sanitize(&f.label),
-                    f.items,
-                    plural(f.items)
-                );
+                let unread = if f.unread > 0 {
+                    f.unread.to_string()
+                } else {
+                    String::new()
+                };
+                let text = match &f.search {
+                    Some(query) => format!(
+                        " {unread:>5}  {}  (search: {} · {} article{})",
+                        sanitize(&f.label),
+                        sanitize(query),
+                        f.items,
+                        plural(f.items)
+                    ),
+                    None => format!(
+                        " {unread:>5}  {}  ({} item{})",
+                        sanitize(&f.label),
+                        f.items,
+                        plural(f.items)
+                    ),
+                };
                 (text, f.unread > 0, f.error.as_deref())
             }
         };

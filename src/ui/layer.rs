@@ -122,7 +122,8 @@ pub fn topmost(app: &App) -> Layer {
         };
     }
     if let Some(shelf) = &app.shelf {
-        return match (&shelf.confirm, shelf.typing, app.mode) {
+        let typing = shelf.typing || shelf.naming.is_some();
+        return match (&shelf.confirm, typing, app.mode) {
             (Some(_), _, _) => Layer::Question,
             (None, true, _) => Layer::LibrarySearch,
             (None, false, Mode::Help) => Layer::Help,

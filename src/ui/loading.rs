@@ -47,6 +47,8 @@ pub struct Loading {
     cancel: Vec<KeyChord>,
     /// Tenths of a second waited so far.
     pub waited: Duration,
+    /// A yes/no question asked once the wait is over ([`ask`]).
+    pub question: Option<String>,
 }
 
 impl Loading {
@@ -64,6 +66,7 @@ impl Loading {
             theme: Theme::new(palette, &settings.theme.colors, color_env),
             cancel,
             waited: Duration::ZERO,
+            question: None,
         })
     }
 
@@ -75,6 +78,21 @@ impl Loading {
         KeyChord::from_event(key).is_some_and(|chord| {
             self.cancel.contains(&chord) || (chord.ctrl && chord.code == Code::Char('c'))
         })
+    }
+
+    /// The answer a key gives to the question: `y` yes; `n`, `Esc`, the
+    /// quit keys and Ctrl-c no; `None` for any other key.
+    pub fn answer(&self, key: &KeyEvent) -> Option<bool> {
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        let chord = KeyChord::from_event(key)?;
+        match chord.code {
+            Code::Char('y' | 'Y') if !chord.ctrl && !chord.alt => Some(true),
+            Code::Char('n' | 'N') if !chord.ctrl && !chord.alt => Some(false),
+            _ if self.cancels(key) => Some(false),
+            _ => None,
+        }
     }
 
     fn cancel_label(&self) -> String {
@@ -103,6 +121,27 @@ pub fn draw(loading: &Loading, frame: &mut Frame) {
         Constraint::Fill(1),
     ])
     .areas(body);
+    if let Some(question) = &loading.question {
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(
+                sanitize(question).into_owned(),
+                theme.text,
+            )))
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+            middle,
+        );
+        let status_line = Line::from(vec![
+            Span::styled(" ASK ", theme.badge),
+            Span::raw(" "),
+            Span::styled("y", theme.key),
+            Span::styled(" yes · ", theme.dim),
+            Span::styled("n", theme.key),
+            Span::styled(" no", theme.dim),
+        ]);
+        frame.render_widget(Paragraph::new(status_line), status);
+        return;
+    }
     let text = vec![
         Line::from(Span::styled("Fetching", theme.dim)),
         Line::from(Span::styled(
@@ -152,6 +191,20 @@ pub fn wait<T>(
                 // a resize is drawn on the next round
                 _ => {}
             }
+        }
+    }
+}
+
+/// Ask a yes/no question on the loading screen until it is answered.
+pub fn ask(session: &mut Session, loading: &mut Loading, question: &str) -> std::io::Result<bool> {
+    loading.question = Some(question.to_string());
+    loop {
+        session.terminal.draw(|frame| draw(loading, frame))?;
+        if let Event::Key(key) = event::read()?
+            && let Some(yes) = loading.answer(&key)
+        {
+            loading.question = None;
+            return Ok(yes);
         }
     }
 }
@@ -213,6 +266,42 @@ mod tests {
         let s = screen(&l, 30, 12);
         assert!(s.contains("https://news.example/"), "{s}");
         assert!(s.contains("fetching…"), "{s}");
+    }
+
+    #[test]
+    fn a_question_is_asked_and_answered_by_y_or_n_esc_and_quit_say_no() {
+        let mut l = loading();
+        l.question = Some("https://news.example/feed is a feed. Subscribe to it?".to_string());
+        let s = screen(&l, 60, 10);
+        assert!(s.contains("is a feed. Subscribe to it?"), "{s}");
+        assert!(s.contains("ASK  y yes · n no"), "{s}");
+        assert!(!s.contains("fetching"), "{s}");
+        let key = |code, modifiers| KeyEvent::new(code, modifiers);
+        assert_eq!(
+            l.answer(&key(KeyCode::Char('y'), KeyModifiers::NONE)),
+            Some(true)
+        );
+        assert_eq!(
+            l.answer(&key(KeyCode::Char('Y'), KeyModifiers::SHIFT)),
+            Some(true)
+        );
+        assert_eq!(
+            l.answer(&key(KeyCode::Char('n'), KeyModifiers::NONE)),
+            Some(false)
+        );
+        assert_eq!(
+            l.answer(&key(KeyCode::Esc, KeyModifiers::NONE)),
+            Some(false)
+        );
+        assert_eq!(
+            l.answer(&key(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(false)
+        );
+        assert_eq!(
+            l.answer(&key(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(false)
+        );
+        assert_eq!(l.answer(&key(KeyCode::Char('j'), KeyModifiers::NONE)), None);
     }
 
     #[test]

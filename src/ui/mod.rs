@@ -91,6 +91,26 @@ pub fn run_loading(
         loading::Outcome::Loaded(loaded) => match *loaded {
             Opened::Article(article, id) => run_in(session, *article, settings, &id),
             Opened::Feed { url, note } => run_feed(session, &url, &note, settings),
+            Opened::Ask {
+                question,
+                declined,
+                then,
+            } => {
+                if !loading::ask(&mut session, &mut screen, &question)? {
+                    drop(session);
+                    crate::sanitize::eprint_line(&format!("gloss: {declined}"));
+                    return Ok(());
+                }
+                match then() {
+                    Ok(Opened::Feed { url, note }) => run_feed(session, &url, &note, settings),
+                    Ok(Opened::Article(article, id)) => run_in(session, *article, settings, &id),
+                    Ok(Opened::Ask { .. }) => Ok(()),
+                    Err(reason) => {
+                        drop(session);
+                        Err(anyhow::anyhow!(reason))
+                    }
+                }
+            }
         },
         loading::Outcome::Failed(reason) => {
             drop(session);
@@ -107,8 +127,21 @@ pub fn run_loading(
 /// in already; `note` says what was done).
 pub enum Opened {
     Article(Box<Article>, ArticleId),
-    Feed { url: String, note: String },
+    Feed {
+        url: String,
+        note: String,
+    },
+    /// A yes/no question first (on the loading screen): `then` on yes;
+    /// on no, gloss ends and says `declined`.
+    Ask {
+        question: String,
+        declined: String,
+        then: AskThen,
+    },
 }
+
+/// What [`Opened::Ask`] does on yes.
+pub type AskThen = Box<dyn FnOnce() -> Result<Opened, String>>;
 
 /// The feed pane on the feed at `url` (over the library's list), then what
 /// it opens, until the user quits.
@@ -149,7 +182,12 @@ fn run_feed(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Exit {
     Quit,
-    Open { key: String, at: Option<usize> },
+    Open {
+        key: String,
+        at: Option<usize>,
+    },
+    /// A file of a folder's list (`gloss DIR`).
+    OpenFile(std::path::PathBuf),
 }
 
 /// The reader on `article` in a terminal session already entered; then the
@@ -201,11 +239,37 @@ pub fn run_library(settings: &settings::ReaderSettings) -> anyhow::Result<()> {
     result
 }
 
+/// A folder's articles as a list (`gloss DIR`), not kept until one is
+/// opened (then as `gloss FILE`); the library key from an article lists the
+/// folder again. `max_bytes`: the largest article read. Needs a terminal.
+pub fn run_folder(
+    dir: &std::path::Path,
+    max_bytes: u64,
+    settings: &settings::ReaderSettings,
+) -> anyhow::Result<()> {
+    let files = crate::library::folder::list(dir, max_bytes, &settings.clean)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", dir.display()))?;
+    let keeper = crate::library::Keeper::new(&settings.library, settings.notes.dir());
+    let shelf = shelf::folder(dir, files.clone());
+    let mut session = terminal::Session::enter()?;
+    let mut warnings = Vec::new();
+    let mut feeds = feedlist::FeedsUi::new(&settings.feeds, &settings.clean);
+    feeds.folder = Some((dir.to_path_buf(), files));
+    feeds.max_bytes = max_bytes;
+    let result = library_screen(&mut session, shelf, keeper, settings, &mut feeds)
+        .and_then(|exit| follow_exits(&mut session, exit, settings, &mut feeds, &mut warnings));
+    drop(session);
+    for w in warnings {
+        crate::sanitize::eprint_line(&format!("gloss: {w}"));
+    }
+    result
+}
+
 /// An app with no article, the list over it.
 fn library_screen(
     session: &mut terminal::Session,
     shelf: shelf::Shelf,
-    keeper: crate::library::Keeper,
+    keeper: impl Into<Option<crate::library::Keeper>>,
     settings: &settings::ReaderSettings,
     feeds: &mut feedlist::FeedsUi,
 ) -> anyhow::Result<Exit> {
@@ -216,7 +280,7 @@ fn library_screen(
     };
     let mut app = App::new(empty, settings, theme::ColorEnv::from_env(), width, height)?;
     app.shelf = Some(shelf);
-    app.keeper = Some(keeper);
+    app.keeper = keeper.into();
     std::mem::swap(&mut app.feeds, feeds);
     let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     let exit = terminal::event_loop(session, &mut app, None, exit_after_first_frame);
@@ -233,6 +297,22 @@ fn follow_exits(
     warnings: &mut Vec<String>,
 ) -> anyhow::Result<()> {
     loop {
+        if let Exit::OpenFile(path) = &exit {
+            // as `gloss FILE`: kept in the library as it opens
+            let source = crate::source::load_limited(path, feeds.max_bytes)?;
+            let article = source.to_article(&settings.clean);
+            exit = read(
+                session,
+                article,
+                None,
+                settings,
+                &source.article_id(),
+                None,
+                feeds,
+                warnings,
+            )?;
+            continue;
+        }
         let Exit::Open { key, at } = exit else {
             return Ok(());
         };

@@ -15,8 +15,9 @@ use super::action::{Action, Effect, NoteAction, Pane};
 use super::app::{App, ListCursor};
 use super::sanitize::sanitize;
 use super::text_layout::truncate;
+use crate::library::folder::FolderFile;
 use crate::library::query::Query;
-use crate::library::{Entry, Keeper, WhoHit, name_keys};
+use crate::library::{Entry, Keeper, People, PersonCount, WhoHit, name_keys};
 
 /// What the library's keys do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,14 +41,41 @@ pub enum ShelfAction {
     Archive,
     Star,
     ToggleRead,
+    /// The library's people: who is mentioned most this week; again, who
+    /// is quoted most.
+    People,
+    /// Save the search under a name (typed): a list of its own, in the
+    /// feed list.
+    Save,
 }
 
 /// What the list shows.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Rows {
     Library(Vec<Entry>),
-    Who { name: String, hits: Vec<WhoHit> },
+    Who {
+        name: String,
+        hits: Vec<WhoHit>,
+    },
+    /// A folder's articles (`gloss DIR`), not kept until one is opened.
+    Folder {
+        dir: std::path::PathBuf,
+        files: Vec<FolderFile>,
+    },
+    /// The library's people of the articles since `since`, ranked by
+    /// mentions, or by quotes.
+    People {
+        since: i64,
+        people: People,
+        by_quotes: bool,
+    },
 }
+
+/// How far back the people view looks: a week.
+pub const PEOPLE_DAYS: i64 = 7;
+
+/// How many people each ranking of the view lists.
+pub const PEOPLE_LIMIT: usize = 100;
 
 /// A question the list asks before it acts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +91,8 @@ pub struct Shelf {
     pub cursor: ListCursor,
     pub query: String,
     pub typing: bool,
+    /// The name being typed for the search to save (`S`).
+    pub naming: Option<String>,
     pub confirm: Option<Confirm>,
     /// A line for the status bar.
     pub message: Option<String>,
@@ -73,6 +103,24 @@ impl Shelf {
         match &self.rows {
             Rows::Library(e) => e.len(),
             Rows::Who { hits, .. } => hits.len(),
+            Rows::People { .. } => self.people().len(),
+            Rows::Folder { files, .. } => files.len(),
+        }
+    }
+
+    /// The ranking the people view shows (none in the other lists).
+    pub fn people(&self) -> &[PersonCount] {
+        match &self.rows {
+            Rows::People {
+                people, by_quotes, ..
+            } => {
+                if *by_quotes {
+                    &people.quoted
+                } else {
+                    &people.mentioned
+                }
+            }
+            _ => &[],
         }
     }
 
@@ -84,6 +132,7 @@ impl Shelf {
         match &self.rows {
             Rows::Library(e) => e.get(i),
             Rows::Who { hits, .. } => hits.get(i).map(|h| &h.entry),
+            Rows::People { .. } | Rows::Folder { .. } => None,
         }
     }
 
@@ -102,9 +151,26 @@ pub fn library(keeper: &Keeper, query: &str) -> Result<Shelf, String> {
         cursor: ListCursor::default(),
         query: query.to_string(),
         typing: false,
+        naming: None,
         confirm: None,
         message: None,
     })
+}
+
+/// A folder's list (`gloss DIR`).
+pub fn folder(dir: &std::path::Path, files: Vec<FolderFile>) -> Shelf {
+    Shelf {
+        rows: Rows::Folder {
+            dir: dir.to_path_buf(),
+            files,
+        },
+        cursor: ListCursor::default(),
+        query: String::new(),
+        typing: false,
+        naming: None,
+        confirm: None,
+        message: None,
+    }
 }
 
 /// Apply an action while the list is open; `None` for what the reader
@@ -147,16 +213,51 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
 
 fn shelf_action(app: &mut App, action: ShelfAction) -> Effect {
     let keeper = app.keeper.clone();
+    let search_key = app.key(Action::Shelf(ShelfAction::Search));
     let Some(shelf) = app.shelf.as_mut() else {
         return Effect::None;
     };
+    if let Some(name) = shelf.naming.as_mut() {
+        match action {
+            ShelfAction::Type(c) => name.push(c),
+            ShelfAction::SearchBackspace => {
+                name.pop();
+            }
+            ShelfAction::SearchCancel => shelf.naming = None,
+            ShelfAction::SearchConfirm => save(app, keeper.as_ref()),
+            _ => {}
+        }
+        return Effect::None;
+    }
     match action {
         ShelfAction::Open | ShelfAction::Who => {}
+        ShelfAction::Save => {
+            if !matches!(shelf.rows, Rows::Library(_)) || shelf.query.trim().is_empty() {
+                shelf.message = Some(format!("Search first ({search_key}), then save the search"));
+            } else {
+                shelf.naming = Some(String::new());
+            }
+        }
         ShelfAction::Enter => return enter(app),
         ShelfAction::Back => {
-            if app.article_key.is_some() {
+            if matches!(shelf.rows, Rows::People { .. }) {
+                // back to the library's list
+                if let Some(keeper) = keeper.as_ref() {
+                    match library(keeper, &shelf.query) {
+                        Ok(list) => *shelf = list,
+                        Err(e) => shelf.message = Some(e),
+                    }
+                }
+            } else if app.article_key.is_some() {
                 app.shelf = None;
             }
+        }
+        ShelfAction::People => people(app, keeper.as_ref()),
+        ShelfAction::Search if matches!(shelf.rows, Rows::Folder { .. }) => {
+            shelf.message = Some(
+                "A folder is listed, not searched (gloss library import DIR keeps it for search)"
+                    .to_string(),
+            );
         }
         ShelfAction::Search => shelf.typing = true,
         ShelfAction::Type(c) => {
@@ -219,6 +320,63 @@ fn entries_mut(shelf: &mut Shelf) -> Box<dyn Iterator<Item = &mut Entry> + '_> {
     match &mut shelf.rows {
         Rows::Library(e) => Box::new(e.iter_mut()),
         Rows::Who { hits, .. } => Box::new(hits.iter_mut().map(|h| &mut h.entry)),
+        Rows::People { .. } | Rows::Folder { .. } => Box::new(std::iter::empty()),
+    }
+}
+
+/// Save the search under the name typed.
+fn save(app: &mut App, keeper: Option<&Keeper>) {
+    let Some(shelf) = app.shelf.as_mut() else {
+        return;
+    };
+    let name = shelf.naming.take().unwrap_or_default();
+    let name = name.trim();
+    if name.is_empty() {
+        return;
+    }
+    let done = keeper
+        .ok_or_else(|| "the library is off".to_string())
+        .and_then(|k| k.open().map_err(|e| e.to_string()))
+        .and_then(|lib| {
+            lib.save_search(name, &shelf.query)
+                .map_err(|e| e.to_string())
+        });
+    shelf.message = Some(match done {
+        Ok(()) => format!("Saved as “{name}”: the feed list lists it with its count"),
+        Err(e) => format!("Not saved: {e}"),
+    });
+}
+
+/// `P` in the library: its people, most mentioned this week first; `P`
+/// again: most quoted, and back.
+fn people(app: &mut App, keeper: Option<&Keeper>) {
+    let Some(shelf) = app.shelf.as_mut() else {
+        return;
+    };
+    if let Rows::People { by_quotes, .. } = &mut shelf.rows {
+        *by_quotes = !*by_quotes;
+        shelf.cursor = ListCursor::default();
+        return;
+    }
+    let Some(keeper) = keeper else {
+        shelf.message = Some("The library is off ([library] keep in config.toml)".to_string());
+        return;
+    };
+    let since = crate::library::now() - PEOPLE_DAYS * 86_400;
+    match keeper
+        .open()
+        .and_then(|lib| lib.people(since, PEOPLE_LIMIT))
+    {
+        Ok(people) => {
+            shelf.rows = Rows::People {
+                since,
+                people,
+                by_quotes: false,
+            };
+            shelf.cursor = ListCursor::default();
+            shelf.typing = false;
+        }
+        Err(e) => shelf.message = Some(format!("The library cannot be read: {e}")),
     }
 }
 
@@ -277,6 +435,7 @@ fn answer(app: &mut App, yes: bool) {
             match &mut shelf.rows {
                 Rows::Library(e) => e.retain(|e| e.key != key),
                 Rows::Who { hits, .. } => hits.retain(|h| h.entry.key != key),
+                Rows::People { .. } | Rows::Folder { .. } => {}
             }
             let len = shelf.len();
             shelf.cursor.selected = shelf.cursor.selected.min(len.saturating_sub(1));
@@ -295,9 +454,41 @@ fn enter(app: &mut App) -> Effect {
     let Some(shelf) = app.shelf.as_ref() else {
         return Effect::None;
     };
+    if let Some(person) = shelf.people().get(shelf.cursor.selected).cloned() {
+        // a person of the people view: the articles that mention them
+        let keys = name_keys(
+            crate::analysis::EntityKind::Person,
+            &person.name,
+            std::iter::empty(),
+        );
+        let found = app
+            .keeper
+            .as_ref()
+            .ok_or_else(|| "the library is off".to_string())
+            .and_then(|k| k.open().map_err(|e| e.to_string()))
+            .and_then(|lib| lib.who_keys(&keys, None).map_err(|e| e.to_string()));
+        if let Some(shelf) = app.shelf.as_mut() {
+            match found {
+                Ok(hits) => {
+                    shelf.rows = Rows::Who {
+                        name: person.name,
+                        hits,
+                    };
+                    shelf.cursor = ListCursor::default();
+                }
+                Err(e) => shelf.message = Some(e),
+            }
+        }
+        return Effect::None;
+    }
     let at = match &shelf.rows {
         Rows::Who { hits, .. } => hits.get(shelf.cursor.selected).map(|h| h.first),
-        Rows::Library(_) => None,
+        Rows::Library(_) | Rows::People { .. } => None,
+        Rows::Folder { files, .. } => {
+            return files
+                .get(shelf.cursor.selected)
+                .map_or(Effect::None, |f| Effect::OpenFile(f.path.clone()));
+        }
     };
     match shelf.selected() {
         Some(e) => Effect::OpenArticle {
@@ -310,6 +501,10 @@ fn enter(app: &mut App) -> Effect {
 
 /// `library` from the reading: the library's list over the article.
 pub fn open(app: &mut App) -> Effect {
+    if let Some((dir, files)) = &app.feeds.folder {
+        app.shelf = Some(folder(dir, files.clone()));
+        return Effect::None;
+    }
     let Some(keeper) = app.keeper.clone() else {
         app.set_error("The library is off ([library] keep in config.toml)");
         return Effect::None;
@@ -361,6 +556,7 @@ pub fn who(app: &mut App) -> Effect {
                 cursor: ListCursor::default(),
                 query: String::new(),
                 typing: false,
+                naming: None,
                 confirm: None,
                 message: None,
             });
@@ -373,6 +569,12 @@ pub fn who(app: &mut App) -> Effect {
 /// Rows of the list on screen: all but the title and the status lines.
 fn list_rows(app: &App) -> usize {
     usize::from(app.height.saturating_sub(2)).max(1)
+}
+
+/// A row of the list, padded to the screen's width in its style.
+fn padded(text: String, width: usize, style: Style) -> Line<'static> {
+    let pad = width.saturating_sub(super::text_layout::display_width(&text));
+    Line::from(Span::styled(format!("{text}{}", " ".repeat(pad)), style))
 }
 
 /// The list, over the whole screen.
@@ -400,6 +602,29 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
             hits.len(),
             if hits.len() == 1 { "" } else { "s" }
         ),
+        Rows::Folder { dir, files } => format!(
+            " Folder {} · {} article{} (not kept until opened)",
+            dir.display(),
+            files.len(),
+            if files.len() == 1 { "" } else { "s" }
+        ),
+        Rows::People {
+            since, by_quotes, ..
+        } => format!(
+            " People since {} · {} ({} for {})",
+            crate::library::day(*since),
+            if *by_quotes {
+                "most quoted"
+            } else {
+                "most mentioned"
+            },
+            app.key(Action::Shelf(ShelfAction::People)),
+            if *by_quotes {
+                "most mentioned"
+            } else {
+                "most quoted"
+            },
+        ),
     };
     frame.render_widget(
         Paragraph::new(Span::styled(
@@ -414,6 +639,54 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
     let rows = list_rows(app);
     let mut lines = Vec::with_capacity(rows);
     for i in shelf.cursor.offset..(shelf.cursor.offset + rows).min(shelf.len()) {
+        if let Some(p) = shelf.people().get(i) {
+            let text = truncate(
+                &format!(
+                    " {:>3}. {}  · {} mention{} · {} article{} · {} quote{}",
+                    i + 1,
+                    sanitize(&p.name),
+                    p.mentions,
+                    if p.mentions == 1 { "" } else { "s" },
+                    p.articles,
+                    if p.articles == 1 { "" } else { "s" },
+                    p.quotes,
+                    if p.quotes == 1 { "" } else { "s" },
+                ),
+                width,
+            );
+            let style = if i == shelf.cursor.selected {
+                theme.cursor
+            } else {
+                theme.text
+            };
+            lines.push(padded(text, width, style));
+            continue;
+        }
+        if let Rows::Folder { files, .. } = &shelf.rows
+            && let Some(f) = files.get(i)
+        {
+            let name = f
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let text = truncate(
+                &format!(
+                    "     {}  {}  · {}",
+                    crate::library::day(f.modified),
+                    sanitize(&f.title),
+                    sanitize(&name)
+                ),
+                width,
+            );
+            let style = if i == shelf.cursor.selected {
+                theme.cursor
+            } else {
+                theme.text
+            };
+            lines.push(padded(text, width, style));
+            continue;
+        }
         let Some(e) = shelf.entry(i) else { break };
         let marks = format!(
             "{}{}{}",
@@ -444,14 +717,19 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
         } else {
             theme.text
         };
-        let text = truncate(&text, width);
-        let pad = width.saturating_sub(super::text_layout::display_width(&text));
-        lines.push(Line::from(Span::styled(
-            format!("{text}{}", " ".repeat(pad)),
-            style,
-        )));
+        lines.push(padded(truncate(&text, width), width, style));
     }
-    if shelf.is_empty() {
+    if shelf.is_empty() && matches!(shelf.rows, Rows::Folder { .. }) {
+        lines.push(Line::from(Span::styled(
+            "  No article in this folder (text or HTML files)",
+            theme.dim,
+        )));
+    } else if shelf.is_empty() && matches!(shelf.rows, Rows::People { .. }) {
+        lines.push(Line::from(Span::styled(
+            "  Nobody in the articles of this week",
+            theme.dim,
+        )));
+    } else if shelf.is_empty() {
         lines.push(Line::from(Span::styled(
             "  Nothing here (Esc clears the search)",
             theme.dim,
@@ -475,19 +753,55 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
             .filter(|e| e.key == *key)
             .map_or(key.as_str(), |e| e.title.as_str());
         (format!(" {what} “{}”? (y/n)", sanitize(title)), theme.error)
+    } else if let Some(name) = &shelf.naming {
+        (
+            format!(
+                " Save “{}” as: {}▏  {} saves · {} drops",
+                sanitize(&shelf.query),
+                sanitize(name),
+                app.key(Action::Shelf(ShelfAction::SearchConfirm)),
+                app.key(Action::Shelf(ShelfAction::SearchCancel)),
+            ),
+            theme.text,
+        )
     } else if shelf.typing {
         (format!(" /{}▏", shelf.query), theme.text)
     } else if let Some(m) = &shelf.message {
         (format!(" {m}"), theme.dim)
+    } else if matches!(shelf.rows, Rows::Folder { .. }) {
+        let key = |a: ShelfAction| app.key(Action::Shelf(a));
+        (
+            format!(
+                " {} read it (kept in the library then) · {} back to this list from an article · {} quit",
+                key(ShelfAction::Enter),
+                app.key(Action::Shelf(ShelfAction::Open)),
+                app.key(Action::Quit)
+            ),
+            theme.dim,
+        )
+    } else if matches!(shelf.rows, Rows::People { .. }) {
+        let key = |a: ShelfAction| app.key(Action::Shelf(a));
+        (
+            format!(
+                " {} their articles · {} most mentioned/quoted · {} back · {} quit",
+                key(ShelfAction::Enter),
+                key(ShelfAction::People),
+                key(ShelfAction::Back),
+                app.key(Action::Quit)
+            ),
+            theme.dim,
+        )
     } else {
         let key = |a: ShelfAction| app.key(Action::Shelf(a));
         (
             format!(
-                " {} open · {} back · {} search · {} feeds · {} star · {} read/unread · {} archive · {} forget · {} quit",
+                " {} open · {} back · {} search · {} save it · {} feeds · {} people · {} star · {} read/unread · {} archive · {} forget · {} quit",
                 key(ShelfAction::Enter),
                 key(ShelfAction::Back),
                 key(ShelfAction::Search),
+                key(ShelfAction::Save),
                 app.key(Action::Feeds(super::feedlist::FeedAction::Open)),
+                key(ShelfAction::People),
                 key(ShelfAction::Star),
                 key(ShelfAction::ToggleRead),
                 key(ShelfAction::Archive),

@@ -47,8 +47,9 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            // a panic in the analysis thread is reported in the reader
-            if std::thread::current().name() == Some(super::background::THREAD_NAME) {
+            // a panic in the analysis or the feeds' refresh thread is
+            // reported in the reader, which goes on
+            if super::background::reports_its_panics(std::thread::current().name()) {
                 return;
             }
             restore();
@@ -167,6 +168,7 @@ pub fn event_loop(
                     Effect::OpenArticle { key, at } => {
                         return Ok(super::Exit::Open { key, at });
                     }
+                    Effect::OpenFile(path) => return Ok(super::Exit::OpenFile(path)),
                     Effect::Copy(text) => copy(session, app, &text),
                     Effect::OpenUrl(url) => open_url(app, &url),
                     Effect::EditExternally(text) => {

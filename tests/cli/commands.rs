@@ -28,11 +28,18 @@ fn missing_file_is_a_one_line_error_naming_it() {
 }
 
 #[test]
-fn directory_is_refused_by_the_reader() {
-    // `gloss annotate .` takes a folder's files (tests/cli/batch.rs)
+fn a_directory_is_listed_by_the_reader_not_refused() {
+    // `gloss DIR` lists the folder's articles (tests/cli/library.rs); an
+    // empty folder lists nothing. `gloss annotate .` takes a folder's files
+    // (tests/cli/batch.rs)
     let sb = Sandbox::new();
-    let err = one_line_error(&sb.run(&["."]));
-    assert_eq!(err, "gloss: .: is a directory, not a file");
+    let out = sb.run(&["."]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty() && out.stderr.is_empty());
 }
 
 #[test]

@@ -246,7 +246,7 @@ fn r_in_the_reader_refreshes_and_an_item_opens_from_the_feed_pane_then_shows_rea
 }
 
 #[test]
-fn gloss_url_of_a_feed_subscribes_and_opens_the_feed_pane() {
+fn gloss_url_of_a_feed_asks_then_subscribes_and_opens_the_feed_pane() {
     let dir = tempfile::tempdir().expect("temp dir");
     // served as XML: told a feed by its start
     let server = Server::start(|path| match path {
@@ -257,7 +257,18 @@ fn gloss_url_of_a_feed_subscribes_and_opens_the_feed_pane() {
         _ => Reply::status(404),
     });
     let url = server.url("/news");
+    // asked first: no says so and subscribes to nothing
     let t = Tmux::start(&url, dir.path(), "");
+    t.wait_for("is a feed (RSS, Atom or JSON Feed). Subscribe to it?");
+    t.key("n");
+    t.wait_for("not subscribed (gloss feeds add URL subscribes to it)");
+    t.wait_for("gloss exited 0");
+    assert!(!gloss(dir.path(), &["feeds"]).contains("news"));
+    drop(t);
+    // yes subscribes
+    let t = Tmux::start(&url, dir.path(), "");
+    t.wait_for("Subscribe to it?");
+    t.key("y");
     t.wait_for("Feeds › Coast Courier · 2 items · 2 unread");
     t.wait_for("A feed: subscribed (2 item(s)");
     // Esc: the feeds; again: the library under them

@@ -279,6 +279,7 @@ fn t_adds_a_tag_to_the_open_article_and_takes_it_off_again() {
     let mut app = reader(&f, 80, 24);
     app.article_key = Some(key_of(1));
     press(&mut app, "T");
+    assert!(screen(&app).contains("(no tags yet;"), "{}", screen(&app));
     type_text(&mut app, "#Ferries");
     assert!(screen(&app).contains("#Ferries▏"));
     press(&mut app, "backspace enter");
@@ -296,7 +297,18 @@ fn t_adds_a_tag_to_the_open_article_and_takes_it_off_again() {
             .len()
     };
     assert_eq!(tagged(&f), 1);
+    // the prompt shows the tags the article has
+    f.keeper
+        .open()
+        .unwrap()
+        .toggle_tag(&key_of(1), "harbour")
+        .expect("tags");
     press(&mut app, "T");
+    assert!(
+        screen(&app).contains("(tagged #ferrie #harbour;"),
+        "{}",
+        screen(&app)
+    );
     type_text(&mut app, "ferrie");
     press(&mut app, "enter");
     assert_eq!(message(&app), "Tag #ferrie taken off");

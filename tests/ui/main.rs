@@ -7,6 +7,7 @@ mod ui_support;
 
 mod corrections;
 mod feeds;
+mod library;
 mod map;
 mod notes;
 mod notes_screens;
