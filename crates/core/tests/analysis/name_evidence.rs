@@ -96,3 +96,20 @@ fn a_word_for_when_is_cut_off_a_name() {
     let shown: Vec<&str> = p.mentions.iter().map(|m| m.slice(&text)).collect();
     assert_eq!(shown, ["Orsin Quellmay", "Orsin Quellmay", "Quellmay"]);
 }
+
+#[test]
+fn a_function_word_in_capitals_ends_a_name() {
+    let (a, _, _) = run(
+        "Column\n\nThe minister spoke at length.\n\nMARIA BREKHART IS THE NORVALE POST POLITICAL EDITOR\n",
+    );
+    let all: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(
+        all.iter()
+            .all(|n| !n.contains(" IS ") && !n.contains("THE ")),
+        "{all:?}"
+    );
+    assert!(
+        names(&a, EntityKind::Person).contains(&"MARIA BREKHART"),
+        "{all:?}"
+    );
+}
