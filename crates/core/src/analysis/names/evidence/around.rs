@@ -314,12 +314,12 @@ fn apposed_person(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
         return false;
     };
     let indefinite = matches!(first, "a" | "an");
-    let mut i = if indefinite || first == "the" {
+    let from = if indefinite || first == "the" {
         k + 1
     } else {
         k
     };
-    for _ in 0..4 {
+    for i in from..from + 4 {
         let Some(w) = word_at(i) else { return false };
         if lex.lists.apposed_person_nouns.contains(w) {
             return true;
@@ -338,7 +338,6 @@ fn apposed_person(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
         if !modifier {
             return false;
         }
-        i += 1;
     }
     false
 }
