@@ -147,6 +147,8 @@ word_lists! {
     place_nouns,
     /// Nouns right after a name that make it a person's (`the Obama administration`).
     person_nouns,
+    /// Kinds of person in apposition after a name (`, an Australian woman`).
+    apposed_person_nouns,
     /// Nouns after a name that make it an organisation's (`the Labor government`).
     org_nouns,
     /// Kinds of organisation a name follows (`the journal Current Biology`).

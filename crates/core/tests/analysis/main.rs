@@ -6,6 +6,7 @@ mod common;
 mod explain;
 mod geo;
 mod limits;
+mod name_evidence;
 mod people;
 mod places_found;
 mod places_orgs;

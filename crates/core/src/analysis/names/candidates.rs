@@ -163,6 +163,17 @@ fn is_function_word(lex: &Lexicon, word: &str) -> bool {
     })
 }
 
+/// Whether `word` is a function word written in capitals, two letters or
+/// more (`IS`, `THE`, `WAS`): in a line of capitals it is no part of a name.
+fn is_shouted_function_word(lex: &Lexicon, word: &str) -> bool {
+    if word.len() < 2 || !word.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut capitalised = word[..1].to_string();
+    capitalised.push_str(&word[1..].to_ascii_lowercase());
+    is_function_word(lex, word) || lex.lists.headline_function_words.contains(&capitalised)
+}
+
 /// Whether `word` joins the parts of an institution's or a place's name
 /// (`of`, `and`), in any ASCII case. (They are ASCII, and no other
 /// character lowercases to an ASCII letter of theirs: lowercasing says the
@@ -224,6 +235,12 @@ pub fn in_sentence(
             // words glued without a space are a scraping accident, not one
             // name: `CreditKirsten Luce`
             let glued = tokens[end - 1].span().end == tokens[end].span().start;
+            // a function word in capitals ends a run of capitals:
+            // `LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR`
+            // (but `BANK OF AMERICA`, `PROCTER AND GAMBLE`)
+            if is_shouted_function_word(lex, w) && !matches!(w, "OF" | "AND" | "FOR") {
+                break;
+            }
             if cap(end) && !(w == "I" && end > start) && !glued {
                 end += 1;
                 continue;
@@ -250,7 +267,8 @@ pub fn in_sentence(
         }
         // drop leading function words: `The New York Times`, `In Tokyo`
         let mut s = start;
-        while s < end && is_function_word(lex, word(s)) {
+        while s < end && (is_function_word(lex, word(s)) || is_shouted_function_word(lex, word(s)))
+        {
             s += 1;
         }
         joints.retain(|j| j.start > s);

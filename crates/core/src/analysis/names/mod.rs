@@ -288,6 +288,17 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             explained.later(k, trace.take());
         }
     }
+    if doc.parts.rules {
+        coordinated_with_person(
+            doc,
+            lex,
+            &spans,
+            &keys,
+            &mut totals,
+            &mut trace,
+            &mut explained,
+        );
+    }
     let kind_of = |k: &str| -> Option<EntityKind> {
         let v = totals.get(k)?;
         let best = v.person.max(v.org).max(v.place);
@@ -436,6 +447,92 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     out
 }
 
+/// `Rem Okafor, Elia Brandt and Dr. Lena Moss`: a name that nothing decides
+/// (no kind reaches the threshold), its words shaped like a person's name
+/// and no ordinary words, listed (`,`, `and`, `or`; three names or an
+/// `and`) with a name the rules are sure is a person's, is a person's too
+/// ([`rules::COORDINATED_WITH_PERSON`], once per name).
+fn coordinated_with_person<'k>(
+    doc: &Doc,
+    lex: &Lexicon,
+    spans: &[NameSpan],
+    keys: &'k [String],
+    totals: &mut FastMap<&'k str, Votes>,
+    trace: &mut Trace<crate::analysis::explain::Fired>,
+    explained: &mut Explained,
+) {
+    let sure_person = |k: &str| {
+        totals.get(k).is_some_and(|v| {
+            v.person >= rules::STRONG
+                && v.person - v.org.max(v.place).max(v.none) >= rules::STRONG_MARGIN
+        })
+    };
+    let undecided = |k: &str| {
+        totals
+            .get(k)
+            .is_some_and(|v| v.person.max(v.org).max(v.place).max(v.none) < rules::THRESHOLD)
+    };
+    let shaped = |s: &NameSpan| {
+        let words = doc.words(s.tokens.clone());
+        (1..=3).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| name_shaped(w) && !evidence::is_common(lex, w))
+            && lex.demonym(words[0]).is_none()
+    };
+    // (spans in the order of the text)
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| spans[i].tokens.start);
+    let listed = |a: &NameSpan, b: &NameSpan| {
+        if a.tokens.end >= b.tokens.start
+            || doc.sentence_of[a.tokens.start] != doc.sentence_of[b.tokens.start]
+        {
+            return false;
+        }
+        let between = doc.words(a.tokens.end..b.tokens.start);
+        matches!(
+            between.as_slice(),
+            [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
+        )
+    };
+    // (each list: a run of spans joined so, and a person of it)
+    let mut found: Vec<(usize, Span)> = Vec::new();
+    let mut k = 0;
+    while k < order.len() {
+        let mut end = k + 1;
+        while end < order.len() && listed(&spans[order[end - 1]], &spans[order[end]]) {
+            end += 1;
+        }
+        let list = &order[k..end];
+        k = end;
+        // (two names and a comma are a name and its apposition or
+        // affiliation: `Marieke Oosterbroek, Rijksmuseum Twenthe`)
+        let joined = list
+            .windows(2)
+            .any(|p| matches!(doc.word(spans[p[1]].tokens.start - 1), "and" | "or"));
+        if list.len() < 2 || !(joined || list.len() >= 3) {
+            continue;
+        }
+        let Some(&person) = list.iter().find(|&&i| sure_person(&keys[i])) else {
+            continue;
+        };
+        for &this in list {
+            if undecided(&keys[this])
+                && shaped(&spans[this])
+                && !found.iter().any(|&(i, _)| keys[i] == keys[this])
+            {
+                found.push((this, doc.span(&spans[person].tokens)));
+            }
+        }
+    }
+    for (i, at) in found {
+        if let Some(v) = totals.get_mut(keys[i].as_str()) {
+            Ballot::new(v, trace, || at).cast(&rules::COORDINATED_WITH_PERSON);
+            explained.later(&keys[i], trace.take());
+        }
+    }
+}
+
 /// Whether the name `written` (of votes `v`) is a person named again by its
 /// last word alone (`last`, lowercase, of votes `single`): two or three
 /// words (name particles between them), the first no ordinary word, place,
@@ -472,7 +569,7 @@ fn named_again_by_last_word(
 /// lowercase letters, with a capital only after a hyphen, an apostrophe or
 /// `Mc`/`Mac` (`Okonkwo-Bello`, `O'Hara`, `McFarlane`), no digit or dot (not
 /// `OpenOffice`, `XEmacs`, `Just-released`, `AKA`).
-fn name_shaped(word: &str) -> bool {
+pub(crate) fn name_shaped(word: &str) -> bool {
     let mut prev: Option<char> = None;
     let mut chars = word.chars().peekable();
     let mut seen = String::new();

@@ -146,9 +146,11 @@ rules! {
     PARTY_TO_A_CASE: Person For 2.0, "a party to a case that no list knows (`Brown v. Board`)";
     CITED_AUTHOR: Person For 3.0, "an author in a citation: names, then `et al.` or a year (`Okafor & Lindqvist, 2010`, `Okafor et al. (2005)`)";
     COMMA_WHO: Person For 2.0, "`, who` after it";
+    APPOSED_PERSON_NOUN: Person For 2.5, "a kind of person in apposition after it (`Valeska Moor, an Australian woman`, `…, a former actor`)";
     COMMA_WHICH_ORG: Org For 0.7, "`, which` after it: a thing, maybe an organisation";
     COMMA_WHICH_PLACE: Place For 0.7, "`, which` after it: a thing, maybe a place";
     SAYS_AFTER_PERSON: Person For 1.0, "a verb of saying after it (`Kim said`)";
+    SAYS_AFTER_FULL_NAME: Person For 1.0, "a verb of saying after two or three words shaped like a person's name that no list makes anything else (`Hermann Weyl said`): a person speaks so";
     SAYS_AFTER_ORG: Org For 0.3, "a verb of saying after it: organisations say things too";
     NUMBER_AFTER: None For 2.0, "a number after it (`Building 24`, `Apollo 11`): a designation";
     ORG_NOUN_AFTER: Org For 2.0, "an organisation's noun after it (`the Walkley board`, `the Labor government`)";
@@ -206,6 +208,7 @@ rules! {
     ACRONYM_OF_LOWERCASE_WORDS: None Lead 3.0, "an acronym that stands for lowercase words where it is brought in (`sea surface salinity (SSS)`): a term, no name";
     STORM_NAME_ALONE: None Lead 3.0, "a storm's name used alone elsewhere (`T C Phailin` after `Cyclone Phailin`)";
     NAMED_AGAIN_BY_LAST_WORD: Person For 2.0, "a name of two or three words, no cue in them, whose last word is used alone elsewhere, twice or with a vote for a person (`Évariste Galois` … `Galois`): people are named again so";
+    COORDINATED_WITH_PERSON: Person For 2.0, "words shaped like a person's name that nothing else decides, in a list beside someone the rules are sure is a person (`Rem Okafor, Elia Brandt and Dr. Lena Moss`)";
     FULL_NAME_SHARES_LAST_WORD: Person For 0.5, "a full name whose last word alone is a person elsewhere (`Mr. Georgelis`): 0.5 × that word's person votes, up to 4";
 }
 

@@ -206,6 +206,9 @@ pub fn segment<'a>(
     if tokens.is_empty() {
         return Vec::new();
     }
+    // `Aner Shalev Wednesday, May 28`, `Yesterday Mohamed received`: a word
+    // for when glued to a name is no part of it (but `Good Friday` is a day)
+    trim_time_words(doc, lex, &mut tokens);
     let mut out = Vec::new();
     // `the Netherlands Lotte Wilms` (an affiliation line): a known place
     // glued to a person's full name is two names
@@ -224,7 +227,7 @@ pub fn segment<'a>(
     let joints: Vec<Range<usize>> = cand
         .joints
         .iter()
-        .filter(|j| j.start >= tokens.start)
+        .filter(|j| j.start >= tokens.start && j.end < tokens.end)
         .cloned()
         .collect();
     let mut kept_any = false;
@@ -292,6 +295,40 @@ pub fn segment<'a>(
     out
 }
 
+/// Cut a word for when (`lists/time_words.txt`: `Wednesday`, `Yesterday`)
+/// off either end of a run of two words or more, unless the whole run is a
+/// calendar phrase (`Good Friday`). At the front only a word that is no
+/// weekday (`Sunday Times` names a paper).
+fn trim_time_words(doc: &Doc, lex: &Lexicon, tokens: &mut Range<usize>) {
+    let time_word = |i: usize| {
+        let w = doc.word(i);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && crate::analysis::tokens::with_lowercase(w, |l| lex.lists.time_words.contains(l))
+    };
+    if tokens.len() < 2 {
+        return;
+    }
+    let words = doc.words(tokens.clone());
+    if lex
+        .calendar_at(&words)
+        .is_some_and(|(k, _)| k == words.len())
+    {
+        return;
+    }
+    // (glued to the name: after a connector, `Shinzo Abe on Wednesday`, the
+    // joint splits it off as a date of its own)
+    let capital = |i: usize| doc.word(i).chars().next().is_some_and(char::is_uppercase);
+    if time_word(tokens.end - 1) && capital(tokens.end - 2) {
+        tokens.end -= 1;
+    }
+    if tokens.len() >= 2
+        && time_word(tokens.start)
+        && lex.calendar(doc.word(tokens.start)).is_none()
+    {
+        tokens.start += 1;
+    }
+}
+
 /// Whether the words after an organisation's name are ordinary ones that
 /// name a thing of it (`World Heritage Site`, `Science Fair`), not its unit
 /// or another name: ordinary words, no organisation word, title or place,
@@ -315,8 +352,18 @@ fn ordinary_rest(lex: &Lexicon, words: &[&str]) -> bool {
 /// known place, the whole no known organisation.
 fn person_full_name(lex: &Lexicon, words: &[&str]) -> bool {
     let first = words.first().copied().unwrap_or("");
+    // (a given name no list knows is shaped like one and no ordinary
+    // word: `Jann Wenner of Rolling Stone`)
+    let unknown_given = || {
+        crate::analysis::names::name_shaped(first)
+            && lex.common_word(first).is_none()
+            && lex.place(first).is_none()
+            && lex.organization(first).is_none()
+    };
     (2..=3).contains(&words.len())
-        && (lex.given_name(first).is_some_and(|f| f > 0.001) || !lex.family_first(first).is_empty())
+        && (lex.given_name(first).is_some_and(|f| f > 0.001)
+            || !lex.family_first(first).is_empty()
+            || unknown_given())
         && lex.common_word(first).is_none_or(|w| !w.is_common())
         && lex.demonym(first).is_none()
         && words.iter().all(|w| {

@@ -208,7 +208,17 @@ pub fn after(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) -> bool {
                 b.cast(&rules::COMMA_WHICH_ORG);
                 b.cast(&rules::COMMA_WHICH_PLACE);
             }
-            _ => {}
+            _ => {
+                if n <= 3
+                    && f.organization.is_none()
+                    && !f.place.is_some_and(|m| is_major_place(&m))
+                    && !f.demonym
+                    && !f.last_cue
+                    && apposed_person(doc, lex, after + 1)
+                {
+                    b.cast(&rules::APPOSED_PERSON_NOUN);
+                }
+            }
         }
     }
     if let Some(w) = word_at(after)
@@ -216,6 +226,21 @@ pub fn after(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) -> bool {
         && lex.lists.saying_verbs_after_name.contains(w)
     {
         b.cast(&rules::SAYS_AFTER_PERSON);
+        if (2..=3).contains(&n)
+            && o.words
+                .iter()
+                .all(|w| crate::analysis::names::name_shaped(w) && !super::is_common(lex, w))
+            && f.organization.is_none()
+            && f.place.is_none()
+            && f.place_first.is_none()
+            && !f.demonym
+            && !f.last_cue
+            && !f.first_cue
+            && !f.geographic
+            && !o.heading
+        {
+            b.cast(&rules::SAYS_AFTER_FULL_NAME);
+        }
         b.cast(&rules::SAYS_AFTER_ORG);
     }
     // `Building 24`, `Apollo 11`, `Page A22`: a designation, not a name
@@ -275,6 +300,46 @@ pub fn after(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) -> bool {
         b.cast(&rules::PLACE_COMPOUND);
     }
     listed_place
+}
+
+/// `, an Australian woman`, `, a former actor`, `, the widow of`: from
+/// token `k` (after the comma), a kind of person in apposition, after a
+/// determiner and at most three modifiers (lowercase words or demonyms); a
+/// job role only after `a`/`an`.
+fn apposed_person(doc: &Doc, lex: &Lexicon, k: usize) -> bool {
+    let sentence = doc.sentence_of[k - 1];
+    let word_at =
+        |i: usize| (i < doc.tokens.len() && doc.sentence_of[i] == sentence).then(|| doc.word(i));
+    let Some(first) = word_at(k) else {
+        return false;
+    };
+    let indefinite = matches!(first, "a" | "an");
+    let from = if indefinite || first == "the" {
+        k + 1
+    } else {
+        k
+    };
+    for i in from..from + 4 {
+        let Some(w) = word_at(i) else { return false };
+        if lex.lists.apposed_person_nouns.contains(w) {
+            return true;
+        }
+        if indefinite
+            && lex
+                .title(w)
+                .is_some_and(|t| t.is(crate::analysis::lexicon::TitleKind::Job))
+            && w.chars().next().is_some_and(char::is_lowercase)
+        {
+            return true;
+        }
+        let modifier = (w.chars().all(|c| c.is_lowercase() || c == '-')
+            && !matches!(w, "and" | "or" | "of" | "who" | "which" | "that"))
+            || lex.demonym(w).is_some();
+        if !modifier {
+            return false;
+        }
+    }
+    false
 }
 
 /// The word before the name (not after a title or role).

@@ -1,0 +1,115 @@
+//! Names decided by evidence around them rather than by a list: each test
+//! runs the rules alone (no tagger) on an invented text, and checks both
+//! the kind listed and the named rule that `--explain` shows for it.
+
+use gloss_core::analysis::explain::NameExplanation;
+use gloss_core::analysis::{Analysis, EntityKind, Parts, analyze_explained};
+use gloss_core::article::{CleanOptions, clean};
+
+fn run(raw: &str) -> (Analysis, Vec<NameExplanation>, String) {
+    let rules_only = Parts {
+        rules: true,
+        tagger: false,
+        ..Parts::default()
+    };
+    let article = clean(raw, &CleanOptions::default());
+    let (analysis, why) = analyze_explained(&article, rules_only);
+    (analysis, why.names, article.text)
+}
+
+fn names(a: &Analysis, kind: EntityKind) -> Vec<&str> {
+    a.entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.name.as_str())
+        .collect()
+}
+
+fn fired(names: &[NameExplanation], written: &str, rule: &str) -> bool {
+    names
+        .iter()
+        .find(|n| n.name == written)
+        .unwrap_or_else(|| panic!("no explanation for {written:?}"))
+        .rules
+        .iter()
+        .any(|f| f.rule == rule)
+}
+
+#[test]
+fn a_name_listed_beside_a_person_is_a_person() {
+    let (a, why, _) = run(
+        "Studio\n\nShe trained with Dr. Lena Moss, Tavio Brekhart and Orsin Quellmay in 1990.\n",
+    );
+    let people = names(&a, EntityKind::Person);
+    for who in ["Lena Moss", "Tavio Brekhart", "Orsin Quellmay"] {
+        assert!(people.contains(&who), "{who}: {people:?}");
+    }
+    assert!(fired(&why, "Tavio Brekhart", "COORDINATED_WITH_PERSON"));
+    // a list of places beside a person stays places (the gazetteer decides)
+    let (a, _, _) = run("Tour\n\nDr. Lena Moss, Paris and London were on the poster.\n");
+    assert!(names(&a, EntityKind::Person).contains(&"Lena Moss"));
+    assert!(!names(&a, EntityKind::Person).contains(&"Paris"));
+}
+
+#[test]
+fn a_full_name_that_speaks_is_a_person() {
+    let (a, why, _) = run("Notes\n\nTavio Brekhart said the proof was wrong.\n");
+    assert!(
+        names(&a, EntityKind::Person).contains(&"Tavio Brekhart"),
+        "{:?}",
+        a.entities
+    );
+    assert!(fired(&why, "Tavio Brekhart", "SAYS_AFTER_FULL_NAME"));
+    // ordinary words that speak are no person's name
+    let (_, why, _) = run("Notes\n\nBlue Origin said the launch was late.\n");
+    assert!(!fired(&why, "Blue Origin", "SAYS_AFTER_FULL_NAME"));
+}
+
+#[test]
+fn an_occupation_before_a_name_is_a_role() {
+    let (a, _, _) = run("Notes\n\nMathematician Tavio Brekhart wrote of the letter at length.\n");
+    let p = a
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Person && e.name == "Tavio Brekhart")
+        .unwrap_or_else(|| panic!("{:?}", a.entities));
+    assert!(
+        p.roles.iter().any(|r| r == "Mathematician"),
+        "{:?}",
+        p.roles
+    );
+}
+
+#[test]
+fn a_word_for_when_is_cut_off_a_name() {
+    let (a, _, text) = run(
+        "Interview with founder Orsin Quellmay Sunday, May 28, 2006\n\n\
+         Orsin Quellmay spoke. Yesterday Quellmay wrote again. Good Friday is near.\n",
+    );
+    let people = names(&a, EntityKind::Person);
+    assert_eq!(people, ["Orsin Quellmay"], "{:?}", a.entities);
+    let p = &a.entities[a
+        .entities
+        .iter()
+        .position(|e| e.name == "Orsin Quellmay")
+        .expect("the person")];
+    let shown: Vec<&str> = p.mentions.iter().map(|m| m.slice(&text)).collect();
+    assert_eq!(shown, ["Orsin Quellmay", "Orsin Quellmay", "Quellmay"]);
+}
+
+#[test]
+fn a_function_word_in_capitals_ends_a_name() {
+    let (a, _, _) = run(
+        "Column\n\nThe minister spoke at length.\n\nMARIA BREKHART IS THE NORVALE POST POLITICAL EDITOR\n",
+    );
+    let all: Vec<&str> = a.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(
+        all.iter()
+            .all(|n| !n.contains(" IS ") && !n.contains("THE ")),
+        "{all:?}"
+    );
+    assert!(
+        names(&a, EntityKind::Person).contains(&"MARIA BREKHART"),
+        "{all:?}"
+    );
+}
