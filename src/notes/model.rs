@@ -64,60 +64,11 @@ impl Note {
 }
 
 /// Where a note points: the W3C Web Annotation TextQuoteSelector (`exact`,
-/// `prefix`, `suffix`) and TextPositionSelector (`start`, `end`), the latter
-/// kept here as byte offsets into the article's clean text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Target {
-    pub exact: String,
-    #[serde(default)]
-    pub prefix: String,
-    #[serde(default)]
-    pub suffix: String,
-    /// Byte offset of the start of `exact` in the text.
-    pub start: usize,
-    /// Byte offset just past the end of `exact`.
-    pub end: usize,
-}
-
-impl Target {
-    /// The target of `span` in `text`, with up to [`CONTEXT_CHARS`] characters
-    /// of context on each side. `None` when the span is empty, out of range or
-    /// not on character boundaries.
-    pub fn of_span(text: &str, span: Span) -> Option<Target> {
-        if span.is_empty() || span.end > text.len() {
-            return None;
-        }
-        let exact = text.get(span.start..span.end)?.to_string();
-        let (prefix, suffix) = crate::corrections::context(text, span);
-        Some(Target {
-            exact,
-            prefix: prefix.to_string(),
-            suffix: suffix.to_string(),
-            start: span.start,
-            end: span.end,
-        })
-    }
-
-    /// Make the recorded position safe to slice `text` at (in range, on
-    /// character boundaries, start before end): a stored or imported
-    /// position is only a hint.
-    pub fn fit_to(&mut self, text: &str) {
-        let floor = |i: usize| {
-            let mut i = i.min(text.len());
-            while !text.is_char_boundary(i) {
-                i -= 1;
-            }
-            i
-        };
-        self.end = floor(self.end);
-        self.start = floor(self.start).min(self.end);
-    }
-
-    /// Whether the quote is found at its recorded position in `text`.
-    pub fn matches_at_position(&self, text: &str) -> bool {
-        text.get(self.start..self.end) == Some(self.exact.as_str())
-    }
-}
+/// `prefix`, `suffix`) and TextPositionSelector (`start`, `end`, byte
+/// offsets into the article's clean text). The same anchor as a
+/// correction's ([`crate::corrections::Anchor`]): one type, one way of
+/// finding a passage again.
+pub type Target = crate::corrections::Anchor;
 
 /// A correction of the analysis the reader made, as the notes file keeps
 /// it: the correction itself (anchored by text, see [`crate::corrections`])

@@ -16,9 +16,10 @@ use crate::span::Span;
 /// How many characters of context an anchor keeps on each side (as notes do).
 pub const CONTEXT_CHARS: usize = 32;
 
-/// Where a correction points: the words (`exact`) with the text before and
-/// after them, and where they were (byte offsets into the clean text). The
-/// same shape as a note's target (W3C TextQuoteSelector + position).
+/// Where a correction or a note points: the words (`exact`) with the text
+/// before and after them, and where they were (byte offsets into the clean
+/// text): a W3C TextQuoteSelector with a TextPositionSelector. A note's
+/// target (`notes::model::Target`) is this type.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Anchor {
     pub exact: String,
@@ -26,7 +27,9 @@ pub struct Anchor {
     pub prefix: String,
     #[serde(default)]
     pub suffix: String,
+    /// Byte offset of the start of `exact` in the text.
     pub start: usize,
+    /// Byte offset just past the end of `exact`.
     pub end: usize,
 }
 
@@ -34,7 +37,7 @@ impl Anchor {
     /// The anchor of `span` in `text`; `None` when the span is empty, out of
     /// range or not on character boundaries.
     pub fn of_span(text: &str, span: Span) -> Option<Anchor> {
-        if span.is_empty() {
+        if span.is_empty() || span.end > text.len() {
             return None;
         }
         let exact = text.get(span.start..span.end)?.to_string();
@@ -46,6 +49,26 @@ impl Anchor {
             start: span.start,
             end: span.end,
         })
+    }
+
+    /// Make the recorded position safe to slice `text` at (in range, on
+    /// character boundaries, start before end): a stored or imported
+    /// position is only a hint.
+    pub fn fit_to(&mut self, text: &str) {
+        let floor = |i: usize| {
+            let mut i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        self.end = floor(self.end);
+        self.start = floor(self.start).min(self.end);
+    }
+
+    /// Whether the quote is found at its recorded position in `text`.
+    pub fn matches_at_position(&self, text: &str) -> bool {
+        text.get(self.start..self.end) == Some(self.exact.as_str())
     }
 
     /// Where the words are in `text`: at their recorded position if still
