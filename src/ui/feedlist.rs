@@ -26,6 +26,7 @@ use ratatui::widgets::Paragraph;
 use super::action::{Action, Effect};
 use super::app::{App, ListCursor};
 use super::sanitize::sanitize;
+use super::shelf::{plural, title_bar};
 use super::text_layout::{display_width, truncate};
 use crate::feeds::{FeedSettings, Subscriptions};
 use crate::library::{Entry, Flag, Keeper};
@@ -134,11 +135,9 @@ impl Report {
             return "No feeds yet (gloss feeds add URL subscribes to one)".to_string();
         }
         let mut line = format!(
-            "Refreshed {} feed{}: {} new item{}",
-            self.feeds,
-            plural(self.feeds),
-            self.new,
-            plural(self.new)
+            "Refreshed {}: {}",
+            plural(self.feeds, "feed"),
+            plural(self.new, "new item")
         );
         if let Some((name, error)) = self.errors.first() {
             line.push_str(&format!(
@@ -149,10 +148,6 @@ impl Report {
         }
         line
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// A refresh running on its own thread.
@@ -716,7 +711,7 @@ fn read_all(app: &mut App) {
             if let Some(row) = pane.feeds.iter_mut().find(|r| r.url == url) {
                 row.unread = 0;
             }
-            pane.message = Some(format!("{n} item{} marked read", plural(n)));
+            pane.message = Some(format!("{} marked read", plural(n, "item")));
         }
         Err(e) => pane.message = Some(e),
     }
@@ -822,17 +817,16 @@ pub fn draw(app: &App, pane: &FeedPane, frame: &mut Frame) {
         Some(items) => {
             let unread = items.entries.iter().filter(|e| e.unread).count();
             format!(
-                " Feeds › {} · {} item{} · {unread} unread",
+                " Feeds › {} · {} · {unread} unread",
                 items.label,
-                items.entries.len(),
-                plural(items.entries.len())
+                plural(items.entries.len(), "item")
             )
         }
         None => {
             let feeds = pane.feeds.iter().filter(|f| f.search.is_none());
             let (n, unread) = feeds.fold((0, 0), |(n, u), f| (n + 1, u + f.unread));
             let searches = pane.feeds.len() - n;
-            let mut title = format!(" Feeds · {n} feed{} · {unread} unread", plural(n));
+            let mut title = format!(" Feeds · {} · {unread} unread", plural(n, "feed"));
             if searches > 0 {
                 title.push_str(&format!(
                     " · {searches} saved search{}",
@@ -842,16 +836,7 @@ pub fn draw(app: &App, pane: &FeedPane, frame: &mut Frame) {
             title
         }
     };
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            truncate(&sanitize(&title), width),
-            theme.title,
-        )),
-        Rect {
-            height: 1,
-            ..screen
-        },
-    );
+    title_bar(frame, screen, &title, theme.title);
     let rows = list_rows(app);
     let cursor = pane.cursor();
     let mut lines = Vec::with_capacity(rows);
@@ -881,17 +866,15 @@ pub fn draw(app: &App, pane: &FeedPane, frame: &mut Frame) {
                 };
                 let text = match &f.search {
                     Some(query) => format!(
-                        " {unread:>5}  {}  (search: {} · {} article{})",
+                        " {unread:>5}  {}  (search: {} · {})",
                         sanitize(&f.label),
                         sanitize(query),
-                        f.items,
-                        plural(f.items)
+                        plural(f.items, "article")
                     ),
                     None => format!(
-                        " {unread:>5}  {}  ({} item{})",
+                        " {unread:>5}  {}  ({})",
                         sanitize(&f.label),
-                        f.items,
-                        plural(f.items)
+                        plural(f.items, "item")
                     ),
                 };
                 (text, f.unread > 0, f.error.as_deref())

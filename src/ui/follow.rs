@@ -10,10 +10,7 @@ use super::app::{App, Mode};
 use super::areas::Areas;
 use super::index::MentionMark;
 use super::search::{TextSearch, find_all};
-
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
+use super::shelf::plural;
 
 /// Mark `span`, scroll it into view.
 fn land(app: &mut App, span: Span) {

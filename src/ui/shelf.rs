@@ -571,8 +571,28 @@ fn list_rows(app: &App) -> usize {
     usize::from(app.height.saturating_sub(2)).max(1)
 }
 
+/// `n word` with the word in the plural unless `n` is 1: "1 article",
+/// "3 articles".
+pub(super) fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// A list's title on the top line of `screen`, cut to its width.
+pub(super) fn title_bar(frame: &mut Frame, screen: Rect, title: &str, style: Style) {
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&sanitize(title), usize::from(screen.width)),
+            style,
+        )),
+        Rect {
+            height: 1,
+            ..screen
+        },
+    );
+}
+
 /// A row of the list, padded to the screen's width in its style.
-fn padded(text: String, width: usize, style: Style) -> Line<'static> {
+pub(super) fn padded(text: String, width: usize, style: Style) -> Line<'static> {
     let pad = width.saturating_sub(super::text_layout::display_width(&text));
     Line::from(Span::styled(format!("{text}{}", " ".repeat(pad)), style))
 }
@@ -587,26 +607,21 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
     let width = usize::from(screen.width);
     let title = match &shelf.rows {
         Rows::Library(e) => format!(
-            " Library · {} article{}{}",
-            e.len(),
-            if e.len() == 1 { "" } else { "s" },
+            " Library · {}{}",
+            plural(e.len(), "article"),
             if shelf.query.is_empty() {
                 String::new()
             } else {
                 format!(" · {}", shelf.query)
             }
         ),
-        Rows::Who { name, hits } => format!(
-            " {} · in {} other article{}",
-            name,
-            hits.len(),
-            if hits.len() == 1 { "" } else { "s" }
-        ),
+        Rows::Who { name, hits } => {
+            format!(" {} · in {}", name, plural(hits.len(), "other article"))
+        }
         Rows::Folder { dir, files } => format!(
-            " Folder {} · {} article{} (not kept until opened)",
+            " Folder {} · {} (not kept until opened)",
             dir.display(),
-            files.len(),
-            if files.len() == 1 { "" } else { "s" }
+            plural(files.len(), "article")
         ),
         Rows::People {
             since, by_quotes, ..
@@ -626,40 +641,31 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
             },
         ),
     };
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            truncate(&sanitize(&title), width),
-            theme.title,
-        )),
-        Rect {
-            height: 1,
-            ..screen
-        },
-    );
+    title_bar(frame, screen, &title, theme.title);
     let rows = list_rows(app);
     let mut lines = Vec::with_capacity(rows);
+    // a row without marks: the cursor's style where it is, else the text's
+    let plain = |i: usize| {
+        if i == shelf.cursor.selected {
+            theme.cursor
+        } else {
+            theme.text
+        }
+    };
     for i in shelf.cursor.offset..(shelf.cursor.offset + rows).min(shelf.len()) {
         if let Some(p) = shelf.people().get(i) {
             let text = truncate(
                 &format!(
-                    " {:>3}. {}  · {} mention{} · {} article{} · {} quote{}",
+                    " {:>3}. {}  · {} · {} · {}",
                     i + 1,
                     sanitize(&p.name),
-                    p.mentions,
-                    if p.mentions == 1 { "" } else { "s" },
-                    p.articles,
-                    if p.articles == 1 { "" } else { "s" },
-                    p.quotes,
-                    if p.quotes == 1 { "" } else { "s" },
+                    plural(p.mentions, "mention"),
+                    plural(p.articles, "article"),
+                    plural(p.quotes, "quote"),
                 ),
                 width,
             );
-            let style = if i == shelf.cursor.selected {
-                theme.cursor
-            } else {
-                theme.text
-            };
-            lines.push(padded(text, width, style));
+            lines.push(padded(text, width, plain(i)));
             continue;
         }
         if let Rows::Folder { files, .. } = &shelf.rows
@@ -679,12 +685,7 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
                 ),
                 width,
             );
-            let style = if i == shelf.cursor.selected {
-                theme.cursor
-            } else {
-                theme.text
-            };
-            lines.push(padded(text, width, style));
+            lines.push(padded(text, width, plain(i)));
             continue;
         }
         let Some(e) = shelf.entry(i) else { break };
