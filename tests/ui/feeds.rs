@@ -10,10 +10,10 @@ use gloss::article::CleanOptions;
 use gloss::article_id::ArticleId;
 use gloss::feeds::{Feed, Subscriptions};
 use gloss::library::query::Query;
-use gloss::library::{FeedItem, Flag, Keeper, LibrarySettings};
+use gloss::library::{FeedItem, Flag, Keeper};
 use gloss::ui::{Action, App, Effect};
 
-use crate::ui_support::{app, message, press, screen, type_text};
+use crate::ui_support::{library_in, message, press, reader_on, screen, type_text};
 
 const HARBOUR: &str = "https://news.example/harbour.xml";
 const BROKEN: &str = "https://broken.example/rss";
@@ -50,12 +50,7 @@ fn item(n: u32, title: &str) -> FeedItem {
 /// Two feeds: one with three unread items, one whose last refresh failed.
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
-    let settings = LibrarySettings {
-        keep: true,
-        dir: dir.path().join("library").display().to_string(),
-        max_size_mb: 0,
-    };
-    let keeper = Keeper::new(&settings, None).expect("keeping");
+    let keeper = library_in(dir.path());
     let items = [
         item(1, "Ferry timetable changes"),
         item(2, "Harbour wall repaired"),
@@ -94,11 +89,7 @@ fn fixture() -> Fixture {
 }
 
 fn reader(f: &Fixture, width: u16, height: u16) -> App {
-    let mut app = app(width, height);
-    app.keeper = Some(f.keeper.clone());
-    app.article_key = Some("fixture".to_string());
-    app.feeds.subscriptions = Some(f.subscriptions.clone());
-    app
+    reader_on(&f.keeper, &f.subscriptions, width, height)
 }
 
 fn key_of(n: u32) -> String {

@@ -6,10 +6,10 @@
 use gloss::analysis::analyze;
 use gloss::article::{CleanOptions, clean};
 use gloss::article_id::ArticleId;
-use gloss::library::{Keeper, LibrarySettings};
+use gloss::library::Keeper;
 use gloss::ui::App;
 
-use crate::ui_support::{app, press, screen, type_text};
+use crate::ui_support::{app, library_in, press, reader_on, screen, type_text};
 
 const ONE: &str = "Harbour towns agree on one ferry\n\nMayor Elena Alvarez of Port Wren said on Tuesday that the three harbour towns had agreed to run one ferry service. \"We will sail as one fleet from the spring,\" Alvarez told reporters.";
 const TWO: &str = "Bridge repairs delayed again\n\nEngineers said on Friday that the bridge at Dunmore would stay closed. \"Nobody wants another winter of detours,\" said Elena Alvarez, who chairs the transport board. Tom Brennan, the chief engineer, met Alvarez on Friday.";
@@ -24,12 +24,7 @@ struct Fixture {
 /// Three articles kept (with their analysis) now: this week's.
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
-    let settings = LibrarySettings {
-        keep: true,
-        dir: dir.path().join("library").display().to_string(),
-        max_size_mb: 0,
-    };
-    let keeper = Keeper::new(&settings, None).expect("keeping");
+    let keeper = library_in(dir.path());
     for (i, text) in [ONE, TWO, THREE].into_iter().enumerate() {
         let article = clean(text, &CleanOptions::default());
         let analysis = analyze(&article);
@@ -45,11 +40,7 @@ fn fixture() -> Fixture {
 }
 
 fn reader(f: &Fixture, width: u16, height: u16) -> App {
-    let mut app = app(width, height);
-    app.keeper = Some(f.keeper.clone());
-    app.article_key = Some("fixture".to_string());
-    app.feeds.subscriptions = Some(f.subscriptions.clone());
-    app
+    reader_on(&f.keeper, &f.subscriptions, width, height)
 }
 
 /// The screen with the day the view starts from made constant.

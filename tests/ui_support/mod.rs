@@ -405,3 +405,29 @@ pub fn help_box_rows(screen: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// A library kept in `dir/library` (no size cap), for the library and feed
+/// list tests.
+pub fn library_in(dir: &std::path::Path) -> gloss::library::Keeper {
+    let settings = gloss::library::LibrarySettings {
+        keep: true,
+        dir: dir.join("library").display().to_string(),
+        max_size_mb: 0,
+    };
+    gloss::library::Keeper::new(&settings, None).expect("keeping")
+}
+
+/// The reader on the fixture article, keeping to `keeper` and subscribed
+/// through the `subscriptions` file.
+pub fn reader_on(
+    keeper: &gloss::library::Keeper,
+    subscriptions: &std::path::Path,
+    width: u16,
+    height: u16,
+) -> App {
+    let mut app = app(width, height);
+    app.keeper = Some(keeper.clone());
+    app.article_key = Some("fixture".to_string());
+    app.feeds.subscriptions = Some(subscriptions.to_path_buf());
+    app
+}
