@@ -55,6 +55,26 @@ fn annotation(
     })
 }
 
+/// `n` annotations on the test article, numbered within `series` (ids
+/// `…000000000S0i`), the `i`th quoting `exact(i)` at `position`.
+fn series(
+    series: usize,
+    n: usize,
+    exact: impl Fn(usize) -> String,
+    position: Option<(usize, usize)>,
+) -> Vec<serde_json::Value> {
+    (0..n)
+        .map(|i| {
+            annotation(
+                &format!("urn:uuid:0190a0a0-0000-7000-8000-000000000{series}0{i}"),
+                &id().uri(),
+                &exact(i),
+                position,
+            )
+        })
+        .collect()
+}
+
 fn export_json(store: &Store, doc: &Document) -> String {
     let (nb, _) = Notebook::open(store.clone(), id(), &doc.article, clock()).unwrap();
     let ctx = ExportContext {
@@ -194,16 +214,7 @@ fn more_annotations_than_the_limit_are_refused_whole_with_the_key_to_raise() {
         ..NotesLimits::default()
     };
     let store = Store::new(dir.path()).with_limits(limits);
-    let items: Vec<_> = (0..4)
-        .map(|i| {
-            annotation(
-                &format!("urn:uuid:0190a0a0-0000-7000-8000-00000000010{i}"),
-                &id().uri(),
-                "Zölle",
-                None,
-            )
-        })
-        .collect();
+    let items = series(1, 4, |_| "Zölle".to_string(), None);
     let err = import(
         &store,
         &json!(items).to_string(),
@@ -284,16 +295,17 @@ fn notes_a_limit_left_detached_are_looked_for_again_once_it_is_raised() {
         ..NotesLimits::default()
     };
     let store = Store::new(dir.path()).with_limits(tight);
-    let items: Vec<_> = (0..3)
-        .map(|i| {
-            annotation(
-                &format!("urn:uuid:0190a0a0-0000-7000-8000-00000000030{i}"),
-                &id().uri(),
-                &format!("fortgesetzt, sagte die Ministerin, und die nächste Runde beginnt im März in Wien. ({})", 10 + i),
-                Some((0, 10)),
+    let items = series(
+        3,
+        3,
+        |i| {
+            format!(
+                "fortgesetzt, sagte die Ministerin, und die nächste Runde beginnt im März in Wien. ({})",
+                10 + i
             )
-        })
-        .collect();
+        },
+        Some((0, 10)),
+    );
     let report = import(
         &store,
         &json!(items).to_string(),
@@ -338,16 +350,7 @@ fn a_huge_quote_is_not_matched_approximately() {
     let store = Store::new(dir.path());
     let doc = long_doc();
     let huge = "Zölle wurden verhandelt ".repeat(20_000); // 480,000 characters
-    let items: Vec<_> = (0..3)
-        .map(|i| {
-            annotation(
-                &format!("urn:uuid:0190a0a0-0000-7000-8000-00000000020{i}"),
-                &id().uri(),
-                &huge,
-                None,
-            )
-        })
-        .collect();
+    let items = series(2, 3, |_| huge.clone(), None);
     let started = Instant::now();
     let report = import(
         &store,
