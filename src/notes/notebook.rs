@@ -88,6 +88,9 @@ pub struct Notebook {
     /// A save of a [`Store::deferring`] found the lock held: why. The
     /// changes are in memory, and the next save writes them with the rest.
     unsaved: Option<NotesError>,
+    /// The last save failed (a full disk, the folder gone): the changes
+    /// are in memory only until a save succeeds.
+    failed: bool,
 }
 
 impl Notebook {
@@ -166,6 +169,7 @@ impl Notebook {
             budget,
             folder_seen: false,
             unsaved: None,
+            failed: false,
         };
         notebook.folder_seen = notebook.store.dir().is_dir();
         if changed && !notebook.file.notes.is_empty() {
@@ -396,7 +400,9 @@ impl Notebook {
     /// Save: with a [`Store::deferring`], a lock held elsewhere keeps the
     /// changes for a later save ([`Notebook::unsaved`]) rather than failing.
     fn save(&mut self) -> Result<(), NotesError> {
-        match self.save_now() {
+        let saved = self.save_now();
+        self.failed = saved.is_err();
+        match saved {
             Err(e @ NotesError::Locked { .. }) if self.store.defers() => {
                 self.unsaved = Some(e);
                 Ok(())
@@ -423,21 +429,72 @@ impl Notebook {
         Some(self.save())
     }
 
-    /// Save changes a held lock kept back, waiting for the lock as long as
-    /// a plain store does ([`super::store::LOCK_WAIT`]): before the notes
-    /// are closed. An error when the lock is still held then.
-    pub fn save_unsaved_waiting(&mut self) -> Result<(), NotesError> {
-        if self.unsaved.is_none() {
+    /// Save what is only in memory (changes a held lock kept back, or a
+    /// failed save's), waiting up to `wait` for the lock (a plain store
+    /// waits [`super::store::LOCK_WAIT`]): before the notes are closed. An
+    /// error when the save fails again; then [`Notebook::rescue`] them.
+    pub fn save_unsaved_waiting(&mut self, wait: std::time::Duration) -> Result<(), NotesError> {
+        if self.unsaved.is_none() && !self.failed {
             return Ok(());
         }
         let deferring = self.store.clone();
-        self.store = deferring
-            .clone()
-            .with_lock_wait(super::store::LOCK_WAIT)
-            .not_deferring();
+        self.store = deferring.clone().with_lock_wait(wait).not_deferring();
         let saved = self.save();
         self.store = deferring;
         saved
+    }
+
+    /// Keep this article's notes and corrections, which could not be saved,
+    /// in a file of their own that `gloss import` takes back: W3C Web
+    /// Annotations in `rescued/` beside the notes files or, when that cannot
+    /// be written (the disk full, the folder gone), in a new private folder
+    /// `gloss-rescued-*` made in `temp`. `doc` is the article as read (its
+    /// analysis with the corrections applied). Where the file was written,
+    /// or why it could not be.
+    pub fn rescue(
+        &self,
+        doc: &crate::Document,
+        temp: &std::path::Path,
+    ) -> Result<std::path::PathBuf, NotesError> {
+        use super::atomic::{self, Existing};
+        let id = &self.file.article.id;
+        let exported = self.clock.now();
+        let json = super::export::to_web_annotations(&super::export::ExportContext {
+            doc,
+            id,
+            read_from: None,
+            notes: &self.file.notes,
+            corrections: &self.file.corrections,
+            exported,
+        });
+        let name = format!(
+            "{}.rescued-{}.json",
+            id.key(),
+            exported.format("%Y%m%dT%H%M%S%.3f")
+        );
+        let write =
+            |path: &std::path::Path| atomic::write(path, json.as_bytes(), "rescue", Existing::Keep);
+        let beside = self.store.dir().join("rescued");
+        let path = beside.join(&name);
+        let Err(first) = atomic::private_dir(&beside).and_then(|()| write(&path)) else {
+            return Ok(path);
+        };
+        // a folder no one else can have made or entered (0700, fresh name)
+        let made = tempfile::Builder::new()
+            .prefix("gloss-rescued-")
+            .tempdir_in(temp)
+            .map(tempfile::TempDir::keep);
+        let written = made.and_then(|dir| {
+            let path = dir.join(&name);
+            write(&path).map(|()| path)
+        });
+        written.map_err(|second| NotesError::Write {
+            path,
+            source: std::io::Error::new(
+                second.kind(),
+                format!("{first}; in {}: {second}", temp.display()),
+            ),
+        })
     }
 
     /// Lock the article's notes, merge in what is on disk, write the result.

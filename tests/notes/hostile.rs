@@ -14,7 +14,7 @@ use gloss::notes::draft::NoteDraft;
 use gloss::notes::export::{ExportContext, Format};
 use gloss::notes::import::import;
 use gloss::notes::settings::NotesLimits;
-use gloss::notes::store::Store;
+use gloss::notes::store::{LOCK_WAIT, Store};
 use gloss::notes::{Clock, FixedClock, Notebook, NotesError, Target};
 use gloss::span::Span;
 use serde_json::json;
@@ -542,12 +542,98 @@ fn changes_kept_back_by_a_lock_are_saved_before_the_notes_close() {
         std::thread::sleep(Duration::from_millis(300));
         drop(held);
     });
-    nb.save_unsaved_waiting()
+    nb.save_unsaved_waiting(LOCK_WAIT)
         .expect("saved once the lock is free");
     release.join().unwrap();
     assert!(nb.unsaved().is_none());
     let (nb, _) = Notebook::open(Store::new(dir.path()), id(), &doc.article, clock()).unwrap();
     assert_eq!(nb.notes().len(), 1);
+}
+
+/// The notes `import` finds in a rescue file, taken into a fresh store.
+fn imported_from(rescued: &std::path::Path) -> Vec<String> {
+    let json = std::fs::read_to_string(rescued).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    import(&store, &json, &|_| Some(doc().article), clock()).unwrap();
+    let (nb, _) = Notebook::open(store, id(), &doc().article, clock()).unwrap();
+    nb.notes().iter().map(|n| n.body.clone()).collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn notes_a_lock_still_held_at_closing_keeps_back_go_to_a_private_rescue_file_import_takes_back() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut nb, _) = Notebook::open(
+        Store::new(dir.path()).deferring(),
+        id(),
+        &doc().article,
+        clock(),
+    )
+    .unwrap();
+    let held = Store::new(dir.path()).lock(&id()).unwrap();
+    let start = doc().article.text.find("Genf").unwrap();
+    nb.add(
+        Span::new(start, start + 4),
+        "typed while the lock was held",
+        None,
+    )
+    .unwrap();
+    let err = nb
+        .save_unsaved_waiting(Duration::from_millis(200))
+        .expect_err("the other process never lets go");
+    assert!(matches!(err, NotesError::Locked { .. }), "{err}");
+    let temp = tempfile::tempdir().unwrap();
+    let rescued = nb.rescue(&doc(), temp.path()).expect("rescued");
+    assert_eq!(rescued.parent().unwrap(), dir.path().join("rescued"));
+    let mode = std::fs::metadata(&rescued).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    drop(held);
+    assert_eq!(imported_from(&rescued), ["typed while the lock was held"]);
+}
+
+/// A reader's notes opened in `notes`, whose folder is then removed and a
+/// file put in its place: no save can make it again.
+fn opened_then_blocked(notes: &std::path::Path) -> Notebook {
+    std::fs::create_dir(notes).unwrap();
+    let (nb, _) =
+        Notebook::open(Store::new(notes).deferring(), id(), &doc().article, clock()).unwrap();
+    std::fs::remove_dir(notes).unwrap();
+    std::fs::write(notes, "in the way").unwrap();
+    nb
+}
+
+#[test]
+fn a_failed_save_is_tried_again_at_closing() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    let mut nb = opened_then_blocked(&notes);
+    let start = doc().article.text.find("Genf").unwrap();
+    nb.add(Span::new(start, start + 4), "kept in memory", None)
+        .expect_err("the folder cannot be made");
+    std::fs::remove_file(&notes).unwrap();
+    nb.save_unsaved_waiting(LOCK_WAIT)
+        .expect("saved now that the folder can be made");
+    let (nb, _) = Notebook::open(Store::new(&notes), id(), &doc().article, clock()).unwrap();
+    assert_eq!(nb.notes().len(), 1);
+    assert_eq!(nb.notes()[0].body, "kept in memory");
+}
+
+#[test]
+fn notes_that_cannot_be_saved_nor_rescued_beside_them_are_rescued_in_the_temp_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    let mut nb = opened_then_blocked(&notes);
+    let start = doc().article.text.find("Genf").unwrap();
+    nb.add(Span::new(start, start + 4), "nowhere to go", None)
+        .expect_err("the folder cannot be made");
+    nb.save_unsaved_waiting(LOCK_WAIT)
+        .expect_err("still in the way");
+    let temp = tempfile::tempdir().unwrap();
+    let rescued = nb.rescue(&doc(), temp.path()).expect("rescued");
+    assert!(rescued.starts_with(temp.path()), "{}", rescued.display());
+    assert_eq!(imported_from(&rescued), ["nowhere to go"]);
 }
 
 #[test]

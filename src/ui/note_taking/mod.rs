@@ -246,13 +246,25 @@ pub fn retry_save(app: &mut App) {
     }
 }
 
-/// Before the article is left: save what a held lock kept back, waiting for
-/// the lock as long as any gloss does; what went wrong, if anything.
+/// Before the article is left: save what is only in memory (a held lock
+/// kept it back, or a save failed), waiting for the lock as long as any
+/// gloss does; when that fails, keep the notes in a rescue file that
+/// `gloss import` takes back. What went wrong, if anything.
 pub fn close_notes(app: &mut App) -> Option<String> {
     let nb = app.notes.notebook.as_mut()?;
-    nb.save_unsaved_waiting()
-        .err()
-        .map(|e| format!("the last changes to the notes of this article were not saved: {e}"))
+    let e = nb
+        .save_unsaved_waiting(crate::notes::store::LOCK_WAIT)
+        .err()?;
+    let lost = format!("the last changes to the notes of this article were not saved: {e}");
+    Some(match nb.rescue(&app.doc, &std::env::temp_dir()) {
+        Ok(path) => {
+            let path = path.display();
+            format!(
+                "{lost}; all its notes are kept in {path} (`gloss import {path}` takes them back)"
+            )
+        }
+        Err(e) => format!("{lost}, nor kept in a rescue file: {e}"),
+    })
 }
 
 fn act(app: &mut App, action: NoteAction) -> Effect {
