@@ -108,23 +108,36 @@ impl Found {
 /// The shingles of a text: a hash of each run of [`SHINGLE_WORDS`] words,
 /// sorted, each once. A text of fewer words is one shingle (none if empty).
 pub fn shingles(text: &str) -> Vec<u64> {
-    let words: Vec<u64> = text
+    // the last SHINGLE_WORDS word hashes, oldest first, rather than a list
+    // of every word: a 100 MB text would hold 17 M of them at once
+    let mut run = [0u64; SHINGLE_WORDS];
+    let mut words = 0usize;
+    let mut out = Vec::new();
+    for w in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(word_hash)
-        .collect();
-    let mut out: Vec<u64> = words
-        .windows(SHINGLE_WORDS.min(words.len()).max(1))
-        .map(|run| {
-            run.iter().fold(
-                0x9e37_79b9_7f4a_7c15_u64,
-                |h, &w| mix(h.rotate_left(17) ^ w),
-            )
-        })
-        .collect();
+    {
+        run.rotate_left(1);
+        run[SHINGLE_WORDS - 1] = word_hash(w);
+        words += 1;
+        if words >= SHINGLE_WORDS {
+            out.push(shingle(&run));
+        }
+    }
+    if (1..SHINGLE_WORDS).contains(&words) {
+        out.push(shingle(&run[SHINGLE_WORDS - words..]));
+    }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The hash of a run of word hashes, in order.
+fn shingle(run: &[u64]) -> u64 {
+    run.iter().fold(
+        0x9e37_79b9_7f4a_7c15_u64,
+        |h, &w| mix(h.rotate_left(17) ^ w),
+    )
 }
 
 /// Shared shingles over all shingles of two sorted, deduplicated lists.
@@ -422,9 +435,9 @@ pub fn find(store: &Store, text: &str, id: &ArticleId) -> Option<Found> {
     let own = id.key();
     let index = index(store);
     let hash = text_hash(text);
-    let query = shingles(text);
-    let query_sig = signature(&query);
-    let closeable = query.len() >= MIN_SHINGLES;
+    // the text's shingles and signature, made when a stored text is first
+    // compared with them (never when no other store could be close)
+    let mut query: Option<(Vec<u64>, [u16; SIGNATURE])> = None;
 
     // (exact?, similarity, notes modified, key)
     let mut candidates: Vec<(bool, f64, u64, &str)> = Vec::new();
@@ -432,22 +445,30 @@ pub fn find(store: &Store, text: &str, id: &ArticleId) -> Option<Found> {
     for (key, entry) in index.entries.iter().filter(|(key, _)| **key != own) {
         if entry.hash == hash {
             candidates.push((true, 1.0, notes_modified(store, key), key));
-        } else if closeable
-            && entry.shingles >= MIN_SHINGLES
+        } else if entry.shingles >= MIN_SHINGLES
             && let Some(sig) = entry.signature()
         {
-            let estimate = estimate(&query_sig, &sig);
+            let (shingled, query_sig) = query.get_or_insert_with(|| {
+                let shingled = shingles(text);
+                let sig = signature(&shingled);
+                (shingled, sig)
+            });
+            if shingled.len() < MIN_SHINGLES {
+                continue;
+            }
+            let estimate = estimate(query_sig, &sig);
             if estimate >= CLOSE - MARGIN {
                 near.push((estimate, key));
             }
         }
     }
     near.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    let shingled = query.map(|(shingled, _)| shingled).unwrap_or_default();
     for (_, key) in near.into_iter().take(MEASURED) {
         let Some(stored) = stored_text(store, key) else {
             continue;
         };
-        let similarity = jaccard(&query, &shingles(&stored));
+        let similarity = jaccard(&shingled, &shingles(&stored));
         if similarity >= CLOSE {
             candidates.push((false, similarity, notes_modified(store, key), key));
         }
@@ -531,6 +552,41 @@ mod tests {
     const TEXT: &str = "The three harbour towns agreed on Tuesday to run one ferry service \
         from the spring, the mayor said. Fares will stay as they are for a year, and \
         the timetable will be published in March after a vote of the councils.";
+
+    /// The shingles as first written: every word's hash in a list, each
+    /// window of it hashed (the plain path `shingles` must match).
+    fn plain_shingles(text: &str) -> Vec<u64> {
+        let words: Vec<u64> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(word_hash)
+            .collect();
+        let mut out: Vec<u64> = words
+            .windows(SHINGLE_WORDS.min(words.len()).max(1))
+            .map(shingle)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn shingles_from_a_running_window_are_those_of_every_window_of_the_word_list() {
+        let texts = [
+            "",
+            "...",
+            "one",
+            "one two",
+            "one two three four",
+            "one two three four five",
+            "one two three four five six",
+            "“We will sail as one fleet,” Alvarez said. We will sail as one fleet again.",
+            "Die Gespräche über Zölle wurden am Montag in Genf fortgesetzt, sagte die Ministerin.",
+        ];
+        for text in texts {
+            assert_eq!(shingles(text), plain_shingles(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn shingles_ignore_case_punctuation_and_quotation_marks() {

@@ -75,9 +75,13 @@ pub enum Undone {
 pub struct Notebook {
     store: Store,
     clock: Arc<dyn Clock>,
-    text: String,
+    /// The article as opened: the text the notes point into (one copy,
+    /// also the one saved beside the notes).
+    article: Article,
     file: NotesFile,
-    snapshot: Option<Article>,
+    /// Whether the next save writes the article's copy beside the notes
+    /// (none stored yet, or the text changed).
+    snapshot_pending: bool,
     undo: Vec<Undo>,
     warnings: Vec<String>,
     /// What re-anchoring may still cost while this article is open.
@@ -161,9 +165,9 @@ impl Notebook {
         let mut notebook = Notebook {
             store,
             clock,
-            text: article.text.clone(),
+            article: article.clone(),
             file,
-            snapshot: (report.text_changed || !has_snapshot).then(|| article.clone()),
+            snapshot_pending: report.text_changed || !has_snapshot,
             undo: Vec::new(),
             warnings: Vec::new(),
             budget,
@@ -288,7 +292,7 @@ impl Notebook {
         body: &str,
         attachment: Option<Attachment>,
     ) -> Result<Uuid, NotesError> {
-        let target = Target::of_span(&self.text, span).ok_or(NotesError::BadSpan)?;
+        let target = Target::of_span(&self.article.text, span).ok_or(NotesError::BadSpan)?;
         let now = self.clock.now();
         let note = Note {
             id: self.clock.new_id(),
@@ -377,7 +381,7 @@ impl Notebook {
                 let after = tombstone.map_or(note.updated, |t| t.deleted);
                 note.updated = later_than(now, after);
                 self.file.deleted.retain(|t| t.id != note.id);
-                anchor_note(&mut note, &self.text, &mut self.budget);
+                anchor_note(&mut note, &self.article.text, &mut self.budget);
                 self.file.notes.push(note);
                 sort_reading_order(&mut self.file.notes);
                 Undone::Deletion
@@ -520,16 +524,20 @@ impl Notebook {
                 self.warnings.push(warning);
             }
         }
-        if let Some(article) = &self.snapshot {
-            self.store.write_article(&id, article, &lock)?;
+        if self.snapshot_pending {
+            self.store.write_article(&id, &self.article, &lock)?;
         }
-        self.snapshot = None;
+        self.snapshot_pending = false;
         self.store.write(&self.file, &lock)
     }
 
     /// Merge another version of these notes into ours.
     fn merge(&mut self, other: NotesFile) {
-        merge_files(&mut self.file, other, Some((&self.text, &mut self.budget)));
+        merge_files(
+            &mut self.file,
+            other,
+            Some((&self.article.text, &mut self.budget)),
+        );
         if self.budget.limited > 0 {
             self.warnings.push(limited_warning(self.budget.limited));
             self.budget.limited = 0;
