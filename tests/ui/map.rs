@@ -29,6 +29,7 @@ fn placed(mut app: App) -> App {
             country_code: Some("GB".into()),
             feature: "city".into(),
             geonames_id: None,
+            within: None,
         });
     }
     app.set_analysis(analysis);

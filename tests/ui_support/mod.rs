@@ -97,6 +97,7 @@ fn place(name: &str, country: &str, mentions: Vec<Span>) -> Entity {
             country_code: Some(country.to_string()),
             feature: "city".to_string(),
             geonames_id: None,
+            within: None,
         }),
         ..person(EntityKind::Place, name, "", mentions)
     }

@@ -48,6 +48,8 @@ struct GeoOut<'a> {
     country_code: Option<&'a str>,
     feature: &'a str,
     geonames_id: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    within: Option<&'a str>,
 }
 
 /// Decimals printed for a coordinate.
@@ -69,6 +71,7 @@ impl<'a> GeoOut<'a> {
             country_code: geo.country_code.as_deref(),
             feature: &geo.feature,
             geonames_id: geo.geonames_id,
+            within: geo.within.as_deref(),
         }
     }
 }
@@ -226,6 +229,7 @@ mod tests {
             country_code: Some("FR".into()),
             feature: "city".into(),
             geonames_id: Some(2988507),
+            within: None,
         };
         assert_eq!(geo.lat.to_string(), "48.85300064086914");
         let json = serde_json::to_string(&GeoOut::of(&geo)).unwrap();

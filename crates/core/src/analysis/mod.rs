@@ -52,6 +52,11 @@ pub struct Geo {
     /// The place's GeoNames id; `None` for hand-listed places.
     #[serde(default)]
     pub geonames_id: Option<u32>,
+    /// For a place the gazetteer does not know, put where a place it lies
+    /// in is: that place's name (`Manhattan` for `Lower Manhattan`, `Queens`
+    /// for `Flushing, Queens`); the other fields are that place's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<String>,
 }
 
 /// One real-world person, organisation or place, with all its mentions.

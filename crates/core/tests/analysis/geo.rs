@@ -159,3 +159,35 @@ fn the_seed_articles_places_lie_within_50_km() {
         summit_places_are_placed(&text);
     }
 }
+
+#[test]
+fn a_place_the_gazetteer_does_not_know_is_put_where_the_place_it_lies_in_is() {
+    // a known place inside its name, named by the article or not
+    let a = Annotated::new(
+        "Parade\n\nCrowds filled Lower Manhattan after the parade, and traffic across \
+         Manhattan stopped for hours. Later the band played on the Las Vegas Strip.\n",
+    );
+    let lower = geo(&a, "Lower Manhattan");
+    assert_eq!(lower.within.as_deref(), Some("Manhattan"));
+    let manhattan = geo(&a, "Manhattan");
+    assert_eq!((lower.lat, lower.lon), (manhattan.lat, manhattan.lon));
+    assert_eq!(manhattan.within, None, "a known place is placed by itself");
+    let strip = geo(&a, "Las Vegas Strip");
+    assert_eq!(strip.within.as_deref(), Some("Las Vegas"));
+    assert!(km(strip.lat, strip.lon, 36.11, -115.17) < 50.0);
+    // the place named right after it
+    let a = Annotated::new(
+        "Moving\n\nShe grew up in Pinewick, Brooklyn, and later moved to Boston with her \
+         brother.\n",
+    );
+    let town = geo(&a, "Pinewick");
+    assert_eq!(town.within.as_deref(), Some("Brooklyn"));
+    assert!(km(town.lat, town.lon, 40.65, -73.95) < 50.0);
+}
+
+#[test]
+fn a_small_town_inside_an_unknown_name_does_not_place_it_on_its_own() {
+    let a = Annotated::new("Campus\n\nStudents at Mount Holyoke marched on Friday in protest.\n");
+    let e = a.entity(EntityKind::Place, "Mount Holyoke");
+    assert_eq!(e.geo, None, "a town of 40,000 in its name is no evidence");
+}

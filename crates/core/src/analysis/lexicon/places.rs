@@ -119,6 +119,7 @@ impl Place {
             country_code: self.country_code.map(str::to_string),
             feature: self.feature.as_str().to_string(),
             geonames_id: self.geonames_id,
+            within: None,
         }
     }
 }

@@ -12,6 +12,12 @@
 //!    in its country (see [`better`]);
 //! 3. a state named like a city in it (`New York`, an alias of the city) is
 //!    the city unless the text says `state`.
+//!
+//! A place the gazetteer does not know is then put where a place it lies
+//! in is ([`Geo::within`]): the place named right after it (`Flushing,
+//! Queens`), else a place its own name contains (`Lower Manhattan`, `Las
+//! Vegas Strip`): one the article places, else a country, state or region,
+//! or a city of at least [`CONTAINER_POPULATION`] people.
 
 use crate::analysis::Geo;
 use crate::analysis::doc::Doc;
@@ -21,6 +27,75 @@ use super::Draft;
 
 /// Resolve each place draft's `geo` from the article (see the module doc).
 pub(super) fn resolve(doc: &Doc, lex: &Lexicon, places: &mut [Draft]) {
+    choose_namesakes(doc, lex, places);
+    place_by_container(doc, lex, places);
+}
+
+/// The least population of a city whose name inside an unknown place's
+/// name places it (`Las Vegas Strip`); a smaller one must be placed by the
+/// article itself (`Mount Holyoke` is not put at Holyoke on its name alone).
+pub const CONTAINER_POPULATION: u64 = 100_000;
+
+/// Each place without a `geo` put where a place it lies in is.
+fn place_by_container(doc: &Doc, lex: &Lexicon, places: &mut [Draft]) {
+    let placed: Vec<(String, Geo)> = places
+        .iter()
+        .filter_map(|d| Some((d.name.clone(), d.geo.clone()?)))
+        .collect();
+    if places.iter().all(|d| d.geo.is_some()) {
+        return;
+    }
+    let in_article = |name: &str| {
+        placed
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(n, g)| (n.clone(), g.clone()))
+    };
+    for d in places.iter_mut().filter(|d| d.geo.is_none()) {
+        // `X, Y` with Y placed
+        let after = d.mentions.iter().find_map(|m| {
+            let rest = doc.text[m.span.end..].strip_prefix(", ")?;
+            placed
+                .iter()
+                .filter(|(n, _)| *n != d.name && rest.starts_with(n.as_str()))
+                .filter(|(n, _)| !rest[n.len()..].starts_with(|c: char| c.is_alphanumeric()))
+                .max_by_key(|(n, _)| n.len())
+                .map(|(n, g)| (n.clone(), g.clone()))
+        });
+        let inside = || {
+            let words: Vec<&str> = d.name.split_whitespace().collect();
+            // longest first, then leftmost; never the whole name
+            for len in (1..words.len()).rev() {
+                for run in words.windows(len) {
+                    let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+                    if !run.first().is_some_and(capitalised) || !run.last().is_some_and(capitalised)
+                    {
+                        continue;
+                    }
+                    let name = run.join(" ");
+                    if let Some(found) = in_article(&name) {
+                        return Some(found);
+                    }
+                    let known = lex.places(&name).into_iter().map(|m| m.place).find(|p| {
+                        !matches!(p.feature, Feature::City | Feature::Capital)
+                            || p.population >= CONTAINER_POPULATION
+                    });
+                    if let Some(p) = known {
+                        return Some((p.name.to_string(), p.geo()));
+                    }
+                }
+            }
+            None
+        };
+        if let Some((name, mut geo)) = after.or_else(inside) {
+            geo.within = Some(name);
+            d.geo = Some(geo);
+        }
+    }
+}
+
+/// Each ambiguous place name's candidate chosen from the article.
+fn choose_namesakes(doc: &Doc, lex: &Lexicon, places: &mut [Draft]) {
     // each draft's candidates, best first by the gazetteer's order, and the
     // one its geo is now
     let mut options: Vec<Vec<PlaceMatch>> = Vec::with_capacity(places.len());

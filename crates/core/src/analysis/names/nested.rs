@@ -90,12 +90,15 @@ fn well_known(lex: &Lexicon, name: &str) -> Option<PlaceMatch> {
 /// tie).
 pub fn same_places_merged(places: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(places.len());
+    // a place put where the place it lies in is (`within`) is not that place
+    let own_id = |d: &Draft| {
+        d.geo
+            .as_ref()
+            .filter(|g| g.within.is_none())
+            .and_then(|g| g.geonames_id)
+    };
     for p in places {
-        let id = p.geo.as_ref().and_then(|g| g.geonames_id);
-        let same = id.and_then(|id| {
-            out.iter()
-                .position(|o| o.geo.as_ref().and_then(|g| g.geonames_id) == Some(id))
-        });
+        let same = own_id(&p).and_then(|id| out.iter().position(|o| own_id(o) == Some(id)));
         match same {
             Some(at) => {
                 let o = &mut out[at];
