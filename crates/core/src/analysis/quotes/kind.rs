@@ -39,7 +39,9 @@ pub fn classify(
     if words.is_empty() {
         return QuoteKind::Partial;
     }
-    if looks_like_title(&words, lists) || after_a_work_noun(text, found.open, lists) {
+    if (looks_like_title(&words, lists) && !sentences_inside(text, tokens))
+        || after_a_work_noun(text, found.open, lists)
+    {
         return QuoteKind::Partial;
     }
     // words as written, a contraction one word (`they'll go easier` is
@@ -76,6 +78,18 @@ fn after_a_work_noun(text: &str, open: usize, lists: &WordLists) -> bool {
         .map_or(before.len(), |(i, _)| i);
     let word = &before[word_start..];
     !word.is_empty() && with_lowercase(word, |w| lists.work_nouns.contains(w))
+}
+
+/// Whether a sentence ends inside the quotation, words following it (`The
+/// Donald. Big Daddy.`): two sentences are said, not a title. (An
+/// abbreviation or an initial keeps its period in its token: `Mr. Smith
+/// Goes to Washington` has no such stop.)
+fn sentences_inside(text: &str, tokens: &[Token]) -> bool {
+    tokens.windows(2).any(|w| {
+        w[0].kind == TokenKind::Punct
+            && matches!(w[0].text(text), "." | "!" | "?")
+            && w[1].kind != TokenKind::Punct
+    })
 }
 
 /// `(CROSSTALK.)`, `[inaudible]`: the whole text in one pair of brackets.
@@ -153,6 +167,23 @@ mod tests {
         );
         assert_eq!(
             kind_of("\"The World of Tomorrow\" exhibit", true),
+            QuoteKind::Partial
+        );
+    }
+
+    #[test]
+    fn capitalised_sentences_are_no_title() {
+        // two short sentences of capitalised words are said, not a title
+        assert_eq!(
+            kind_of(
+                "She said, clapping. \u{201c}The Donald. Big Daddy.\u{201d}",
+                true
+            ),
+            QuoteKind::Full
+        );
+        // an abbreviation's period ends no sentence
+        assert_eq!(
+            kind_of("they watched \"Mr. Smith Goes to Washington\" again", false),
             QuoteKind::Partial
         );
     }

@@ -394,12 +394,31 @@ fn is_heading(text: &str, chars: usize, max_words: usize) -> bool {
         return false;
     }
     let last = text.trim_end_matches(CLOSERS).chars().next_back();
-    if last.is_none_or(|c| CLOSING_PUNCTUATION.contains(&c)) {
+    if last.is_none_or(|c| CLOSING_PUNCTUATION.contains(&c)) || is_credited_quote(text) {
         return false;
     }
     text.chars()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| !c.is_lowercase())
+}
+
+/// Whether a quotation that ends its sentence is followed by a dash and
+/// who said it (`“He is no leader.” ― Ana Ruiz`): a quote with its credit,
+/// however short, is no heading.
+fn is_credited_quote(text: &str) -> bool {
+    text.match_indices(['”', '"', '»']).any(|(i, mark)| {
+        let ends_sentence = text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| CLOSING_PUNCTUATION.contains(&c));
+        let after = text[i + mark.len()..].trim_start();
+        ends_sentence
+            && after.starts_with(['―', '—', '–', '-'])
+            && after
+                .trim_start_matches(['―', '—', '–', '-'])
+                .trim_start()
+                .starts_with(char::is_uppercase)
+    })
 }
 
 #[cfg(test)]
@@ -427,6 +446,8 @@ mod tests {
             "a lower-case fragment",
             "Then he said:",
             "“Quoted sentence.”",
+            "“The worst candidate ever to run.” ― Ana Ruiz",
+            "\"Never again!\" - Tom Lee",
             "",
         ] {
             assert!(!is_heading(not, not.chars().count(), 12), "{not}");

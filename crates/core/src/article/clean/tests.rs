@@ -318,6 +318,17 @@ fn mojibake_repair_can_be_switched_off() {
 }
 
 #[test]
+fn a_writer_s_social_plug_is_junk_even_in_an_open_quotation() {
+    let article = cleaned(
+        "\"PENCE: We will win this race.\n\n\"Follow Ann Lee on Twitter @annleeNEWS.\"\n\nFollow the money on Twitter, he said.",
+    );
+    assert_eq!(
+        article.text,
+        "\"PENCE: We will win this race.\n\nFollow the money on Twitter, he said."
+    );
+}
+
+#[test]
 fn empty_and_junk_only_inputs_give_an_empty_article() {
     for raw in ["", "\n\n  \n", "[ad_1]\n\nAdvertisement\n", "\x1b[0m\x07"] {
         let article = cleaned(raw);
