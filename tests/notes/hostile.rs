@@ -594,13 +594,17 @@ fn notes_a_lock_still_held_at_closing_keeps_back_go_to_a_private_rescue_file_imp
 }
 
 /// A reader's notes opened in `notes`, whose folder is then removed and a
-/// file put in its place: no save can make it again.
-fn opened_then_blocked(notes: &std::path::Path) -> Notebook {
+/// file put in its place (no save can make it again), and a note `body`
+/// added that could not be saved.
+fn note_that_cannot_be_saved(notes: &std::path::Path, body: &str) -> Notebook {
     std::fs::create_dir(notes).unwrap();
-    let (nb, _) =
+    let (mut nb, _) =
         Notebook::open(Store::new(notes).deferring(), id(), &doc().article, clock()).unwrap();
     std::fs::remove_dir(notes).unwrap();
     std::fs::write(notes, "in the way").unwrap();
+    let start = doc().article.text.find("Genf").unwrap();
+    nb.add(Span::new(start, start + 4), body, None)
+        .expect_err("the folder cannot be made");
     nb
 }
 
@@ -608,10 +612,7 @@ fn opened_then_blocked(notes: &std::path::Path) -> Notebook {
 fn a_failed_save_is_tried_again_at_closing() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes");
-    let mut nb = opened_then_blocked(&notes);
-    let start = doc().article.text.find("Genf").unwrap();
-    nb.add(Span::new(start, start + 4), "kept in memory", None)
-        .expect_err("the folder cannot be made");
+    let mut nb = note_that_cannot_be_saved(&notes, "kept in memory");
     std::fs::remove_file(&notes).unwrap();
     nb.save_unsaved_waiting(LOCK_WAIT)
         .expect("saved now that the folder can be made");
@@ -624,10 +625,7 @@ fn a_failed_save_is_tried_again_at_closing() {
 fn notes_that_cannot_be_saved_nor_rescued_beside_them_are_rescued_in_the_temp_folder() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes");
-    let mut nb = opened_then_blocked(&notes);
-    let start = doc().article.text.find("Genf").unwrap();
-    nb.add(Span::new(start, start + 4), "nowhere to go", None)
-        .expect_err("the folder cannot be made");
+    let mut nb = note_that_cannot_be_saved(&notes, "nowhere to go");
     nb.save_unsaved_waiting(LOCK_WAIT)
         .expect_err("still in the way");
     let temp = tempfile::tempdir().unwrap();
