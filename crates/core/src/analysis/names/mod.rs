@@ -442,7 +442,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     }
     let mut orgs = orgs.list;
     orgs::merge(&mut orgs);
-    orgs::lowercase_mentions(doc, &mut orgs);
+    orgs::lowercase_mentions(doc, lex, &mut orgs);
     orgs::name_by_longest_mention(doc, &mut orgs);
     out.extend(orgs);
     geo::resolve(doc, lex, &mut places);
