@@ -170,3 +170,22 @@ fn an_acronym_for_capitalised_ordinary_words_is_a_term() {
     let orgs = names(&a, EntityKind::Organization);
     assert!(orgs.iter().any(|o| o.contains("Agency")), "{orgs:?}");
 }
+
+#[test]
+fn an_adjective_of_a_people_or_a_creed_before_a_noun_is_no_name() {
+    let (a, why, _) =
+        run("Origins\n\nHe was of Drevlian ancestry and joined the Quorvic movement in 1990.\n");
+    let orgs = names(&a, EntityKind::Organization);
+    assert!(
+        !orgs.contains(&"Drevlian") && !orgs.contains(&"Quorvic"),
+        "{:?}",
+        a.entities
+    );
+    assert!(fired(&why, "Drevlian", "ADJECTIVE_BEFORE_NOUN"));
+    assert!(fired(&why, "Quorvic", "ADJECTIVE_BEFORE_NOUN"));
+    // a word in -ic with no determiner before it may be someone's name, and
+    // a word after a preposition of place is a place's
+    let (_, why, _) = run("Tennis\n\nYesterday Vordovic beat the champion in Tabrenese again.\n");
+    assert!(!fired(&why, "Vordovic", "ADJECTIVE_BEFORE_NOUN"));
+    assert!(!fired(&why, "Tabrenese", "ADJECTIVE_BEFORE_NOUN"));
+}

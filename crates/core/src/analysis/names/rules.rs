@@ -147,6 +147,7 @@ rules! {
     CALENDAR_PAST_POSSESSIVE: None For 6.0, "a calendar phrase that goes on past `'s` (`Valentine's Day`)";
     PARTY_TO_A_CASE: Person For 2.0, "a party to a case that no list knows (`Brown v. Board`)";
     CITED_AUTHOR: Person For 3.0, "an author in a citation: names, then `et al.` or a year (`Okafor & Lindqvist, 2010`, `Okafor et al. (2005)`)";
+    ADJECTIVE_BEFORE_NOUN: None For 3.0, "one word shaped like an adjective of a people, a faith or a creed (`-ian`, `-ese`, `-ist`; `-ic` after a determiner) that no list knows, before a lowercase noun (`Illyrian ancestry`, `the Paralympic movement`): an adjective, no name";
     COMMA_WHO: Person For 2.0, "`, who` after it";
     APPOSED_PERSON_NOUN: Person For 2.5, "a kind of person in apposition after it (`Valeska Moor, an Australian woman`, `…, a former actor`)";
     COMMA_WHICH_ORG: Org For 0.7, "`, which` after it: a thing, maybe an organisation";
