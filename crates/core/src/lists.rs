@@ -199,6 +199,8 @@ word_lists! {
     party_affiliations,
     /// Members of a faith or a political camp (`Christian`, `Buddhists`): groups.
     group_words,
+    /// Acronyms that are terms, never organisations (`DNA`, `CEO`, `DKK`).
+    acronym_terms,
     /// Words between the sides of a match (`beat`, `vs`): a plural name by one is a team.
     match_verbs,
     /// Words before a picture's credited name (`Photo:`, `Credit`).

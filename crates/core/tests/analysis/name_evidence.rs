@@ -113,3 +113,79 @@ fn a_function_word_in_capitals_ends_a_name() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_acronym_in_everyday_use_is_no_organisation() {
+    let (a, why, _) = run(
+        "Lab notes\n\nThe samples gave enough DNA for a test, and two CEOs came from the Voskar Trust.\n",
+    );
+    let orgs = names(&a, EntityKind::Organization);
+    assert!(
+        !orgs
+            .iter()
+            .any(|o| o.starts_with("DNA") || o.starts_with("CEO")),
+        "{orgs:?}"
+    );
+    assert!(fired(&why, "DNA", "ACRONYM_TERM"));
+    assert!(fired(&why, "CEOs", "ACRONYM_TERM"));
+    // an acronym the list does not know is still an organisation
+    let (a, why, _) = run("Lab notes\n\nThe grant came from the KVRB last spring.\n");
+    assert!(names(&a, EntityKind::Organization).contains(&"KVRB"));
+    assert!(fired(&why, "KVRB", "ACRONYM"));
+}
+
+#[test]
+fn an_acronym_after_a_number_is_a_unit() {
+    let (a, why, _) = run("Prices\n\nA kayak costs 125 ZQT per hour, or 350 ZQT per day.\n");
+    assert!(
+        !names(&a, EntityKind::Organization).contains(&"ZQT"),
+        "{:?}",
+        a.entities
+    );
+    assert!(fired(&why, "ZQT", "ACRONYM_AFTER_NUMBER"));
+    // a year is no amount: the acronym after it keeps its vote
+    let (a, _, _) = run("News\n\nIn 2011 KVRB opened a new office.\n");
+    assert!(
+        names(&a, EntityKind::Organization).contains(&"KVRB"),
+        "{:?}",
+        a.entities
+    );
+}
+
+#[test]
+fn an_acronym_for_capitalised_ordinary_words_is_a_term() {
+    let (a, why, _) = run(
+        "Lighting\n\nMost homes use the Compact Fluorescent Light (CFL). However, the CFL contains mercury.\n",
+    );
+    assert!(
+        !names(&a, EntityKind::Organization).contains(&"CFL"),
+        "{:?}",
+        a.entities
+    );
+    assert!(fired(&why, "CFL", "ACRONYM_OF_ORDINARY_WORDS"));
+    // an organisation's word in the expansion: an organisation's acronym
+    let (a, _, _) = run(
+        "Space\n\nThe satellite was built by the Nordic Orbital Agency (NOA). Later NOA launched it.\n",
+    );
+    let orgs = names(&a, EntityKind::Organization);
+    assert!(orgs.iter().any(|o| o.contains("Agency")), "{orgs:?}");
+}
+
+#[test]
+fn an_adjective_of_a_people_or_a_creed_before_a_noun_is_no_name() {
+    let (a, why, _) =
+        run("Origins\n\nHe was of Drevlian ancestry and joined the Quorvic movement in 1990.\n");
+    let orgs = names(&a, EntityKind::Organization);
+    assert!(
+        !orgs.contains(&"Drevlian") && !orgs.contains(&"Quorvic"),
+        "{:?}",
+        a.entities
+    );
+    assert!(fired(&why, "Drevlian", "ADJECTIVE_BEFORE_NOUN"));
+    assert!(fired(&why, "Quorvic", "ADJECTIVE_BEFORE_NOUN"));
+    // a word in -ic with no determiner before it may be someone's name, and
+    // a word after a preposition of place is a place's
+    let (_, why, _) = run("Tennis\n\nYesterday Vordovic beat the champion in Tabrenese again.\n");
+    assert!(!fired(&why, "Vordovic", "ADJECTIVE_BEFORE_NOUN"));
+    assert!(!fired(&why, "Tabrenese", "ADJECTIVE_BEFORE_NOUN"));
+}

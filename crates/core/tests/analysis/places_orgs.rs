@@ -455,6 +455,24 @@ fn a_callers_overlay_teaches_the_lexicon_a_legal_form() {
 }
 
 #[test]
+fn a_determiner_and_a_common_noun_in_lowercase_are_no_newspaper() {
+    // `The Hill` and `The Verge` are known outlets; `the hill` and `the
+    // verge` are a hill and a verge
+    let a = Annotated::new(
+        "Walks\n\nThe old town was built around the hill of the castle. The ruler was on the \
+         verge of defeat.",
+    );
+    assert_eq!(a.count(Organization), 0, "{:?}", a.all_names());
+    // a known name of two lowercase words with no determiner is still found
+    let a = Annotated::new("Talks\n\nA spokeswoman of the state department said so.");
+    assert!(
+        a.find(Organization, "State Department").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
 fn an_acronym_brought_in_for_lowercase_words_is_a_term_not_an_organisation() {
     let a = Annotated::new(
         "Methods\n\nThe probe measures the deep brine turbidity (DBT) twice a day. \

@@ -166,15 +166,26 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     }
     // an acronym brought in for lowercase words is a term, wherever it is
     // used (`sea surface salinity (SSS)`)
-    let terms: Vec<(&str, Span)> = spans
+    // (or for capitalised ordinary words that name no organisation:
+    // `Compact Fluorescent Light (CFL)`)
+    let terms: Vec<(&str, Span, &rules::Rule)> = spans
         .iter()
         .zip(&keys)
-        .filter(|(s, _)| doc.parts.rules && evidence::acronym_of_lowercase_words(doc, lex, s))
-        .map(|(s, k)| (k.as_str(), doc.span(&s.tokens)))
+        .filter(|_| doc.parts.rules)
+        .filter_map(|(s, k)| {
+            let rule = if evidence::acronym_of_lowercase_words(doc, lex, s) {
+                &rules::ACRONYM_OF_LOWERCASE_WORDS
+            } else if evidence::acronym_of_ordinary_words(doc, lex, s) {
+                &rules::ACRONYM_OF_ORDINARY_WORDS
+            } else {
+                return None;
+            };
+            Some((k.as_str(), doc.span(&s.tokens), rule))
+        })
         .collect();
-    for (k, at) in terms {
+    for (k, at, rule) in terms {
         if let Some(v) = totals.get_mut(k) {
-            Ballot::new(v, &mut trace, || at).cast(&rules::ACRONYM_OF_LOWERCASE_WORDS);
+            Ballot::new(v, &mut trace, || at).cast(rule);
             explained.later(k, trace.take());
         }
     }
@@ -431,7 +442,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     }
     let mut orgs = orgs.list;
     orgs::merge(&mut orgs);
-    orgs::lowercase_mentions(doc, &mut orgs);
+    orgs::lowercase_mentions(doc, lex, &mut orgs);
     orgs::name_by_longest_mention(doc, &mut orgs);
     out.extend(orgs);
     geo::resolve(doc, lex, &mut places);

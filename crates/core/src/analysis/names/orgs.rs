@@ -182,13 +182,16 @@ pub(super) fn known_in_lowercase(doc: &Doc, lex: &Lexicon, shapes: &Shapes, orgs
             let mut taken = 0;
             // no known name of two or three words starts with this word: skip
             // (every name looked for has two words at least, both lowercase)
-            let may_start = is_lower(i) && is_lower(i + 1) && {
-                let w = doc.word(i);
-                *starts.entry(w).or_insert_with(|| {
-                    capitalise_into(w, &mut first);
-                    lex.organization_goes_on(&first)
-                })
-            };
+            // (`the hill`, `the verge`: a determiner and a common noun,
+            // however a newspaper is named)
+            let may_start =
+                is_lower(i) && is_lower(i + 1) && !lex.lists.determiners.contains(doc.word(i)) && {
+                    let w = doc.word(i);
+                    *starts.entry(w).or_insert_with(|| {
+                        capitalise_into(w, &mut first);
+                        lex.organization_goes_on(&first)
+                    })
+                };
             if may_start {
                 // the words title-cased, joined by spaces: two, and a third
                 // if some name goes on after those two (the longer first)
@@ -233,11 +236,18 @@ fn push_capitalised(word: &str, out: &mut String) {
 }
 
 /// Lowercase occurrences of multi-word names: `the state department`.
-pub fn lowercase_mentions(doc: &Doc, orgs: &mut [Draft]) {
+pub fn lowercase_mentions(doc: &Doc, lex: &Lexicon, orgs: &mut [Draft]) {
+    // (not a name that opens with a determiner: `the hill` after `The Hill`
+    // is a hill)
+    let opens_with_determiner = |name: &str| {
+        name.split(' ')
+            .next()
+            .is_some_and(|w| lex.lists.determiners.contains(&w.to_lowercase()))
+    };
     let names: Vec<(usize, String)> = orgs
         .iter()
         .enumerate()
-        .filter(|(_, org)| org.name.contains(' '))
+        .filter(|(_, org)| org.name.contains(' ') && !opens_with_determiner(&org.name))
         .map(|(o, org)| (o, org.name.to_lowercase()))
         .collect();
     if names.is_empty() {

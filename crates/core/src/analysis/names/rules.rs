@@ -85,6 +85,8 @@ rules! {
     GROUP_WORD: None For 6.0, "a word for the members of a faith or a political camp (`Christian`, `Buddhists`, `Republicans`) names a group, no one";
     OATH: None For 6.0, "an oath opening a quotation (`\"Jesus …!`)";
     FIELD_OF_A_UNIT: None For 6.0, "one of the fields a unit is named after (`the Science, Technology and Society program`)";
+    ACRONYM_TERM: None For 6.0, "an acronym in everyday use for a thing, a role or a unit (`DNA`, `CEO`, `GDP`, `DKK`): a term, no organisation";
+    ACRONYM_AFTER_NUMBER: None For 3.0, "an acronym right after a number (`3 RBI`, `250 MXN`): a unit or a currency, no organisation";
     LEGAL_FORM_ALONE: None For 6.0, "a company's legal form alone (`Inc.`) names nothing";
     TIME_ZONE: None For 6.0, "a time zone after a clock time (`9 a.m. EST`)";
     HAS_DIGITS: Person Against 3.0, "digits (`Page A22`, `LGP-30`) are in no one's name";
@@ -145,6 +147,7 @@ rules! {
     CALENDAR_PAST_POSSESSIVE: None For 6.0, "a calendar phrase that goes on past `'s` (`Valentine's Day`)";
     PARTY_TO_A_CASE: Person For 2.0, "a party to a case that no list knows (`Brown v. Board`)";
     CITED_AUTHOR: Person For 3.0, "an author in a citation: names, then `et al.` or a year (`Okafor & Lindqvist, 2010`, `Okafor et al. (2005)`)";
+    ADJECTIVE_BEFORE_NOUN: None For 3.0, "one word shaped like an adjective of a people, a faith or a creed (`-ian`, `-ese`, `-ist`; `-ic` after a determiner) that no list knows, before a lowercase noun (`Illyrian ancestry`, `the Paralympic movement`): an adjective, no name";
     COMMA_WHO: Person For 2.0, "`, who` after it";
     APPOSED_PERSON_NOUN: Person For 2.5, "a kind of person in apposition after it (`Valeska Moor, an Australian woman`, `…, a former actor`)";
     COMMA_WHICH_ORG: Org For 0.7, "`, which` after it: a thing, maybe an organisation";
@@ -206,6 +209,7 @@ rules! {
     SHORT_FORM_OF_ORG: Org Lead 2.0, "the first words of an organisation's name elsewhere (`Florida State` after `Florida State University`)";
     FIRST_WORD_OF_ORG: Org Lead 2.0, "the first word of a longer organisation's name elsewhere, never with a title (`Packard`)";
     ACRONYM_OF_LOWERCASE_WORDS: None Lead 3.0, "an acronym that stands for lowercase words where it is brought in (`sea surface salinity (SSS)`): a term, no name";
+    ACRONYM_OF_ORDINARY_WORDS: None Lead 3.0, "an acronym that stands for capitalised ordinary words, none an organisation's word, where it is brought in (`Compact Fluorescent Light (CFL)`): a term, no name";
     STORM_NAME_ALONE: None Lead 3.0, "a storm's name used alone elsewhere (`T C Phailin` after `Cyclone Phailin`)";
     NAMED_AGAIN_BY_LAST_WORD: Person For 2.0, "a name of two or three words, no cue in them, whose last word is used alone elsewhere, twice or with a vote for a person (`Évariste Galois` … `Galois`): people are named again so";
     COORDINATED_WITH_PERSON: Person For 2.0, "words shaped like a person's name that nothing else decides, in a list beside someone the rules are sure is a person (`Rem Okafor, Elia Brandt and Dr. Lena Moss`)";

@@ -162,6 +162,55 @@ pub fn city_after_preposition(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut 
     }
 }
 
+/// `Illyrian ancestry`, `a Localist group`, `the Paralympic movement`: one
+/// word shaped like an adjective of a people, a faith or a creed, that no
+/// list knows as a name (organisation, place, given or family name), right
+/// before a lowercase word that is no function word and no noun of an
+/// organisation, a place or a person (those have their own rules: `the
+/// Socialist party`). Words in `-ic` only after a determiner (`Djokovic
+/// beat` is someone).
+fn adjective_before_noun(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
+    let f = &o.facts;
+    let word = o.words[0];
+    let (start, after) = (o.span.tokens.start, o.span.tokens.end);
+    if f.organization.is_some()
+        || f.place.is_some()
+        || f.given_first.is_some()
+        || f.surname_first.is_some()
+        || o.all_caps
+        || word.chars().count() < 5
+        || after >= doc.tokens.len()
+        || doc.sentence_of[after] != doc.sentence_of[start]
+    {
+        return false;
+    }
+    // (`in Tabennese while …`: after a preposition of place, or before a
+    // preposition, the word is no adjective)
+    if start > 0 && lex.lists.place_prepositions.contains(doc.word(start - 1)) {
+        return false;
+    }
+    let next = doc.word(after);
+    if !next.chars().all(char::is_lowercase)
+        || lex.lists.function_words.contains(next)
+        || lex.lists.prepositions.contains(next)
+        || lex.lists.org_nouns.contains(next)
+        || lex.lists.place_nouns.contains(next)
+        || lex.lists.person_nouns.contains(next)
+        || lex.lists.saying_verbs_after_name.contains(next)
+    {
+        return false;
+    }
+    let after_determiner = start > 0
+        && lex
+            .lists
+            .determiners
+            .contains(&doc.word(start - 1).to_lowercase());
+    ["ian", "ean", "ese", "ist"]
+        .iter()
+        .any(|s| word.ends_with(s))
+        || (word.ends_with("ic") && after_determiner)
+}
+
 /// The words after the name. Returns whether it is one of a list that a
 /// plural place noun ends (which the capitals' rules then trust).
 pub fn after(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) -> bool {
@@ -176,6 +225,9 @@ pub fn after(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) -> bool {
         if lex.calendar_at(&phrase).is_some_and(|(k, _)| k > n) {
             b.cast(&rules::CALENDAR_PAST_POSSESSIVE);
         }
+    }
+    if n == 1 && adjective_before_noun(doc, lex, o) {
+        b.cast(&rules::ADJECTIVE_BEFORE_NOUN);
     }
     // `Brown v. Board`, `Biden versus Nebraska`: a party to a case that no
     // list knows is most often a person

@@ -296,6 +296,21 @@ pub fn cited_author(doc: &Doc, span: &NameSpan) -> bool {
 /// name. The words' initials (each part of a hyphenated word counting)
 /// spell it from its end, function words skipped.
 pub fn acronym_of_lowercase_words(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
+    acronym_expanded(doc, lex, span, false)
+}
+
+/// Whether the acronym of `span`, written in parentheses, stands for the
+/// capitalised ordinary words before them, none an organisation's word and
+/// the whole no known organisation (`Compact Fluorescent Light (CFL)`,
+/// `Interview of the Month (IOTM)`): a term, not an organisation's name
+/// (`European Space Agency (ESA)` is one).
+pub fn acronym_of_ordinary_words(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
+    acronym_expanded(doc, lex, span, true)
+}
+
+/// [`acronym_of_lowercase_words`] (`capitalised` false) and
+/// [`acronym_of_ordinary_words`] (true).
+fn acronym_expanded(doc: &Doc, lex: &Lexicon, span: &NameSpan, capitalised: bool) -> bool {
     let (start, end) = (span.tokens.start, span.tokens.end);
     if end - start != 1
         || start == 0
@@ -315,7 +330,8 @@ pub fn acronym_of_lowercase_words(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> 
         return false;
     }
     let from = doc.sentence_at(start).span.start;
-    let before = &doc.text[from..doc.tokens[start - 1].span().start];
+    let open = doc.tokens[start - 1].span().start;
+    let before = &doc.text[from..open];
     let mut words = before
         .split_whitespace()
         .rev()
@@ -323,6 +339,8 @@ pub fn acronym_of_lowercase_words(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> 
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let mut wanted = letters.iter().rev().peekable();
     let mut skipped = 0;
+    // (where the expansion starts, for the capitalised words' whole)
+    let mut first_word = "";
     while let Some(&&letter) = wanted.peek() {
         let Some(word) = words.next() else {
             return false;
@@ -330,11 +348,32 @@ pub fn acronym_of_lowercase_words(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> 
         let Some(first) = word.chars().next() else {
             return false;
         };
-        if first.to_ascii_uppercase() == letter && first.is_lowercase() {
+        let function = lex.lists.function_words.contains(word);
+        let fits = first.to_ascii_uppercase() == letter;
+        let shaped = if capitalised {
+            (first.is_uppercase()
+                && super::is_common(lex, word)
+                && lex.org_cue(word).is_none()
+                && lex.place(word).is_none())
+                || (function && first.is_lowercase())
+        } else {
+            first.is_lowercase()
+        };
+        if fits && shaped {
             wanted.next();
-        } else if lex.lists.function_words.contains(word) && skipped < 2 {
+            first_word = word;
+        } else if function && skipped < 2 {
             skipped += 1;
         } else {
+            return false;
+        }
+    }
+    if capitalised {
+        // the expansion as written: no organisation the lexicon knows, and
+        // at least one capital (all lowercase is the other rule's)
+        let at = before.rfind(first_word).unwrap_or(0);
+        let phrase = before[at..].trim_end();
+        if lex.organization(phrase).is_some() || !phrase.chars().any(char::is_uppercase) {
             return false;
         }
     }

@@ -27,7 +27,7 @@ mod own;
 mod place_cues;
 mod tagger;
 
-pub use context::acronym_of_lowercase_words;
+pub use context::{acronym_of_lowercase_words, acronym_of_ordinary_words};
 pub use facility::ends_in_facility_head;
 pub use facts::{Facts, is_common, is_division, is_initial, storm_name};
 pub use tagger::{tagged_spans, tagger_only_votes};

@@ -41,9 +41,36 @@ pub fn not_a_name(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if n == 1 && lex.lists.legal_forms.contains(o.words[0]) {
         b.cast(&rules::LEGAL_FORM_ALONE);
     }
+    if n == 1 && is_acronym_term(lex, o.words[0]) {
+        b.cast(&rules::ACRONYM_TERM);
+    }
+    if n == 1 && o.facts.acronym && after_a_number(doc, span.tokens.start) {
+        b.cast(&rules::ACRONYM_AFTER_NUMBER);
+    }
     if n == 1 && is_time_zone_after_time(doc, lex, span.tokens.start) {
         b.cast(&rules::TIME_ZONE);
     }
+}
+
+/// Whether `word` is an acronym in everyday use for a thing, a role or a
+/// unit (`DNA`, `CEOs`), as the list has it or without a plural's `s`.
+fn is_acronym_term(lex: &Lexicon, word: &str) -> bool {
+    let terms = &lex.lists.acronym_terms;
+    terms.contains(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|w| w.len() >= 2 && terms.contains(w))
+}
+
+/// Whether the token before `i` is a number, not a year (`3 RBI`, `250
+/// MXN`, but `in 2011 NASA`): what follows is a unit.
+fn after_a_number(doc: &Doc, i: usize) -> bool {
+    if i == 0 || doc.tokens[i - 1].kind != crate::analysis::tokens::TokenKind::Number {
+        return false;
+    }
+    let n = doc.word(i - 1);
+    let year = n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1000..2200).contains(&y));
+    !year
 }
 
 /// A well-known organisation (one whose name is an ordinary word counts less).
