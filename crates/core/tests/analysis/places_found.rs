@@ -211,3 +211,32 @@ fn a_web_address_or_a_compound_modifier_before_site_is_no_place() {
         assert_ne!(kind.as_deref(), Some("place"), "{text}");
     }
 }
+
+#[test]
+fn a_town_that_is_a_frequent_family_name_alone_is_no_place_without_a_cue() {
+    // `Campbell` is a small town of the gazetteer and a frequent family name:
+    // alone, neither is sure (here a precedent named after someone)
+    let text = "Hearing\n\nThe precedent supports us. Campbell requires an examination of \
+                meaning.";
+    let (kind, fired) = rules_alone(text, "Campbell", "KNOWN_PLACE_FAMILY_NAME");
+    assert!(fired);
+    assert_ne!(kind.as_deref(), Some("place"));
+    // the state after it still makes it the town
+    let text = "Trip\n\nWe stopped for lunch near Campbell, California.";
+    let (kind, fired) = rules_alone(text, "Campbell", "KNOWN_PLACE_FAMILY_NAME");
+    assert!(fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+}
+
+#[test]
+fn a_place_code_glued_to_a_currency_sign_is_money_not_the_place() {
+    let text = "Storm\n\nDamages were estimated at US$ 10 billion by Friday.";
+    let (kind, fired) = rules_alone(text, "US", "CURRENCY_OF_A_PLACE");
+    assert!(fired);
+    assert_ne!(kind.as_deref(), Some("place"));
+    // a space before the sign: the place stays
+    let text = "Trade\n\nExports to the US rose by $ 4 billion.";
+    let (kind, fired) = rules_alone(text, "US", "CURRENCY_OF_A_PLACE");
+    assert!(!fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+}

@@ -19,6 +19,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if compound_modifier(o.full) {
         b.cast(&rules::COMPOUND_MODIFIER_NO_PLACE);
     }
+    if currency_sign_after(doc, o) {
+        b.cast(&rules::CURRENCY_OF_A_PLACE);
+    }
     if o.span.title.is_some() || o.span.role.is_some() || o.facts.organization.is_some() {
         return;
     }
@@ -54,6 +57,19 @@ fn compound_modifier(full: &str) -> bool {
     full.rsplit_once('-').is_some_and(|(before, last)| {
         !before.is_empty() && last.len() >= 4 && last.chars().all(|c| c.is_lowercase())
     })
+}
+
+/// `US$ 10 billion`, `HK$5`: a currency sign glued to the name's end.
+fn currency_sign_after(doc: &Doc, o: &Occurrence) -> bool {
+    let end = o.span.tokens.end;
+    end < doc.tokens.len()
+        && doc.tokens[end].kind == TokenKind::Punct
+        && doc.tokens[end].span().start == doc.tokens[end - 1].span().end
+        && doc
+            .word(end)
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥'))
 }
 
 /// Whether token `i` is a word that starts with a capital letter.
@@ -112,9 +128,11 @@ fn then_region(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
         || o.facts.acronym
         || o.facts.first_cue
         || o.facts.last_cue
-        || (o.words.len() == 1 && o.facts.name_like_first)
+        || (o.words.len() == 1 && o.facts.name_like_first && o.facts.place.is_none())
     {
-        return false; // (`Anna Weiss, Texas …` is someone, `CNRS, France` a body)
+        // (`Anna Weiss, Texas …` is someone, `CNRS, France` a body; a town
+        // that is also a family name, `Campbell, California`, is the town)
+        return false;
     }
     // (after a lowercase word, only a preposition of place: `Universidad …
     // a Distancia, Spain` is the end of a longer name)
