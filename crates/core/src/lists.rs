@@ -195,6 +195,8 @@ word_lists! {
     am_pm,
     /// `v.`, `versus` between the parties to a case.
     versus,
+    /// Nouns of the courts a few words before `in X` that make X a case (`the decision in Ratych`).
+    case_nouns,
     /// Party affiliations after a state (`a Virginia Democrat`).
     party_affiliations,
     /// Members of a faith or a political camp (`Christian`, `Buddhists`): groups.

@@ -240,3 +240,26 @@ fn a_place_code_glued_to_a_currency_sign_is_money_not_the_place() {
     assert!(!fired);
     assert_eq!(kind.as_deref(), Some("place"));
 }
+
+#[test]
+fn a_name_after_in_and_a_noun_of_the_courts_is_a_case_not_a_place() {
+    for (text, name) in [
+        (
+            "Appeal\n\nThis is the decision in Varlocke and Henning.",
+            "Varlocke",
+        ),
+        (
+            "Appeal\n\nIt was suggested by the courts back in Brellish, and it holds.",
+            "Brellish",
+        ),
+    ] {
+        let (kind, fired) = rules_alone(text, name, "CASE_AFTER_COURT_NOUN");
+        assert!(fired, "{text}");
+        assert_ne!(kind.as_deref(), Some("place"), "{text}");
+    }
+    // a town the gazetteer knows stays a town
+    let text = "Appeal\n\nThe court in Brooklyn ruled on Monday.";
+    let (kind, fired) = rules_alone(text, "Brooklyn", "CASE_AFTER_COURT_NOUN");
+    assert!(!fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+}

@@ -25,6 +25,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if o.span.title.is_some() || o.span.role.is_some() || o.facts.organization.is_some() {
         return;
     }
+    if o.facts.place.is_none() && case_after_court_noun(doc, lex, o) {
+        b.cast(&rules::CASE_AFTER_COURT_NOUN);
+    }
     if then_region(doc, lex, o) {
         b.cast(&rules::PLACE_THEN_REGION);
     }
@@ -56,6 +59,22 @@ fn web_address(full: &str) -> bool {
 fn compound_modifier(full: &str) -> bool {
     full.rsplit_once('-').is_some_and(|(before, last)| {
         !before.is_empty() && last.len() >= 4 && last.chars().all(|c| c.is_lowercase())
+    })
+}
+
+/// `the decision in Ratych`, `the courts back in Sirhan`: `in` before the
+/// name and a noun of the courts at most three words before `in`, in one
+/// sentence.
+fn case_after_court_noun(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
+    let start = o.span.tokens.start;
+    let sentence = doc.sentence_of[start];
+    if start == 0 || !in_sentence(doc, start - 1, sentence) || doc.word(start - 1) != "in" {
+        return false;
+    }
+    (start.saturating_sub(4)..start - 1).any(|k| {
+        in_sentence(doc, k, sentence)
+            && doc.tokens[k].kind == TokenKind::Word
+            && lex.lists.case_nouns.contains(doc.word(k))
     })
 }
 
