@@ -161,6 +161,8 @@ word_lists! {
     realm_titles,
     /// Last words of place names (`Coron Island`).
     place_last_words,
+    /// Heads of natural features a place's name may end in, in lowercase (`Bohai sea`).
+    lowercase_place_last_words,
     /// First words of place names (`Mount Holyoke`).
     place_first_words,
     /// Words after a place and a hyphen (`Seoul-based`).

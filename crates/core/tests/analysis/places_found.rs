@@ -263,3 +263,21 @@ fn a_name_after_in_and_a_noun_of_the_courts_is_a_case_not_a_place() {
     assert!(!fired);
     assert_eq!(kind.as_deref(), Some("place"));
 }
+
+#[test]
+fn a_natural_features_head_in_lowercase_ends_the_place() {
+    let a = Annotated::new(
+        "Surveys\n\nSalinity was measured in the Vorlask sea and in the Yellow sea last year.",
+    );
+    for name in ["Vorlask sea", "Yellow sea"] {
+        let place = a.entity(Place, name);
+        assert_eq!(a.mention_texts(place), [name]);
+    }
+    // after a demonym the noun is no part of a name
+    let a = Annotated::new("Trips\n\nThey sailed down a Korean river in May.");
+    assert!(
+        a.find(Place, "Korean river").is_none(),
+        "{:?}",
+        a.all_names()
+    );
+}

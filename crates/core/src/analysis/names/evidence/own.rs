@@ -137,7 +137,12 @@ pub fn known_place(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
 pub fn place_words(lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     let n = o.words.len();
     if n >= 2 && !o.span.institution {
-        if lex.lists.place_last_words.contains(o.words[n - 1]) {
+        if lex.lists.place_last_words.contains(o.words[n - 1])
+            || lex
+                .lists
+                .lowercase_place_last_words
+                .contains(o.words[n - 1])
+        {
             b.cast(&rules::PLACE_LAST_WORD);
         } else if lex.lists.place_first_words.contains(o.words[0]) {
             b.cast(&rules::PLACE_FIRST_WORD);
