@@ -281,3 +281,15 @@ fn a_natural_features_head_in_lowercase_ends_the_place() {
         a.all_names()
     );
 }
+
+#[test]
+fn a_name_before_s_and_a_facility_is_its_owner_not_a_place() {
+    let text = "Meeting\n\nThey were told to assemble at Brodwick's Music Hall in February.";
+    let (kind, fired) = rules_alone(text, "Brodwick", "POSSESSOR_OF_FACILITY");
+    assert!(fired);
+    assert_ne!(kind.as_deref(), Some("place"));
+    // `'s` and an ordinary noun after it: the rule is silent
+    let text = "Meeting\n\nThey met at Brodwick's house in February.";
+    let (_, fired) = rules_alone(text, "Brodwick", "POSSESSOR_OF_FACILITY");
+    assert!(!fired);
+}

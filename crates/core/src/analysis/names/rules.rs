@@ -178,6 +178,7 @@ rules! {
     WEB_ADDRESS_NO_PLACE: Place Against 3.0, "a web address (`Scientology.org`) names a site online, no place: not even before `site`";
     COMPOUND_MODIFIER_NO_PLACE: Place Against 3.0, "a name ending in a hyphen and a lowercase word (`the Scientology-critic site`) modifies the noun after it";
     CASE_AFTER_COURT_NOUN: None For 3.0, "a name no gazetteer knows after `in` and, up to three words before, a noun of the courts (`the decision in Ratych`, `the courts back in Sirhan`): a case cited by a party's name";
+    POSSESSOR_OF_FACILITY: Place Against 2.0, "a name before `'s` and a facility's name (`Platt's Music Hall`, `Sandor's Grand Hotel`): its owner or patron, the place being the facility";
     CURRENCY_OF_A_PLACE: Place Against 4.0, "a place's code glued to a currency sign (`US$ 10 billion`, `HK$`, `A$`) names the money, not the place";
     UNKNOWN_AFTER_THE_INSTITUTION: Org For 2.5, "one word no list knows after `the`: an institution (`the Bundestag`)";
 

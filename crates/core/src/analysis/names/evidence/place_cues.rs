@@ -8,7 +8,7 @@ use super::{Occurrence, is_major_place};
 use crate::analysis::doc::Doc;
 use crate::analysis::lexicon::{Feature, Lexicon, PlaceMatch};
 use crate::analysis::names::rules::{self, Ballot};
-use crate::analysis::tokens::TokenKind;
+use crate::analysis::tokens::{TokenKind, is_clitic};
 use std::ops::Range;
 
 /// Cast the votes of the place cues of one occurrence.
@@ -18,6 +18,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     }
     if compound_modifier(o.full) {
         b.cast(&rules::COMPOUND_MODIFIER_NO_PLACE);
+    }
+    if possessor_of_facility(doc, lex, o) {
+        b.cast(&rules::POSSESSOR_OF_FACILITY);
     }
     if currency_sign_after(doc, o) {
         b.cast(&rules::CURRENCY_OF_A_PLACE);
@@ -75,6 +78,25 @@ fn case_after_court_noun(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
         in_sentence(doc, k, sentence)
             && doc.tokens[k].kind == TokenKind::Word
             && lex.lists.case_nouns.contains(doc.word(k))
+    })
+}
+
+/// `Platt's Music Hall`: `'s` after the name, then a run of capitalised
+/// words that ends in a facility's head noun.
+fn possessor_of_facility(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
+    let end = o.span.tokens.end;
+    let sentence = doc.sentence_of[o.span.tokens.start];
+    let possessive = in_sentence(doc, end, sentence)
+        && is_clitic(doc.word(end))
+        && doc.word(end).ends_with(['s', 'S']);
+    if !possessive {
+        return false;
+    }
+    // (the facility's name may be its head alone: `Music Hall`)
+    run_at(doc, end + 1, true, sentence).is_some_and(|run| {
+        let words = doc.words(run.clone());
+        let heads = &lex.lists.facility_heads;
+        heads.contains(doc.slice(&run)) || super::ends_in_facility_head(lex, &words)
     })
 }
 
