@@ -293,3 +293,13 @@ fn a_name_before_s_and_a_facility_is_its_owner_not_a_place() {
     let (_, fired) = rules_alone(text, "Brodwick", "POSSESSOR_OF_FACILITY");
     assert!(!fired);
 }
+
+#[test]
+fn a_head_noun_another_language_puts_first_makes_a_place() {
+    let text = "Walk\n\nWe crossed Plac Zielony and rested near the Hôpital Varenne.";
+    for name in ["Plac Zielony", "Hôpital Varenne"] {
+        let (kind, fired) = rules_alone(text, name, "PLACE_FIRST_WORD");
+        assert!(fired, "{name}");
+        assert_eq!(kind.as_deref(), Some("place"), "{name}");
+    }
+}
