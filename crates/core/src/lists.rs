@@ -161,6 +161,8 @@ word_lists! {
     realm_titles,
     /// Last words of place names (`Coron Island`).
     place_last_words,
+    /// Heads of natural features a place's name may end in, in lowercase (`Bohai sea`).
+    lowercase_place_last_words,
     /// First words of place names (`Mount Holyoke`).
     place_first_words,
     /// Words after a place and a hyphen (`Seoul-based`).
@@ -195,6 +197,8 @@ word_lists! {
     am_pm,
     /// `v.`, `versus` between the parties to a case.
     versus,
+    /// Nouns of the courts a few words before `in X` that make X a case (`the decision in Ratych`).
+    case_nouns,
     /// Party affiliations after a state (`a Virginia Democrat`).
     party_affiliations,
     /// Members of a faith or a political camp (`Christian`, `Buddhists`): groups.

@@ -211,3 +211,95 @@ fn a_web_address_or_a_compound_modifier_before_site_is_no_place() {
         assert_ne!(kind.as_deref(), Some("place"), "{text}");
     }
 }
+
+#[test]
+fn a_town_that_is_a_frequent_family_name_alone_is_no_place_without_a_cue() {
+    // `Campbell` is a small town of the gazetteer and a frequent family name:
+    // alone, neither is sure (here a precedent named after someone)
+    let text = "Hearing\n\nThe precedent supports us. Campbell requires an examination of \
+                meaning.";
+    let (kind, fired) = rules_alone(text, "Campbell", "KNOWN_PLACE_FAMILY_NAME");
+    assert!(fired);
+    assert_ne!(kind.as_deref(), Some("place"));
+    // the state after it still makes it the town
+    let text = "Trip\n\nWe stopped for lunch near Campbell, California.";
+    let (kind, fired) = rules_alone(text, "Campbell", "KNOWN_PLACE_FAMILY_NAME");
+    assert!(fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+}
+
+#[test]
+fn a_place_code_glued_to_a_currency_sign_is_money_not_the_place() {
+    let text = "Storm\n\nDamages were estimated at US$ 10 billion by Friday.";
+    let (kind, fired) = rules_alone(text, "US", "CURRENCY_OF_A_PLACE");
+    assert!(fired);
+    assert_ne!(kind.as_deref(), Some("place"));
+    // a space before the sign: the place stays
+    let text = "Trade\n\nExports to the US rose by $ 4 billion.";
+    let (kind, fired) = rules_alone(text, "US", "CURRENCY_OF_A_PLACE");
+    assert!(!fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+}
+
+#[test]
+fn a_name_after_in_and_a_noun_of_the_courts_is_a_case_not_a_place() {
+    for (text, name) in [
+        (
+            "Appeal\n\nThis is the decision in Varlocke and Henning.",
+            "Varlocke",
+        ),
+        (
+            "Appeal\n\nIt was suggested by the courts back in Brellish, and it holds.",
+            "Brellish",
+        ),
+    ] {
+        let (kind, fired) = rules_alone(text, name, "CASE_AFTER_COURT_NOUN");
+        assert!(fired, "{text}");
+        assert_ne!(kind.as_deref(), Some("place"), "{text}");
+    }
+    // a town the gazetteer knows stays a town
+    let text = "Appeal\n\nThe court in Brooklyn ruled on Monday.";
+    let (kind, fired) = rules_alone(text, "Brooklyn", "CASE_AFTER_COURT_NOUN");
+    assert!(!fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+}
+
+#[test]
+fn a_natural_features_head_in_lowercase_ends_the_place() {
+    let a = Annotated::new(
+        "Surveys\n\nSalinity was measured in the Vorlask sea and in the Yellow sea last year.",
+    );
+    for name in ["Vorlask sea", "Yellow sea"] {
+        let place = a.entity(Place, name);
+        assert_eq!(a.mention_texts(place), [name]);
+    }
+    // after a demonym the noun is no part of a name
+    let a = Annotated::new("Trips\n\nThey sailed down a Korean river in May.");
+    assert!(
+        a.find(Place, "Korean river").is_none(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn a_name_before_s_and_a_facility_is_its_owner_not_a_place() {
+    let text = "Meeting\n\nThey were told to assemble at Brodwick's Music Hall in February.";
+    let (kind, fired) = rules_alone(text, "Brodwick", "POSSESSOR_OF_FACILITY");
+    assert!(fired);
+    assert_ne!(kind.as_deref(), Some("place"));
+    // `'s` and an ordinary noun after it: the rule is silent
+    let text = "Meeting\n\nThey met at Brodwick's house in February.";
+    let (_, fired) = rules_alone(text, "Brodwick", "POSSESSOR_OF_FACILITY");
+    assert!(!fired);
+}
+
+#[test]
+fn a_head_noun_another_language_puts_first_makes_a_place() {
+    let text = "Walk\n\nWe crossed Plac Zielony and rested near the Hôpital Varenne.";
+    for name in ["Plac Zielony", "Hôpital Varenne"] {
+        let (kind, fired) = rules_alone(text, name, "PLACE_FIRST_WORD");
+        assert!(fired, "{name}");
+        assert_eq!(kind.as_deref(), Some("place"), "{name}");
+    }
+}

@@ -265,6 +265,17 @@ pub fn in_sentence(
             }
             break;
         }
+        // a natural feature's head in lowercase ends the name: `Bohai sea`,
+        // `the Yangtze river` (not after a demonym: `a Korean river`)
+        if end < range.end
+            && tokens[end].kind == TokenKind::Word
+            && lex.lists.lowercase_place_last_words.contains(word(end))
+            && lex
+                .demonym(&text[tokens[start].span().start..tokens[end - 1].span().end])
+                .is_none()
+        {
+            end += 1;
+        }
         // drop leading function words: `The New York Times`, `In Tokyo`
         let mut s = start;
         while s < end && (is_function_word(lex, word(s)) || is_shouted_function_word(lex, word(s)))

@@ -111,6 +111,8 @@ rules! {
     KNOWN_PLACE_VARIANT: Place For 1.0, "another spelling of a place of the gazetteer";
     KNOWN_PLACE_COMMON_WORD: Place Against 2.0, "the (smaller) place's name is also an ordinary word (`Nice`, `Bath`)";
     KNOWN_PLACE_GIVEN_NAME: Place Against 1.0, "the (smaller) place's one word is also a given name (`Florence`)";
+    KNOWN_PLACE_FAMILY_NAME: Place Against 1.0, "the town's one word (under 100,000 people) is also a frequent family name (`Campbell`, `Patterson`): as often someone, or a case named after someone";
+    FAMILY_NAME_ALSO_TOWN: Person Against 0.5, "the frequent family name alone is also a town's name: unsure of the person too, the context decides";
     KNOWN_PLACE_AT_LEAST: Place AtLeast 0.3, "a place the gazetteer knows keeps a little of its vote";
     DIVISION_OF: Place For 5.0, "an administrative division `X of Y` (`Municipality of Culion`)";
     GEOGRAPHIC_INSTITUTION: Place For 3.0, "words joined by `of` that a place word asked for (`Gulf of Mexico`)";
@@ -178,6 +180,9 @@ rules! {
     DIRECTION_AS_REGION: Place For 2.5, "a direction alone after a preposition and `the` (`in the Midwest`, `from the North`): a region";
     WEB_ADDRESS_NO_PLACE: Place Against 3.0, "a web address (`Scientology.org`) names a site online, no place: not even before `site`";
     COMPOUND_MODIFIER_NO_PLACE: Place Against 3.0, "a name ending in a hyphen and a lowercase word (`the Scientology-critic site`) modifies the noun after it";
+    CASE_AFTER_COURT_NOUN: None For 3.0, "a name no gazetteer knows after `in` and, up to three words before, a noun of the courts (`the decision in Ratych`, `the courts back in Sirhan`): a case cited by a party's name";
+    POSSESSOR_OF_FACILITY: Place Against 2.0, "a name before `'s` and a facility's name (`Platt's Music Hall`, `Sandor's Grand Hotel`): its owner or patron, the place being the facility";
+    CURRENCY_OF_A_PLACE: Place Against 4.0, "a place's code glued to a currency sign (`US$ 10 billion`, `HK$`, `A$`) names the money, not the place";
     UNKNOWN_AFTER_THE_INSTITUTION: Org For 2.5, "one word no list knows after `the`: an institution (`the Bundestag`)";
 
     // ---- capitals that prove nothing (`evidence/capitals.rs`)

@@ -7,7 +7,7 @@ use super::context::{is_oath, is_time_zone_after_time};
 use super::facts::is_initial;
 use super::{Occurrence, is_major_place};
 use crate::analysis::doc::Doc;
-use crate::analysis::lexicon::{Lexicon, NameKind, TitleKind};
+use crate::analysis::lexicon::{Feature, Lexicon, NameKind, TitleKind};
 use crate::analysis::names::rules::{self, Ballot};
 
 /// Calendar words, storms, events, demonyms, oaths, the fields a unit is
@@ -140,6 +140,15 @@ pub fn known_place(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
             if n == 1 && f.given_first.is_some_and(|g| g > 0.02) && !major {
                 b.cast(&rules::KNOWN_PLACE_GIVEN_NAME);
             }
+            if n == 1
+                && !major
+                && m.place.feature == Feature::City
+                && m.place.population < 100_000
+                && f.surname_first.is_some_and(|s| s >= 0.01)
+            {
+                b.cast(&rules::KNOWN_PLACE_FAMILY_NAME);
+                b.cast(&rules::FAMILY_NAME_ALSO_TOWN);
+            }
             b.cast(&rules::KNOWN_PLACE_AT_LEAST);
         });
     } else if n >= 2 && lex.lists.directions.contains(o.words[0]) {
@@ -155,7 +164,12 @@ pub fn known_place(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
 pub fn place_words(lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     let n = o.words.len();
     if n >= 2 && !o.span.institution {
-        if lex.lists.place_last_words.contains(o.words[n - 1]) {
+        if lex.lists.place_last_words.contains(o.words[n - 1])
+            || lex
+                .lists
+                .lowercase_place_last_words
+                .contains(o.words[n - 1])
+        {
             b.cast(&rules::PLACE_LAST_WORD);
         } else if lex.lists.place_first_words.contains(o.words[0]) {
             b.cast(&rules::PLACE_FIRST_WORD);
@@ -181,9 +195,7 @@ pub fn person(o: &Occurrence, b: &mut Ballot) {
             m.how != NameKind::Variant
                 && matches!(
                     m.place.feature,
-                    crate::analysis::lexicon::Feature::Country
-                        | crate::analysis::lexicon::Feature::State
-                        | crate::analysis::lexicon::Feature::Continent
+                    Feature::Country | Feature::State | Feature::Continent
                 )
         });
         let whole_place = f.place.is_some();

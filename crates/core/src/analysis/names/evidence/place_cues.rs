@@ -8,7 +8,7 @@ use super::{Occurrence, is_major_place};
 use crate::analysis::doc::Doc;
 use crate::analysis::lexicon::{Feature, Lexicon, PlaceMatch};
 use crate::analysis::names::rules::{self, Ballot};
-use crate::analysis::tokens::TokenKind;
+use crate::analysis::tokens::{TokenKind, is_clitic};
 use std::ops::Range;
 
 /// Cast the votes of the place cues of one occurrence.
@@ -19,8 +19,17 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if compound_modifier(o.full) {
         b.cast(&rules::COMPOUND_MODIFIER_NO_PLACE);
     }
+    if possessor_of_facility(doc, lex, o) {
+        b.cast(&rules::POSSESSOR_OF_FACILITY);
+    }
+    if currency_sign_after(doc, o) {
+        b.cast(&rules::CURRENCY_OF_A_PLACE);
+    }
     if o.span.title.is_some() || o.span.role.is_some() || o.facts.organization.is_some() {
         return;
+    }
+    if o.facts.place.is_none() && case_after_court_noun(doc, lex, o) {
+        b.cast(&rules::CASE_AFTER_COURT_NOUN);
     }
     if then_region(doc, lex, o) {
         b.cast(&rules::PLACE_THEN_REGION);
@@ -54,6 +63,54 @@ fn compound_modifier(full: &str) -> bool {
     full.rsplit_once('-').is_some_and(|(before, last)| {
         !before.is_empty() && last.len() >= 4 && last.chars().all(|c| c.is_lowercase())
     })
+}
+
+/// `the decision in Ratych`, `the courts back in Sirhan`: `in` before the
+/// name and a noun of the courts at most three words before `in`, in one
+/// sentence.
+fn case_after_court_noun(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
+    let start = o.span.tokens.start;
+    let sentence = doc.sentence_of[start];
+    if start == 0 || !in_sentence(doc, start - 1, sentence) || doc.word(start - 1) != "in" {
+        return false;
+    }
+    (start.saturating_sub(4)..start - 1).any(|k| {
+        in_sentence(doc, k, sentence)
+            && doc.tokens[k].kind == TokenKind::Word
+            && lex.lists.case_nouns.contains(doc.word(k))
+    })
+}
+
+/// `Platt's Music Hall`: `'s` after the name, then a run of capitalised
+/// words that ends in a facility's head noun.
+fn possessor_of_facility(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
+    let end = o.span.tokens.end;
+    let sentence = doc.sentence_of[o.span.tokens.start];
+    let possessive = in_sentence(doc, end, sentence)
+        && is_clitic(doc.word(end))
+        && doc.word(end).ends_with(['s', 'S']);
+    if !possessive {
+        return false;
+    }
+    // (the facility's name may be its head alone: `Music Hall`)
+    run_at(doc, end + 1, true, sentence).is_some_and(|run| {
+        let words = doc.words(run.clone());
+        let heads = &lex.lists.facility_heads;
+        heads.contains(doc.slice(&run)) || super::ends_in_facility_head(lex, &words)
+    })
+}
+
+/// `US$ 10 billion`, `HK$5`: a currency sign glued to the name's end.
+fn currency_sign_after(doc: &Doc, o: &Occurrence) -> bool {
+    let end = o.span.tokens.end;
+    end < doc.tokens.len()
+        && doc.tokens[end].kind == TokenKind::Punct
+        && doc.tokens[end].span().start == doc.tokens[end - 1].span().end
+        && doc
+            .word(end)
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥'))
 }
 
 /// Whether token `i` is a word that starts with a capital letter.
@@ -112,9 +169,11 @@ fn then_region(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
         || o.facts.acronym
         || o.facts.first_cue
         || o.facts.last_cue
-        || (o.words.len() == 1 && o.facts.name_like_first)
+        || (o.words.len() == 1 && o.facts.name_like_first && o.facts.place.is_none())
     {
-        return false; // (`Anna Weiss, Texas …` is someone, `CNRS, France` a body)
+        // (`Anna Weiss, Texas …` is someone, `CNRS, France` a body; a town
+        // that is also a family name, `Campbell, California`, is the town)
+        return false;
     }
     // (after a lowercase word, only a preposition of place: `Universidad …
     // a Distancia, Spain` is the end of a longer name)
