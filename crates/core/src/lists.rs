@@ -225,6 +225,10 @@ word_lists! {
     family_particles,
     /// Place words after a name that leave the name a place (`Coron Island`).
     place_words_after_name,
+    /// Words near a road's number that make it a road (`the M1 northbound`).
+    road_words,
+    /// Kinds of road before a road's number (`Route 66`, `Interstate 35`).
+    road_kinds,
     // ---- quotes: who said it ----
     /// Verbs of saying: `said`, `told`, `tweeted` (lowercase).
     speech_verbs,

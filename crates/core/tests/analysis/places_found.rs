@@ -303,3 +303,54 @@ fn a_head_noun_another_language_puts_first_makes_a_place() {
         assert_eq!(kind.as_deref(), Some("place"), "{name}");
     }
 }
+
+#[test]
+fn a_kind_of_road_and_its_number_is_a_place() {
+    let a = Annotated::new(
+        "Detour\n\nThe slide closed Highway 1 near the coast, so drivers took Route 66 \
+         and then Interstate 35 north. Traffic on State Route 9 was light.",
+    );
+    for name in ["Highway 1", "Route 66", "Interstate 35", "State Route 9"] {
+        let place = a.entity(Place, name);
+        assert_eq!(a.mention_texts(place), [name]);
+    }
+}
+
+#[test]
+fn a_road_number_beside_a_road_word_is_a_place() {
+    let a = Annotated::new(
+        "Getting there\n\nFrom the south, take the M1 northbound to junction 32, then \
+         the M18 eastbound. Drivers from Tulsa can leave I-44 at exit 4. The A59 and \
+         the M62 link the city with the coast.",
+    );
+    // (the A59 and the M62 have no road word by them: the text's other
+    // roads make them roads)
+    for name in ["M1", "M18", "I-44", "A59", "M62"] {
+        let place = a.entity(Place, name);
+        assert_eq!(a.mention_texts(place), [name]);
+    }
+}
+
+#[test]
+fn numbers_shaped_like_roads_are_no_places_without_a_road() {
+    let a = Annotated::new(
+        "Notes\n\nHe poured A1 steak sauce on the meat. She earned a B2 grade in German. \
+         The F-16 and the B-52 flew over the G7 summit, and the E40 model sold out \
+         before the COVID-19 lockdown.",
+    );
+    for name in ["A1", "B2", "F-16", "B-52", "G7", "E40", "COVID-19"] {
+        assert!(a.find(Place, name).is_none(), "{name}: {:?}", a.all_names());
+    }
+}
+
+#[test]
+fn a_road_text_lends_its_kind_only_after_the() {
+    // `the A1` after `the M1 northbound` is a road, `A1 steak sauce` in the
+    // same text is not: the text's roads lend their kind only after `the`
+    let a = Annotated::new(
+        "Trip\n\nWe took the M1 northbound and then the A1. At the cafe he poured A1 \
+         steak sauce, and she wrote of a B2 grade.",
+    );
+    assert!(a.find(Place, "M1").is_some(), "{:?}", a.all_names());
+    assert!(a.find(Place, "B2").is_none(), "{:?}", a.all_names());
+}

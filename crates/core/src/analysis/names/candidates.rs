@@ -265,6 +265,15 @@ pub fn in_sentence(
             }
             break;
         }
+        // a kind of road takes its number: `Route 66`, `Interstate 35`
+        if end < range.end
+            && tokens[end].kind == TokenKind::Number
+            && tokens[end - 1].span().end < tokens[end].span().start
+            && lex.lists.road_kinds.contains(word(end - 1))
+            && word(end).bytes().all(|c| c.is_ascii_digit())
+        {
+            end += 1;
+        }
         // a natural feature's head in lowercase ends the name: `Bohai sea`,
         // `the Yangtze river` (not after a demonym: `a Korean river`)
         if end < range.end

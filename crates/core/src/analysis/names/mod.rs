@@ -213,6 +213,31 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             }
         }
     }
+    // a text that names a road by its number beside a road's word names its
+    // other road-shaped numbers after `the` as roads too (`the A59 and the
+    // M62` after `the M1 northbound`; not `A1 steak sauce`)
+    let road_at = spans
+        .iter()
+        .filter(|_| doc.parts.rules)
+        .find(|s| evidence::number_in_road_context(doc, lex, s))
+        .map(|s| doc.span(&s.tokens));
+    if let Some(at) = road_at {
+        let roads: FastSet<&str> = spans
+            .iter()
+            .zip(&keys)
+            .filter(|(s, _)| {
+                evidence::road_number_after_the(doc, s)
+                    || evidence::number_in_road_context(doc, lex, s)
+            })
+            .map(|(_, k)| k.as_str())
+            .collect();
+        for k in roads {
+            if let Some(v) = totals.get_mut(k) {
+                Ballot::new(v, &mut trace, || at).cast(&rules::ROAD_NUMBER_ELSEWHERE);
+                explained.later(k, trace.take());
+            }
+        }
+    }
     // the first word of a longer organisation name, used alone and never
     // with a title, is that organisation (`Packard` after `Packard Motor Car
     // Company`), but not a place (`Sydney` in `Sydney Morning Herald`); a

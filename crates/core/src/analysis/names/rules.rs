@@ -183,6 +183,8 @@ rules! {
     CASE_AFTER_COURT_NOUN: None For 3.0, "a name no gazetteer knows after `in` and, up to three words before, a noun of the courts (`the decision in Ratych`, `the courts back in Sirhan`): a case cited by a party's name";
     POSSESSOR_OF_FACILITY: Place Against 2.0, "a name before `'s` and a facility's name (`Platt's Music Hall`, `Sandor's Grand Hotel`): its owner or patron, the place being the facility";
     CURRENCY_OF_A_PLACE: Place Against 4.0, "a place's code glued to a currency sign (`US$ 10 billion`, `HK$`, `A$`) names the money, not the place";
+    ROAD_NAME: Place For 5.0, "a kind of road and its number (`Route 66`, `Interstate 35`, `State Route 9`): a road, where things happen";
+    ROAD_NUMBER: Place For 3.0, "a number shaped like a road's (`M62`, `A303`, `I-44`) with a road's word near it (`the M1 northbound`, `along the A303`)";
     UNKNOWN_AFTER_THE_INSTITUTION: Org For 2.5, "one word no list knows after `the`: an institution (`the Bundestag`)";
 
     // ---- capitals that prove nothing (`evidence/capitals.rs`)
@@ -215,6 +217,7 @@ rules! {
     FIRST_WORD_OF_ORG: Org Lead 2.0, "the first word of a longer organisation's name elsewhere, never with a title (`Packard`)";
     ACRONYM_OF_LOWERCASE_WORDS: None Lead 3.0, "an acronym that stands for lowercase words where it is brought in (`sea surface salinity (SSS)`): a term, no name";
     ACRONYM_OF_ORDINARY_WORDS: None Lead 3.0, "an acronym that stands for capitalised ordinary words, none an organisation's word, where it is brought in (`Compact Fluorescent Light (CFL)`): a term, no name";
+    ROAD_NUMBER_ELSEWHERE: Place Lead 1.0, "shaped like a road's number in a text that names a road by its number where a road's word stands by it (`the A59 and the M62` after `the M1 northbound`)";
     STORM_NAME_ALONE: None Lead 3.0, "a storm's name used alone elsewhere (`T C Phailin` after `Cyclone Phailin`)";
     NAMED_AGAIN_BY_LAST_WORD: Person For 2.0, "a name of two or three words, no cue in them, whose last word is used alone elsewhere, twice or with a vote for a person (`Évariste Galois` … `Galois`): people are named again so";
     COORDINATED_WITH_PERSON: Person For 2.0, "words shaped like a person's name that nothing else decides, in a list beside someone the rules are sure is a person (`Rem Okafor, Elia Brandt and Dr. Lena Moss`)";

@@ -13,6 +13,7 @@
 //!   before it), with [`context`] telling the longer patterns;
 //! - [`place_cues`]: places the gazetteer lacks but the text marks
 //!   (`Vinita, Oklahoma`, `Stridon, a village near …`);
+//! - [`roads`]: a road's name or number (`Route 66`, `the M1 northbound`);
 //! - [`capitals`]: capitals that prove nothing;
 //! - [`tagger`]: the learned tagger, which decides where the rules are unsure.
 //!
@@ -25,11 +26,13 @@ mod facility;
 mod facts;
 mod own;
 mod place_cues;
+mod roads;
 mod tagger;
 
 pub use context::{acronym_of_lowercase_words, acronym_of_ordinary_words};
 pub use facility::ends_in_facility_head;
 pub use facts::{Facts, is_common, is_division, is_initial, storm_name};
+pub use roads::{number_in_road_context, road_number_after_the};
 pub use tagger::{tagged_spans, tagger_only_votes};
 
 use super::rules::Ballot;
@@ -87,6 +90,7 @@ pub fn votes<'a>(
     let listed_place = around::after(doc, lex, &o, b);
     around::before(doc, lex, &o, b);
     place_cues::votes(doc, lex, &o, b);
+    roads::votes(doc, lex, &o, b);
     capitals::proving_nothing(doc, lex, &o, listed_place, b);
     tagger::confirm_or_decide(doc, span, b);
 }
