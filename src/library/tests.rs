@@ -22,6 +22,34 @@ const TWO: &str = "Harbour plan approved\n\nThe council approved the harbour pla
 const THREE: &str =
     "Weather turns\n\nRain fell across the region on Thursday, and the harbour closed early.";
 
+/// A library whose notes folder is its own, with ONE, TWO and THREE kept
+/// (at 100, 200 and 300); the folders live as long as the guards.
+struct WithNotes {
+    lib: Library,
+    notes: tempfile::TempDir,
+    _dir: tempfile::TempDir,
+    ids: [ArticleId; 3],
+}
+
+fn with_notes() -> WithNotes {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notes = tempfile::tempdir().expect("temp dir");
+    let mut lib = Library::open(dir.path())
+        .expect("opens")
+        .with_notes_dir(Some(notes.path().to_path_buf()));
+    let ids = [
+        keep(&mut lib, "https://example.com/one", ONE, 100),
+        keep(&mut lib, "https://example.com/two", TWO, 200),
+        keep(&mut lib, "https://example.com/three", THREE, 300),
+    ];
+    WithNotes {
+        lib,
+        notes,
+        _dir: dir,
+        ids,
+    }
+}
+
 #[test]
 fn an_article_kept_opens_again_with_its_analysis() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -137,14 +165,12 @@ fn search_reads_titles_text_and_filters() {
 
 #[test]
 fn forget_and_the_size_cap_spare_starred_and_noted_articles() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let notes = tempfile::tempdir().expect("temp dir");
-    let mut lib = Library::open(dir.path())
-        .expect("opens")
-        .with_notes_dir(Some(notes.path().to_path_buf()));
-    let one = keep(&mut lib, "https://example.com/one", ONE, 100);
-    let two = keep(&mut lib, "https://example.com/two", TWO, 200);
-    let three = keep(&mut lib, "https://example.com/three", THREE, 300);
+    let WithNotes {
+        mut lib,
+        notes,
+        _dir,
+        ids: [one, two, three],
+    } = with_notes();
     let four = keep(
         &mut lib,
         "https://example.com/four",
@@ -246,14 +272,12 @@ fn two_processes_at_once_lose_nothing() {
 
 #[test]
 fn tag_finds_the_articles_tags_and_the_hash_tags_of_their_notes() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let notes = tempfile::tempdir().expect("temp dir");
-    let mut lib = Library::open(dir.path())
-        .expect("opens")
-        .with_notes_dir(Some(notes.path().to_path_buf()));
-    let one = keep(&mut lib, "https://example.com/one", ONE, 100);
-    let two = keep(&mut lib, "https://example.com/two", TWO, 200);
-    keep(&mut lib, "https://example.com/three", THREE, 300);
+    let WithNotes {
+        lib,
+        notes,
+        _dir,
+        ids: [one, two, _],
+    } = with_notes();
     // one tagged on the article, two by a note's #tag
     lib.toggle_tag(&one.key(), "diplomacy").expect("tags");
     let (mut notebook, _) = crate::notes::Notebook::open(

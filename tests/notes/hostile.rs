@@ -75,6 +75,20 @@ fn series(
         .collect()
 }
 
+/// `import` of `items` into `store`, their article being `doc`'s.
+fn import_series(
+    store: &Store,
+    items: &[serde_json::Value],
+    doc: &Document,
+) -> Result<gloss::notes::import::ImportReport, NotesError> {
+    import(
+        store,
+        &json!(items).to_string(),
+        &|_| Some(doc.article.clone()),
+        clock(),
+    )
+}
+
 fn export_json(store: &Store, doc: &Document) -> String {
     let (nb, _) = Notebook::open(store.clone(), id(), &doc.article, clock()).unwrap();
     let ctx = ExportContext {
@@ -215,13 +229,7 @@ fn more_annotations_than_the_limit_are_refused_whole_with_the_key_to_raise() {
     };
     let store = Store::new(dir.path()).with_limits(limits);
     let items = series(1, 4, |_| "Zölle".to_string(), None);
-    let err = import(
-        &store,
-        &json!(items).to_string(),
-        &|_| Some(doc().article),
-        clock(),
-    )
-    .unwrap_err();
+    let err = import_series(&store, &items, &doc()).unwrap_err();
     assert!(
         matches!(err, NotesError::TooMany { count: 4, limit: 3 }),
         "{err}"
@@ -257,13 +265,7 @@ fn thousands_of_quotes_not_in_the_text_cost_once_at_import_not_at_every_open() {
         })
         .collect();
     let started = Instant::now();
-    let report = import(
-        &store,
-        &json!(items).to_string(),
-        &|_| Some(doc.article.clone()),
-        clock(),
-    )
-    .unwrap();
+    let report = import_series(&store, &items, &doc).unwrap();
     let import_took = started.elapsed();
     assert_eq!(report.articles, vec![(id(), 5_000)]);
     // the work bound was reached: the rest are detached, kept, and the user told
@@ -306,13 +308,7 @@ fn notes_a_limit_left_detached_are_looked_for_again_once_it_is_raised() {
         },
         Some((0, 10)),
     );
-    let report = import(
-        &store,
-        &json!(items).to_string(),
-        &|_| Some(doc.article.clone()),
-        clock(),
-    )
-    .unwrap();
+    let report = import_series(&store, &items, &doc).unwrap();
     assert!(
         report.warnings.iter().any(|w| w.contains("reanchor-work")),
         "{:?}",
@@ -352,13 +348,7 @@ fn a_huge_quote_is_not_matched_approximately() {
     let huge = "Zölle wurden verhandelt ".repeat(20_000); // 480,000 characters
     let items = series(2, 3, |_| huge.clone(), None);
     let started = Instant::now();
-    let report = import(
-        &store,
-        &json!(items).to_string(),
-        &|_| Some(doc.article.clone()),
-        clock(),
-    )
-    .unwrap();
+    let report = import_series(&store, &items, &doc).unwrap();
     assert!(
         started.elapsed() < Duration::from_secs(5),
         "{:?}",

@@ -60,9 +60,14 @@ fn the_speaker_is_the_subject_of_the_verb_not_the_nearest_name() {
 
 #[test]
 fn split_quotes_have_one_speaker() {
-    let q = quotes(
+    two_quotes_by_kerrigan(
         "\"It's a beautiful day that promises a good future,\" said Kerrigan, \"for both countries.\"",
     );
+}
+
+/// `body` holds two quotes, both Tomas Kerrigan's.
+fn two_quotes_by_kerrigan(body: &str) {
+    let q = quotes(body);
     assert_eq!(q.len(), 2, "{q:?}");
     assert!(
         q.iter()
@@ -532,13 +537,7 @@ fn a_fragment_cut_off_by_its_attribution_is_one_quote_with_parts() {
         "\"It's a beautiful day that promises a good future,\" said Kerrigan, \"for both countries.\"",
         "\"I'm not,\" Kerrigan said as he left the room. \"It's not my job to worry.\"",
     ] {
-        let q = quotes(body);
-        assert_eq!(q.len(), 2, "{q:?}");
-        assert!(
-            q.iter()
-                .all(|(_, s)| s.as_deref() == Some("Tomas Kerrigan")),
-            "{q:?}"
-        );
+        two_quotes_by_kerrigan(body);
     }
 }
 
