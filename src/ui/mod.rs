@@ -227,16 +227,8 @@ pub fn run_library(settings: &settings::ReaderSettings) -> anyhow::Result<()> {
         .ok_or_else(|| anyhow::anyhow!("the library is off ([library] keep in config.toml)"))?;
     let mut shelf = shelf::library(&keeper, "").map_err(anyhow::Error::msg)?;
     shelf.message = None;
-    let mut session = terminal::Session::enter()?;
-    let mut warnings = Vec::new();
-    let mut feeds = feedlist::FeedsUi::new(&settings.feeds, &settings.clean);
-    let result = library_screen(&mut session, shelf, keeper, settings, &mut feeds)
-        .and_then(|exit| follow_exits(&mut session, exit, settings, &mut feeds, &mut warnings));
-    drop(session);
-    for w in warnings {
-        crate::sanitize::eprint_line(&format!("gloss: {w}"));
-    }
-    result
+    let feeds = feedlist::FeedsUi::new(&settings.feeds, &settings.clean);
+    run_shelf(shelf, Some(keeper), settings, feeds)
 }
 
 /// A folder's articles as a list (`gloss DIR`), not kept until one is
@@ -251,11 +243,22 @@ pub fn run_folder(
         .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", dir.display()))?;
     let keeper = crate::library::Keeper::new(&settings.library, settings.notes.dir());
     let shelf = shelf::folder(dir, files.clone());
-    let mut session = terminal::Session::enter()?;
-    let mut warnings = Vec::new();
     let mut feeds = feedlist::FeedsUi::new(&settings.feeds, &settings.clean);
     feeds.folder = Some((dir.to_path_buf(), files));
     feeds.max_bytes = max_bytes;
+    run_shelf(shelf, keeper, settings, feeds)
+}
+
+/// The terminal session of a list (the library's or a folder's) and of what
+/// it opens, until the user quits; the warnings printed after it.
+fn run_shelf(
+    shelf: shelf::Shelf,
+    keeper: Option<crate::library::Keeper>,
+    settings: &settings::ReaderSettings,
+    mut feeds: feedlist::FeedsUi,
+) -> anyhow::Result<()> {
+    let mut session = terminal::Session::enter()?;
+    let mut warnings = Vec::new();
     let result = library_screen(&mut session, shelf, keeper, settings, &mut feeds)
         .and_then(|exit| follow_exits(&mut session, exit, settings, &mut feeds, &mut warnings));
     drop(session);

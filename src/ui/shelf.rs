@@ -744,6 +744,7 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
             ..screen
         },
     );
+    let key = |a: ShelfAction| app.key(Action::Shelf(a));
     let status = if let Some(confirm) = &shelf.confirm {
         let (what, key) = match confirm {
             Confirm::Delete(k) => ("Forget", k),
@@ -760,8 +761,8 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
                 " Save “{}” as: {}▏  {} saves · {} drops",
                 sanitize(&shelf.query),
                 sanitize(name),
-                app.key(Action::Shelf(ShelfAction::SearchConfirm)),
-                app.key(Action::Shelf(ShelfAction::SearchCancel)),
+                key(ShelfAction::SearchConfirm),
+                key(ShelfAction::SearchCancel),
             ),
             theme.text,
         )
@@ -770,18 +771,16 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
     } else if let Some(m) = &shelf.message {
         (format!(" {m}"), theme.dim)
     } else if matches!(shelf.rows, Rows::Folder { .. }) {
-        let key = |a: ShelfAction| app.key(Action::Shelf(a));
         (
             format!(
                 " {} read it (kept in the library then) · {} back to this list from an article · {} quit",
                 key(ShelfAction::Enter),
-                app.key(Action::Shelf(ShelfAction::Open)),
+                key(ShelfAction::Open),
                 app.key(Action::Quit)
             ),
             theme.dim,
         )
     } else if matches!(shelf.rows, Rows::People { .. }) {
-        let key = |a: ShelfAction| app.key(Action::Shelf(a));
         (
             format!(
                 " {} their articles · {} most mentioned/quoted · {} back · {} quit",
@@ -793,7 +792,6 @@ pub fn draw(app: &App, shelf: &Shelf, frame: &mut Frame) {
             theme.dim,
         )
     } else {
-        let key = |a: ShelfAction| app.key(Action::Shelf(a));
         (
             format!(
                 " {} open · {} back · {} search · {} save it · {} feeds · {} people · {} star · {} read/unread · {} archive · {} forget · {} quit",
