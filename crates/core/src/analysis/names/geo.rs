@@ -38,13 +38,13 @@ pub const CONTAINER_POPULATION: u64 = 100_000;
 
 /// Each place without a `geo` put where a place it lies in is.
 fn place_by_container(doc: &Doc, lex: &Lexicon, places: &mut [Draft]) {
+    if places.iter().all(|d| d.geo.is_some()) {
+        return;
+    }
     let placed: Vec<(String, Geo)> = places
         .iter()
         .filter_map(|d| Some((d.name.clone(), d.geo.clone()?)))
         .collect();
-    if places.iter().all(|d| d.geo.is_some()) {
-        return;
-    }
     let in_article = |name: &str| {
         placed
             .iter()
