@@ -191,3 +191,23 @@ fn a_small_town_inside_an_unknown_name_does_not_place_it_on_its_own() {
     let e = a.entity(EntityKind::Place, "Mount Holyoke");
     assert_eq!(e.geo, None, "a town of 40,000 in its name is no evidence");
 }
+
+#[test]
+fn a_namesake_city_abroad_does_not_contain_a_place_of_the_article() {
+    // a street of a Texas town named after a Portuguese city is not in Portugal
+    let a = Annotated::new(
+        "Traffic\n\nDrivers in Garland, Texas, were told to avoid Lisbon Street after a \
+         water main broke on Monday. Crews from Dallas arrived in the afternoon.\n",
+    );
+    let street = a.entity(EntityKind::Place, "Lisbon Street");
+    let abroad = street.geo.as_ref().and_then(|g| g.country_code.as_deref());
+    assert!(matches!(abroad, None | Some("US")), "{:?}", street.geo);
+    // the same name in an article about Portugal is placed in Lisbon
+    let a = Annotated::new(
+        "Walk\n\nFrom Porto we took the train south and walked the length of Lisbon \
+         Street before dinner in Portugal.\n",
+    );
+    let street = geo(&a, "Lisbon Street");
+    assert_eq!(street.within.as_deref(), Some("Lisbon"));
+    assert_eq!(street.country_code.as_deref(), Some("PT"));
+}

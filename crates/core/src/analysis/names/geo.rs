@@ -17,7 +17,8 @@
 //! in is ([`Geo::within`]): the place named right after it (`Flushing,
 //! Queens`), else a place its own name contains (`Lower Manhattan`, `Las
 //! Vegas Strip`): one the article places, else a country, state or region,
-//! or a city of at least [`CONTAINER_POPULATION`] people.
+//! or a city of at least [`CONTAINER_POPULATION`] people, in a country of
+//! the article's own places when it places any.
 
 use crate::analysis::Geo;
 use crate::analysis::doc::Doc;
@@ -45,6 +46,15 @@ fn place_by_container(doc: &Doc, lex: &Lexicon, places: &mut [Draft]) {
         .iter()
         .filter_map(|d| Some((d.name.clone(), d.geo.clone()?)))
         .collect();
+    // the countries the article's own places lie in: a namesake abroad does
+    // not contain a place of this article (`Florence Avenue` in a story
+    // about Tulsa is not in Italy)
+    let countries: Vec<&str> = placed
+        .iter()
+        .filter_map(|(_, g)| g.country_code.as_deref())
+        .collect();
+    let near =
+        |p: &Place| countries.is_empty() || p.country_code.is_some_and(|c| countries.contains(&c));
     let in_article = |name: &str| {
         placed
             .iter()
@@ -77,8 +87,9 @@ fn place_by_container(doc: &Doc, lex: &Lexicon, places: &mut [Draft]) {
                         return Some(found);
                     }
                     let known = lex.places(&name).into_iter().map(|m| m.place).find(|p| {
-                        !matches!(p.feature, Feature::City | Feature::Capital)
-                            || p.population >= CONTAINER_POPULATION
+                        near(p)
+                            && (!matches!(p.feature, Feature::City | Feature::Capital)
+                                || p.population >= CONTAINER_POPULATION)
                     });
                     if let Some(p) = known {
                         return Some((p.name.to_string(), p.geo()));
