@@ -1070,7 +1070,7 @@ fn keep_in(
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
-    let rowid = match existing {
+    let new_text = match existing {
         Some((rowid, old_hash, old_version)) => {
             let same_text = old_hash == text_hash;
             // an analysis of the same text by the same version is kept as it is
@@ -1083,64 +1083,47 @@ fn keep_in(
                 )?;
                 return Ok(());
             }
-            tx.execute(
-                "UPDATE articles SET origin = ?2, title = ?3, site = ?4, url = ?5, published = ?6,
-                     date = ?7, read_at = ?8, unread = 0, text_hash = ?9, article = ?10,
-                     analysis = ?11, analysis_version = ?12, size = ?13 WHERE id = ?1",
-                params![
-                    rowid,
-                    origin,
-                    title,
-                    article.meta.site,
-                    article.meta.url,
-                    article.meta.published,
-                    date,
-                    now,
-                    text_hash,
-                    article_json,
-                    analysis_json,
-                    analysis.map(|_| ANALYSIS_VERSION),
-                    size
-                ],
-            )?;
-            if !same_text {
-                tx.execute("DELETE FROM fts WHERE rowid = ?1", [rowid])?;
-                tx.execute(
-                    "INSERT INTO fts(rowid, title, body) VALUES (?1, ?2, ?3)",
-                    params![rowid, title, article.text],
-                )?;
-            }
-            rowid
+            !same_text
         }
-        None => {
-            tx.execute(
-                "INSERT INTO articles (key, origin, title, site, url, published, date, added,
-                     read_at, text_hash, article, analysis, analysis_version, size)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13)",
-                params![
-                    key,
-                    origin,
-                    title,
-                    article.meta.site,
-                    article.meta.url,
-                    article.meta.published,
-                    date,
-                    now,
-                    text_hash,
-                    article_json,
-                    analysis_json,
-                    analysis.map(|_| ANALYSIS_VERSION),
-                    size
-                ],
-            )?;
-            let rowid = tx.last_insert_rowid();
-            tx.execute(
-                "INSERT INTO fts(rowid, title, body) VALUES (?1, ?2, ?3)",
-                params![rowid, title, article.text],
-            )?;
-            rowid
-        }
+        None => true,
     };
+    // one statement keeps a new article and updates a kept one (whose
+    // `added`, flags and tags stay)
+    let rowid: i64 = tx.query_row(
+        "INSERT INTO articles (key, origin, title, site, url, published, date, added,
+             read_at, text_hash, article, analysis, analysis_version, size)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11, ?12, ?13)
+         ON CONFLICT(key) DO UPDATE SET origin = excluded.origin, title = excluded.title,
+             site = excluded.site, url = excluded.url, published = excluded.published,
+             date = excluded.date, read_at = excluded.read_at, unread = 0,
+             text_hash = excluded.text_hash, article = excluded.article,
+             analysis = excluded.analysis, analysis_version = excluded.analysis_version,
+             size = excluded.size
+         RETURNING id",
+        params![
+            key,
+            origin,
+            title,
+            article.meta.site,
+            article.meta.url,
+            article.meta.published,
+            date,
+            now,
+            text_hash,
+            article_json,
+            analysis_json,
+            analysis.map(|_| ANALYSIS_VERSION),
+            size
+        ],
+        |r| r.get(0),
+    )?;
+    if new_text {
+        tx.execute("DELETE FROM fts WHERE rowid = ?1", [rowid])?;
+        tx.execute(
+            "INSERT INTO fts(rowid, title, body) VALUES (?1, ?2, ?3)",
+            params![rowid, title, article.text],
+        )?;
+    }
     // the index follows the analysis kept (none: no index)
     for table in ["entities", "names", "quotes"] {
         tx.execute(&format!("DELETE FROM {table} WHERE article = ?1"), [rowid])?;

@@ -67,6 +67,36 @@ fn an_article_kept_opens_again_with_its_analysis() {
 }
 
 #[test]
+fn an_article_kept_again_with_new_text_keeps_its_star_and_tags_and_is_searched_anew() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut lib = Library::open(dir.path()).expect("opens");
+    let id = keep(&mut lib, "https://example.com/one", ONE, 100);
+    lib.set_flag(&id.key(), Flag::Starred, true).expect("stars");
+    assert!(lib.toggle_tag(&id.key(), "talks").expect("tags"));
+    // the page changed since: same address, the text of TWO
+    keep(&mut lib, "https://example.com/one", TWO, 200);
+    assert_eq!(lib.len().expect("counts"), 1);
+    let kept = lib.get(&id.key()).expect("reads").expect("kept");
+    assert_eq!(kept.article, article(TWO));
+    let entry = &lib.list().expect("lists")[0];
+    assert!(entry.starred, "{entry:?}");
+    assert_eq!(entry.tags, vec!["talks".to_string()]);
+    assert_eq!(entry.read_at, 200);
+    let found = |q: &str| {
+        lib.search(&Query::parse(q).expect("parses"))
+            .expect("searches")
+            .len()
+    };
+    assert_eq!(found("lisbon"), 0, "the old text is no longer searched");
+    assert_eq!(found("harbour"), 1);
+    assert_eq!(
+        found("person:pompeo"),
+        1,
+        "the index follows the new analysis"
+    );
+}
+
+#[test]
 fn an_analysis_by_another_version_is_not_used_and_is_replaced() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut lib = Library::open(dir.path()).expect("opens");
