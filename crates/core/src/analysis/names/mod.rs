@@ -144,6 +144,8 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     // the first words of an organisation's name, used alone, are that
     // organisation (`Florida State` after `Florida State University`), but
     // not a division's (`City of Morlund` after `City of Morlund Council`)
+    // nor a place the gazetteer knows, which the organisation is named
+    // after (`San Francisco` after `San Francisco Bulletin`)
     let short_orgs: Vec<(String, Span)> = totals
         .iter()
         .filter_map(|(k, v)| {
@@ -156,6 +158,14 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             }
             (head.contains(' ') && org_ending_in_cue(lex, v, last))
                 .then(|| (head.to_string(), explained.first_at(k)))
+        })
+        .filter(|(head, _)| {
+            // (the head as first written, for the gazetteer's case)
+            let written = keys
+                .iter()
+                .position(|k| k == head)
+                .map(|i| doc.slice(&spans[i].tokens));
+            written.is_none_or(|w| lex.place(w).is_none())
         })
         .collect();
     for (head, at) in short_orgs {
