@@ -19,3 +19,46 @@ fn a_known_place_an_organisation_is_named_after_stays_a_place() {
         a.mention_texts(city)
     );
 }
+
+#[test]
+fn an_acronym_of_words_that_name_nothing_is_no_organisation() {
+    let a = Annotated::new(
+        "Salt\n\nDoctors warn of Iodine Deficiency Disorders in children. The best known \
+         effects of IDD are goiter and cretinism.",
+    );
+    assert!(a.find(Organization, "IDD").is_none(), "{:?}", a.all_names());
+    // an acronym spelling no such words is still an organisation
+    let b = Annotated::new(
+        "Salt\n\nDoctors warn of Iodine Deficiency Disorders in children, the RSPCA said \
+         in a statement.",
+    );
+    assert!(
+        b.find(Organization, "RSPCA").is_some(),
+        "{:?}",
+        b.all_names()
+    );
+}
+
+#[test]
+fn a_graduate_of_a_school_names_the_school() {
+    let a = Annotated::new(
+        "Careers\n\nShe came to MIT as a recent graduate of Mount Holyoke with a degree \
+         in math.",
+    );
+    assert!(
+        a.find(Organization, "Mount Holyoke").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Place, "Mount Holyoke").is_none());
+}
+
+#[test]
+fn the_web_address_of_a_known_organisation_is_that_organisation() {
+    let a = Annotated::new(
+        "Credits\n\nThis article first appeared in Wired. It was reprinted on Wired.com \
+         last week.",
+    );
+    let wired = a.entity(Organization, "Wired.com");
+    assert_eq!(a.mention_texts(wired), ["Wired", "Wired.com"]);
+}

@@ -199,6 +199,21 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             explained.later(k, trace.take());
         }
     }
+    // an unknown acronym whose letters are the initials of capitalised
+    // words the rules take for no name, written elsewhere in the text
+    // (`Iodine Deficiency Disorders` … `the effects of IDD`), stands for
+    // them: a term, no organisation
+    if doc.parts.rules {
+        acronyms_of_unnamed_words(
+            doc,
+            lex,
+            &spans,
+            &keys,
+            &mut totals,
+            &mut trace,
+            &mut explained,
+        );
+    }
     // a storm's name used alone, or after the initials of its kind (`T C
     // Phailin` after `Cyclone Phailin`), is the storm's, no one's
     let storms: FastMap<String, Span> = spans
@@ -644,6 +659,52 @@ pub(crate) fn name_shaped(word: &str) -> bool {
 /// Whether a name's summed votes `v` make it an organisation and its last
 /// word (`last`, from its lowercase key) is an organisation cue when
 /// capitalised (`university` → `University`).
+/// See the call: [`rules::ACRONYM_OF_UNNAMED_WORDS`].
+fn acronyms_of_unnamed_words<'k>(
+    doc: &Doc,
+    lex: &Lexicon,
+    spans: &[NameSpan],
+    keys: &'k [String],
+    totals: &mut FastMap<&'k str, Votes>,
+    trace: &mut Trace<crate::analysis::explain::Fired>,
+    explained: &mut Explained,
+) {
+    let org_leads = |v: &Votes| v.org > v.person.max(v.place).max(v.none);
+    // the unknown acronyms taken for organisations (few, most often none)
+    let mut acronyms: Vec<(&'k str, &str, Span)> = Vec::new();
+    for (s, k) in spans.iter().zip(keys) {
+        let word = doc.slice(&s.tokens);
+        let letters = word.chars().count();
+        if s.tokens.len() == 1
+            && (2..=6).contains(&letters)
+            && word.chars().all(|c| c.is_ascii_uppercase())
+            && lex.organization(word).is_none()
+            && totals.get(k.as_str()).is_some_and(org_leads)
+            && !acronyms.iter().any(|(a, _, _)| *a == k.as_str())
+        {
+            acronyms.push((k.as_str(), word, doc.span(&s.tokens)));
+        }
+    }
+    if acronyms.is_empty() {
+        return;
+    }
+    let no_name = |v: &Votes| {
+        let best = v.person.max(v.org).max(v.place);
+        best < rules::THRESHOLD || best <= v.none
+    };
+    for (k, word, at) in acronyms {
+        let spelt = spans.iter().zip(keys).any(|(s, sk)| {
+            s.tokens.len() >= 2
+                && totals.get(sk.as_str()).is_some_and(no_name)
+                && orgs::acronym(doc.slice(&s.tokens)) == word
+        });
+        if spelt && let Some(v) = totals.get_mut(k) {
+            Ballot::new(v, trace, || at).cast(&rules::ACRONYM_OF_UNNAMED_WORDS);
+            explained.later(k, trace.take());
+        }
+    }
+}
+
 fn org_ending_in_cue(lex: &Lexicon, v: &Votes, last: &str) -> bool {
     if v.org <= v.person.max(v.place).max(v.none) {
         return false;

@@ -427,6 +427,13 @@ pub fn before(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     {
         b.cast(&rules::APPOSITION_TO_ORG_KIND);
     }
+    // `a graduate of Mount Holyoke`, `graduated from Navarro College`: a school
+    if matches!(before, "of" | "from")
+        && start >= 2
+        && lex.lists.alumni_words.contains(doc.word(start - 2))
+    {
+        b.cast(&rules::ALUMNI_OF_SCHOOL);
+    }
     // `the province of Palawan`, `the island of Busuanga`
     if before == "of"
         && start >= 2

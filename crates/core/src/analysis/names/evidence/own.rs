@@ -83,6 +83,14 @@ pub fn known_organisation(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ball
         } else {
             &rules::KNOWN_ORG
         });
+    } else if o.words.len() == 1
+        && super::place_cues::web_address(o.full)
+        && o.full
+            .rsplit_once('.')
+            .is_some_and(|(site, _)| lex.organization(site).is_some())
+    {
+        // `Wired.com`: the organisation's own site
+        b.cast(&rules::KNOWN_ORG_WEBSITE);
     }
 }
 
