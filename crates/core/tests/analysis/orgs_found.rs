@@ -62,3 +62,22 @@ fn the_web_address_of_a_known_organisation_is_that_organisation() {
     let wired = a.entity(Organization, "Wired.com");
     assert_eq!(a.mention_texts(wired), ["Wired", "Wired.com"]);
 }
+
+#[test]
+fn what_a_named_person_is_of_is_an_organisation() {
+    let a = Annotated::new(
+        "Wikinews interviews Mario J. Lucero and Isabel Ruiz of Heaven Sent Gaming\n\n\
+         What is Heaven Sent Gaming?\n\nHeaven Sent Gaming is basically me and Isabel.",
+    );
+    let firm = a.entity(Organization, "Heaven Sent Gaming");
+    assert_eq!(
+        a.mention_texts(firm).len(),
+        3,
+        "{:?}",
+        a.mention_texts(firm)
+    );
+    // a place the gazetteer knows stays a place
+    let b = Annotated::new("Visitors\n\nWe met Anna Weiss of Leeds at the fair.");
+    assert!(b.find(Place, "Leeds").is_some(), "{:?}", b.all_names());
+    assert!(b.find(Organization, "Leeds").is_none());
+}

@@ -359,6 +359,15 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             &mut trace,
             &mut explained,
         );
+        affiliated_with_person(
+            doc,
+            lex,
+            &spans,
+            &keys,
+            &mut totals,
+            &mut trace,
+            &mut explained,
+        );
     }
     let kind_of = |k: &str| -> Option<EntityKind> {
         let v = totals.get(k)?;
@@ -659,6 +668,68 @@ pub(crate) fn name_shaped(word: &str) -> bool {
 /// Whether a name's summed votes `v` make it an organisation and its last
 /// word (`last`, from its lowercase key) is an organisation cue when
 /// capitalised (`university` → `University`).
+/// `Isabel Ruiz of Heaven Sent Gaming`, `Nick Rhodes of Duran Duran`: a
+/// name after `of` (or `of the`) that follows someone's full name the rules
+/// are sure of is what that person belongs to, an organisation, unless the
+/// gazetteer knows it or the votes make it a place (`Anna Weiss of Leeds`).
+fn affiliated_with_person<'k>(
+    doc: &Doc,
+    lex: &Lexicon,
+    spans: &[NameSpan],
+    keys: &'k [String],
+    totals: &mut FastMap<&'k str, Votes>,
+    trace: &mut Trace<crate::analysis::explain::Fired>,
+    explained: &mut Explained,
+) {
+    let sure_person = |k: &str| {
+        totals.get(k).is_some_and(|v| {
+            v.person >= rules::STRONG
+                && v.person - v.org.max(v.place).max(v.none) >= rules::STRONG_MARGIN
+        })
+    };
+    let mut by_start: FastMap<usize, usize> = FastMap::default();
+    for (i, s) in spans.iter().enumerate() {
+        by_start.entry(s.tokens.start).or_insert(i);
+    }
+    let mut found: Vec<(usize, Span)> = Vec::new();
+    for (p, person) in spans.iter().enumerate() {
+        let end = person.tokens.end;
+        if person.tokens.len() < 2 || end >= doc.tokens.len() || doc.word(end) != "of" {
+            continue;
+        }
+        let mut at = end + 1;
+        if at < doc.tokens.len() && doc.word(at) == "the" {
+            at += 1;
+        }
+        let Some(&x) = by_start.get(&at) else {
+            continue;
+        };
+        if doc.sentence_of[at] != doc.sentence_of[end] || !sure_person(&keys[p]) {
+            continue;
+        }
+        let written = doc.slice(&spans[x].tokens);
+        let first = doc.word(spans[x].tokens.start);
+        let no_org = lex.place(written).is_some()
+            || lex.demonym(first).is_some()
+            || lex.calendar(first).is_some()
+            || lex.title(written).is_some()
+            || sure_person(&keys[x])
+            // (one ordinary word: `of the Architectural, Surveying … constituency`)
+            || (spans[x].tokens.len() == 1 && evidence::is_common(lex, first));
+        if !no_org && !found.iter().any(|&(i, _)| keys[i] == keys[x]) {
+            found.push((x, doc.span(&person.tokens)));
+        }
+    }
+    for (i, at) in found {
+        if let Some(v) = totals.get_mut(keys[i].as_str())
+            && v.place <= v.person.max(v.org).max(v.none)
+        {
+            Ballot::new(v, trace, || at).cast(&rules::AFFILIATION_OF_PERSON);
+            explained.later(&keys[i], trace.take());
+        }
+    }
+}
+
 /// See the call: [`rules::ACRONYM_OF_UNNAMED_WORDS`].
 fn acronyms_of_unnamed_words<'k>(
     doc: &Doc,
