@@ -81,3 +81,30 @@ fn what_a_named_person_is_of_is_an_organisation() {
     assert!(b.find(Place, "Leeds").is_some(), "{:?}", b.all_names());
     assert!(b.find(Organization, "Leeds").is_none());
 }
+
+#[test]
+fn one_of_a_kind_of_organisation_named_before_is_an_organisation() {
+    let a = Annotated::new(
+        "Signs\n\nBars and restaurants hire firms such as Let There Be Neon in Manhattan.",
+    );
+    assert!(
+        a.find(Organization, "Let There Be Neon").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn a_faith_or_camp_before_a_noun_is_no_organisation() {
+    let a = Annotated::new(
+        "History\n\nDuring the Nazi occupation, the city lost its Jewish quarter. He \
+         entered the Jesuit college at Braunsberg.",
+    );
+    for word in ["Nazi", "Jewish", "Jesuit"] {
+        assert!(
+            a.find(Organization, word).is_none(),
+            "{word}: {:?}",
+            a.all_names()
+        );
+    }
+}

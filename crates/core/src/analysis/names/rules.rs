@@ -170,6 +170,7 @@ rules! {
     OBJECT_OF_PERSON_VERB: Person For 2.0, "the object of a verb whose object is a person (`appointed Draco`)";
     APPOSITION_TO_TITLE: Person For 2.5, "in apposition to a title (`the King of Athens, Theseus`)";
     APPOSITION_TO_ORG_KIND: Org For 4.0, "after the kind of organisation it names (`the journal Current Biology`)";
+    ORG_KIND_SUCH_AS: Org For 4.0, "after a kind of organisation and `such as` or `like` (`firms such as Let There Be Neon`, `airlines like Volaris`): one of that kind";
     PLACE_NOUN_OF: Place For 2.5, "after a place noun and `of` (`the province of Palawan`)";
     REALM_OF_TITLE: Place For 3.0, "after a peer's or monarch's title and `of` (`Earl of Clare`): the land";
     REALM_NOT_HOLDER: Person Against 1.0, "after a peer's title and `of`: not the title's holder";
