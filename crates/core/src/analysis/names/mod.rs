@@ -763,13 +763,23 @@ fn acronyms_of_unnamed_words<'k>(
         let best = v.person.max(v.org).max(v.place);
         best < rules::THRESHOLD || best <= v.none
     };
+    // the initials of the runs of several words that are no name, each
+    // run once
+    let mut seen: FastSet<&str> = FastSet::default();
+    let mut spelt: FastSet<String> = FastSet::default();
+    for (s, sk) in spans.iter().zip(keys) {
+        if s.tokens.len() >= 2
+            && s.tokens.len() <= 6
+            && seen.insert(sk.as_str())
+            && totals.get(sk.as_str()).is_some_and(no_name)
+        {
+            spelt.insert(orgs::acronym(doc.slice(&s.tokens)));
+        }
+    }
     for (k, word, at) in acronyms {
-        let spelt = spans.iter().zip(keys).any(|(s, sk)| {
-            s.tokens.len() >= 2
-                && totals.get(sk.as_str()).is_some_and(no_name)
-                && orgs::acronym(doc.slice(&s.tokens)) == word
-        });
-        if spelt && let Some(v) = totals.get_mut(k) {
+        if spelt.contains(word)
+            && let Some(v) = totals.get_mut(k)
+        {
             Ballot::new(v, trace, || at).cast(&rules::ACRONYM_OF_UNNAMED_WORDS);
             explained.later(k, trace.take());
         }
