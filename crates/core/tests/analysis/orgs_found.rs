@@ -108,3 +108,17 @@ fn a_faith_or_camp_before_a_noun_is_no_organisation() {
         );
     }
 }
+
+#[test]
+fn a_code_after_its_label_is_no_organisation() {
+    let a = Annotated::new(
+        "Get in\n\nTulsa International Airport (IATA: TUL) is north of the city. The RSPCA \
+         runs a shelter there.",
+    );
+    assert!(a.find(Organization, "TUL").is_none(), "{:?}", a.all_names());
+    assert!(
+        a.find(Organization, "RSPCA").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}

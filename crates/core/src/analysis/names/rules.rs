@@ -86,6 +86,7 @@ rules! {
     OATH: None For 6.0, "an oath opening a quotation (`\"Jesus …!`)";
     FIELD_OF_A_UNIT: None For 6.0, "one of the fields a unit is named after (`the Science, Technology and Society program`)";
     ACRONYM_TERM: None For 6.0, "an acronym in everyday use for a thing, a role or a unit (`DNA`, `CEO`, `GDP`, `DKK`): a term, no organisation";
+    CODE_AFTER_LABEL: None For 6.0, "an acronym after `(`, a label in capitals and a colon (`(IATA: PHX)`): a code, no organisation";
     ACRONYM_AFTER_NUMBER: None For 3.0, "an acronym right after a number (`3 RBI`, `250 MXN`): a unit or a currency, no organisation";
     LEGAL_FORM_ALONE: None For 6.0, "a company's legal form alone (`Inc.`) names nothing";
     TIME_ZONE: None For 6.0, "a time zone after a clock time (`9 a.m. EST`)";
