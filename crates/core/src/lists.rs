@@ -155,6 +155,8 @@ word_lists! {
     org_kinds,
     /// Verbs whose object is a person (`appointed Draco`).
     person_object_verbs,
+    /// Words for those who went to a school, before `of`/`from` and its name (`a graduate of`).
+    alumni_words,
     /// Nouns before `of X` that make X a place (`the province of Palawan`).
     place_of_nouns,
     /// Peers' and monarchs' titles whose `of X` is a land (`Earl of Clare`).

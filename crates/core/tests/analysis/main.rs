@@ -7,6 +7,7 @@ mod explain;
 mod geo;
 mod limits;
 mod name_evidence;
+mod orgs_found;
 mod people;
 mod places_found;
 mod places_orgs;

@@ -144,6 +144,8 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     // the first words of an organisation's name, used alone, are that
     // organisation (`Florida State` after `Florida State University`), but
     // not a division's (`City of Morlund` after `City of Morlund Council`)
+    // nor a place the gazetteer knows, which the organisation is named
+    // after (`San Francisco` after `San Francisco Bulletin`)
     let short_orgs: Vec<(String, Span)> = totals
         .iter()
         .filter_map(|(k, v)| {
@@ -156,6 +158,14 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             }
             (head.contains(' ') && org_ending_in_cue(lex, v, last))
                 .then(|| (head.to_string(), explained.first_at(k)))
+        })
+        .filter(|(head, _)| {
+            // (the head as first written, for the gazetteer's case)
+            let written = keys
+                .iter()
+                .position(|k| k == head)
+                .map(|i| doc.slice(&spans[i].tokens));
+            written.is_none_or(|w| lex.place(w).is_none())
         })
         .collect();
     for (head, at) in short_orgs {
@@ -188,6 +198,21 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             Ballot::new(v, &mut trace, || at).cast(rule);
             explained.later(k, trace.take());
         }
+    }
+    // an unknown acronym whose letters are the initials of capitalised
+    // words the rules take for no name, written elsewhere in the text
+    // (`Iodine Deficiency Disorders` … `the effects of IDD`), stands for
+    // them: a term, no organisation
+    if doc.parts.rules {
+        acronyms_of_unnamed_words(
+            doc,
+            lex,
+            &spans,
+            &keys,
+            &mut totals,
+            &mut trace,
+            &mut explained,
+        );
     }
     // a storm's name used alone, or after the initials of its kind (`T C
     // Phailin` after `Cyclone Phailin`), is the storm's, no one's
@@ -326,6 +351,15 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     }
     if doc.parts.rules {
         coordinated_with_person(
+            doc,
+            lex,
+            &spans,
+            &keys,
+            &mut totals,
+            &mut trace,
+            &mut explained,
+        );
+        affiliated_with_person(
             doc,
             lex,
             &spans,
@@ -634,6 +668,124 @@ pub(crate) fn name_shaped(word: &str) -> bool {
 /// Whether a name's summed votes `v` make it an organisation and its last
 /// word (`last`, from its lowercase key) is an organisation cue when
 /// capitalised (`university` → `University`).
+/// `Isabel Ruiz of Heaven Sent Gaming`, `Nick Rhodes of Duran Duran`: a
+/// name after `of` (or `of the`) that follows someone's full name the rules
+/// are sure of is what that person belongs to, an organisation, unless the
+/// gazetteer knows it or the votes make it a place (`Anna Weiss of Leeds`).
+fn affiliated_with_person<'k>(
+    doc: &Doc,
+    lex: &Lexicon,
+    spans: &[NameSpan],
+    keys: &'k [String],
+    totals: &mut FastMap<&'k str, Votes>,
+    trace: &mut Trace<crate::analysis::explain::Fired>,
+    explained: &mut Explained,
+) {
+    let sure_person = |k: &str| {
+        totals.get(k).is_some_and(|v| {
+            v.person >= rules::STRONG
+                && v.person - v.org.max(v.place).max(v.none) >= rules::STRONG_MARGIN
+        })
+    };
+    let mut by_start: FastMap<usize, usize> = FastMap::default();
+    for (i, s) in spans.iter().enumerate() {
+        by_start.entry(s.tokens.start).or_insert(i);
+    }
+    let mut found: Vec<(usize, Span)> = Vec::new();
+    for (p, person) in spans.iter().enumerate() {
+        let end = person.tokens.end;
+        if person.tokens.len() < 2 || end >= doc.tokens.len() || doc.word(end) != "of" {
+            continue;
+        }
+        let mut at = end + 1;
+        if at < doc.tokens.len() && doc.word(at) == "the" {
+            at += 1;
+        }
+        let Some(&x) = by_start.get(&at) else {
+            continue;
+        };
+        if doc.sentence_of[at] != doc.sentence_of[end] || !sure_person(&keys[p]) {
+            continue;
+        }
+        let written = doc.slice(&spans[x].tokens);
+        let first = doc.word(spans[x].tokens.start);
+        let no_org = lex.place(written).is_some()
+            || lex.demonym(first).is_some()
+            || lex.calendar(first).is_some()
+            || lex.title(written).is_some()
+            || sure_person(&keys[x])
+            // (one ordinary word: `of the Architectural, Surveying … constituency`)
+            || (spans[x].tokens.len() == 1 && evidence::is_common(lex, first));
+        if !no_org && !found.iter().any(|&(i, _)| keys[i] == keys[x]) {
+            found.push((x, doc.span(&person.tokens)));
+        }
+    }
+    for (i, at) in found {
+        if let Some(v) = totals.get_mut(keys[i].as_str())
+            && v.place <= v.person.max(v.org).max(v.none)
+        {
+            Ballot::new(v, trace, || at).cast(&rules::AFFILIATION_OF_PERSON);
+            explained.later(&keys[i], trace.take());
+        }
+    }
+}
+
+/// See the call: [`rules::ACRONYM_OF_UNNAMED_WORDS`].
+fn acronyms_of_unnamed_words<'k>(
+    doc: &Doc,
+    lex: &Lexicon,
+    spans: &[NameSpan],
+    keys: &'k [String],
+    totals: &mut FastMap<&'k str, Votes>,
+    trace: &mut Trace<crate::analysis::explain::Fired>,
+    explained: &mut Explained,
+) {
+    let org_leads = |v: &Votes| v.org > v.person.max(v.place).max(v.none);
+    // the unknown acronyms taken for organisations (few, most often none)
+    let mut acronyms: Vec<(&'k str, &str, Span)> = Vec::new();
+    for (s, k) in spans.iter().zip(keys) {
+        let word = doc.slice(&s.tokens);
+        let letters = word.chars().count();
+        if s.tokens.len() == 1
+            && (2..=6).contains(&letters)
+            && word.chars().all(|c| c.is_ascii_uppercase())
+            && lex.organization(word).is_none()
+            && totals.get(k.as_str()).is_some_and(org_leads)
+            && !acronyms.iter().any(|(a, _, _)| *a == k.as_str())
+        {
+            acronyms.push((k.as_str(), word, doc.span(&s.tokens)));
+        }
+    }
+    if acronyms.is_empty() {
+        return;
+    }
+    let no_name = |v: &Votes| {
+        let best = v.person.max(v.org).max(v.place);
+        best < rules::THRESHOLD || best <= v.none
+    };
+    // the initials of the runs of several words that are no name, each
+    // run once
+    let mut seen: FastSet<&str> = FastSet::default();
+    let mut spelt: FastSet<String> = FastSet::default();
+    for (s, sk) in spans.iter().zip(keys) {
+        if s.tokens.len() >= 2
+            && s.tokens.len() <= 6
+            && seen.insert(sk.as_str())
+            && totals.get(sk.as_str()).is_some_and(no_name)
+        {
+            spelt.insert(orgs::acronym(doc.slice(&s.tokens)));
+        }
+    }
+    for (k, word, at) in acronyms {
+        if spelt.contains(word)
+            && let Some(v) = totals.get_mut(k)
+        {
+            Ballot::new(v, trace, || at).cast(&rules::ACRONYM_OF_UNNAMED_WORDS);
+            explained.later(k, trace.take());
+        }
+    }
+}
+
 fn org_ending_in_cue(lex: &Lexicon, v: &Votes, last: &str) -> bool {
     if v.org <= v.person.max(v.place).max(v.none) {
         return false;

@@ -109,6 +109,9 @@ struct Forms {
     words: usize,
     /// The key's words split at spaces and hyphens, as byte ranges of `key`.
     parts: Vec<std::ops::Range<usize>>,
+    /// The key without its top-level domain, when the name is a web
+    /// address (`Wired.com` → `wired`).
+    site_key: Option<String>,
 }
 
 impl Forms {
@@ -129,6 +132,7 @@ impl Forms {
             acronym: acronym(name),
             reordered_key: reordered(name).map(|r| key(&r)),
             words: name.split(' ').count(),
+            site_key: site(name).map(key),
         }
     }
 }
@@ -139,7 +143,21 @@ fn same(a: &str, b: &str) -> bool {
     same_forms(&Forms::new(a), &Forms::new(b))
 }
 
+/// The site's name of a web address of one word (`Wired.com` → `Wired`).
+fn site(name: &str) -> Option<&str> {
+    let (site, tld) = name.rsplit_once('.')?;
+    (!site.is_empty()
+        && !site.contains([' ', '.'])
+        && (2..=4).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase()))
+    .then_some(site)
+}
+
 fn same_forms(a: &Forms, b: &Forms) -> bool {
+    // `Wired` and its site `Wired.com`
+    if b.site_key.as_ref().is_some_and(|s| *s == a.key) {
+        return true;
+    }
     if a.as_acronym
         .as_ref()
         .is_some_and(|letters| b.acronym == *letters)
@@ -323,6 +341,9 @@ mod tests {
         assert!(same("Harvard", "Harvard University"));
         assert!(!same("State Department", "Department of Defense"));
         assert!(!same("University", "Harvard University"));
+        assert!(same("Wired", "Wired.com"));
+        assert!(!same("Wired", "Wired.co.uk.example"));
+        assert!(!same("Wire", "Wired.com"));
     }
 
     #[test]

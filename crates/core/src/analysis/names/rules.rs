@@ -86,6 +86,7 @@ rules! {
     OATH: None For 6.0, "an oath opening a quotation (`\"Jesus …!`)";
     FIELD_OF_A_UNIT: None For 6.0, "one of the fields a unit is named after (`the Science, Technology and Society program`)";
     ACRONYM_TERM: None For 6.0, "an acronym in everyday use for a thing, a role or a unit (`DNA`, `CEO`, `GDP`, `DKK`): a term, no organisation";
+    CODE_AFTER_LABEL: None For 6.0, "an acronym after `(`, a label in capitals and a colon (`(IATA: PHX)`): a code, no organisation";
     ACRONYM_AFTER_NUMBER: None For 3.0, "an acronym right after a number (`3 RBI`, `250 MXN`): a unit or a currency, no organisation";
     LEGAL_FORM_ALONE: None For 6.0, "a company's legal form alone (`Inc.`) names nothing";
     TIME_ZONE: None For 6.0, "a time zone after a clock time (`9 a.m. EST`)";
@@ -96,6 +97,7 @@ rules! {
     // ---- organisations
     KNOWN_ORG: Org For 5.0, "a well-known organisation";
     KNOWN_ORG_COMMON_WORD: Org For 2.0, "a well-known organisation whose one word is also an ordinary word (`Science`, `Wired`)";
+    KNOWN_ORG_WEBSITE: Org For 3.0, "the web address of a well-known organisation (`Wired.com`): its site, the organisation online";
     KNOWN_ORG_IN_PLACE_NAMED_BY_IT: Org For 1.0, "a place that names an organisation after it, used as the place (`a company in Cambridge`)";
     INSTITUTION: Org For 4.0, "words joined by `of`/`and` that an organisation word asked for (`Department of Defense`)";
     ENDS_IN_ORG_CUE: Org For 3.0, "the name ends in an organisation word (`Nine Network`, `Supreme Court`)";
@@ -150,6 +152,7 @@ rules! {
     PARTY_TO_A_CASE: Person For 2.0, "a party to a case that no list knows (`Brown v. Board`)";
     CITED_AUTHOR: Person For 3.0, "an author in a citation: names, then `et al.` or a year (`Okafor & Lindqvist, 2010`, `Okafor et al. (2005)`)";
     ADJECTIVE_BEFORE_NOUN: None For 3.0, "one word shaped like an adjective of a people, a faith or a creed (`-ian`, `-ese`, `-ist`; `-ic` after a determiner) that no list knows, before a lowercase noun (`Illyrian ancestry`, `the Paralympic movement`): an adjective, no name";
+    ALUMNI_OF_SCHOOL: Org For 3.0, "after `a graduate of`, `alumni of`, `graduated from` (`a graduate of Mount Holyoke`): a school";
     COMMA_WHO: Person For 2.0, "`, who` after it";
     APPOSED_PERSON_NOUN: Person For 2.5, "a kind of person in apposition after it (`Valeska Moor, an Australian woman`, `…, a former actor`)";
     COMMA_WHICH_ORG: Org For 0.7, "`, which` after it: a thing, maybe an organisation";
@@ -168,6 +171,7 @@ rules! {
     OBJECT_OF_PERSON_VERB: Person For 2.0, "the object of a verb whose object is a person (`appointed Draco`)";
     APPOSITION_TO_TITLE: Person For 2.5, "in apposition to a title (`the King of Athens, Theseus`)";
     APPOSITION_TO_ORG_KIND: Org For 4.0, "after the kind of organisation it names (`the journal Current Biology`)";
+    ORG_KIND_SUCH_AS: Org For 4.0, "after a kind of organisation and `such as` or `like` (`firms such as Let There Be Neon`, `airlines like Volaris`): one of that kind";
     PLACE_NOUN_OF: Place For 2.5, "after a place noun and `of` (`the province of Palawan`)";
     REALM_OF_TITLE: Place For 3.0, "after a peer's or monarch's title and `of` (`Earl of Clare`): the land";
     REALM_NOT_HOLDER: Person Against 1.0, "after a peer's title and `of`: not the title's holder";
@@ -217,10 +221,12 @@ rules! {
     FIRST_WORD_OF_ORG: Org Lead 2.0, "the first word of a longer organisation's name elsewhere, never with a title (`Packard`)";
     ACRONYM_OF_LOWERCASE_WORDS: None Lead 3.0, "an acronym that stands for lowercase words where it is brought in (`sea surface salinity (SSS)`): a term, no name";
     ACRONYM_OF_ORDINARY_WORDS: None Lead 3.0, "an acronym that stands for capitalised ordinary words, none an organisation's word, where it is brought in (`Compact Fluorescent Light (CFL)`): a term, no name";
+    ACRONYM_OF_UNNAMED_WORDS: None Lead 3.0, "an unknown acronym whose letters are the initials of capitalised words written elsewhere that are no name (`Iodine Deficiency Disorders` … `IDD`): a term, no organisation";
     ROAD_NUMBER_ELSEWHERE: Place Lead 1.0, "shaped like a road's number in a text that names a road by its number where a road's word stands by it (`the A59 and the M62` after `the M1 northbound`)";
     STORM_NAME_ALONE: None Lead 3.0, "a storm's name used alone elsewhere (`T C Phailin` after `Cyclone Phailin`)";
     NAMED_AGAIN_BY_LAST_WORD: Person For 2.0, "a name of two or three words, no cue in them, whose last word is used alone elsewhere, twice or with a vote for a person (`Évariste Galois` … `Galois`): people are named again so";
     COORDINATED_WITH_PERSON: Person For 2.0, "words shaped like a person's name that nothing else decides, in a list beside someone the rules are sure is a person (`Rem Okafor, Elia Brandt and Dr. Lena Moss`)";
+    AFFILIATION_OF_PERSON: Org Lead 1.0, "after `of` following someone's full name the rules are sure of (`Isabel Ruiz of Heaven Sent Gaming`, `Nick Rhodes of Duran Duran`), no place: what the person belongs to";
     FULL_NAME_SHARES_LAST_WORD: Person For 0.5, "a full name whose last word alone is a person elsewhere (`Mr. Georgelis`): 0.5 × that word's person votes, up to 4";
 }
 

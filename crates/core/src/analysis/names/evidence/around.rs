@@ -427,6 +427,22 @@ pub fn before(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     {
         b.cast(&rules::APPOSITION_TO_ORG_KIND);
     }
+    // `a graduate of Mount Holyoke`, `graduated from Navarro College`: a school
+    if matches!(before, "of" | "from")
+        && start >= 2
+        && lex.lists.alumni_words.contains(doc.word(start - 2))
+    {
+        b.cast(&rules::ALUMNI_OF_SCHOOL);
+    }
+    // `firms such as Let There Be Neon`, `airlines like Volaris`: one of
+    // the kind of organisation named before
+    if start >= 3
+        && (before == "like" || (before == "as" && doc.word(start - 2) == "such"))
+        && doc.sentence_of[start - 3] == doc.sentence_of[start]
+        && is_org_kind(lex, doc.word(start - if before == "like" { 2 } else { 3 }))
+    {
+        b.cast(&rules::ORG_KIND_SUCH_AS);
+    }
     // `the province of Palawan`, `the island of Busuanga`
     if before == "of"
         && start >= 2
@@ -453,4 +469,15 @@ pub fn before(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
             b.cast(&rules::UNKNOWN_AFTER_THE_INSTITUTION);
         }
     }
+}
+
+/// Whether `word` is a kind of organisation, or its plural (`firms`,
+/// `companies`).
+fn is_org_kind(lex: &Lexicon, word: &str) -> bool {
+    let kinds = &lex.lists.org_kinds;
+    kinds.contains(word)
+        || word.strip_suffix('s').is_some_and(|w| kinds.contains(w))
+        || word
+            .strip_suffix("ies")
+            .is_some_and(|w| kinds.contains(&format!("{w}y")))
 }

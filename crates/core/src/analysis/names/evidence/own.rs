@@ -47,6 +47,9 @@ pub fn not_a_name(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if n == 1 && o.facts.acronym && after_a_number(doc, span.tokens.start) {
         b.cast(&rules::ACRONYM_AFTER_NUMBER);
     }
+    if n == 1 && o.facts.acronym && code_after_label(doc, span.tokens.start) {
+        b.cast(&rules::CODE_AFTER_LABEL);
+    }
     if n == 1 && is_time_zone_after_time(doc, lex, span.tokens.start) {
         b.cast(&rules::TIME_ZONE);
     }
@@ -60,6 +63,15 @@ fn is_acronym_term(lex: &Lexicon, word: &str) -> bool {
         || word
             .strip_suffix('s')
             .is_some_and(|w| w.len() >= 2 && terms.contains(w))
+}
+
+/// Whether token `i` follows `(`, a label in capitals and a colon (`(IATA:
+/// PHX)`, `(ICAO: KPHX)`): a code the label's system gives, no name.
+fn code_after_label(doc: &Doc, i: usize) -> bool {
+    i >= 3 && doc.word(i - 1) == ":" && doc.word(i - 3) == "(" && {
+        let label = doc.word(i - 2);
+        label.len() >= 2 && label.chars().all(|c| c.is_ascii_uppercase())
+    }
 }
 
 /// Whether the token before `i` is a number, not a year (`3 RBI`, `250
@@ -83,6 +95,14 @@ pub fn known_organisation(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ball
         } else {
             &rules::KNOWN_ORG
         });
+    } else if o.words.len() == 1
+        && super::place_cues::web_address(o.full)
+        && o.full
+            .rsplit_once('.')
+            .is_some_and(|(site, _)| lex.organization(site).is_some())
+    {
+        // `Wired.com`: the organisation's own site
+        b.cast(&rules::KNOWN_ORG_WEBSITE);
     }
 }
 

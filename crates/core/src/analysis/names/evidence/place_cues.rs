@@ -47,7 +47,7 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
 
 /// `Scientology.org`: a name that ends in a dot and two to four lowercase
 /// letters is a web address.
-fn web_address(full: &str) -> bool {
+pub(super) fn web_address(full: &str) -> bool {
     full.rsplit_once('.').is_some_and(|(before, tld)| {
         !before.is_empty()
             && !before.ends_with(' ')

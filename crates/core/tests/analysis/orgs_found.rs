@@ -1,0 +1,124 @@
+//! Organisations: which names are organisations, and which of their parts
+//! are not.
+
+use crate::common::Annotated;
+use gloss_core::analysis::EntityKind::{Organization, Place};
+
+#[test]
+fn a_known_place_an_organisation_is_named_after_stays_a_place() {
+    let a = Annotated::new(
+        "Emperor\n\nNorton lived in San Francisco for years. The San Francisco Bulletin \
+         printed his decree, and San Francisco loved him.",
+    );
+    let paper = a.entity(Organization, "San Francisco Bulletin");
+    assert_eq!(a.mention_texts(paper), ["San Francisco Bulletin"]);
+    let city = a.entity(Place, "San Francisco");
+    assert!(
+        a.mention_texts(city).len() >= 2,
+        "{:?}",
+        a.mention_texts(city)
+    );
+}
+
+#[test]
+fn an_acronym_of_words_that_name_nothing_is_no_organisation() {
+    let a = Annotated::new(
+        "Salt\n\nDoctors warn of Iodine Deficiency Disorders in children. The best known \
+         effects of IDD are goiter and cretinism.",
+    );
+    assert!(a.find(Organization, "IDD").is_none(), "{:?}", a.all_names());
+    // an acronym spelling no such words is still an organisation
+    let b = Annotated::new(
+        "Salt\n\nDoctors warn of Iodine Deficiency Disorders in children, the RSPCA said \
+         in a statement.",
+    );
+    assert!(
+        b.find(Organization, "RSPCA").is_some(),
+        "{:?}",
+        b.all_names()
+    );
+}
+
+#[test]
+fn a_graduate_of_a_school_names_the_school() {
+    let a = Annotated::new(
+        "Careers\n\nShe came to MIT as a recent graduate of Mount Holyoke with a degree \
+         in math.",
+    );
+    assert!(
+        a.find(Organization, "Mount Holyoke").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Place, "Mount Holyoke").is_none());
+}
+
+#[test]
+fn the_web_address_of_a_known_organisation_is_that_organisation() {
+    let a = Annotated::new(
+        "Credits\n\nThis article first appeared in Wired. It was reprinted on Wired.com \
+         last week.",
+    );
+    let wired = a.entity(Organization, "Wired.com");
+    assert_eq!(a.mention_texts(wired), ["Wired", "Wired.com"]);
+}
+
+#[test]
+fn what_a_named_person_is_of_is_an_organisation() {
+    let a = Annotated::new(
+        "Wikinews interviews Mario J. Lucero and Isabel Ruiz of Heaven Sent Gaming\n\n\
+         What is Heaven Sent Gaming?\n\nHeaven Sent Gaming is basically me and Isabel.",
+    );
+    let firm = a.entity(Organization, "Heaven Sent Gaming");
+    assert_eq!(
+        a.mention_texts(firm).len(),
+        3,
+        "{:?}",
+        a.mention_texts(firm)
+    );
+    // a place the gazetteer knows stays a place
+    let b = Annotated::new("Visitors\n\nWe met Anna Weiss of Leeds at the fair.");
+    assert!(b.find(Place, "Leeds").is_some(), "{:?}", b.all_names());
+    assert!(b.find(Organization, "Leeds").is_none());
+}
+
+#[test]
+fn one_of_a_kind_of_organisation_named_before_is_an_organisation() {
+    let a = Annotated::new(
+        "Signs\n\nBars and restaurants hire firms such as Let There Be Neon in Manhattan.",
+    );
+    assert!(
+        a.find(Organization, "Let There Be Neon").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn a_faith_or_camp_before_a_noun_is_no_organisation() {
+    let a = Annotated::new(
+        "History\n\nDuring the Nazi occupation, the city lost its Jewish quarter. He \
+         entered the Jesuit college at Braunsberg.",
+    );
+    for word in ["Nazi", "Jewish", "Jesuit"] {
+        assert!(
+            a.find(Organization, word).is_none(),
+            "{word}: {:?}",
+            a.all_names()
+        );
+    }
+}
+
+#[test]
+fn a_code_after_its_label_is_no_organisation() {
+    let a = Annotated::new(
+        "Get in\n\nTulsa International Airport (IATA: TUL) is north of the city. The RSPCA \
+         runs a shelter there.",
+    );
+    assert!(a.find(Organization, "TUL").is_none(), "{:?}", a.all_names());
+    assert!(
+        a.find(Organization, "RSPCA").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
