@@ -200,6 +200,13 @@ fn a_full_name_no_list_knows_in_running_text_is_a_person() {
         assert!(people.contains(&who), "{who}: {people:?}");
         assert!(fired(&why, who, "SHAPED_LIKE_FULL_NAME"));
     }
+    // after `of`, unless a name stands before it (where someone works)
+    let (a, why, _) = run(
+        "Music\n\nThe album owes much to the influence of Tavio Brekhart. The singer Nick \
+         Rhodes of Orsin Quellmay played too.\n",
+    );
+    assert!(names(&a, EntityKind::Person).contains(&"Tavio Brekhart"));
+    assert!(!fired(&why, "Orsin Quellmay", "SHAPED_LIKE_FULL_NAME"));
     // the same shape first on a line, after a number or a preposition of
     // place, or before a colon is a guide's entry, no one
     let (a, why, _) = run(

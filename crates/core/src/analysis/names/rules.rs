@@ -130,7 +130,7 @@ rules! {
     GIVEN_NAME_FIRST: Person For 2.5, "a known given name and then a capitalised word: 2.5 and the given name's frequency (up to 1)";
     GIVEN_NAME_THEN_SURNAME: Person For 1.0, "the given name is followed by a known family name";
     GIVEN_NAME_COMMON_WORD: Person Against 1.0, "the given name is also an ordinary word (`Will`, `Grace`)";
-    SHAPED_LIKE_FULL_NAME: Person For 2.0, "two or three words shaped like a person's name that no list knows as anything, no given name among them, in running text (mid-sentence, not first on its line, not after a number, `the`, `'s`, `of` or a preposition of place, not before a colon: `as Nacer Chadli replaced Axel Witsel`): most such names are people's";
+    SHAPED_LIKE_FULL_NAME: Person For 2.0, "two or three words shaped like a person's name that no list knows as anything, no given name among them, in running text (mid-sentence, not first on its line, not after a number, `the`, `'s`, a name and `of` or a preposition of place, not before a colon: `as Nacer Chadli replaced Axel Witsel`): most such names are people's";
     FAMILY_NAME_FIRST: Person For 3.0, "a name in family-name-first order (`Moon Jae-in`, `Xi Jinping`)";
     INITIAL_IN_NAME: Person For 2.0, "an initial among capitalised words (`Chang W. Lee`)";
     INITIALS_ONLY: Person Against 3.0, "initials alone (`U. S.`) are no one's name";

@@ -251,8 +251,8 @@ pub fn person(o: &Occurrence, b: &mut Ballot) {
 
 /// `as Nacer Chadli replaced Axel Witsel`: a name shaped like a person's
 /// full name that no list knows, in running text: mid-sentence, not in a
-/// heading or first on its line, not after a number, `the`, `'s`, `of` or a
-/// preposition of place (`at Kopinga Marae`, `7 Ālī Qāpū`), not before a
+/// heading or first on its line, not after a number, `the`, `'s`, a name
+/// and `of` (`Nick Rhodes of Duran Duran`) or a preposition of place (`at Kopinga Marae`, `7 Ālī Qāpū`), not before a
 /// colon (a guide's entry: `Grande Terre: flat and dry`), not after a name
 /// and a comma at its sentence's end (an affiliation).
 pub fn shaped_like_full_name(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
@@ -277,7 +277,17 @@ pub fn shaped_like_full_name(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut B
     if doc.sentence_of[start - 1] == sentence {
         let before = doc.word(start - 1);
         let lower = before.to_lowercase();
-        if before == "of"
+        // (`Nick Rhodes of Duran Duran`: a name, `of` and this is where
+        // someone works or plays)
+        let after_name_of = before == "of"
+            && start >= 2
+            && doc.sentence_of[start - 2] == sentence
+            && doc
+                .word(start - 2)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        if after_name_of
             || before == "("
             || lex.lists.place_prepositions.contains(before)
             || lex.lists.determiners.contains(&lower)
