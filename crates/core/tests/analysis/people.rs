@@ -525,3 +525,17 @@ fn french_honorifics_stay_outside_the_name() {
     let p = a.entity(Person, "Odile Ferrandet");
     assert_eq!(a.mention_texts(p), ["Odile Ferrandet", "Ferrandet"]);
 }
+
+#[test]
+fn post_nominal_honours_do_not_split_the_person() {
+    let a = Annotated::new(
+        "Life\n\nDaniel Varkoss FRS was a mathematician. Daniel Varkoss wrote on fluids, and \
+         Varkoss taught in Basel.",
+    );
+    let p = a.entity(Person, "Daniel Varkoss FRS");
+    assert_eq!(
+        a.mention_texts(p),
+        ["Daniel Varkoss FRS", "Daniel Varkoss", "Varkoss"]
+    );
+    assert_eq!(a.count(Person), 1, "{:?}", a.all_names());
+}

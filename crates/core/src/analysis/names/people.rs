@@ -196,6 +196,9 @@ mod tests {
         assert_eq!(parsed("Bill de Blasio").1, "de Blasio");
         assert_eq!(parsed("Martin Luther King Jr.").1, "King");
         assert_eq!(parsed("Chang W. Lee").1, "Lee");
+        // post-nominal honours follow the family name
+        assert_eq!(parsed("Daniel Bernoulli FRS").1, "Bernoulli");
+        assert_eq!(parsed("Zaha Mohammad Hadid DBE RA").1, "Hadid");
     }
 
     #[test]
