@@ -280,7 +280,8 @@ fn the_authors_of_a_citation_are_people() {
     let a = Annotated::new(
         "Reading\n\nEarlier studies found gains in attention (Okwuosa, Threlkeld, & Vaszary, 2010) \
          and in memory (Brannagh et al., 2005; Quenby & Morlaix, 2011). Drumwell (2012) disagreed, as did Pelletrow \
-         and Ansgood 2017. His early poems, Morning Lanterns (1806), were praised.\n\n\
+         and Ansgood 2017. From Sandovar (1989) through Kettridge and Olmaire 1997 to recent \
+         proposals, the field grew. His early poems, Morning Lanterns (1806), were praised.\n\n\
          Career\n\nChicago Marlinks (2013 – present)\n\nHis book of Night Pacts (1898) sold well, \
          as did Crimson Tides, 2006 television series.",
     );
@@ -294,6 +295,8 @@ fn the_authors_of_a_citation_are_people() {
         "Ansgood",
         "Quenby",
         "Morlaix",
+        "Kettridge",
+        "Olmaire",
     ] {
         assert!(
             a.find(Person, name).is_some(),
