@@ -37,9 +37,8 @@ fn fired(names: &[NameExplanation], written: &str, rule: &str) -> bool {
 
 #[test]
 fn a_name_listed_beside_a_person_is_a_person() {
-    let (a, why, _) = run(
-        "Studio\n\nShe trained with Dr. Lena Moss, Tavio Brekhart and Orsin Quellmay in 1990.\n",
-    );
+    let (a, why, _) =
+        run("Studio\n\nTavio Brekhart, Lena Moss and Orsin Quellmay trained there in 1990.\n");
     let people = names(&a, EntityKind::Person);
     for who in ["Lena Moss", "Tavio Brekhart", "Orsin Quellmay"] {
         assert!(people.contains(&who), "{who}: {people:?}");
@@ -188,4 +187,34 @@ fn an_adjective_of_a_people_or_a_creed_before_a_noun_is_no_name() {
     let (_, why, _) = run("Tennis\n\nYesterday Vordovic beat the champion in Tabrenese again.\n");
     assert!(!fired(&why, "Vordovic", "ADJECTIVE_BEFORE_NOUN"));
     assert!(!fired(&why, "Tabrenese", "ADJECTIVE_BEFORE_NOUN"));
+}
+
+#[test]
+fn a_full_name_no_list_knows_in_running_text_is_a_person() {
+    let (a, why, _) = run(
+        "Match\n\nIn the 69th minute, the visitors made a change, as Tavio Brekhart replaced \
+         Orsin Quellmay at the back.\n",
+    );
+    let people = names(&a, EntityKind::Person);
+    for who in ["Tavio Brekhart", "Orsin Quellmay"] {
+        assert!(people.contains(&who), "{who}: {people:?}");
+        assert!(fired(&why, who, "SHAPED_LIKE_FULL_NAME"));
+    }
+    // after `of`, unless a name stands before it (where someone works)
+    let (a, why, _) = run(
+        "Music\n\nThe album owes much to the influence of Tavio Brekhart. The singer Nick \
+         Rhodes of Orsin Quellmay played too.\n",
+    );
+    assert!(names(&a, EntityKind::Person).contains(&"Tavio Brekhart"));
+    assert!(!fired(&why, "Orsin Quellmay", "SHAPED_LIKE_FULL_NAME"));
+    // the same shape first on a line, after a number or a preposition of
+    // place, or before a colon is a guide's entry, no one
+    let (a, why, _) = run(
+        "Guide\n\nWe stayed at Kopinga Marae for a week.\n\n7 Hasht Behesht (the palace).\n\n\
+         Vorla Tenn: flat and dry, with beaches.\n",
+    );
+    assert!(names(&a, EntityKind::Person).is_empty(), "{:?}", a.entities);
+    for name in ["Kopinga Marae", "Hasht Behesht", "Vorla Tenn"] {
+        assert!(!fired(&why, name, "SHAPED_LIKE_FULL_NAME"), "{name}");
+    }
 }

@@ -245,7 +245,7 @@ fn a_place_code_glued_to_a_currency_sign_is_money_not_the_place() {
 fn a_name_after_in_and_a_noun_of_the_courts_is_a_case_not_a_place() {
     for (text, name) in [
         (
-            "Appeal\n\nThis is the decision in Varlocke and Henning.",
+            "Appeal\n\nThis is the decision in Varlocke, at Tab 4.",
             "Varlocke",
         ),
         (

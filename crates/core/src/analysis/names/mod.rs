@@ -470,6 +470,11 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             add_place(&mut places, &mut place_index, name, geo, mention);
         }
     }
+    // one person under two names: a maiden name (`Ellen Gille, née
+    // Fetter` and `Ellen Fetter`), a full name and a word after it
+    // (`Margaret Hamilton Lego minifigure` and `Margaret Hamilton`)
+    people.merge_maiden_names(doc);
+    people.merge_extended_names(doc, lex);
     // bare names: to the most prominent bearer of that family (or given) name
     pending_single.sort_by_key(|&i| spans[i].tokens.start);
     for &i in &pending_single {
@@ -486,6 +491,16 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
         }
     }
 
+    // a title in apposition to someone (`Norton I, Emperor of the United
+    // States`, `the King of Athens, Theseus`) is a mention of them
+    pending_titles.retain(|&i| {
+        let s = &spans[i];
+        let mention = Mention {
+            tokens: s.tokens.clone(),
+            span: doc.span(&s.tokens),
+        };
+        !people.add_apposed_title(doc, mention)
+    });
     people.add_by_role(pending_titles.iter().map(|&i| {
         let s = &spans[i];
         let mention = Mention {
@@ -633,6 +648,36 @@ fn named_again_by_last_word(
         && lex.demonym(first).is_none()
         && lex.place(first).is_none()
         && lex.organization(first).is_none()
+}
+
+/// The maiden name after a person's name that ends at token `end`: `, née
+/// Fetter`, `(born Fetter)`: one capitalised word after `née`, `nee` or
+/// `born`.
+fn maiden_name_after<'a>(doc: &Doc<'a>, end: usize) -> Option<&'a str> {
+    let mut k = end;
+    if k < doc.tokens.len() && matches!(doc.word(k), "," | "(") {
+        k += 1;
+    }
+    if k + 1 >= doc.tokens.len() || doc.sentence_of[k + 1] != doc.sentence_of[end - 1] {
+        return None;
+    }
+    let cue = doc.word(k).to_lowercase();
+    if !matches!(cue.as_str(), "née" | "nee" | "born") {
+        return None;
+    }
+    let name = doc.word(k + 1);
+    let single = k + 2 >= doc.tokens.len()
+        || !doc
+            .word(k + 2)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+    (single && name_shaped(name)).then_some(name)
+}
+
+/// A regnal number after a name (`Norton I`, `Henry VIII`).
+fn is_regnal_number(word: &str) -> bool {
+    (1..=4).contains(&word.len()) && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// Whether a word is shaped like a word of a person's name: a capital, then
@@ -932,6 +977,9 @@ struct PersonDraft {
     /// Mentions by full name (and in the title), for choosing a bare name's bearer.
     prominence: f32,
     first_at: usize,
+    /// Other family names the person is known by (a maiden name), in ASCII
+    /// lowercase, for `by_family`.
+    other_families: Vec<String>,
 }
 
 impl People {
@@ -973,6 +1021,7 @@ impl People {
                     mentions: Vec::new(),
                     prominence: 0.0,
                     first_at: s.tokens.start,
+                    other_families: Vec::new(),
                 });
                 self.index_person(self.list.len() - 1);
                 self.list.len() - 1
@@ -995,6 +1044,124 @@ impl People {
             self.by_family.entry(core).or_default().push(at);
         }
         self.by_family.entry(family).or_default().push(at);
+        for other in self.list[at].other_families.clone() {
+            self.by_family.entry(other).or_default().push(at);
+        }
+    }
+
+    /// Person `from` into person `into` (the display name of the more
+    /// prominent kept), `from` taken out of the list; `by_family` made anew.
+    fn merge(&mut self, into: usize, from: usize) {
+        let gone = self.list.remove(from);
+        let into = if from < into { into - 1 } else { into };
+        let p = &mut self.list[into];
+        if gone.prominence > p.prominence {
+            p.display = gone.display;
+            p.name = gone.name.clone();
+        }
+        if !gone.name.family.eq_ignore_ascii_case(&p.name.family) {
+            p.other_families.push(gone.name.family.to_ascii_lowercase());
+        }
+        let own = p.name.family.to_ascii_lowercase();
+        p.other_families.retain(|f| *f != own);
+        p.other_families.extend(gone.other_families);
+        p.mentions.extend(gone.mentions);
+        p.prominence += gone.prominence;
+        p.first_at = p.first_at.min(gone.first_at);
+        p.gender = p.gender.or(gone.gender);
+        for r in &gone.roles {
+            push_role(&mut p.roles, r);
+        }
+        self.by_family.clear();
+        for at in 0..self.list.len() {
+            self.index_person(at);
+        }
+    }
+
+    /// `Ellen Gille, née Fetter` (or `born Fetter`) and `Ellen Fetter`
+    /// elsewhere: one person, by her married and her maiden name.
+    fn merge_maiden_names(&mut self, doc: &Doc) {
+        loop {
+            let mut pair = None;
+            'people: for (i, p) in self.list.iter().enumerate() {
+                let Some(first) = p.name.given.first() else {
+                    continue;
+                };
+                for m in p.mentions.iter().filter(|m| m.tokens.len() >= 2) {
+                    let Some(maiden) = maiden_name_after(doc, m.tokens.end) else {
+                        continue;
+                    };
+                    let other = self.list.iter().position(|q| {
+                        q.name.family.eq_ignore_ascii_case(maiden)
+                            && q.name
+                                .given
+                                .first()
+                                .is_some_and(|g| g.eq_ignore_ascii_case(first))
+                    });
+                    if let Some(j) = other.filter(|&j| j != i) {
+                        pair = Some((i.min(j), i.max(j)));
+                        break 'people;
+                    }
+                }
+            }
+            match pair {
+                Some((into, from)) => self.merge(into, from),
+                None => return,
+            }
+        }
+    }
+
+    /// `Margaret Hamilton Lego minifigure`, `Regina Ip In the …`: a person
+    /// known only by a name of three words or more, each time before a
+    /// lowercase word or ending in an ordinary word, its last word a name
+    /// almost no one has, whose words but the last are someone else's full name, is that
+    /// someone followed by another word.
+    fn merge_extended_names(&mut self, doc: &Doc, lex: &Lexicon) {
+        loop {
+            let mut pair = None;
+            for (i, p) in self.list.iter().enumerate() {
+                let n = p.mentions.first().map_or(0, |m| m.tokens.len());
+                if n < 3 || p.mentions.iter().any(|m| m.tokens.len() != n) {
+                    continue;
+                }
+                let m = &p.mentions[0];
+                let last = doc.word(m.tokens.end - 1);
+                let shorter = doc.slice(&(m.tokens.start..m.tokens.end - 1));
+                let before_lowercase = p.mentions.iter().all(|m| {
+                    m.tokens.end < doc.tokens.len()
+                        && doc.sentence_of[m.tokens.end] == doc.sentence_of[m.tokens.start]
+                        && doc
+                            .word(m.tokens.end)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_lowercase)
+                });
+                let rare = lex.surname(last).is_none_or(|f| f < 0.001);
+                if !(rare && (before_lowercase || evidence::is_common(lex, last))) {
+                    continue;
+                }
+                let other = self.list.iter().position(|q| {
+                    q.mentions.len() > p.mentions.len() && key(&q.display) == key(shorter)
+                });
+                if let Some(j) = other {
+                    pair = Some((j, i));
+                    break;
+                }
+            }
+            let Some((into, from)) = pair else { return };
+            for m in &mut self.list[from].mentions {
+                m.tokens.end -= 1;
+                m.span = doc.span(&m.tokens);
+            }
+            let (display, name) = (
+                self.list[into].display.clone(),
+                self.list[into].name.clone(),
+            );
+            self.list[from].display = display;
+            self.list[from].name = name;
+            self.list[from].prominence = 0.0;
+            self.merge(into, from);
+        }
     }
 
     /// Note person `at`'s family name for [`People::has_family`].
@@ -1027,6 +1194,65 @@ impl People {
             if let (Some(only), None) = (holders.next(), holders.next()) {
                 self.list[only].mentions.push(mention);
             }
+        }
+    }
+
+    /// A title (`mention`) in apposition to a person's mention: right after
+    /// it and a comma (`Norton I, Emperor of the United States`, `Scott,
+    /// the Commander-in-Chief`), or before a comma and it, with what the
+    /// title is of between (`the King of Athens, Theseus`). Added to that
+    /// person; returns whether it was.
+    fn add_apposed_title(&mut self, doc: &Doc, mention: Mention) -> bool {
+        let (start, end) = (mention.tokens.start, mention.tokens.end);
+        let sentence = doc.sentence_of[start];
+        let same = |i: usize| i < doc.tokens.len() && doc.sentence_of[i] == sentence;
+        let ends_at = |i: usize| {
+            self.list
+                .iter()
+                .position(|p| p.mentions.iter().any(|m| m.tokens.end == i))
+        };
+        let starts_at = |i: usize| {
+            self.list
+                .iter()
+                .position(|p| p.mentions.iter().any(|m| m.tokens.start == i))
+        };
+        // after: `NAME[ I], [the] TITLE`
+        let mut k = start;
+        if k > 0 && same(k - 1) && doc.word(k - 1).eq_ignore_ascii_case("the") {
+            k -= 1;
+        }
+        let mut after = None;
+        if k >= 2 && same(k - 2) && doc.word(k - 1) == "," {
+            let mut e = k - 1;
+            if is_regnal_number(doc.word(e - 1)) && e >= 2 && same(e - 2) {
+                e -= 1;
+            }
+            after = ends_at(e);
+        }
+        // before: `TITLE[ of WORDS], NAME`
+        let before = || {
+            let mut k = end;
+            if same(k) && doc.word(k) == "of" {
+                k += 1;
+                let limit = k + 5;
+                while k < limit
+                    && same(k)
+                    && (doc.word(k) == "the"
+                        || doc.word(k).chars().next().is_some_and(char::is_uppercase))
+                {
+                    k += 1;
+                }
+            }
+            (same(k + 1) && doc.word(k) == ",")
+                .then(|| starts_at(k + 1))
+                .flatten()
+        };
+        match after.or_else(before) {
+            Some(at) => {
+                self.list[at].mentions.push(mention);
+                true
+            }
+            None => false,
         }
     }
 
@@ -1094,6 +1320,7 @@ impl People {
                     gender: s.role.as_deref().and_then(people::gender_of_title),
                     prominence: 0.5,
                     first_at: s.tokens.start,
+                    other_families: Vec::new(),
                 });
                 self.list.last_mut().expect("pushed").note_role(s);
                 self.index_person(self.list.len() - 1);

@@ -34,7 +34,12 @@ pub struct PersonName {
 /// (`Moon Jae-in`, `Kim Jong Un`, `Xi Jinping`), not a Western name that
 /// happens to start with such a word (`Kim Kardashian`, `Chang W. Lee`).
 pub fn is_family_first(lex: &Lexicon, words: &[&str]) -> bool {
-    if words.len() < 2 || words.len() > 3 || lex.family_first(words[0]).is_empty() {
+    // (a lowercase particle first is no family name: `le Néon`, `de Blasio`)
+    if words.len() < 2
+        || words.len() > 3
+        || !words[0].chars().next().is_some_and(char::is_uppercase)
+        || lex.family_first(words[0]).is_empty()
+    {
         return false;
     }
     let rest = &words[1..];
@@ -191,6 +196,9 @@ mod tests {
         assert_eq!(parsed("Bill de Blasio").1, "de Blasio");
         assert_eq!(parsed("Martin Luther King Jr.").1, "King");
         assert_eq!(parsed("Chang W. Lee").1, "Lee");
+        // post-nominal honours follow the family name
+        assert_eq!(parsed("Daniel Bernoulli FRS").1, "Bernoulli");
+        assert_eq!(parsed("Zaha Mohammad Hadid DBE RA").1, "Hadid");
     }
 
     #[test]
@@ -199,6 +207,9 @@ mod tests {
         assert_eq!(parsed("Kim Jong Un").1, "Kim");
         assert_eq!(parsed("Xi Jinping").1, "Xi");
         assert_eq!(parsed("Kim Kardashian").1, "Kardashian");
+        // a lowercase particle first is no family name
+        assert!(is_family_first(lexicon::get(), &["Le", "Néon"]));
+        assert!(!is_family_first(lexicon::get(), &["le", "Néon"]));
     }
 
     #[test]

@@ -132,6 +132,7 @@ rules! {
     GIVEN_NAME_FIRST: Person For 2.5, "a known given name and then a capitalised word: 2.5 and the given name's frequency (up to 1)";
     GIVEN_NAME_THEN_SURNAME: Person For 1.0, "the given name is followed by a known family name";
     GIVEN_NAME_COMMON_WORD: Person Against 1.0, "the given name is also an ordinary word (`Will`, `Grace`)";
+    SHAPED_LIKE_FULL_NAME: Person For 2.0, "two or three words shaped like a person's name that no list knows as anything, no given name among them, in running text (mid-sentence, not first on its line, not after a number, `the`, `'s`, a name and `of` or a preposition of place, not before a colon: `as Nacer Chadli replaced Axel Witsel`): most such names are people's";
     FAMILY_NAME_FIRST: Person For 3.0, "a name in family-name-first order (`Moon Jae-in`, `Xi Jinping`)";
     INITIAL_IN_NAME: Person For 2.0, "an initial among capitalised words (`Chang W. Lee`)";
     INITIALS_ONLY: Person Against 3.0, "initials alone (`U. S.`) are no one's name";
@@ -149,7 +150,7 @@ rules! {
     COORDINATED_WITH_ORG: Org For 3.0, "one word joined by `and`/`or` to an organisation's name (`News Corporation and Fairfax`)";
     CITY_AFTER_PREPOSITION: Place For 3.5, "a known place and `City` after a preposition (`in Kansas City`), not a club";
     CALENDAR_PAST_POSSESSIVE: None For 6.0, "a calendar phrase that goes on past `'s` (`Valentine's Day`)";
-    PARTY_TO_A_CASE: Person For 2.0, "a party to a case that no list knows (`Brown v. Board`)";
+    PARTY_TO_A_CASE: Person For 2.0, "a party to a case that no list knows (`Brown v. Board`; said aloud, `in Ratych and Bloomer` in a text about the courts)";
     CITED_AUTHOR: Person For 3.0, "an author in a citation: names, then `et al.` or a year (`Okafor & Lindqvist, 2010`, `Okafor et al. (2005)`)";
     ADJECTIVE_BEFORE_NOUN: None For 3.0, "one word shaped like an adjective of a people, a faith or a creed (`-ian`, `-ese`, `-ist`; `-ic` after a determiner) that no list knows, before a lowercase noun (`Illyrian ancestry`, `the Paralympic movement`): an adjective, no name";
     ALUMNI_OF_SCHOOL: Org For 3.0, "after `a graduate of`, `alumni of`, `graduated from` (`a graduate of Mount Holyoke`): a school";

@@ -234,6 +234,10 @@ pub fn after(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) -> bool {
     let versus = |w: &str| lex.lists.versus.contains(w);
     let party = (span.tokens.start > 0 && versus(doc.word(span.tokens.start - 1)))
         || word_at(after).is_some_and(versus);
+    let party = party
+        || (n == 1
+            && (!f.only_common || f.surname_first.is_some())
+            && parties_of_a_case(doc, lex, span.tokens.clone()));
     if party && f.place.is_none() && f.organization.is_none() && n <= 2 {
         b.cast(&rules::PARTY_TO_A_CASE);
     }
@@ -481,3 +485,44 @@ fn is_org_kind(lex: &Lexicon, word: &str) -> bool {
             .strip_suffix("ies")
             .is_some_and(|w| kinds.contains(&format!("{w}y")))
 }
+
+/// `set out in Moran and Pyle`, `the decision in Ratych and Bloomer`: a
+/// case named aloud by its parties, `in` and two single names joined by
+/// `and`, neither an ordinary word (unless a family name too) nor a place
+/// or an organisation the lists know, in a
+/// text that speaks of the courts (a noun of the courts in the 300 words
+/// before).
+pub(super) fn parties_of_a_case(doc: &Doc, lex: &Lexicon, name: std::ops::Range<usize>) -> bool {
+    let (start, end) = (name.start, name.end);
+    let sentence = doc.sentence_of[start];
+    let same = |i: usize| i < doc.tokens.len() && doc.sentence_of[i] == sentence;
+    let capitalised =
+        |i: usize| same(i) && doc.word(i).chars().next().is_some_and(char::is_uppercase);
+    let party = |i: usize| {
+        let w = doc.word(i);
+        capitalised(i)
+            && (!super::is_common(lex, w) || lex.surname(w).is_some())
+            && lex.place(w).is_none()
+            && lex.organization(w).is_none()
+    };
+    let word = |i: usize| if same(i) { doc.word(i) } else { "" };
+    // `in NAME and Other`, `in Other and NAME`
+    let first = start >= 1
+        && word(start - 1) == "in"
+        && word(end) == "and"
+        && party(end + 1)
+        && !capitalised(end + 2);
+    let second = start >= 3
+        && word(start - 1) == "and"
+        && party(start - 2)
+        && word(start - 3) == "in"
+        && !capitalised(end);
+    // (the courts named in the 300 words before: a bounded look)
+    (first || second)
+        && (start.saturating_sub(COURTS_WINDOW)..start).any(|i| {
+            doc.tokens[i].kind == TokenKind::Word && lex.lists.case_nouns.contains(doc.word(i))
+        })
+}
+
+/// How far before a case named by its parties a noun of the courts is looked for.
+const COURTS_WINDOW: usize = 300;

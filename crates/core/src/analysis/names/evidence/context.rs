@@ -254,6 +254,12 @@ pub fn cited_author(doc: &Doc, span: &NameSpan) -> bool {
         if is_year(at) {
             return et_al || after_comma || in_parenthesis || joined;
         }
+        // names joined by `and`, a year, and the sentence going on with a
+        // function word (`Polio and Gass 1997 to very recent proposals`,
+        // `Vandergrift and Cross 2017 and even`)
+        if joined && year_then_function_word(doc, at) {
+            return true;
+        }
         match w {
             "," => {
                 after_comma = true;
@@ -288,6 +294,17 @@ pub fn cited_author(doc: &Doc, span: &NameSpan) -> bool {
         after_comma = false;
     }
     false
+}
+
+/// A year at `at` (four digits, 1000–2999) followed by `to`, `and`, `or`,
+/// `in`, `for` or `on`.
+fn year_then_function_word(doc: &Doc, at: usize) -> bool {
+    let w = doc.word(at);
+    at + 1 < doc.tokens.len()
+        && w.len() == 4
+        && w.bytes().all(|c| c.is_ascii_digit())
+        && matches!(w.as_bytes()[0], b'1' | b'2')
+        && matches!(doc.word(at + 1), "to" | "and" | "or" | "in" | "for" | "on")
 }
 
 /// Whether the acronym of `span`, written in parentheses, stands for the

@@ -57,6 +57,10 @@ pub struct NameFacts {
     /// Every word is common (and, in a name of several words, no frequent
     /// given or family name) or no word at all: capitals that prove nothing.
     pub only_common: bool,
+    /// Two or three words shaped like a person's name, none an ordinary word, a title, an organisation's or
+    /// place's word, a demonym or a place of 100,000 people or more
+    /// (`Thibaut Courtois`, `Rainer Werner Fassbinder`): a name no list knows.
+    pub shaped_like_full_name: bool,
 }
 
 impl NameFacts {
@@ -82,7 +86,8 @@ impl NameFacts {
             place_common: lex.place_is_common_word(full),
             place_first: lex.place(first),
             first_common: is_common(lex, first),
-            given_first: lex.given_name(first),
+            // (a lowercase particle is no one's given name: `le Néon`)
+            given_first: capitalised(first).then(|| lex.given_name(first)).flatten(),
             surname_first: lex.surname(first),
             name_like_first: name_like(first),
             first_cue: lex.org_cue(first).is_some(),
@@ -111,6 +116,7 @@ impl NameFacts {
                 (is_common(lex, w) && !(n >= 2 && name_like(w)))
                     || w.chars().all(|c| !c.is_alphabetic())
             }),
+            shaped_like_full_name: shaped_like_full_name(lex, full, words),
         }
     }
 }
@@ -124,6 +130,11 @@ impl<'a> Facts<'a> {
     pub fn of(&mut self, lex: &Lexicon, full: &'a str, words: &[&'a str]) -> NameFacts {
         self.0.get(full, words, || NameFacts::new(lex, full, words))
     }
+}
+
+/// Whether a word starts with a capital.
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A common English word (tier 1–2) that is not also a known name.
@@ -182,6 +193,33 @@ fn is_division_of(lex: &Lexicon, words: &[&str]) -> bool {
         && lex.org_cue(words[words.len() - 1]).is_none()
 }
 
+/// See [`NameFacts::shaped_like_full_name`].
+fn shaped_like_full_name(lex: &Lexicon, full: &str, words: &[&str]) -> bool {
+    // (no particle: `Terre de Haut`, `Paseo de Montejo` are as often places)
+    if !(2..=3).contains(&words.len())
+        || lex.place(full).is_some()
+        || lex.organization(full).is_some()
+        || lex.title(full).is_some()
+    {
+        return false;
+    }
+    words.iter().all(|w| {
+        super::super::name_shaped(w)
+            && !is_common(lex, w)
+            && lex.org_cue(w).is_none()
+            && lex.organization(w).is_none()
+            && lex.demonym(w).is_none()
+            && lex.title(w).is_none()
+            && lex.calendar(w).is_none()
+            && !lex.lists.place_first_words.contains(w)
+            && !lex.lists.place_last_words.contains(w)
+            && !lex.lists.group_words.contains(w)
+            && lex
+                .place(w)
+                .is_none_or(|m| !super::is_major_place(&m) && m.place.population < 100_000)
+    })
+}
+
 /// Whether no list knows `word` (no given name, family name, place,
 /// organisation, demonym or English word) and it is no plural (`the
 /// Clintons`, `the Tagbanuas` are a family, a people).
@@ -233,5 +271,25 @@ mod tests {
             asked("New York City", cuts[0]).place_first,
             asked("New York City", cuts[1]).place_first
         );
+    }
+
+    #[test]
+    fn names_no_list_knows_are_shaped_like_full_names() {
+        let lex = crate::analysis::lexicon::get();
+        let shaped = |full: &str| {
+            let words: Vec<&str> = full.split(' ').collect();
+            NameFacts::new(lex, full, &words).shaped_like_full_name
+        };
+        assert!(shaped("Thibaut Courtois"));
+        assert!(shaped("Rainer Werner Fassbinder"));
+        assert!(shaped("Xander Bogaerts"));
+        // a place, ordinary words, an organisation's word, one word, capitals
+        assert!(!shaped("San Francisco"));
+        assert!(!shaped("Cemetery Junction"));
+        assert!(!shaped("Youngspiration Party"));
+        assert!(!shaped("Courtois"));
+        assert!(!shaped("NASA Goddard"));
+        assert!(!shaped("de Oliveira"));
+        assert!(!shaped("Terre de Haut"));
     }
 }

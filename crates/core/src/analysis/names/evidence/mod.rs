@@ -86,6 +86,7 @@ pub fn votes<'a>(
     own::place_words(lex, &o, b);
     facility::head_noun(doc, lex, &o, b);
     own::person(&o, b);
+    own::shaped_like_full_name(doc, lex, &o, b);
     own::digits_and_dates(&o, b);
     let listed_place = around::after(doc, lex, &o, b);
     around::before(doc, lex, &o, b);

@@ -269,6 +269,76 @@ pub fn person(o: &Occurrence, b: &mut Ballot) {
     }
 }
 
+/// `as Nacer Chadli replaced Axel Witsel`: a name shaped like a person's
+/// full name that no list knows, in running text: mid-sentence, not in a
+/// heading or first on its line, not after a number, `the`, `'s`, a name
+/// and `of` (`Nick Rhodes of Duran Duran`) or a preposition of place (`at Kopinga Marae`, `7 Ālī Qāpū`), not before a
+/// colon (a guide's entry: `Grande Terre: flat and dry`), not after a name
+/// and a comma at its sentence's end (an affiliation).
+pub fn shaped_like_full_name(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
+    let f = &o.facts;
+    if !f.shaped_like_full_name
+        || f.family_first
+        || f.given_first.is_some_and(|g| g > 0.0)
+        || o.span.sentence_initial
+        || o.heading
+    {
+        return;
+    }
+    let (start, end) = (o.span.tokens.start, o.span.tokens.end);
+    let sentence = doc.sentence_of[start];
+    // (a line's first words: a list's entry, a heading without its mark)
+    if start == 0
+        || doc.text[doc.tokens[start - 1].span().end..doc.tokens[start].span().start].contains('\n')
+        || doc.tokens[start - 1].kind == crate::analysis::tokens::TokenKind::Number
+    {
+        return;
+    }
+    if doc.sentence_of[start - 1] == sentence {
+        let before = doc.word(start - 1);
+        let lower = before.to_lowercase();
+        // (`Nick Rhodes of Duran Duran`: a name, `of` and this is where
+        // someone works or plays)
+        let after_name_of = before == "of"
+            && start >= 2
+            && doc.sentence_of[start - 2] == sentence
+            && doc
+                .word(start - 2)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        if after_name_of
+            || before == "("
+            || lex.lists.place_prepositions.contains(before)
+            || lex.lists.determiners.contains(&lower)
+            || matches!(lower.as_str(), "'s" | "\u{2019}s" | "'" | "\u{2019}")
+        {
+            return;
+        }
+    }
+    if end < doc.tokens.len() && doc.word(end) == ":" {
+        return;
+    }
+    // `Marieke Oosterbroek, Rijksmuseum Twenthe.`: a name, a comma and this
+    // name ending its sentence is that name's affiliation
+    let ends_sentence = end >= doc.tokens.len()
+        || doc.sentence_of[end] != sentence
+        || matches!(doc.word(end), "." | ";")
+        || doc.text[doc.tokens[end - 1].span().end..doc.tokens[end].span().start].contains('\n');
+    if ends_sentence
+        && start >= 2
+        && doc.word(start - 1) == ","
+        && doc
+            .word(start - 2)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    {
+        return;
+    }
+    b.cast(&rules::SHAPED_LIKE_FULL_NAME);
+}
+
 /// `Page A22`, `LGP-30`: no one's name, and model numbers are no
 /// organisations; `Monday Night` starts with a date.
 pub fn digits_and_dates(o: &Occurrence, b: &mut Ballot) {

@@ -28,7 +28,12 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if o.span.title.is_some() || o.span.role.is_some() || o.facts.organization.is_some() {
         return;
     }
-    if o.facts.place.is_none() && case_after_court_noun(doc, lex, o) {
+    // (a party of `the decision in Ratych and Bloomer` is someone: see
+    // `around::parties_of_a_case`)
+    if o.facts.place.is_none()
+        && case_after_court_noun(doc, lex, o)
+        && !super::around::parties_of_a_case(doc, lex, o.span.tokens.clone())
+    {
         b.cast(&rules::CASE_AFTER_COURT_NOUN);
     }
     if then_region(doc, lex, o) {
