@@ -16,7 +16,7 @@ use super::Draft;
 use super::evidence::ends_in_facility_head;
 use crate::analysis::EntityKind;
 use crate::analysis::doc::Doc;
-use crate::analysis::lexicon::{Lexicon, NameKind, PlaceMatch};
+use crate::analysis::lexicon::{Feature, Lexicon, NameKind, PlaceMatch};
 
 /// The longest run of words a nested place can have.
 const LONGEST: usize = 4;
@@ -40,13 +40,24 @@ pub fn places_inside(
     let host = match kind {
         Some(EntityKind::Person) => false,
         Some(EntityKind::Place) => {
-            ends_in_facility_head(lex, &words) && !lex.lists.place_last_words.contains(words[n - 1])
+            // (a street named after a place names the street only:
+            // `Pennsylvania Avenue`, `S Detroit Ave.`, `Bergen Blvd`)
+            let last = words[n - 1].trim_end_matches('.');
+            ends_in_facility_head(lex, &words)
+                && !lex.lists.place_last_words.contains(last)
+                && !lex.lists.road_kinds.contains(last)
+                && !lex.lists.abbreviations.contains(last)
         }
         _ => lex.organization(full).is_none(),
     };
     if !host || lex.place(full).is_some() {
         return out;
     }
+    // (an event is named after the town it is held in, a smaller one too:
+    // `Avignon Festival`, `Cannes Film Festival Award`)
+    let event = words[1..]
+        .iter()
+        .any(|w| lex.lists.event_last_words.contains(w));
     let mut at = tokens.start;
     while at < tokens.end {
         let found = (1..=LONGEST.min(tokens.end - at))
@@ -54,10 +65,22 @@ pub fn places_inside(
             .filter(|&len| len < n)
             .find_map(|len| {
                 let run = at..at + len;
-                well_known(lex, doc.slice(&run)).map(|m| (run, m))
+                well_known(lex, doc.slice(&run), event).map(|m| (run, m))
             });
         match found {
-            Some((run, m)) => {
+            Some((mut run, mut m)) => {
+                // `Washington State University`: the state is `Washington
+                // State` (not the city of that name)
+                if run.end + 1 < tokens.end && doc.word(run.end) == "State" {
+                    let state = lex
+                        .places(doc.slice(&run))
+                        .into_iter()
+                        .find(|p| p.place.feature == Feature::State && p.how != NameKind::Variant);
+                    if let Some(state) = state {
+                        run.end += 1;
+                        m = state;
+                    }
+                }
                 at = run.end;
                 out.push((run, m));
             }
@@ -68,8 +91,8 @@ pub fn places_inside(
 }
 
 /// The place `name` names when it is well known enough to be a place inside
-/// another name.
-fn well_known(lex: &Lexicon, name: &str) -> Option<PlaceMatch> {
+/// another name (inside an event's name, a town of 50,000 people will do).
+fn well_known(lex: &Lexicon, name: &str, event: bool) -> Option<PlaceMatch> {
     if !name.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
@@ -78,7 +101,9 @@ fn well_known(lex: &Lexicon, name: &str) -> Option<PlaceMatch> {
         return None;
     }
     let major = super::evidence::is_major_place(&m);
-    let city = m.place.population >= 100_000
+    // (a district named after a word, `Olympic`, is smaller still)
+    let least = if event { 50_000 } else { 100_000 };
+    let city = m.place.population >= least
         && !lex.place_is_common_word(name)
         && lex.given_name(name).is_none_or(|g| g <= 0.02);
     (major || city).then_some(m)

@@ -169,6 +169,7 @@ rules! {
     APPOSITION_TO_TITLE: Person For 2.5, "in apposition to a title (`the King of Athens, Theseus`)";
     APPOSITION_TO_ORG_KIND: Org For 4.0, "after the kind of organisation it names (`the journal Current Biology`)";
     PLACE_NOUN_OF: Place For 2.5, "after a place noun and `of` (`the province of Palawan`)";
+    BATTLE_NOUN_OF: Place For 3.0, "after a battle's noun and `of` (`the Siege of Savannah`): where it was fought";
     REALM_OF_TITLE: Place For 3.0, "after a peer's or monarch's title and `of` (`Earl of Clare`): the land";
     REALM_NOT_HOLDER: Person Against 1.0, "after a peer's title and `of`: not the title's holder";
     AFTER_THE: Person Against 1.0, "after `the`: seldom a person";

@@ -34,7 +34,10 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if then_region(doc, lex, o) {
         b.cast(&rules::PLACE_THEN_REGION);
     }
-    if o.facts.place.is_none() && listed_with_places(doc, lex, o) {
+    // (a town that is also a given name or a word, `Gilbert`, `Chandler`,
+    // is the town in a list of towns; a region, `England`, may be a team)
+    let town = |m: PlaceMatch| m.place.feature == Feature::City && !is_major_place(&m);
+    if o.facts.place.is_none_or(town) && listed_with_places(doc, lex, o) {
         b.cast(&rules::LISTED_WITH_PLACES);
     }
     if apposition_to_place_noun(doc, lex, o) {
@@ -160,8 +163,9 @@ fn known_place(doc: &Doc, lex: &Lexicon, run: &Range<usize>) -> bool {
     })
 }
 
-/// `Vinita, Oklahoma.`, `Alpine, Arizona, USA`: a name, a comma and the
-/// state, province or country it lies in, which ends the clause.
+/// `Vinita, Oklahoma.`, `Alpine, Arizona, USA`, `Vinita, OK`: a name, a
+/// comma and the state, province or country it lies in (or a US state's
+/// postal abbreviation), which ends the clause.
 fn then_region(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
     let end = o.span.tokens.end;
     let sentence = doc.sentence_of[o.span.tokens.start];
@@ -192,13 +196,15 @@ fn then_region(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
     };
     // (a state, a country, a region or a city of a million people: `Flushing,
     // Queens`; the whole run, or its first words: `Arizona, USA`)
+    // (or a US state's postal abbreviation: `Coffeyville, KS`)
     let region = lex.places(doc.slice(&run)).iter().any(|m| {
         (matches!(
             m.place.feature,
             Feature::State | Feature::Country | Feature::Region
         ) || m.place.population >= 1_000_000)
             && lex.demonym(doc.slice(&run)).is_none()
-    });
+    }) || (run.len() == 1
+        && lex.lists.state_abbreviations.contains(doc.word(run.start)));
     // (the region ends the clause: `Alpine, Arizona, for`, not `Abbott,
     // Texas governor`)
     let after = run.end;
