@@ -110,6 +110,27 @@ fn a_town_inside_an_events_name_and_a_state_before_state_are_places() {
 }
 
 #[test]
+fn a_place_named_by_its_place_word_inside_a_longer_name_is_a_place() {
+    let a = Annotated::new(
+        "Travel\n\nHe played against the Quellport Bay Rays before flying out of \
+         Marrowdale County Airport. She studied at Vessling Peninsula State University.",
+    );
+    for (place, inside) in [
+        ("Quellport Bay", "Quellport Bay Rays"),
+        ("Marrowdale County", "Marrowdale County Airport"),
+        ("Vessling Peninsula", "Vessling Peninsula State University"),
+    ] {
+        let e = a.entity(Place, place);
+        assert_eq!(a.mention_texts(e), [place], "inside {inside}");
+    }
+    // ordinary words before the place word, or the place word ending the
+    // name, give no place inside it
+    let a = Annotated::new("Reefs\n\nThe Coral Reef Alliance met at Hollin Bay.");
+    assert!(a.find(Place, "Coral Reef").is_none(), "{:?}", a.all_names());
+    assert_eq!(a.names(Place), ["Hollin Bay"], "{:?}", a.all_names());
+}
+
+#[test]
 fn the_place_of_a_battle_or_a_siege_is_a_place() {
     for (text, name) in [
         (

@@ -432,7 +432,10 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
                 span: doc.span(&run),
                 tokens: run,
             };
-            let (name, geo) = (m.place.name.to_string(), Some(m.place.geo()));
+            let (name, geo) = match m {
+                Some(m) => (m.place.name.to_string(), Some(m.place.geo())),
+                None => (clean_name(doc.slice(&mention.tokens)), None),
+            };
             add_place(&mut places, &mut place_index, name, geo, mention);
         }
     }
