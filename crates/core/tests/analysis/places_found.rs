@@ -131,6 +131,46 @@ fn a_place_named_by_its_place_word_inside_a_longer_name_is_a_place() {
 }
 
 #[test]
+fn a_place_type_word_first_or_before_of_makes_a_place() {
+    for (text, name, rule) in [
+        (
+            "Art\n\nThe collections of County Quellmoor are famous.",
+            "County Quellmoor",
+            "PLACE_FIRST_WORD",
+        ),
+        (
+            "Life\n\nHe was born in Kibbutz Quellmoor in 1958.",
+            "Kibbutz Quellmoor",
+            "PLACE_FIRST_WORD",
+        ),
+        (
+            "Life\n\nHe joined a monastery in the diocese of Quellmoor.",
+            "Quellmoor",
+            "PLACE_NOUN_OF",
+        ),
+    ] {
+        let (kind, fired) = rules_alone(text, name, rule);
+        assert!(fired, "{text}");
+        assert_eq!(kind.as_deref(), Some("place"), "{text}");
+    }
+    // but a county's council is its government
+    let (kind, _) = rules_alone(
+        "Vote\n\nThe County Council met on Monday.",
+        "County Council",
+        "PLACE_FIRST_WORD",
+    );
+    assert_ne!(kind.as_deref(), Some("place"));
+}
+
+#[test]
+fn a_place_after_a_given_name_inside_a_name_is_a_family_name() {
+    let a = Annotated::new("Buses\n\nBuses leave from the Peter Denver Bus Terminal daily.");
+    assert!(a.find(Place, "Denver").is_none(), "{:?}", a.all_names());
+    let a = Annotated::new("Buses\n\nBuses leave from the Denver Bus Terminal daily.");
+    assert!(a.find(Place, "Denver").is_some(), "{:?}", a.all_names());
+}
+
+#[test]
 fn the_place_of_a_battle_or_a_siege_is_a_place() {
     for (text, name) in [
         (

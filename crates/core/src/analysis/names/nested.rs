@@ -81,6 +81,12 @@ pub fn places_inside(
             at += 1;
             continue;
         }
+        // (a place's name after a given name is a family name: `George
+        // Washington Bus Station`)
+        if at > tokens.start && lex.given_name(doc.word(at - 1)).is_some_and(|g| g > 0.02) {
+            at += 1;
+            continue;
+        }
         let found = (1..=LONGEST.min(tokens.end - at))
             .rev()
             .filter(|&len| len < n)
