@@ -314,6 +314,26 @@ fn a_name_before_its_state_or_country_is_a_place() {
 }
 
 #[test]
+fn a_word_after_a_known_town_and_a_comma_is_its_region() {
+    let text = "Life\n\nHe was born in Exeter, Quellshire. His father was a geologist.";
+    let (kind, fired) = rules_alone(text, "Quellshire", "REGION_AFTER_TOWN");
+    assert!(fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+    // not when the clause goes on, nor after no preposition of place
+    for text in [
+        "Talks\n\nIn Paris, Quellan said nothing more.",
+        "Visit\n\nWe saw Exeter, Quellan told us.",
+    ] {
+        let (_, fired) = rules_alone(text, "Quellan", "REGION_AFTER_TOWN");
+        assert!(!fired, "{text}");
+    }
+    // (an abbreviation in capitals is none)
+    let text = "Trip\n\nWe drove on from Exeter, QXV.";
+    let (_, fired) = rules_alone(text, "QXV", "REGION_AFTER_TOWN");
+    assert!(!fired, "{text}");
+}
+
+#[test]
 fn a_name_listed_with_known_places_is_a_place() {
     let text = "Borders\n\nThe town is bordered by Edgewater, Ravelstow, Cliffside Park and \
                 Hoboken.";

@@ -176,6 +176,7 @@ rules! {
     AFTER_THE_ORG: Org For 0.5, "after `the`: often an organisation";
     UNKNOWN_AFTER_THE: Person Against 1.0, "one word no list knows after `the` (`the Areopagus`): no person";
     PLACE_THEN_REGION: Place For 3.0, "a comma and then the state or country it lies in, ending the clause (`Vinita, Oklahoma.`)";
+    REGION_AFTER_TOWN: Place For 2.5, "one word after a known town and a comma, ending the clause (`born in Exeter, Devon.`): the town's region";
     LISTED_WITH_PLACES: Place For 2.5, "in a list whose other items are known places, two or more and no more unknown ones (`Edgewater, Cliffside Park and Leonia`)";
     APPOSITION_TO_PLACE_NOUN: Place For 3.0, "a comma and a place noun that ends its phrase (`Stridon, a village near Emona`)";
     DIRECTION_AS_REGION: Place For 2.5, "a direction alone after a preposition and `the` (`in the Midwest`, `from the North`): a region";

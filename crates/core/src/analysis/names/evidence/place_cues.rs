@@ -6,7 +6,7 @@
 
 use super::{Occurrence, is_major_place};
 use crate::analysis::doc::Doc;
-use crate::analysis::lexicon::{Feature, Lexicon, PlaceMatch};
+use crate::analysis::lexicon::{Feature, Lexicon, NameKind, PlaceMatch};
 use crate::analysis::names::rules::{self, Ballot};
 use crate::analysis::tokens::{TokenKind, is_clitic};
 use std::ops::Range;
@@ -33,6 +33,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     }
     if then_region(doc, lex, o) {
         b.cast(&rules::PLACE_THEN_REGION);
+    }
+    if o.facts.place.is_none() && region_after_town(doc, lex, o) {
+        b.cast(&rules::REGION_AFTER_TOWN);
     }
     // (a town that is also a given name or a word, `Gilbert`, `Chandler`,
     // is the town in a list of towns; a region, `England`, may be a team)
@@ -212,6 +215,39 @@ fn then_region(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
         && (after >= doc.tokens.len()
             || doc.sentence_of[after] != sentence
             || doc.tokens[after].kind == TokenKind::Punct)
+}
+
+/// `born in Exeter, Devon.`: one word after a town the gazetteer knows
+/// (itself after a preposition of place) and a comma, ending the clause:
+/// the region the town lies in.
+fn region_after_town(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
+    let (start, end) = (o.span.tokens.start, o.span.tokens.end);
+    let sentence = doc.sentence_of[start];
+    // (a word in capitals, `OK`, `USA`, is an abbreviation the gazetteer
+    // knows or no region)
+    if o.words.len() != 1
+        || !o.words[0].chars().any(char::is_lowercase)
+        || start < 3
+        || doc.word(start - 1) != ","
+    {
+        return false;
+    }
+    let Some(run) = run_at(doc, start - 2, false, sentence) else {
+        return false;
+    };
+    let after_preposition = run.start > 0
+        && in_sentence(doc, run.start - 1, sentence)
+        && lex
+            .lists
+            .place_prepositions
+            .contains(doc.word(run.start - 1));
+    let town = lex.place(doc.slice(&run)).is_some_and(|m| {
+        m.how != NameKind::Variant && matches!(m.place.feature, Feature::City | Feature::Capital)
+    });
+    let ends = end >= doc.tokens.len()
+        || doc.sentence_of[end] != sentence
+        || doc.tokens[end].kind == TokenKind::Punct;
+    after_preposition && town && ends
 }
 
 /// The words that separate the items of a list.
