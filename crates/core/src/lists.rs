@@ -159,6 +159,8 @@ word_lists! {
     alumni_words,
     /// Nouns before `of X` that make X a place (`the province of Palawan`).
     place_of_nouns,
+    /// Nouns of a fight whose `of X` is where it was fought (`the Battle of Chudnov`).
+    battle_nouns,
     /// Peers' and monarchs' titles whose `of X` is a land (`Earl of Clare`).
     realm_titles,
     /// Last words of place names (`Coron Island`).
@@ -169,6 +171,8 @@ word_lists! {
     place_first_words,
     /// Words after a place and a hyphen (`Seoul-based`).
     place_compound_suffixes,
+    /// US states' postal abbreviations after a town and a comma (`Vinita, OK`).
+    state_abbreviations,
     /// Directions that make a district of a place (`Lower Manhattan`).
     directions,
     /// Sides of a place after a direction (`West End`).

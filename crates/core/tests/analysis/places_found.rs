@@ -3,7 +3,7 @@
 //! text marks (`X, Oklahoma`, a list of places, `X, a village`, `the North`).
 
 use crate::common::Annotated;
-use gloss_core::analysis::EntityKind::{Organization, Place};
+use gloss_core::analysis::EntityKind::{Organization, Person, Place};
 
 #[test]
 fn a_facility_is_a_place_by_its_head_noun() {
@@ -80,6 +80,156 @@ fn a_well_known_place_inside_another_name_is_mentioned_too() {
 }
 
 #[test]
+fn a_town_inside_an_events_name_and_a_state_before_state_are_places() {
+    let a = Annotated::new(
+        "Summer\n\nShe sang at the Bayreuth Festival and won the Bayreuth Festival Prize. \
+         He taught at Oregon State University. During San Jose Fan-Fest 2016, fans queued.",
+    );
+    // a town of fewer than 100,000 people, inside an event's name
+    assert_eq!(
+        a.mention_texts(a.entity(Place, "Bayreuth")),
+        ["Bayreuth", "Bayreuth"]
+    );
+    // `X State University`: the state is `X State`
+    assert_eq!(a.mention_texts(a.entity(Place, "Oregon")), ["Oregon State"]);
+    // a place of two words opening a name is no given name and more
+    assert_eq!(a.mention_texts(a.entity(Place, "San José")), ["San Jose"]);
+    assert_eq!(a.count(Person), 0);
+    // a word a district is named after stays a word inside an event's name
+    let a = Annotated::new("Games\n\nThe Olympic Games opened in Athens.");
+    assert!(a.find(Place, "Olympic").is_none(), "{:?}", a.all_names());
+    // a street named after a town names the street only
+    let (kind, _) = rules_alone(
+        "Office\n\nThe office is at 317 S Detroit Ave. (downtown).",
+        "S Detroit Ave.",
+        "FACILITY_HEAD",
+    );
+    assert_eq!(kind.as_deref(), Some("place"));
+    let a = Annotated::new("Office\n\nThe office is at 317 S Detroit Ave. (downtown).");
+    assert!(a.find(Place, "Detroit").is_none(), "{:?}", a.all_names());
+}
+
+#[test]
+fn a_place_named_by_its_place_word_inside_a_longer_name_is_a_place() {
+    let a = Annotated::new(
+        "Travel\n\nHe played against the Quellport Bay Rays before flying out of \
+         Marrowdale County Airport. She studied at Vessling Peninsula State University.",
+    );
+    for (place, inside) in [
+        ("Quellport Bay", "Quellport Bay Rays"),
+        ("Marrowdale County", "Marrowdale County Airport"),
+        ("Vessling Peninsula", "Vessling Peninsula State University"),
+    ] {
+        let e = a.entity(Place, place);
+        assert_eq!(a.mention_texts(e), [place], "inside {inside}");
+    }
+    // ordinary words before the place word, or the place word ending the
+    // name, give no place inside it
+    let a = Annotated::new("Reefs\n\nThe Coral Reef Alliance met at Hollin Bay.");
+    assert!(a.find(Place, "Coral Reef").is_none(), "{:?}", a.all_names());
+    assert_eq!(a.names(Place), ["Hollin Bay"], "{:?}", a.all_names());
+}
+
+#[test]
+fn a_place_type_word_first_or_before_of_makes_a_place() {
+    for (text, name, rule) in [
+        (
+            "Art\n\nThe collections of County Quellmoor are famous.",
+            "County Quellmoor",
+            "PLACE_FIRST_WORD",
+        ),
+        (
+            "Life\n\nHe was born in Kibbutz Quellmoor in 1958.",
+            "Kibbutz Quellmoor",
+            "PLACE_FIRST_WORD",
+        ),
+        (
+            "Life\n\nHe joined a monastery in the diocese of Quellmoor.",
+            "Quellmoor",
+            "PLACE_NOUN_OF",
+        ),
+    ] {
+        let (kind, fired) = rules_alone(text, name, rule);
+        assert!(fired, "{text}");
+        assert_eq!(kind.as_deref(), Some("place"), "{text}");
+    }
+    // but a county's council is its government
+    let (kind, _) = rules_alone(
+        "Vote\n\nThe County Council met on Monday.",
+        "County Council",
+        "PLACE_FIRST_WORD",
+    );
+    assert_ne!(kind.as_deref(), Some("place"));
+}
+
+#[test]
+fn a_place_after_a_given_name_inside_a_name_is_a_family_name() {
+    let a = Annotated::new("Buses\n\nBuses leave from the Peter Denver Bus Terminal daily.");
+    assert!(a.find(Place, "Denver").is_none(), "{:?}", a.all_names());
+    let a = Annotated::new("Buses\n\nBuses leave from the Denver Bus Terminal daily.");
+    assert!(a.find(Place, "Denver").is_some(), "{:?}", a.all_names());
+}
+
+#[test]
+fn the_place_of_a_battle_or_a_siege_is_a_place() {
+    for (text, name) in [
+        (
+            "War\n\nAt the Battle of Quellmoor in 1660, he was wounded.",
+            "Quellmoor",
+        ),
+        // (a town that is also a given name)
+        (
+            "War\n\nHe was wounded at the Siege of Florence in 1530.",
+            "Florence",
+        ),
+    ] {
+        let (kind, fired) = rules_alone(text, name, "BATTLE_NOUN_OF");
+        assert!(fired, "{text}");
+        assert_eq!(kind.as_deref(), Some("place"), "{text}");
+    }
+    let (_, fired) = rules_alone(
+        "War\n\nThe battle of wits with Quellmoor went on.",
+        "Quellmoor",
+        "BATTLE_NOUN_OF",
+    );
+    assert!(!fired);
+}
+
+#[test]
+fn a_title_opening_a_places_name_is_part_of_it() {
+    let a = Annotated::new(
+        "Sights\n\nVisitors queue at the Madame Orlaine Museum, then walk to the \
+         Sheikh Darvani Mosque and on to Admiral Creek.",
+    );
+    for name in [
+        "Madame Orlaine Museum",
+        "Sheikh Darvani Mosque",
+        "Admiral Creek",
+    ] {
+        assert_eq!(a.mention_texts(a.entity(Place, name)), [name]);
+    }
+    // the person a place is named after is mentioned too, without the title
+    let p = a.entity(Person, "Orlaine");
+    assert_eq!(a.mention_texts(p), ["Orlaine"]);
+    // a title before a family name that is also a place's word stays a title
+    let a = Annotated::new("Talks\n\nPresident Park met the envoys in Seoul on Monday.");
+    assert!(a.find(Person, "Park").is_some(), "{:?}", a.all_names());
+}
+
+#[test]
+fn a_town_the_gazetteer_knows_is_no_family_name_first() {
+    let text = "Moving\n\nMany retirees moved to Sun City last year.";
+    let (_, fired) = rules_alone(text, "Sun City", "FAMILY_NAME_FIRST");
+    assert!(!fired);
+    let a = Annotated::new(text);
+    assert!(a.find(Place, "Sun City").is_some(), "{:?}", a.all_names());
+    // a name the gazetteer does not know still is
+    let text = "Visit\n\nWe met Sun Quellan yesterday.";
+    let (_, fired) = rules_alone(text, "Sun Quellan", "FAMILY_NAME_FIRST");
+    assert!(fired);
+}
+
+#[test]
 fn a_place_inside_a_known_organisation_or_a_natural_feature_is_not() {
     let a = Annotated::new(
         "Study\n\nResearchers at Columbia University sailed across Manila Bay last year.",
@@ -133,6 +283,11 @@ fn a_name_before_its_state_or_country_is_a_place() {
             "Repairs\n\nCables failed this month in Flittering, Queens.",
             "Flittering",
         ),
+        // a US state's postal abbreviation
+        (
+            "Route\n\nTake US-169 South from Quellbrook, KS.",
+            "Quellbrook",
+        ),
     ] {
         let (kind, fired) = rules_alone(text, name, "PLACE_THEN_REGION");
         assert!(fired, "{text}");
@@ -146,10 +301,36 @@ fn a_name_before_its_state_or_country_is_a_place() {
             "Visit\n\nWe met Dolores Quint, Texas governor, on Monday.",
             "Dolores Quint",
         ),
+        // two capitals that are no state's (or go on the clause)
+        ("Bands\n\nWe heard Quellbrook, UK on tour.", "Quellbrook"),
+        (
+            "Bands\n\nWe heard Quellbrook, OK Go and others.",
+            "Quellbrook",
+        ),
     ] {
         let (_, fired) = rules_alone(text, name, "PLACE_THEN_REGION");
         assert!(!fired, "{text}");
     }
+}
+
+#[test]
+fn a_word_after_a_known_town_and_a_comma_is_its_region() {
+    let text = "Life\n\nHe was born in Exeter, Quellshire. His father was a geologist.";
+    let (kind, fired) = rules_alone(text, "Quellshire", "REGION_AFTER_TOWN");
+    assert!(fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+    // not when the clause goes on, nor after no preposition of place
+    for text in [
+        "Talks\n\nIn Paris, Quellan said nothing more.",
+        "Visit\n\nWe saw Exeter, Quellan told us.",
+    ] {
+        let (_, fired) = rules_alone(text, "Quellan", "REGION_AFTER_TOWN");
+        assert!(!fired, "{text}");
+    }
+    // (an abbreviation in capitals is none)
+    let text = "Trip\n\nWe drove on from Exeter, QXV.";
+    let (_, fired) = rules_alone(text, "QXV", "REGION_AFTER_TOWN");
+    assert!(!fired, "{text}");
 }
 
 #[test]
@@ -159,6 +340,14 @@ fn a_name_listed_with_known_places_is_a_place() {
     let (kind, fired) = rules_alone(text, "Ravelstow", "LISTED_WITH_PLACES");
     assert!(fired);
     assert_eq!(kind.as_deref(), Some("place"));
+    // a town that is also a given name or a word is the town in a list of
+    // towns
+    let text = "Region\n\nThe county takes in Lansing, Flint, Warren and Troy.";
+    for town in ["Warren", "Troy"] {
+        let (kind, fired) = rules_alone(text, town, "LISTED_WITH_PLACES");
+        assert!(fired, "{town}");
+        assert_eq!(kind.as_deref(), Some("place"), "{town}");
+    }
     // one known place among people is no list of places
     let text = "Cast\n\nThe cast is Anna Brill, Tomas Verhoef and Hoboken.";
     let (_, fired) = rules_alone(text, "Tomas Verhoef", "LISTED_WITH_PLACES");
@@ -387,7 +576,7 @@ fn a_person_named_like_a_region_stays_a_person() {
          Victoria Hale, her colleague, said more beds were coming. Walsh said she \
          had worked there for ten years.",
     );
-    use gloss_core::analysis::EntityKind::Person;
+    use Person;
     for name in ["Brittany Walsh", "Victoria Hale"] {
         assert!(a.find(Person, name).is_some(), "{:?}", a.all_names());
     }

@@ -466,8 +466,32 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
                 span: doc.span(&run),
                 tokens: run,
             };
-            let (name, geo) = (m.place.name.to_string(), Some(m.place.geo()));
+            let (name, geo) = match m {
+                Some(m) => (m.place.name.to_string(), Some(m.place.geo())),
+                None => (clean_name(doc.slice(&mention.tokens)), None),
+            };
             add_place(&mut places, &mut place_index, name, geo, mention);
+        }
+    }
+    // people named inside a place's name after their title (`Sheikh
+    // Lotfollah` in `Sheikh Lotfollah Mosque`, `Madame Tussauds` in `Madame
+    // Tussauds Museum`): a person too, named without the title
+    let mut named_after: Vec<NameSpan> = Vec::new();
+    for (s, k) in spans.iter().zip(&keys) {
+        if kind_of(k) != Some(EntityKind::Place) {
+            continue;
+        }
+        if let Some(inner) = person_inside_place(doc, lex, s) {
+            if inner.tokens.len() >= 2 {
+                let words = doc.words(inner.tokens.clone());
+                let mention = Mention {
+                    tokens: inner.tokens.clone(),
+                    span: doc.span(&inner.tokens),
+                };
+                people.add_full(doc, lex, &inner, people::parse(lex, &words), mention);
+            } else {
+                named_after.push(inner);
+            }
         }
     }
     // one person under two names: a maiden name (`Ellen Gille, née
@@ -489,6 +513,14 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             // hyphenated pairs: `Trump-Kim summit`
             people.add_hyphenated(doc, s);
         }
+    }
+
+    for inner in &named_after {
+        let mention = Mention {
+            tokens: inner.tokens.clone(),
+            span: doc.span(&inner.tokens),
+        };
+        people.add_bare(doc, lex, inner, doc.slice(&inner.tokens), mention, true);
     }
 
     // a title in apposition to someone (`Norton I, Emperor of the United
@@ -530,6 +562,34 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
         *explain = explained.finish(&totals, &out);
     }
     out
+}
+
+/// The person a place is named after with a title (`Sheikh Lotfollah
+/// Mosque`, `Madame Tussauds Museum`, `Queen Elizabeth Hospital`): the
+/// capitalised words between a title that opens the place's name and a
+/// facility's head word that ends it, none of them an ordinary word or an
+/// organisation's word, as a name span with that title.
+fn person_inside_place(doc: &Doc, lex: &Lexicon, s: &NameSpan) -> Option<NameSpan> {
+    let words = doc.words(s.tokens.clone());
+    let n = words.len();
+    let (t, title) = lex.title_at(&words)?;
+    if n < t + 2 || !evidence::is_facility_head(lex, words[n - 1]) {
+        return None;
+    }
+    let name = &words[t..n - 1];
+    let fits = |w: &&str| {
+        name_shaped(w)
+            && !evidence::is_common(lex, w)
+            && lex.org_cue(w).is_none()
+            && !evidence::is_facility_head(lex, w)
+    };
+    name.iter().all(fits).then(|| NameSpan {
+        tokens: s.tokens.start + t..s.tokens.end - 1,
+        role: Some(words[..t].join(" ")),
+        title: Some(title),
+        sentence_initial: false,
+        institution: false,
+    })
 }
 
 /// `Rem Okafor, Elia Brandt and Dr. Lena Moss`: a name that nothing decides

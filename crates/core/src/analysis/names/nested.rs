@@ -13,53 +13,103 @@
 use std::ops::Range;
 
 use super::Draft;
-use super::evidence::ends_in_facility_head;
+use super::evidence::{ends_in_facility_head, is_common};
 use crate::analysis::EntityKind;
 use crate::analysis::doc::Doc;
-use crate::analysis::lexicon::{Lexicon, NameKind, PlaceMatch};
+use crate::analysis::lexicon::{Feature, Lexicon, NameKind, PlaceMatch};
 
 /// The longest run of words a nested place can have.
 const LONGEST: usize = 4;
 
 /// The places inside the name at `tokens` (of two words or more, of the
-/// `kind` the rules gave it, never a person), each with its tokens, leftmost
-/// and longest first.
+/// `kind` the rules gave it, never a person), each with its tokens and the
+/// gazetteer's place when it knows it, leftmost and longest first.
 pub fn places_inside(
     doc: &Doc,
     lex: &Lexicon,
     tokens: Range<usize>,
     kind: Option<EntityKind>,
-) -> Vec<(Range<usize>, PlaceMatch)> {
+) -> Vec<(Range<usize>, Option<PlaceMatch>)> {
     let mut out = Vec::new();
     let n = tokens.len();
-    if n < 2 {
+    if n < 2 || kind == Some(EntityKind::Person) {
         return out;
     }
     let full = doc.slice(&tokens);
+    if lex.place(full).is_some() {
+        return out;
+    }
     let words = doc.words(tokens.clone());
+    // (a place the gazetteer knows, by one of its words, only inside a
+    // facility, or an organisation not known whole)
     let host = match kind {
-        Some(EntityKind::Person) => false,
         Some(EntityKind::Place) => {
-            ends_in_facility_head(lex, &words) && !lex.lists.place_last_words.contains(words[n - 1])
+            // (a street named after a place names the street only:
+            // `Pennsylvania Avenue`, `S Detroit Ave.`, `Bergen Blvd`)
+            let last = words[n - 1].trim_end_matches('.');
+            ends_in_facility_head(lex, &words)
+                && !lex.lists.place_last_words.contains(last)
+                && !lex.lists.road_kinds.contains(last)
+                && !lex.lists.abbreviations.contains(last)
         }
         _ => lex.organization(full).is_none(),
     };
-    if !host || lex.place(full).is_some() {
-        return out;
-    }
+    // (an event is named after the town it is held in, a smaller one too:
+    // `Avignon Festival`, `Cannes Film Festival Award`)
+    let event = words[1..]
+        .iter()
+        .any(|w| lex.lists.event_last_words.contains(w));
     let mut at = tokens.start;
     while at < tokens.end {
+        // a place named by its own place word, known or not, inside any
+        // longer name: `Tampa Bay Rays`, `Westchester County Airport` (but
+        // a facility by a known town's harbour or bay is the town's:
+        // `Oslo Harbour Arena`, `Oakland Bay Bridge`)
+        let word_run = place_word_run(doc, lex, at, tokens.end).filter(|run| {
+            kind != Some(EntityKind::Place)
+                || well_known(lex, doc.slice(&(run.start..run.end - 1)), event).is_none()
+        });
+        if let Some(run) = word_run {
+            let m = lex
+                .place(doc.slice(&run))
+                .filter(|m| m.how != NameKind::Variant);
+            at = run.end;
+            out.push((run, m));
+            continue;
+        }
+        if !host {
+            at += 1;
+            continue;
+        }
+        // (a place's name after a given name is a family name: `George
+        // Washington Bus Station`)
+        if at > tokens.start && lex.given_name(doc.word(at - 1)).is_some_and(|g| g > 0.02) {
+            at += 1;
+            continue;
+        }
         let found = (1..=LONGEST.min(tokens.end - at))
             .rev()
             .filter(|&len| len < n)
             .find_map(|len| {
                 let run = at..at + len;
-                well_known(lex, doc.slice(&run)).map(|m| (run, m))
+                well_known(lex, doc.slice(&run), event).map(|m| (run, m))
             });
         match found {
-            Some((run, m)) => {
+            Some((mut run, mut m)) => {
+                // `Washington State University`: the state is `Washington
+                // State` (not the city of that name)
+                if run.end + 1 < tokens.end && doc.word(run.end) == "State" {
+                    let state = lex
+                        .places(doc.slice(&run))
+                        .into_iter()
+                        .find(|p| p.place.feature == Feature::State && p.how != NameKind::Variant);
+                    if let Some(state) = state {
+                        run.end += 1;
+                        m = state;
+                    }
+                }
                 at = run.end;
-                out.push((run, m));
+                out.push((run, Some(m)));
             }
             None => at += 1,
         }
@@ -67,9 +117,31 @@ pub fn places_inside(
     out
 }
 
+/// `Tampa Bay` of `Tampa Bay Rays`, `Bataan Peninsula` of `Bataan
+/// Peninsula State University`: from `at`, two to four words that end in a
+/// place's last word before `end` (the longer name goes on), the others
+/// capitalised and no ordinary, organisation or place words.
+fn place_word_run(doc: &Doc, lex: &Lexicon, at: usize, end: usize) -> Option<Range<usize>> {
+    (2..=LONGEST.min(end.saturating_sub(at + 1)))
+        .rev()
+        .map(|len| at..at + len)
+        .find(|run| {
+            let words = doc.words(run.clone());
+            let (last, before) = words.split_last().expect("two words or more");
+            lex.lists.place_last_words.contains(last)
+                && before.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().all(char::is_alphabetic)
+                        && !is_common(lex, w)
+                        && lex.org_cue(w).is_none()
+                        && !lex.lists.place_last_words.contains(w)
+                })
+        })
+}
+
 /// The place `name` names when it is well known enough to be a place inside
-/// another name.
-fn well_known(lex: &Lexicon, name: &str) -> Option<PlaceMatch> {
+/// another name (inside an event's name, a town of 50,000 people will do).
+fn well_known(lex: &Lexicon, name: &str, event: bool) -> Option<PlaceMatch> {
     if !name.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
@@ -78,7 +150,9 @@ fn well_known(lex: &Lexicon, name: &str) -> Option<PlaceMatch> {
         return None;
     }
     let major = super::evidence::is_major_place(&m);
-    let city = m.place.population >= 100_000
+    // (a district named after a word, `Olympic`, is smaller still)
+    let least = if event { 50_000 } else { 100_000 };
+    let city = m.place.population >= least
         && !lex.place_is_common_word(name)
         && lex.given_name(name).is_none_or(|g| g <= 0.02);
     (major || city).then_some(m)

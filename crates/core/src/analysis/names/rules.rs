@@ -174,12 +174,14 @@ rules! {
     APPOSITION_TO_ORG_KIND: Org For 4.0, "after the kind of organisation it names (`the journal Current Biology`)";
     ORG_KIND_SUCH_AS: Org For 4.0, "after a kind of organisation and `such as` or `like` (`firms such as Let There Be Neon`, `airlines like Volaris`): one of that kind";
     PLACE_NOUN_OF: Place For 2.5, "after a place noun and `of` (`the province of Palawan`)";
+    BATTLE_NOUN_OF: Place For 3.0, "after a battle's noun and `of` (`the Siege of Savannah`): where it was fought";
     REALM_OF_TITLE: Place For 3.0, "after a peer's or monarch's title and `of` (`Earl of Clare`): the land";
     REALM_NOT_HOLDER: Person Against 1.0, "after a peer's title and `of`: not the title's holder";
     AFTER_THE: Person Against 1.0, "after `the`: seldom a person";
     AFTER_THE_ORG: Org For 0.5, "after `the`: often an organisation";
     UNKNOWN_AFTER_THE: Person Against 1.0, "one word no list knows after `the` (`the Areopagus`): no person";
     PLACE_THEN_REGION: Place For 3.0, "a comma and then the state or country it lies in, ending the clause (`Vinita, Oklahoma.`)";
+    REGION_AFTER_TOWN: Place For 2.5, "one word after a known town and a comma, ending the clause (`born in Exeter, Devon.`): the town's region";
     LISTED_WITH_PLACES: Place For 2.5, "in a list whose other items are known places, two or more and no more unknown ones (`Edgewater, Cliffside Park and Leonia`)";
     APPOSITION_TO_PLACE_NOUN: Place For 3.0, "a comma and a place noun that ends its phrase (`Stridon, a village near Emona`)";
     DIRECTION_AS_REGION: Place For 2.5, "a direction alone after a preposition and `the` (`in the Midwest`, `from the North`): a region";

@@ -74,6 +74,11 @@ impl RunFacts {
             if after >= words.len() || !looks_like_name_word(words[after]) {
                 break;
             }
+            // a title that opens a place's name is part of it (`Queen
+            // Creek`, `Madame Tussauds Museum`, `Sheikh Lotfollah Mosque`)
+            if start + pre == 0 && titled_place(lex, &words[after..]) {
+                break;
+            }
             // a known organisation that takes the title in is no title:
             // `General Motors` (but `Reuters Correspondent` is one's employer
             // and one's role)
@@ -442,6 +447,30 @@ fn title_in_front(lex: &Lexicon, words: &[&str]) -> Option<(usize, usize, Title)
     None
 }
 
+/// Whether the words after a title (`Creek`, `Tussauds Museum`) end in a
+/// place's or a facility's head word and are no person's name with it: one
+/// word that is no given name and a rare family name at most (`President
+/// Park`, `Mr. Hall` are people), or several, all capitalised, whose first
+/// is no given name (`Professor Jerry Hall`, `Del. Tomas Kerrigan of the
+/// Virgin Islands` are someone).
+fn titled_place(lex: &Lexicon, rest: &[&str]) -> bool {
+    let Some(&last) = rest.last() else {
+        return false;
+    };
+    let head = lex.lists.place_last_words.contains(last)
+        || super::evidence::is_facility_head(lex, last)
+        || super::evidence::ends_in_facility_head(lex, rest);
+    let capitalised = rest
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    head && capitalised
+        && match rest {
+            [one] => lex.given_name(one).is_none() && lex.surname(one).is_none_or(|f| f < 0.01),
+            [first, ..] => lex.given_name(first).is_none(),
+            [] => false,
+        }
+}
+
 fn title_is_capitalised(words: &[&str]) -> bool {
     words
         .iter()
@@ -539,6 +568,29 @@ fn place_glued_to_name(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_opening_a_places_name_stays_in_it() {
+        let lex = crate::analysis::lexicon::get();
+        for words in [
+            &["Queen", "Creek"][..],
+            &["Madame", "Orlaine", "Museum"],
+            &["Admiral", "Blvd."],
+        ] {
+            assert_eq!(RunFacts::new(lex, words).front, 0, "{words:?}");
+        }
+        // a person's name, or a family name that is also a place's word
+        for words in [
+            &["President", "Park"][..],
+            &["Professor", "Jerry", "Hall"],
+            &["Queen", "Elizabeth"],
+            &[
+                "Del.", "Tomas", "Kerrigan", "of", "the", "Virgin", "Islands",
+            ],
+        ] {
+            assert_eq!(RunFacts::new(lex, words).front, 1, "{words:?}");
+        }
+    }
 
     #[test]
     fn run_facts_are_kept_per_run_and_its_words() {

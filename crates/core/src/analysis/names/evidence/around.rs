@@ -456,6 +456,13 @@ pub fn before(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     {
         b.cast(&rules::PLACE_NOUN_OF);
     }
+    // `the Battle of Chudnov`, `the Siege of Savannah`: where it was fought
+    if before == "of"
+        && start >= 2
+        && with_lowercase(doc.word(start - 2), |w| lex.lists.battle_nouns.contains(w))
+    {
+        b.cast(&rules::BATTLE_NOUN_OF);
+    }
     // `the 2nd Earl of Clare`, `the Duke of Norland`: a peer's or a
     // monarch's title names the land, not its holder
     if before == "of" && start >= 2 && lex.lists.realm_titles.contains(doc.word(start - 2)) {

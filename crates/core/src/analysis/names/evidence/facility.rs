@@ -18,8 +18,18 @@ pub fn ends_in_facility_head(lex: &Lexicon, words: &[&str]) -> bool {
     let n = words.len();
     let heads = &lex.lists.facility_heads;
     n >= 2
-        && (heads.contains(words[n - 1])
+        && (is_facility_head(lex, words[n - 1])
             || (n >= 3 && heads.contains(&format!("{} {}", words[n - 2], words[n - 1]))))
+}
+
+/// Whether one word is a facility's head noun, abbreviated with a full
+/// stop or not (`Ave.` as `Ave`).
+pub fn is_facility_head(lex: &Lexicon, word: &str) -> bool {
+    let heads = &lex.lists.facility_heads;
+    heads.contains(word)
+        || word
+            .strip_suffix('.')
+            .is_some_and(|w| w.len() >= 2 && heads.contains(w))
 }
 
 /// `Fisht Stadium`, `Museum of Modern Art`: a place, unless a verb of saying
@@ -64,4 +74,21 @@ pub fn head_noun(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
 /// facility acting as its organisation.
 fn acts(doc: &Doc, lex: &Lexicon, at: usize) -> bool {
     at < doc.tokens.len() && lex.lists.saying_verbs_after_name.contains(doc.word(at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_head_noun_may_be_abbreviated_with_a_full_stop() {
+        let lex = crate::analysis::lexicon::get();
+        for w in ["Ave", "Ave.", "Blvd.", "Museum"] {
+            assert!(is_facility_head(lex, w), "{w}");
+        }
+        for w in ["Detroit", ".", "Mr."] {
+            assert!(!is_facility_head(lex, w), "{w}");
+        }
+        assert!(ends_in_facility_head(lex, &["S", "Detroit", "Ave."]));
+    }
 }

@@ -2,7 +2,7 @@
 //! ([`NameFacts`]): the same at every occurrence of the name, so asked once
 //! per document and name ([`Facts`]).
 
-use crate::analysis::lexicon::{CuePosition, Lexicon, Organization, PlaceMatch};
+use crate::analysis::lexicon::{CuePosition, Lexicon, NameKind, Organization, PlaceMatch};
 
 /// What the votes ask the lexicon about a name's own words.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -23,6 +23,9 @@ pub struct NameFacts {
     pub place_common: bool,
     /// The place the first word is.
     pub place_first: Option<PlaceMatch>,
+    /// The first words (two or more, not all) are a place by its own name
+    /// or an alias (`San Diego` of `San Diego Comic-Con`).
+    pub place_lead: bool,
     /// The first word in lowercase is a common word.
     pub first_common: bool,
     /// How common the first word is as a given name, and as a surname.
@@ -85,6 +88,10 @@ impl NameFacts {
             place: lex.place(full),
             place_common: lex.place_is_common_word(full),
             place_first: lex.place(first),
+            place_lead: (2..n).any(|k| {
+                lex.place(&words[..k].join(" "))
+                    .is_some_and(|m| m.how != NameKind::Variant)
+            }),
             first_common: is_common(lex, first),
             // (a lowercase particle is no one's given name: `le Néon`)
             given_first: capitalised(first).then(|| lex.given_name(first)).flatten(),

@@ -219,10 +219,13 @@ pub fn person(o: &Occurrence, b: &mut Ballot) {
                 )
         });
         let whole_place = f.place.is_some();
+        // `San Diego Comic-Con`: its first words are a place of several
+        // words, not a given name and more
         if given > 0.0
             && !cue_last
             && !place_first
             && !whole_place
+            && !f.place_lead
             && words[n - 1].chars().next().is_some_and(char::is_uppercase)
         {
             b.sum_apart(|b| {
@@ -238,7 +241,8 @@ pub fn person(o: &Occurrence, b: &mut Ballot) {
                 }
             });
         }
-        if f.family_first {
+        // (`Sun City` is the town the gazetteer knows, not Mr Sun)
+        if f.family_first && f.place.is_none_or(|m| m.how == NameKind::Variant) {
             b.cast(&rules::FAMILY_NAME_FIRST);
         }
         // `Chang W. Lee`, `C. Eugene Steuerle`, `R Saravanan`: an initial among

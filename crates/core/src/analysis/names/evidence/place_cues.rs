@@ -6,7 +6,7 @@
 
 use super::{Occurrence, is_major_place};
 use crate::analysis::doc::Doc;
-use crate::analysis::lexicon::{Feature, Lexicon, PlaceMatch};
+use crate::analysis::lexicon::{Feature, Lexicon, NameKind, PlaceMatch};
 use crate::analysis::names::rules::{self, Ballot};
 use crate::analysis::tokens::{TokenKind, is_clitic};
 use std::ops::Range;
@@ -39,7 +39,13 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if then_region(doc, lex, o) {
         b.cast(&rules::PLACE_THEN_REGION);
     }
-    if o.facts.place.is_none() && listed_with_places(doc, lex, o) {
+    if o.facts.place.is_none() && region_after_town(doc, lex, o) {
+        b.cast(&rules::REGION_AFTER_TOWN);
+    }
+    // (a town that is also a given name or a word, `Gilbert`, `Chandler`,
+    // is the town in a list of towns; a region, `England`, may be a team)
+    let town = |m: PlaceMatch| m.place.feature == Feature::City && !is_major_place(&m);
+    if o.facts.place.is_none_or(town) && listed_with_places(doc, lex, o) {
         b.cast(&rules::LISTED_WITH_PLACES);
     }
     if apposition_to_place_noun(doc, lex, o) {
@@ -165,8 +171,9 @@ fn known_place(doc: &Doc, lex: &Lexicon, run: &Range<usize>) -> bool {
     })
 }
 
-/// `Vinita, Oklahoma.`, `Alpine, Arizona, USA`: a name, a comma and the
-/// state, province or country it lies in, which ends the clause.
+/// `Vinita, Oklahoma.`, `Alpine, Arizona, USA`, `Vinita, OK`: a name, a
+/// comma and the state, province or country it lies in (or a US state's
+/// postal abbreviation), which ends the clause.
 fn then_region(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
     let end = o.span.tokens.end;
     let sentence = doc.sentence_of[o.span.tokens.start];
@@ -197,13 +204,15 @@ fn then_region(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
     };
     // (a state, a country, a region or a city of a million people: `Flushing,
     // Queens`; the whole run, or its first words: `Arizona, USA`)
+    // (or a US state's postal abbreviation: `Coffeyville, KS`)
     let region = lex.places(doc.slice(&run)).iter().any(|m| {
         (matches!(
             m.place.feature,
             Feature::State | Feature::Country | Feature::Region
         ) || m.place.population >= 1_000_000)
             && lex.demonym(doc.slice(&run)).is_none()
-    });
+    }) || (run.len() == 1
+        && lex.lists.state_abbreviations.contains(doc.word(run.start)));
     // (the region ends the clause: `Alpine, Arizona, for`, not `Abbott,
     // Texas governor`)
     let after = run.end;
@@ -211,6 +220,39 @@ fn then_region(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
         && (after >= doc.tokens.len()
             || doc.sentence_of[after] != sentence
             || doc.tokens[after].kind == TokenKind::Punct)
+}
+
+/// `born in Exeter, Devon.`: one word after a town the gazetteer knows
+/// (itself after a preposition of place) and a comma, ending the clause:
+/// the region the town lies in.
+fn region_after_town(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
+    let (start, end) = (o.span.tokens.start, o.span.tokens.end);
+    let sentence = doc.sentence_of[start];
+    // (a word in capitals, `OK`, `USA`, is an abbreviation the gazetteer
+    // knows or no region)
+    if o.words.len() != 1
+        || !o.words[0].chars().any(char::is_lowercase)
+        || start < 3
+        || doc.word(start - 1) != ","
+    {
+        return false;
+    }
+    let Some(run) = run_at(doc, start - 2, false, sentence) else {
+        return false;
+    };
+    let after_preposition = run.start > 0
+        && in_sentence(doc, run.start - 1, sentence)
+        && lex
+            .lists
+            .place_prepositions
+            .contains(doc.word(run.start - 1));
+    let town = lex.place(doc.slice(&run)).is_some_and(|m| {
+        m.how != NameKind::Variant && matches!(m.place.feature, Feature::City | Feature::Capital)
+    });
+    let ends = end >= doc.tokens.len()
+        || doc.sentence_of[end] != sentence
+        || doc.tokens[end].kind == TokenKind::Punct;
+    after_preposition && town && ends
 }
 
 /// The words that separate the items of a list.
