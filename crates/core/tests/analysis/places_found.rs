@@ -24,6 +24,35 @@ fn a_facility_is_a_place_by_its_head_noun() {
 }
 
 #[test]
+fn a_date_after_a_connector_is_no_part_of_the_name() {
+    // heads that take a connector (`Bay of Biscay`, `Museum of Art`) stop
+    // before a date all the same
+    let a = Annotated::new(
+        "Storm\n\nBoats were lost near Hollin Bay on Monday. Crowds filled the Tarrow \
+         Museum on Friday, and the Ostmark Bank on May 5 said it would reopen. The \
+         concert at Madison Square Garden on Sunday went ahead.",
+    );
+    for (kind, name) in [
+        (Place, "Hollin Bay"),
+        (Place, "Madison Square Garden"),
+        (Place, "Tarrow Museum"),
+        (Organization, "Ostmark Bank"),
+    ] {
+        let e = a.entity(kind, name);
+        assert_eq!(a.mention_texts(e), [name]);
+    }
+    for (_, name) in a.all_names() {
+        assert!(
+            !name.contains(" on "),
+            "{name:?} runs on: {:?}",
+            a.all_names()
+        );
+    }
+    // the square is named after a person, not after the town of Madison
+    assert!(a.find(Place, "Madison").is_none(), "{:?}", a.all_names());
+}
+
+#[test]
 fn a_facility_head_first_is_a_place() {
     let a = Annotated::new(
         "Exhibit\n\nThe paintings hang in the Museum of Coastal Life until the spring.",

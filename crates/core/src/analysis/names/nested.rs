@@ -65,9 +65,12 @@ pub fn places_inside(
         // longer name: `Tampa Bay Rays`, `Westchester County Airport` (but
         // a facility by a known town's harbour or bay is the town's:
         // `Oslo Harbour Arena`, `Oakland Bay Bridge`)
+        // (unless the town's name is a given name too: `Madison Square
+        // Garden` is on Madison Square, named after a person)
         let word_run = place_word_run(doc, lex, at, tokens.end).filter(|run| {
             kind != Some(EntityKind::Place)
                 || well_known(lex, doc.slice(&(run.start..run.end - 1)), event).is_none()
+                || lex.given_name(doc.word(run.start)).is_some()
         });
         if let Some(run) = word_run {
             let m = lex

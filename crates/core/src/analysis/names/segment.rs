@@ -255,12 +255,15 @@ pub fn segment<'a>(
                 // before `of` is the person and then where they belong
                 let person_of =
                     connector == "of" && person_full_name(lex, &doc.words(part_start..j.start));
-                takes_connector(lex, before)
+                // `Hollin Bay on Monday`, `the Louvre Museum on Friday`: a
+                // date after the connector is when, never part of the name
+                !is_when(doc, lex, j.end)
+                    && (takes_connector(lex, before)
                     || (j.start - part_start >= 2 && takes_connector(lex, doc.word(part_start)))
                     // `Pulitzer Prize for Breaking News`: the cue ends the name
-                    || (!person_of
-                        && next_end > j.end
-                        && lex.org_cue(doc.word(next_end - 1)).is_some())
+                        || (!person_of
+                            && next_end > j.end
+                            && lex.org_cue(doc.word(next_end - 1)).is_some()))
             }
         };
         if keep {
@@ -300,16 +303,26 @@ pub fn segment<'a>(
     out
 }
 
+/// Whether the word at `i` is a capitalised word for when
+/// (`lists/time_words.txt`: `Wednesday`, `Yesterday`).
+fn time_word(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let w = doc.word(i);
+    w.chars().next().is_some_and(char::is_uppercase)
+        && crate::analysis::tokens::with_lowercase(w, |l| lex.lists.time_words.contains(l))
+}
+
+/// Whether a date starts at word `i`: a word for when, or a weekday, a
+/// month or a holiday (`Monday`, `May 5`, `Christmas Day`).
+fn is_when(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    i < doc.tokens.len() && (time_word(doc, lex, i) || lex.calendar(doc.word(i)).is_some())
+}
+
 /// Cut a word for when (`lists/time_words.txt`: `Wednesday`, `Yesterday`)
 /// off either end of a run of two words or more, unless the whole run is a
 /// calendar phrase (`Good Friday`). At the front only a word that is no
 /// weekday (`Sunday Times` names a paper).
 fn trim_time_words(doc: &Doc, lex: &Lexicon, tokens: &mut Range<usize>) {
-    let time_word = |i: usize| {
-        let w = doc.word(i);
-        w.chars().next().is_some_and(char::is_uppercase)
-            && crate::analysis::tokens::with_lowercase(w, |l| lex.lists.time_words.contains(l))
-    };
+    let time_word = |i: usize| time_word(doc, lex, i);
     if tokens.len() < 2 {
         return;
     }
