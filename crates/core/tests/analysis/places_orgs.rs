@@ -512,6 +512,37 @@ fn a_team_is_named_by_its_place_and_a_plural_or_by_a_match() {
 }
 
 #[test]
+fn a_country_on_a_side_of_a_match_is_its_team_and_stays_a_place_in_talks() {
+    let a = Annotated::new(
+        "Group F\n\nSweden defeated South Korea 1 \u{2013} 0; Belgium beat debutants Panama \
+         3 \u{2013} 0; and Tunisia lost 1 \u{2013} 2 to England. Fans in Stockholm cheered.\n\n\
+         Elsewhere, Russia faces Ukraine over the gas deal, and China hosted Japan for talks.",
+    );
+    for team in [
+        "Sweden",
+        "South Korea",
+        "Belgium",
+        "Panama",
+        "Tunisia",
+        "England",
+    ] {
+        assert!(
+            a.find(Organization, team).is_some(),
+            "{team}: {:?}",
+            a.all_names()
+        );
+    }
+    // a verb said of countries too needs a score to make a match
+    for place in ["Stockholm", "Russia", "Ukraine", "China", "Japan"] {
+        assert!(
+            a.find(Place, place).is_some(),
+            "{place}: {:?}",
+            a.all_names()
+        );
+    }
+}
+
+#[test]
 fn a_known_organisation_before_ordinary_words_is_that_organisation() {
     let a = Annotated::new(
         "Old town\n\nThe square is a UNESCO World Heritage Site, and pupils from the \

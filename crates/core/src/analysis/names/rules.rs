@@ -146,6 +146,7 @@ rules! {
     PICTURE_CREDIT_AT_LINE_END: Org For 3.0, "a picture's credit that ends its line (`via Getty Images`)";
     CREDITED_FOR_PICTURE: None For 6.0, "a name credited for a picture (`Photo: Lee Chan`, `Credit Maria Gomez`, `JOHN DOE/AFP`): who took it, no one the article is about";
     TEAM_OF_A_PLACE: Org For 4.0, "a place and then a capitalised plural that is no place word (`Houston Astros`, `Tampa Bay Rays`): a team";
+    PLACE_IN_A_MATCH: Org For 6.0, "a known place on a side of a match with another (`Sweden defeated South Korea`, `Panama 0 – 3`): its team";
     TEAM_IN_A_MATCH: Org For 3.5, "a capitalised plural beside a word of a match (`the Lakers beat the Celtics`, `Owls vs Rams`): a team";
     COORDINATED_WITH_ORG: Org For 3.0, "one word joined by `and`/`or` to an organisation's name (`News Corporation and Fairfax`)";
     CITY_AFTER_PREPOSITION: Place For 3.5, "a known place and `City` after a preposition (`in Kansas City`), not a club";

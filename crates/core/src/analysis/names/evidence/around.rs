@@ -126,6 +126,94 @@ pub fn team(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     }
 }
 
+/// `Sweden defeated South Korea 1 – 0`, `Belgium beat debutants Panama`,
+/// `Tunisia lost 1 – 2 to England`: a known place on one side of a match
+/// (`match_verbs`) with a known place on the other, or with a score after
+/// it, is its team. A verb that is as often said of countries (`face`,
+/// `host`, `play`) counts only with a score in the sentence.
+pub fn place_in_a_match(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
+    if o.facts.place.is_none() || o.span.institution {
+        return;
+    }
+    let (start, end) = (o.span.tokens.start, o.span.tokens.end);
+    let sentence = doc.sentence_of[start];
+    let same = |i: usize| i < doc.tokens.len() && doc.sentence_of[i] == sentence;
+    let scored = doc
+        .sentence_at(start)
+        .tokens
+        .clone()
+        .any(|i| score_at(doc, i));
+    let is_match = |i: usize| {
+        same(i) && {
+            let w = doc.word(i);
+            lex.lists.match_verbs.contains(w)
+                && (scored
+                    || !matches!(
+                        w,
+                        "face"
+                            | "faces"
+                            | "faced"
+                            | "host"
+                            | "hosts"
+                            | "hosted"
+                            | "play"
+                            | "plays"
+                            | "played"
+                    ))
+        }
+    };
+    // a known place starting at `i` (capitalised, in this sentence)
+    let place_at = |i: usize| {
+        same(i)
+            && doc.word(i).starts_with(char::is_uppercase)
+            && (1..=3).any(|k| same(i + k - 1) && lex.place(doc.slice(&(i..i + k))).is_some())
+    };
+    // subject: `Sweden defeated (debutants) Panama`
+    let subject = is_match(end) && (end + 1..end + 3).any(place_at);
+    // object: `defeated (debutants) Panama`, a place before the verb
+    let object = (start.saturating_sub(2)..start).any(|v| {
+        is_match(v)
+            && (v + 1..start).all(|i| doc.word(i).starts_with(char::is_lowercase))
+            && (v.saturating_sub(4)..v).any(place_at)
+    });
+    // a score right after it (`Panama 0 – 3`, `Tunisia lost 1 – 2`) or
+    // before `to` it (`lost 1 – 2 to England`)
+    let with_score = score_at(doc, end)
+        || (same(end) && doc.word(end) == "lost" && score_at(doc, end + 1))
+        || (start >= 4
+            && same(start - 4)
+            && doc.word(start - 1) == "to"
+            && score_at(doc, start - 4));
+    if subject || object || with_score {
+        b.cast(&rules::PLACE_IN_A_MATCH);
+    }
+}
+
+/// A score at token `i`: `3 – 0`, `1-2`, `2–1` (numbers of one or two digits).
+fn score_at(doc: &Doc, i: usize) -> bool {
+    let small = |i: usize| {
+        i < doc.tokens.len() && doc.tokens[i].kind == TokenKind::Number && doc.word(i).len() <= 2
+    };
+    let dash =
+        |i: usize| i < doc.tokens.len() && matches!(doc.word(i), "-" | "\u{2013}" | "\u{2014}");
+    if small(i) && dash(i + 1) && small(i + 2) {
+        return true;
+    }
+    // one token: `3-0`
+    i < doc.tokens.len()
+        && doc
+            .word(i)
+            .split(['-', '\u{2013}'])
+            .collect::<Vec<_>>()
+            .as_slice()
+            .len()
+            == 2
+        && doc
+            .word(i)
+            .split(['-', '\u{2013}'])
+            .all(|d| (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// A capitalised word ending in `s` (`Celtics`), as the other side of a match.
 fn is_capital_plural(w: &str) -> bool {
     w.len() >= 4 && w.ends_with('s') && w.chars().next().is_some_and(char::is_uppercase)
