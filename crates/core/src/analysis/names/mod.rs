@@ -592,6 +592,11 @@ fn person_inside_place(doc: &Doc, lex: &Lexicon, s: &NameSpan) -> Option<NameSpa
     })
 }
 
+/// Whether a name's summed votes `v` make the rules sure it is a person's.
+fn sure_of_person(v: &Votes) -> bool {
+    v.person >= rules::STRONG && v.person - v.org.max(v.place).max(v.none) >= rules::STRONG_MARGIN
+}
+
 /// `Rem Okafor, Elia Brandt and Dr. Lena Moss`: a name that nothing decides
 /// (no kind reaches the threshold), its words shaped like a person's name
 /// and no ordinary words, listed (`,`, `and`, `or`; three names or an
@@ -606,12 +611,7 @@ fn coordinated_with_person<'k>(
     trace: &mut Trace<crate::analysis::explain::Fired>,
     explained: &mut Explained,
 ) {
-    let sure_person = |k: &str| {
-        totals.get(k).is_some_and(|v| {
-            v.person >= rules::STRONG
-                && v.person - v.org.max(v.place).max(v.none) >= rules::STRONG_MARGIN
-        })
-    };
+    let sure_person = |k: &str| totals.get(k).is_some_and(sure_of_person);
     let undecided = |k: &str| {
         totals
             .get(k)
@@ -770,9 +770,6 @@ pub(crate) fn name_shaped(word: &str) -> bool {
     prev.is_some()
 }
 
-/// Whether a name's summed votes `v` make it an organisation and its last
-/// word (`last`, from its lowercase key) is an organisation cue when
-/// capitalised (`university` → `University`).
 /// `Isabel Ruiz of Heaven Sent Gaming`, `Nick Rhodes of Duran Duran`: a
 /// name after `of` (or `of the`) that follows someone's full name the rules
 /// are sure of is what that person belongs to, an organisation, unless the
@@ -786,12 +783,7 @@ fn affiliated_with_person<'k>(
     trace: &mut Trace<crate::analysis::explain::Fired>,
     explained: &mut Explained,
 ) {
-    let sure_person = |k: &str| {
-        totals.get(k).is_some_and(|v| {
-            v.person >= rules::STRONG
-                && v.person - v.org.max(v.place).max(v.none) >= rules::STRONG_MARGIN
-        })
-    };
+    let sure_person = |k: &str| totals.get(k).is_some_and(sure_of_person);
     let mut by_start: FastMap<usize, usize> = FastMap::default();
     for (i, s) in spans.iter().enumerate() {
         by_start.entry(s.tokens.start).or_insert(i);
@@ -891,6 +883,9 @@ fn acronyms_of_unnamed_words<'k>(
     }
 }
 
+/// Whether a name's summed votes `v` make it an organisation and its last
+/// word (`last`, from its lowercase key) is an organisation cue when
+/// capitalised (`university` → `University`).
 fn org_ending_in_cue(lex: &Lexicon, v: &Votes, last: &str) -> bool {
     if v.org <= v.person.max(v.place).max(v.none) {
         return false;
