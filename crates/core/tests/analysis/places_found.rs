@@ -53,6 +53,18 @@ fn a_date_after_a_connector_is_no_part_of_the_name() {
 }
 
 #[test]
+fn a_river_named_head_first_is_a_place() {
+    let a = Annotated::new(
+        "History\n\nThe fort stood on the River Kelvor for two centuries, and boats \
+         still sail up the River Tarran to reach it.",
+    );
+    for name in ["River Kelvor", "River Tarran"] {
+        let place = a.entity(Place, name);
+        assert_eq!(a.mention_texts(place), [name]);
+    }
+}
+
+#[test]
 fn a_facility_head_first_is_a_place() {
     let a = Annotated::new(
         "Exhibit\n\nThe paintings hang in the Museum of Coastal Life until the spring.",
