@@ -542,3 +542,20 @@ fn post_nominal_honours_do_not_split_the_person() {
     );
     assert_eq!(a.count(Person), 1, "{:?}", a.all_names());
 }
+
+#[test]
+fn a_people_of_history_is_a_group_not_a_person_nor_a_place() {
+    let a = Annotated::new(
+        "History\n\nThe Romans founded the fortress city in the year 71, and the Vikings \
+         raided it in 866. Later the Normans built a castle there.",
+    );
+    for group in ["Romans", "Vikings", "Normans"] {
+        for kind in [Person, Place, Organization] {
+            assert!(
+                a.find(kind, group).is_none(),
+                "{group}: {:?}",
+                a.all_names()
+            );
+        }
+    }
+}
