@@ -213,6 +213,8 @@ word_lists! {
     acronym_terms,
     /// Words between the sides of a match (`beat`, `vs`): a plural name by one is a team.
     match_verbs,
+    /// Words of a match said of countries too (`China faces Japan`): a place by one is a team only with a score.
+    match_verbs_of_countries,
     /// Words before a picture's credited name (`Photo:`, `Credit`).
     credit_words,
     /// Words of geography that take `of` (`Gulf of Mexico`).

@@ -129,8 +129,9 @@ pub fn team(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
 /// `Sweden defeated South Korea 1 – 0`, `Belgium beat debutants Panama`,
 /// `Tunisia lost 1 – 2 to England`: a known place on one side of a match
 /// (`match_verbs`) with a known place on the other, or with a score after
-/// it, is its team. A verb that is as often said of countries (`face`,
-/// `host`, `play`) counts only with a score in the sentence.
+/// it, is its team. A verb that is as often said of countries
+/// (`match_verbs_of_countries`: `face`, `host`) counts only with a score in
+/// the sentence.
 pub fn place_in_a_match(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if o.facts.place.is_none() || o.span.institution {
         return;
@@ -138,28 +139,18 @@ pub fn place_in_a_match(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot
     let (start, end) = (o.span.tokens.start, o.span.tokens.end);
     let sentence = doc.sentence_of[start];
     let same = |i: usize| i < doc.tokens.len() && doc.sentence_of[i] == sentence;
-    let scored = doc
-        .sentence_at(start)
-        .tokens
-        .clone()
-        .any(|i| score_at(doc, i));
+    // (the sentence is read for a score only at such a verb)
+    let scored = || {
+        doc.sentence_at(start)
+            .tokens
+            .clone()
+            .any(|i| score_at(doc, i))
+    };
     let is_match = |i: usize| {
         same(i) && {
             let w = doc.word(i);
             lex.lists.match_verbs.contains(w)
-                && (scored
-                    || !matches!(
-                        w,
-                        "face"
-                            | "faces"
-                            | "faced"
-                            | "host"
-                            | "hosts"
-                            | "hosted"
-                            | "play"
-                            | "plays"
-                            | "played"
-                    ))
+                && (!lex.lists.match_verbs_of_countries.contains(w) || scored())
         }
     };
     // a known place starting at `i` (capitalised, in this sentence)
@@ -200,18 +191,12 @@ fn score_at(doc: &Doc, i: usize) -> bool {
         return true;
     }
     // one token: `3-0`
+    let digits = |d: &str| (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit());
     i < doc.tokens.len()
         && doc
             .word(i)
-            .split(['-', '\u{2013}'])
-            .collect::<Vec<_>>()
-            .as_slice()
-            .len()
-            == 2
-        && doc
-            .word(i)
-            .split(['-', '\u{2013}'])
-            .all(|d| (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit()))
+            .split_once(['-', '\u{2013}'])
+            .is_some_and(|(a, b)| digits(a) && digits(b))
 }
 
 /// A capitalised word ending in `s` (`Celtics`), as the other side of a match.
