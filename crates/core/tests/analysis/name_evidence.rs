@@ -218,3 +218,20 @@ fn a_full_name_no_list_knows_in_running_text_is_a_person() {
         assert!(!fired(&why, name, "SHAPED_LIKE_FULL_NAME"), "{name}");
     }
 }
+
+#[test]
+fn the_patron_a_facility_is_named_after_is_a_person() {
+    let (a, why, _) = run(
+        "The decree\n\nHe ordered all interested parties to assemble at Whitfield's Music Hall in \
+         the city in February.\n",
+    );
+    assert!(
+        names(&a, EntityKind::Person).contains(&"Whitfield"),
+        "{:?}",
+        a.entities
+    );
+    assert!(fired(&why, "Whitfield", "PATRON_OF_FACILITY"));
+    // a known organisation before `'s` is no patron
+    let (_, why, _) = run("Night out\n\nWe met at Google's Music Hall downtown.\n");
+    assert!(!fired(&why, "Google", "PATRON_OF_FACILITY"));
+}

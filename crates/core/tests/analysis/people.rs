@@ -559,3 +559,32 @@ fn a_people_of_history_is_a_group_not_a_person_nor_a_place() {
         }
     }
 }
+
+#[test]
+fn a_double_barrelled_author_cited_alone_is_one_person() {
+    let a = Annotated::new(
+        "Reading\n\nWhat the job entails has been described (e.g. Vaszary-Threlkeld et al., 2015; \
+         Morlaix, 2016).",
+    );
+    let author = a.entity(Person, "Vaszary-Threlkeld");
+    assert_eq!(author.mentions.len(), 1);
+    assert!(a.find(Person, "Morlaix").is_some(), "{:?}", a.all_names());
+    // a heading of a year's section is no author
+    let a = Annotated::new("Career\n\nPre-Season (2015)\n\nHe played in every game that year.");
+    assert!(
+        a.find(Person, "Pre-Season").is_none(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn a_family_name_in_brackets_completes_a_given_name() {
+    let a = Annotated::new(
+        "The crew\n\nRight now we are in talks with people. There's Tomas [Ferreira], who is behind \
+         the camera. Tomas also edits the videos.",
+    );
+    let tomas = a.entity(Person, "Tomas Ferreira");
+    assert_eq!(tomas.mentions.len(), 3, "{:?}", tomas.mentions);
+    assert_eq!(a.names(Person), vec!["Tomas Ferreira".to_string()]);
+}

@@ -509,9 +509,20 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             span: doc.span(&s.tokens),
         };
         let decided = kind_of(&keys[i]) == Some(EntityKind::Person) || people.has_family(word);
-        if !people.add_bare(doc, lex, s, word, mention, decided) {
+        if people.add_bracketed_family(doc, lex, s, word, &mention) {
+            continue;
+        }
+        if !people.add_bare(doc, lex, s, word, mention.clone(), decided)
             // hyphenated pairs: `Trump-Kim summit`
-            people.add_hyphenated(doc, s);
+            && !people.add_hyphenated(doc, s)
+            // a double-barrelled family name cited alone: `Hartsell-Gundy
+            // et al., 2015` is one author, no pair (not a line's first
+            // words: `All-Star (2015)` heads a section)
+            && decided
+            && !s.sentence_initial
+            && evidence::cited_author(doc, s)
+        {
+            people.add_new(doc, lex, s, word, mention);
         }
     }
 
@@ -1366,24 +1377,73 @@ impl People {
                 true
             }
             None if decided && !word.contains('-') => {
-                let name = people::parse(lex, &[word]);
-                self.list.push(PersonDraft {
-                    name,
-                    display: clean_name(doc.slice(&s.tokens)),
-                    roles: Vec::new(),
-                    mentions: vec![mention],
-                    gender: s.role.as_deref().and_then(people::gender_of_title),
-                    prominence: 0.5,
-                    first_at: s.tokens.start,
-                    other_families: Vec::new(),
-                });
-                self.list.last_mut().expect("pushed").note_role(s);
-                self.index_person(self.list.len() - 1);
-                self.index_family(self.list.len() - 1);
+                self.add_new(doc, lex, s, word, mention);
                 true
             }
             None => false,
         }
+    }
+
+    /// `Jeff [Drake]`: a family name an editor put in brackets right after
+    /// someone named by one word completes that person's name.
+    fn add_bracketed_family(
+        &mut self,
+        doc: &Doc,
+        lex: &Lexicon,
+        s: &NameSpan,
+        word: &str,
+        mention: &Mention,
+    ) -> bool {
+        let (start, end) = (s.tokens.start, s.tokens.end);
+        if start < 2
+            || end >= doc.tokens.len()
+            || doc.word(start - 1) != "["
+            || doc.word(end) != "]"
+        {
+            return false;
+        }
+        let Some(at) = self
+            .list
+            .iter()
+            .position(|p| p.mentions.iter().any(|m| m.tokens.end == start - 1))
+        else {
+            return false;
+        };
+        let p = &mut self.list[at];
+        if p.name.given.len() + usize::from(!p.name.family.is_empty()) != 1 {
+            return false;
+        }
+        let first = p.display.clone();
+        if !p.name.family.is_empty() {
+            p.other_families.push(p.name.family.to_ascii_lowercase());
+        }
+        p.name = people::parse(lex, &[&first, word]);
+        p.display = format!("{first} {word}");
+        p.mentions.push(mention.clone());
+        self.by_family.clear();
+        for at in 0..self.list.len() {
+            self.index_person(at);
+        }
+        self.index_family(at);
+        true
+    }
+
+    /// A new person named by one word, `word`, at `s`.
+    fn add_new(&mut self, doc: &Doc, lex: &Lexicon, s: &NameSpan, word: &str, mention: Mention) {
+        let name = people::parse(lex, &[word]);
+        self.list.push(PersonDraft {
+            name,
+            display: clean_name(doc.slice(&s.tokens)),
+            roles: Vec::new(),
+            mentions: vec![mention],
+            gender: s.role.as_deref().and_then(people::gender_of_title),
+            prominence: 0.5,
+            first_at: s.tokens.start,
+            other_families: Vec::new(),
+        });
+        self.list.last_mut().expect("pushed").note_role(s);
+        self.index_person(self.list.len() - 1);
+        self.index_family(self.list.len() - 1);
     }
 
     /// `Ms Bauchtman` after `Lydia Buchtmann`: a family name after an

@@ -190,6 +190,7 @@ rules! {
     COMPOUND_MODIFIER_NO_PLACE: Place Against 3.0, "a name ending in a hyphen and a lowercase word (`the Scientology-critic site`) modifies the noun after it";
     CASE_AFTER_COURT_NOUN: None For 3.0, "a name no gazetteer knows after `in` and, up to three words before, a noun of the courts (`the decision in Ratych`, `the courts back in Sirhan`): a case cited by a party's name";
     POSSESSOR_OF_FACILITY: Place Against 2.0, "a name before `'s` and a facility's name (`Platt's Music Hall`, `Sandor's Grand Hotel`): its owner or patron, the place being the facility";
+    PATRON_OF_FACILITY: Person For 1.0, "a family name, no organisation's, before `'s` and a facility's name (`Platt's Music Hall`): its owner or patron, most often someone";
     CURRENCY_OF_A_PLACE: Place Against 4.0, "a place's code glued to a currency sign (`US$ 10 billion`, `HK$`, `A$`) names the money, not the place";
     ROAD_NAME: Place For 5.0, "a kind of road and its number (`Route 66`, `Interstate 35`, `State Route 9`): a road, where things happen";
     ROAD_NUMBER: Place For 3.0, "a number shaped like a road's (`M62`, `A303`, `I-44`) with a road's word near it (`the M1 northbound`, `along the A303`)";

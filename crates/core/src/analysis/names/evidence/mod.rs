@@ -29,7 +29,7 @@ mod place_cues;
 mod roads;
 mod tagger;
 
-pub use context::{acronym_of_lowercase_words, acronym_of_ordinary_words};
+pub use context::{acronym_of_lowercase_words, acronym_of_ordinary_words, cited_author};
 pub use facility::{ends_in_facility_head, is_facility_head};
 pub use facts::{Facts, is_common, is_division, is_initial, storm_name};
 pub use roads::{number_in_road_context, road_number_after_the};

@@ -21,6 +21,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     }
     if possessor_of_facility(doc, lex, o) {
         b.cast(&rules::POSSESSOR_OF_FACILITY);
+        if o.facts.surname_last && o.facts.organization.is_none() && o.facts.place.is_none() {
+            b.cast(&rules::PATRON_OF_FACILITY);
+        }
     }
     if currency_sign_after(doc, o) {
         b.cast(&rules::CURRENCY_OF_A_PLACE);
