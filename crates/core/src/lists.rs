@@ -237,6 +237,12 @@ word_lists! {
     road_words,
     /// Kinds of road before a road's number (`Route 66`, `Interstate 35`).
     road_kinds,
+    /// Parts of a facility before their number (`Terminal 2`, `Pier 39`).
+    numbered_places,
+    /// The Sun, the Moon and the planets (`on Earth`, `to Mars`).
+    celestial_bodies,
+    /// Prepositions before one of those besides the place prepositions (`on`, `orbiting`).
+    space_prepositions,
     // ---- quotes: who said it ----
     /// Verbs of saying: `said`, `told`, `tweeted` (lowercase).
     speech_verbs,

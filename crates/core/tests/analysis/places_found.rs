@@ -625,3 +625,35 @@ fn a_person_named_like_a_region_stays_a_person() {
         assert!(a.find(Place, name).is_none(), "{:?}", a.all_names());
     }
 }
+
+#[test]
+fn a_part_of_a_facility_and_its_number_is_a_place() {
+    let a = Annotated::new(
+        "By plane\n\nTerminals are numbered from 2 to 4. There is no Terminal 1.\n\n\
+         Terminal 3: Delta, Frontier, United\n\nThe samples are kept in Building 31 at the \
+         centre, and the ferry leaves from Pier 39.",
+    );
+    for name in ["Terminal 1", "Terminal 3", "Building 31", "Pier 39"] {
+        let place = a.entity(Place, name);
+        assert_eq!(a.mention_texts(place), [name]);
+        assert!(place.geo.is_none(), "{name}: {:?}", place.geo);
+    }
+    // a number after another capitalised word stays a designation
+    let a = Annotated::new("Launch\n\nApollo 11 landed in July, and Page 24 said so.");
+    assert!(a.find(Place, "Apollo 11").is_none(), "{:?}", a.all_names());
+}
+
+#[test]
+fn the_sun_the_moon_and_a_planet_after_a_preposition_are_places() {
+    let a = Annotated::new(
+        "Samples\n\nThe capsule landed back on Earth in January. An earlier probe brought a \
+         sample from the Sun, and the next one will fly to Mars.",
+    );
+    for name in ["Earth", "Sun", "Mars"] {
+        let place = a.entity(Place, name);
+        assert!(place.geo.is_none(), "{name}: {:?}", place.geo);
+    }
+    // alone, the same words are people's names
+    let a = Annotated::new("Concert\n\nBruno Mars sang, and Mars thanked the crowd.");
+    assert!(a.find(Place, "Mars").is_none(), "{:?}", a.all_names());
+}

@@ -265,11 +265,13 @@ pub fn in_sentence(
             }
             break;
         }
-        // a kind of road takes its number: `Route 66`, `Interstate 35`
+        // a kind of road takes its number: `Route 66`, `Interstate 35`;
+        // so does a part of a facility: `Terminal 2`, `Building 31`
         if end < range.end
             && tokens[end].kind == TokenKind::Number
             && tokens[end - 1].span().end < tokens[end].span().start
-            && lex.lists.road_kinds.contains(word(end - 1))
+            && (lex.lists.road_kinds.contains(word(end - 1))
+                || lex.lists.numbered_places.contains(word(end - 1)))
             && word(end).bytes().all(|c| c.is_ascii_digit())
         {
             end += 1;

@@ -193,6 +193,8 @@ rules! {
     PATRON_OF_FACILITY: Person For 1.0, "a family name, no organisation's, before `'s` and a facility's name (`Platt's Music Hall`): its owner or patron, most often someone";
     CURRENCY_OF_A_PLACE: Place Against 4.0, "a place's code glued to a currency sign (`US$ 10 billion`, `HK$`, `A$`) names the money, not the place";
     ROAD_NAME: Place For 5.0, "a kind of road and its number (`Route 66`, `Interstate 35`, `State Route 9`): a road, where things happen";
+    NUMBERED_PLACE: Place For 6.0, "a part of a facility and its number (`Terminal 2`, `Building 31`, `Pier 39`): where things happen";
+    CELESTIAL_BODY: Place For 6.0, "the Sun, the Moon or a planet after a preposition of place (`landed back on Earth`, `a sample from the Sun`)";
     ROAD_NUMBER: Place For 3.0, "a number shaped like a road's (`M62`, `A303`, `I-44`) with a road's word near it (`the M1 northbound`, `along the A303`)";
     UNKNOWN_AFTER_THE_INSTITUTION: Org For 2.5, "one word no list knows after `the`: an institution (`the Bundestag`)";
 

@@ -486,6 +486,18 @@ pub fn before(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if lex.lists.place_prepositions.contains(before) {
         b.cast(&rules::PREPOSITION_OF_PLACE);
     }
+    // `landed back on Earth`, `a sample from the Sun`
+    if n == 1 && lex.lists.celestial_bodies.contains(o.words[0]) {
+        let k = if before == "the" {
+            start.checked_sub(2)
+        } else {
+            Some(start - 1)
+        };
+        let prepositions = [&lex.lists.place_prepositions, &lex.lists.space_prepositions];
+        if k.is_some_and(|k| prepositions.iter().any(|l| l.contains(doc.word(k)))) {
+            b.cast(&rules::CELESTIAL_BODY);
+        }
+    }
     // `appointed Draco`, `married Ellen`: verbs whose object is a person
     if lex.lists.person_object_verbs.contains(before) {
         b.cast(&rules::OBJECT_OF_PERSON_VERB);

@@ -20,6 +20,8 @@ const WINDOW: usize = 4;
 pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if kind_and_number(lex, o.words) {
         b.cast(&rules::ROAD_NAME);
+    } else if numbered_place(lex, o.words) {
+        b.cast(&rules::NUMBERED_PLACE);
     } else if number_in_road_context(doc, lex, o.span) {
         b.cast(&rules::ROAD_NUMBER);
     }
@@ -29,6 +31,12 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
 fn kind_and_number(lex: &Lexicon, words: &[&str]) -> bool {
     let n = words.len();
     n >= 2 && is_number(words[n - 1]) && lex.lists.road_kinds.contains(words[n - 2])
+}
+
+/// `Terminal 2`, `Building 31`: a part of a facility and then its number.
+fn numbered_place(lex: &Lexicon, words: &[&str]) -> bool {
+    let n = words.len();
+    n >= 2 && is_number(words[n - 1]) && lex.lists.numbered_places.contains(words[n - 2])
 }
 
 /// One to four digits, the first not zero.
