@@ -235,3 +235,21 @@ fn the_patron_a_facility_is_named_after_is_a_person() {
     let (_, why, _) = run("Night out\n\nWe met at Google's Music Hall downtown.\n");
     assert!(!fired(&why, "Google", "PATRON_OF_FACILITY"));
 }
+
+#[test]
+fn a_given_name_that_is_a_country_or_state_still_opens_a_persons_name() {
+    let (a, why, _) = run(
+        "Cast\n\nIn 2005 he starred opposite Chad Michael Murray, and later Georgia Brown and \
+         Jordan Peterson joined the cast.\n",
+    );
+    let people = names(&a, EntityKind::Person);
+    for who in ["Chad Michael Murray", "Georgia Brown", "Jordan Peterson"] {
+        assert!(people.contains(&who), "{who}: {people:?}");
+        assert!(fired(&why, who, "GIVEN_NAME_FIRST"));
+    }
+    // no country is mentioned by them
+    assert!(names(&a, EntityKind::Place).is_empty(), "{:?}", a.entities);
+    // a place's word or a school's last makes them places or schools again
+    let (a, _, _) = run("Trip\n\nWe drove from Virginia Beach to the Jordan Valley.\n");
+    assert!(names(&a, EntityKind::Person).is_empty(), "{:?}", a.entities);
+}

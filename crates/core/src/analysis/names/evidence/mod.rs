@@ -86,7 +86,7 @@ pub fn votes<'a>(
     around::city_after_preposition(doc, lex, &o, b);
     own::place_words(lex, &o, b);
     facility::head_noun(doc, lex, &o, b);
-    own::person(&o, b);
+    own::person(lex, &o, b);
     own::shaped_like_full_name(doc, lex, &o, b);
     own::digits_and_dates(&o, b);
     let listed_place = around::after(doc, lex, &o, b);

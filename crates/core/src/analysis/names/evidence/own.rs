@@ -198,7 +198,7 @@ pub fn place_words(lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
 }
 
 /// A title before the name, given and family names, initials.
-pub fn person(o: &Occurrence, b: &mut Ballot) {
+pub fn person(lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     let (f, words, n) = (&o.facts, o.words, o.words.len());
     if let Some(t) = o.span.title {
         b.cast(if t.is(TitleKind::Honorific) {
@@ -211,13 +211,29 @@ pub fn person(o: &Occurrence, b: &mut Ballot) {
         let given = f.given_first.unwrap_or(0.0);
         let cue_last = f.last_cue;
         // `Florida State`, `Victoria Falls`: a place, not a given name
-        let place_first = f.place_first.is_some_and(|m| {
-            m.how != NameKind::Variant
-                && matches!(
-                    m.place.feature,
-                    Feature::Country | Feature::State | Feature::Continent
-                )
-        });
+        // (but `Virginia Woolf`, `Chad Michael Murray`: a given name, more
+        // given names or initials, and a family name that is no place's or
+        // facility's word is someone's name)
+        let last = words[n - 1];
+        let person_shaped = n <= 3
+            && f.surname_last
+            && words[1..n - 1]
+                .iter()
+                .all(|w| is_initial(w) || lex.given_name(w).is_some())
+            && !lex.lists.place_last_words.contains(last)
+            && !lex
+                .lists
+                .place_words_after_name
+                .contains(&last.to_lowercase())
+            && !super::is_facility_head(lex, last);
+        let place_first = !person_shaped
+            && f.place_first.is_some_and(|m| {
+                m.how != NameKind::Variant
+                    && matches!(
+                        m.place.feature,
+                        Feature::Country | Feature::State | Feature::Continent
+                    )
+            });
         let whole_place = f.place.is_some();
         // `San Diego Comic-Con`: its first words are a place of several
         // words, not a given name and more
