@@ -241,6 +241,8 @@ word_lists! {
     numbered_places,
     /// The Sun, the Moon and the planets (`on Earth`, `to Mars`).
     celestial_bodies,
+    /// Epithets after a name and `the` (`Constantine the Great`).
+    epithets,
     /// Prepositions before one of those besides the place prepositions (`on`, `orbiting`).
     space_prepositions,
     // ---- quotes: who said it ----

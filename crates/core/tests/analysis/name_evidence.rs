@@ -253,3 +253,18 @@ fn a_given_name_that_is_a_country_or_state_still_opens_a_persons_name() {
     let (a, _, _) = run("Trip\n\nWe drove from Virginia Beach to the Jordan Valley.\n");
     assert!(names(&a, EntityKind::Person).is_empty(), "{:?}", a.entities);
 }
+
+#[test]
+fn an_epithet_after_a_name_makes_it_a_persons() {
+    let (a, why, _) = run(
+        "York\n\nConstantine the Great was proclaimed Emperor in the city. Constantine then \
+         left for the east.\n",
+    );
+    assert!(
+        names(&a, EntityKind::Person).contains(&"Constantine"),
+        "{:?}",
+        a.entities
+    );
+    assert!(!names(&a, EntityKind::Place).contains(&"Constantine"));
+    assert!(fired(&why, "Constantine", "EPITHET_AFTER"));
+}

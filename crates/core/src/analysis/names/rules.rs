@@ -155,6 +155,7 @@ rules! {
     CITED_AUTHOR: Person For 3.0, "an author in a citation: names, then `et al.` or a year (`Okafor & Lindqvist, 2010`, `Okafor et al. (2005)`)";
     ADJECTIVE_BEFORE_NOUN: None For 3.0, "one word shaped like an adjective of a people, a faith or a creed (`-ian`, `-ese`, `-ist`; `-ic` after a determiner) that no list knows, before a lowercase noun (`Illyrian ancestry`, `the Paralympic movement`): an adjective, no name";
     ALUMNI_OF_SCHOOL: Org For 3.0, "after `a graduate of`, `alumni of`, `graduated from` (`a graduate of Mount Holyoke`): a school";
+    EPITHET_AFTER: Person For 5.0, "`the` and an epithet after it (`Constantine the Great`, `Pepin the Short`): a ruler, a saint or a hero, even where the name is also a place's";
     COMMA_WHO: Person For 2.0, "`, who` after it";
     APPOSED_PERSON_NOUN: Person For 2.5, "a kind of person in apposition after it (`Valeska Moor, an Australian woman`, `…, a former actor`)";
     COMMA_WHICH_ORG: Org For 0.7, "`, which` after it: a thing, maybe an organisation";

@@ -330,6 +330,14 @@ pub fn after(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) -> bool {
     {
         b.cast(&rules::CITED_AUTHOR);
     }
+    // `Constantine the Great`: an epithet names the person before it
+    if n <= 2
+        && word_at(after) == Some("the")
+        && word_at(after + 1).is_some_and(|w| lex.lists.epithets.contains(w))
+        && doc.sentence_of[after + 1] == sentence
+    {
+        b.cast(&rules::EPITHET_AFTER);
+    }
     if word_at(after) == Some(",") {
         match word_at(after + 1).map(|w| with_lowercase(w, |w| (w == "who", w == "which"))) {
             Some((true, _)) => b.cast(&rules::COMMA_WHO),
