@@ -576,3 +576,72 @@ fn companies_and_publications_named_alone_are_organisations() {
         assert!(a.find(Place, org).is_none(), "{org}: {:?}", a.all_names());
     }
 }
+
+#[test]
+fn a_country_that_acts_is_its_government_and_stays_a_place_where_things_happen() {
+    let a = Annotated::new(
+        "Border tension\n\nYesterday, Moldova fired warning shots across the river. \
+         Moldova later warned that it would respond within days. Farmers in Romania \
+         said they heard the shots, and tourists still flock to Portugal.",
+    );
+    assert!(
+        a.find(Organization, "Moldova").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Place, "Moldova").is_none(), "{:?}", a.all_names());
+    // after a preposition (`in Romania said`) or a place where things happen
+    for place in ["Romania", "Portugal"] {
+        assert!(
+            a.find(Place, place).is_some(),
+            "{place}: {:?}",
+            a.all_names()
+        );
+    }
+}
+
+#[test]
+fn a_country_that_acts_once_among_many_mentions_stays_a_place() {
+    let a = Annotated::new(
+        "Summit\n\nThe leaders met in Peru on Monday. Peru has long hosted such talks, \
+         and delegates flew to Peru from every region. Peru said the talks went well. \
+         Hotels across Peru were full.",
+    );
+    assert!(a.find(Place, "Peru").is_some(), "{:?}", a.all_names());
+    assert!(
+        a.find(Organization, "Peru").is_none(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn countries_listed_together_are_no_subject_and_another_name_follows_the_state() {
+    // one of a list of places before the verb: no government acting
+    let a = Annotated::new(
+        "Treaty\n\nDelegates from Sweden, Belgium and Norway signed the treaty in Geneva.",
+    );
+    for place in ["Sweden", "Belgium", "Norway"] {
+        assert!(
+            a.find(Place, place).is_some(),
+            "{place}: {:?}",
+            a.all_names()
+        );
+    }
+    // `DPRK`, another name of a country that acts, is that organisation too
+    let b = Annotated::new(
+        "Shelling\n\nNorth Korea fired artillery rounds at the border. Later, North Korea \
+         stated it would attack again, and the DPRK issued a warning.",
+    );
+    let state = b.entity(Organization, "North Korea");
+    assert!(
+        b.mention_texts(state).contains(&"DPRK"),
+        "{:?}",
+        b.all_names()
+    );
+    assert!(
+        b.find(Place, "North Korea").is_none(),
+        "{:?}",
+        b.all_names()
+    );
+}

@@ -194,6 +194,7 @@ rules! {
     ROAD_NAME: Place For 5.0, "a kind of road and its number (`Route 66`, `Interstate 35`, `State Route 9`): a road, where things happen";
     ROAD_NUMBER: Place For 3.0, "a number shaped like a road's (`M62`, `A303`, `I-44`) with a road's word near it (`the M1 northbound`, `along the A303`)";
     UNKNOWN_AFTER_THE_INSTITUTION: Org For 2.5, "one word no list knows after `the`: an institution (`the Bundestag`)";
+    GOVERNMENT_ACTS: Org For 11.0, "a country or a capital as the subject of a verb of a state's act or word (`North Korea fired`, `Beijing warned`, `Seoul says`): its government, an organisation where the name acts in more than a third of its mentions (11 outweighs 2.75 known-place votes)";
 
     // ---- capitals that prove nothing (`evidence/capitals.rs`)
     SENTENCE_START_COMMON: None For 3.0, "one ordinary word (or no word) opening a sentence, capitalised anyway";

@@ -7,7 +7,7 @@ use super::context::plural_place_noun_after_list;
 use super::context::{appositive_to_title, cited_author, coordinated_with_org, credit_ends};
 use super::{Occurrence, is_major_place};
 use crate::analysis::doc::Doc;
-use crate::analysis::lexicon::Lexicon;
+use crate::analysis::lexicon::{Feature, Lexicon};
 use crate::analysis::names::rules::{self, Ballot};
 use crate::analysis::tokens::{TokenKind, with_lowercase};
 
@@ -606,3 +606,71 @@ pub(super) fn parties_of_a_case(doc: &Doc, lex: &Lexicon, name: std::ops::Range<
 
 /// How far before a case named by its parties a noun of the courts is looked for.
 const COURTS_WINDOW: usize = 300;
+
+/// `North Korea fired artillery`, `South Korea says`, `Beijing warned
+/// Tokyo`: a country or a capital as the subject of a verb of a state's act
+/// or word (`government_verbs`, or a verb of saying right after a name) is
+/// its government acting, an organisation. The vote is cast per occurrence
+/// and summed per name, so that a name that mostly acts is the
+/// organisation and one that is mostly where things happen stays the place.
+/// No subject: after a preposition (`in Seoul said`, `of Kentucky called`),
+/// a capitalised word (`Universiteit Amsterdam concluded`), or another place
+/// and a list's `,`/`and`/`or`; before `'s` or a comma; a name inside an
+/// institution.
+pub fn place_that_acts(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
+    let Some(m) = o.facts.place else { return };
+    if !matches!(m.place.feature, Feature::Country | Feature::Capital) || o.span.institution {
+        return;
+    }
+    // (`Jordan said`, `Hamilton added`: also someone's name)
+    if o.words.len() == 1 && (o.facts.surname_first.is_some() || o.facts.given_first.is_some()) {
+        return;
+    }
+    let (start, end) = (o.span.tokens.start, o.span.tokens.end);
+    let sentence = doc.sentence_of[start];
+    let same = |i: usize| i < doc.tokens.len() && doc.sentence_of[i] == sentence;
+    // (the word before, past `the`: `France, Chile and the United States signed`)
+    let mut first = start;
+    if first > 0 && same(first - 1) && matches!(doc.word(first - 1), "the" | "The") {
+        first -= 1;
+    }
+    if first > 0 && same(first - 1) {
+        let before = doc.word(first - 1);
+        // (one of a list of places: `Sweden, Belgium, England win`; not
+        // `Yesterday, North Korea fired`, `and South Korea says`)
+        let place_ends_at = |e: usize| {
+            (1..=3).any(|k| {
+                e >= k
+                    && same(e - k)
+                    && doc.word(e - k).starts_with(char::is_uppercase)
+                    && lex.place(doc.slice(&(e - k..e))).is_some()
+            })
+        };
+        let listed = matches!(before, "," | "and" | "or" | "&" | "/") && place_ends_at(first - 1);
+        let list_or_name = listed || before.starts_with(char::is_uppercase);
+        let preposition = with_lowercase(before, |w| {
+            lex.lists.prepositions.contains(w) || lex.lists.place_prepositions.contains(w)
+        });
+        if list_or_name || preposition {
+            return;
+        }
+    }
+    // the verb, past `has`, `later`, `quickly` (two such words at most)
+    let between = |w: &str| {
+        lex.lists.between_subject_and_verb.contains(w)
+            || (w.len() >= 6
+                && w.ends_with("ly")
+                && w.bytes().all(|c| c.is_ascii_lowercase())
+                && !lex.lists.ly_nouns.contains(w))
+    };
+    let mut v = end;
+    while v < end + 2 && same(v) && between(doc.word(v)) {
+        v += 1;
+    }
+    let acts = |w: &str| {
+        lex.lists.government_verbs.contains(w) || lex.lists.saying_verbs_after_name.contains(w)
+    };
+    if same(v) && acts(doc.word(v)) {
+        b.cast(&rules::GOVERNMENT_ACTS);
+    }
+}
