@@ -645,3 +645,33 @@ fn countries_listed_together_are_no_subject_and_another_name_follows_the_state()
         b.all_names()
     );
 }
+
+#[test]
+fn a_place_in_a_sentence_about_a_game_is_its_team() {
+    let a = Annotated::new(
+        "Cup tie\n\nSlovenia had more possession in the first half of the game. A penalty \
+         in the 70th minute gave Slovenia the lead, and Slovenia's goalkeeper saved two \
+         headers. Fans in Ljubljana celebrated the goal.",
+    );
+    assert!(
+        a.find(Organization, "Slovenia").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Place, "Slovenia").is_none(), "{:?}", a.all_names());
+    // after a preposition of place it stays the place
+    assert!(a.find(Place, "Ljubljana").is_some(), "{:?}", a.all_names());
+    // a player plays for a place's team: `debuted for`, `games with`
+    let b = Annotated::new(
+        "Career\n\nRivera spent the spring in the minors. He debuted for Denver in May, \
+         after hitting .310 in 60 games with Tucson.",
+    );
+    for team in ["Denver", "Tucson"] {
+        assert!(
+            b.find(Organization, team).is_some(),
+            "{team}: {:?}",
+            b.all_names()
+        );
+        assert!(b.find(Place, team).is_none(), "{team}: {:?}", b.all_names());
+    }
+}

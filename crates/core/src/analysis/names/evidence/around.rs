@@ -674,3 +674,69 @@ pub fn place_that_acts(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot)
         b.cast(&rules::GOVERNMENT_ACTS);
     }
 }
+
+/// `Sweden had more ball possession in the game`, `a penalty the referee
+/// awarded Sweden`, `24 games for Indianapolis`, `debuted for Boston`: a
+/// known place in a sentence about a game (two words of a game,
+/// `game_words` or `match_verbs`, one of them at least of a game, a word
+/// and its plural one; or one and a score, or one and `for`/`against`/`with`
+/// right before the place) is its team (not `Adam vs. Eve … she played`). Not after a preposition of place (`Fans
+/// in Stockholm cheered the goal`), not before `-based` and the like, not
+/// inside an institution.
+pub fn place_in_a_game(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
+    let Some(m) = o.facts.place else { return };
+    if o.span.institution {
+        return;
+    }
+    // (`Holt batted .292`: a smaller town's one word that is a frequent
+    // family name is as often the player)
+    if o.words.len() == 1
+        && !is_major_place(&m)
+        && m.place.feature == Feature::City
+        && m.place.population < 100_000
+        && o.facts.surname_first.is_some_and(|s| s >= 0.01)
+    {
+        return;
+    }
+    let (start, end) = (o.span.tokens.start, o.span.tokens.end);
+    let before = (start > 0 && doc.sentence_of[start - 1] == doc.sentence_of[start])
+        .then(|| doc.word(start - 1));
+    if before.is_some_and(|w| {
+        with_lowercase(w, |w| lex.lists.place_prepositions.contains(w))
+            || matches!(w, "of" | "near" | "around" | "across" | "outside")
+    }) {
+        return;
+    }
+    if end < doc.tokens.len() && doc.word(end) == "-" {
+        return;
+    }
+    let for_team = before.is_some_and(|w| matches!(w, "for" | "against" | "with"));
+    let mut seen: [&str; 2] = ["", ""];
+    let mut found = 0;
+    let mut game = false;
+    let mut scored = false;
+    for i in doc.sentence_at(start).tokens.clone() {
+        if i >= start && i < end {
+            continue;
+        }
+        let w = doc.word(i);
+        // (a word and its plural are one: `game`, `games`)
+        let stem = w.strip_suffix('s').unwrap_or(w);
+        if found < 2 && !seen.contains(&stem) {
+            if lex.lists.game_words.contains(w) {
+                game = true;
+                seen[found] = stem;
+                found += 1;
+            } else if lex.lists.match_verbs.contains(w) {
+                seen[found] = stem;
+                found += 1;
+            }
+        }
+        if !scored && doc.tokens[i].kind == TokenKind::Number {
+            scored = score_at(doc, i);
+        }
+    }
+    if game && (found >= 2 || scored || for_team) {
+        b.cast(&rules::PLACE_IN_A_GAME);
+    }
+}

@@ -81,6 +81,7 @@ pub fn votes<'a>(
     around::team(doc, lex, &o, b);
     around::place_in_a_match(doc, lex, &o, b);
     around::place_that_acts(doc, lex, &o, b);
+    around::place_in_a_game(doc, lex, &o, b);
     own::institution_and_cues(doc, &o, b);
     own::known_place(doc, lex, &o, b);
     around::coordinated(doc, lex, &o, b);
