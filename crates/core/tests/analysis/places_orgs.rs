@@ -675,3 +675,27 @@ fn a_place_in_a_sentence_about_a_game_is_its_team() {
         assert!(b.find(Place, team).is_none(), "{team}: {:?}", b.all_names());
     }
 }
+
+#[test]
+fn a_capital_that_speaks_is_the_government_and_one_lived_in_is_the_city() {
+    let a = Annotated::new(
+        "Tariffs\n\nWashington warned Beijing on Monday that new tariffs were coming. \
+         Washington said the talks had failed.",
+    );
+    assert!(
+        a.find(Organization, "Washington").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Place, "Beijing").is_some(), "{:?}", a.all_names());
+    let b = Annotated::new(
+        "Commute\n\nShe has lived in Washington for ten years and still walks to work \
+         in Washington.",
+    );
+    assert!(b.find(Place, "Washington").is_some(), "{:?}", b.all_names());
+    assert!(
+        b.find(Organization, "Washington").is_none(),
+        "{:?}",
+        b.all_names()
+    );
+}

@@ -615,17 +615,15 @@ const COURTS_WINDOW: usize = 300;
 /// organisation and one that is mostly where things happen stays the place.
 /// No subject: after a preposition (`in Seoul said`, `of Kentucky called`),
 /// a capitalised word (`Universiteit Amsterdam concluded`), or another place
-/// and a list's `,`/`and`/`or`; before `'s` or a comma; a name inside an
+/// or name and a list's `,`/`and`/`or`; before `'s` or a comma; a name inside an
 /// institution.
 pub fn place_that_acts(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     let Some(m) = o.facts.place else { return };
     if !matches!(m.place.feature, Feature::Country | Feature::Capital) || o.span.institution {
         return;
     }
-    // (`Jordan said`, `Hamilton added`: also someone's name)
-    if o.words.len() == 1 && (o.facts.surname_first.is_some() || o.facts.given_first.is_some()) {
-        return;
-    }
+    // (`Washington said` is the government; `Jim Jordan … Jordan said` is
+    // the person, whom a family name named in full elsewhere goes to first)
     let (start, end) = (o.span.tokens.start, o.span.tokens.end);
     let sentence = doc.sentence_of[start];
     let same = |i: usize| i < doc.tokens.len() && doc.sentence_of[i] == sentence;
@@ -646,7 +644,17 @@ pub fn place_that_acts(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot)
                     && lex.place(doc.slice(&(e - k..e))).is_some()
             })
         };
-        let listed = matches!(before, "," | "and" | "or" | "&" | "/") && place_ends_at(first - 1);
+        // (or of a list of names: `Granite Holdings and Brazil signed`; a
+        // sentence's first word or a day is no name: `On Monday, Seoul said`)
+        let name_ends_at = |e: usize| {
+            e >= 2
+                && same(e - 2)
+                && doc.sentence_at(e - 1).tokens.start < e - 1
+                && doc.word(e - 1).starts_with(char::is_uppercase)
+                && !with_lowercase(doc.word(e - 1), |w| lex.lists.time_words.contains(w))
+        };
+        let listed = matches!(before, "," | "and" | "or" | "&" | "/")
+            && (place_ends_at(first - 1) || name_ends_at(first - 1));
         let list_or_name = listed || before.starts_with(char::is_uppercase);
         let preposition = with_lowercase(before, |w| {
             lex.lists.prepositions.contains(w) || lex.lists.place_prepositions.contains(w)
