@@ -215,6 +215,10 @@ word_lists! {
     match_verbs,
     /// Words of a match said of countries too (`China faces Japan`): a place by one is a team only with a score.
     match_verbs_of_countries,
+    /// Verbs of a state's act or word (`fired`, `warned`): a country or a capital their subject is its government.
+    government_verbs,
+    /// Words of a game (`penalty`, `goalkeeper`, `innings`): a known place in a sentence with two is its team.
+    game_words,
     /// Words before a picture's credited name (`Photo:`, `Credit`).
     credit_words,
     /// Words of geography that take `of` (`Gulf of Mexico`).

@@ -576,3 +576,126 @@ fn companies_and_publications_named_alone_are_organisations() {
         assert!(a.find(Place, org).is_none(), "{org}: {:?}", a.all_names());
     }
 }
+
+#[test]
+fn a_country_that_acts_is_its_government_and_stays_a_place_where_things_happen() {
+    let a = Annotated::new(
+        "Border tension\n\nYesterday, Moldova fired warning shots across the river. \
+         Moldova later warned that it would respond within days. Farmers in Romania \
+         said they heard the shots, and tourists still flock to Portugal.",
+    );
+    assert!(
+        a.find(Organization, "Moldova").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Place, "Moldova").is_none(), "{:?}", a.all_names());
+    // after a preposition (`in Romania said`) or a place where things happen
+    for place in ["Romania", "Portugal"] {
+        assert!(
+            a.find(Place, place).is_some(),
+            "{place}: {:?}",
+            a.all_names()
+        );
+    }
+}
+
+#[test]
+fn a_country_that_acts_once_among_many_mentions_stays_a_place() {
+    let a = Annotated::new(
+        "Summit\n\nThe leaders met in Peru on Monday. Peru has long hosted such talks, \
+         and delegates flew to Peru from every region. Peru said the talks went well. \
+         Hotels across Peru were full.",
+    );
+    assert!(a.find(Place, "Peru").is_some(), "{:?}", a.all_names());
+    assert!(
+        a.find(Organization, "Peru").is_none(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn countries_listed_together_are_no_subject_and_another_name_follows_the_state() {
+    // one of a list of places before the verb: no government acting
+    let a = Annotated::new(
+        "Treaty\n\nDelegates from Sweden, Belgium and Norway signed the treaty in Geneva.",
+    );
+    for place in ["Sweden", "Belgium", "Norway"] {
+        assert!(
+            a.find(Place, place).is_some(),
+            "{place}: {:?}",
+            a.all_names()
+        );
+    }
+    // `DPRK`, another name of a country that acts, is that organisation too
+    let b = Annotated::new(
+        "Shelling\n\nNorth Korea fired artillery rounds at the border. Later, North Korea \
+         stated it would attack again, and the DPRK issued a warning.",
+    );
+    let state = b.entity(Organization, "North Korea");
+    assert!(
+        b.mention_texts(state).contains(&"DPRK"),
+        "{:?}",
+        b.all_names()
+    );
+    assert!(
+        b.find(Place, "North Korea").is_none(),
+        "{:?}",
+        b.all_names()
+    );
+}
+
+#[test]
+fn a_place_in_a_sentence_about_a_game_is_its_team() {
+    let a = Annotated::new(
+        "Cup tie\n\nSlovenia had more possession in the first half of the game. A penalty \
+         in the 70th minute gave Slovenia the lead, and Slovenia's goalkeeper saved two \
+         headers. Fans in Ljubljana celebrated the goal.",
+    );
+    assert!(
+        a.find(Organization, "Slovenia").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Place, "Slovenia").is_none(), "{:?}", a.all_names());
+    // after a preposition of place it stays the place
+    assert!(a.find(Place, "Ljubljana").is_some(), "{:?}", a.all_names());
+    // a player plays for a place's team: `debuted for`, `games with`
+    let b = Annotated::new(
+        "Career\n\nRivera spent the spring in the minors. He debuted for Denver in May, \
+         after hitting .310 in 60 games with Tucson.",
+    );
+    for team in ["Denver", "Tucson"] {
+        assert!(
+            b.find(Organization, team).is_some(),
+            "{team}: {:?}",
+            b.all_names()
+        );
+        assert!(b.find(Place, team).is_none(), "{team}: {:?}", b.all_names());
+    }
+}
+
+#[test]
+fn a_capital_that_speaks_is_the_government_and_one_lived_in_is_the_city() {
+    let a = Annotated::new(
+        "Tariffs\n\nWashington warned Beijing on Monday that new tariffs were coming. \
+         Washington said the talks had failed.",
+    );
+    assert!(
+        a.find(Organization, "Washington").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Place, "Beijing").is_some(), "{:?}", a.all_names());
+    let b = Annotated::new(
+        "Commute\n\nShe has lived in Washington for ten years and still walks to work \
+         in Washington.",
+    );
+    assert!(b.find(Place, "Washington").is_some(), "{:?}", b.all_names());
+    assert!(
+        b.find(Organization, "Washington").is_none(),
+        "{:?}",
+        b.all_names()
+    );
+}

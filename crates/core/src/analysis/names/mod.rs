@@ -564,6 +564,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     out.extend(orgs);
     geo::resolve(doc, lex, &mut places);
     out.extend(nested::same_places_merged(places));
+    other_names_of_acting_states(lex, &mut out);
     for d in &mut out {
         d.mentions.sort_by_key(|m| m.span.start);
         d.mentions.dedup_by_key(|m| m.span);
@@ -942,6 +943,38 @@ fn key(name: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// `DPRK` beside `North Korea fired … North Korea stated`: a country or
+/// a capital that acts in the article is an organisation (its government,
+/// rule `GOVERNMENT_ACTS`), and the place another of its names resolves to
+/// (an alias, the gazetteer's own name) is that organisation too: one state,
+/// one entity.
+fn other_names_of_acting_states(lex: &Lexicon, out: &mut Vec<Draft>) {
+    use crate::analysis::lexicon::Feature;
+    let mut k = 0;
+    while k < out.len() {
+        let d = &out[k];
+        let state = (d.kind == EntityKind::Place)
+            .then(|| {
+                out.iter().position(|o| {
+                    o.kind == EntityKind::Organization
+                        && o.name == d.name
+                        && lex.place(&o.name).is_some_and(|m| {
+                            matches!(m.place.feature, Feature::Country | Feature::Capital)
+                        })
+                })
+            })
+            .flatten();
+        match state {
+            Some(org) => {
+                let place = out.remove(k);
+                let org = if org > k { org - 1 } else { org };
+                out[org].mentions.extend(place.mentions);
+            }
+            None => k += 1,
+        }
+    }
 }
 
 /// A display name: single spaces.

@@ -198,6 +198,8 @@ rules! {
     CELESTIAL_BODY: Place For 6.0, "the Sun, the Moon or a planet after a preposition of place (`landed back on Earth`, `a sample from the Sun`)";
     ROAD_NUMBER: Place For 3.0, "a number shaped like a road's (`M62`, `A303`, `I-44`) with a road's word near it (`the M1 northbound`, `along the A303`)";
     UNKNOWN_AFTER_THE_INSTITUTION: Org For 2.5, "one word no list knows after `the`: an institution (`the Bundestag`)";
+    GOVERNMENT_ACTS: Org For 11.0, "a country or a capital as the subject of a verb of a state's act or word (`North Korea fired`, `Beijing warned`, `Seoul says`): its government, an organisation where the name acts in more than a third of its mentions (11 outweighs 2.75 known-place votes)";
+    PLACE_IN_A_GAME: Org For 5.0, "a known place in a sentence about a game (two words of a game, or one and a score or `for`/`against`/`with` before it: `Sweden had more possession in the game`, `24 games for Indianapolis`), not after a preposition of place: its team";
 
     // ---- capitals that prove nothing (`evidence/capitals.rs`)
     SENTENCE_START_COMMON: None For 3.0, "one ordinary word (or no word) opening a sentence, capitalised anyway";

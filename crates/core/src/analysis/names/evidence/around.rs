@@ -7,7 +7,7 @@ use super::context::plural_place_noun_after_list;
 use super::context::{appositive_to_title, cited_author, coordinated_with_org, credit_ends};
 use super::{Occurrence, is_major_place};
 use crate::analysis::doc::Doc;
-use crate::analysis::lexicon::Lexicon;
+use crate::analysis::lexicon::{Feature, Lexicon};
 use crate::analysis::names::rules::{self, Ballot};
 use crate::analysis::tokens::{TokenKind, with_lowercase};
 
@@ -626,3 +626,145 @@ pub(super) fn parties_of_a_case(doc: &Doc, lex: &Lexicon, name: std::ops::Range<
 
 /// How far before a case named by its parties a noun of the courts is looked for.
 const COURTS_WINDOW: usize = 300;
+
+/// `North Korea fired artillery`, `South Korea says`, `Beijing warned
+/// Tokyo`: a country or a capital as the subject of a verb of a state's act
+/// or word (`government_verbs`, or a verb of saying right after a name) is
+/// its government acting, an organisation. The vote is cast per occurrence
+/// and summed per name, so that a name that mostly acts is the
+/// organisation and one that is mostly where things happen stays the place.
+/// No subject: after a preposition (`in Seoul said`, `of Kentucky called`),
+/// a capitalised word (`Universiteit Amsterdam concluded`), or another place
+/// or name and a list's `,`/`and`/`or`; before `'s` or a comma; a name inside an
+/// institution.
+pub fn place_that_acts(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
+    let Some(m) = o.facts.place else { return };
+    if !matches!(m.place.feature, Feature::Country | Feature::Capital) || o.span.institution {
+        return;
+    }
+    // (`Washington said` is the government; `Jim Jordan … Jordan said` is
+    // the person, whom a family name named in full elsewhere goes to first)
+    let (start, end) = (o.span.tokens.start, o.span.tokens.end);
+    let sentence = doc.sentence_of[start];
+    let same = |i: usize| i < doc.tokens.len() && doc.sentence_of[i] == sentence;
+    // (the word before, past `the`: `France, Chile and the United States signed`)
+    let mut first = start;
+    if first > 0 && same(first - 1) && matches!(doc.word(first - 1), "the" | "The") {
+        first -= 1;
+    }
+    if first > 0 && same(first - 1) {
+        let before = doc.word(first - 1);
+        // (one of a list of places: `Sweden, Belgium, England win`; not
+        // `Yesterday, North Korea fired`, `and South Korea says`)
+        let place_ends_at = |e: usize| {
+            (1..=3).any(|k| {
+                e >= k
+                    && same(e - k)
+                    && doc.word(e - k).starts_with(char::is_uppercase)
+                    && lex.place(doc.slice(&(e - k..e))).is_some()
+            })
+        };
+        // (or of a list of names: `Granite Holdings and Brazil signed`; a
+        // sentence's first word or a day is no name: `On Monday, Seoul said`)
+        let name_ends_at = |e: usize| {
+            e >= 2
+                && same(e - 2)
+                && doc.sentence_at(e - 1).tokens.start < e - 1
+                && doc.word(e - 1).starts_with(char::is_uppercase)
+                && !with_lowercase(doc.word(e - 1), |w| lex.lists.time_words.contains(w))
+        };
+        let listed = matches!(before, "," | "and" | "or" | "&" | "/")
+            && (place_ends_at(first - 1) || name_ends_at(first - 1));
+        let list_or_name = listed || before.starts_with(char::is_uppercase);
+        let preposition = with_lowercase(before, |w| {
+            lex.lists.prepositions.contains(w) || lex.lists.place_prepositions.contains(w)
+        });
+        if list_or_name || preposition {
+            return;
+        }
+    }
+    // the verb, past `has`, `later`, `quickly` (two such words at most)
+    let between = |w: &str| {
+        lex.lists.between_subject_and_verb.contains(w)
+            || (w.len() >= 6
+                && w.ends_with("ly")
+                && w.bytes().all(|c| c.is_ascii_lowercase())
+                && !lex.lists.ly_nouns.contains(w))
+    };
+    let mut v = end;
+    while v < end + 2 && same(v) && between(doc.word(v)) {
+        v += 1;
+    }
+    let acts = |w: &str| {
+        lex.lists.government_verbs.contains(w) || lex.lists.saying_verbs_after_name.contains(w)
+    };
+    if same(v) && acts(doc.word(v)) {
+        b.cast(&rules::GOVERNMENT_ACTS);
+    }
+}
+
+/// `Sweden had more ball possession in the game`, `a penalty the referee
+/// awarded Sweden`, `24 games for Indianapolis`, `debuted for Boston`: a
+/// known place in a sentence about a game (two words of a game,
+/// `game_words` or `match_verbs`, one of them at least of a game, a word
+/// and its plural one; or one and a score, or one and `for`/`against`/`with`
+/// right before the place) is its team (not `Adam vs. Eve … she played`). Not after a preposition of place (`Fans
+/// in Stockholm cheered the goal`), not before `-based` and the like, not
+/// inside an institution.
+pub fn place_in_a_game(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
+    let Some(m) = o.facts.place else { return };
+    if o.span.institution {
+        return;
+    }
+    // (`Holt batted .292`: a smaller town's one word that is a frequent
+    // family name is as often the player)
+    if o.words.len() == 1
+        && !is_major_place(&m)
+        && m.place.feature == Feature::City
+        && m.place.population < 100_000
+        && o.facts.surname_first.is_some_and(|s| s >= 0.01)
+    {
+        return;
+    }
+    let (start, end) = (o.span.tokens.start, o.span.tokens.end);
+    let before = (start > 0 && doc.sentence_of[start - 1] == doc.sentence_of[start])
+        .then(|| doc.word(start - 1));
+    if before.is_some_and(|w| {
+        with_lowercase(w, |w| lex.lists.place_prepositions.contains(w))
+            || matches!(w, "of" | "near" | "around" | "across" | "outside")
+    }) {
+        return;
+    }
+    if end < doc.tokens.len() && doc.word(end) == "-" {
+        return;
+    }
+    let for_team = before.is_some_and(|w| matches!(w, "for" | "against" | "with"));
+    let mut seen: [&str; 2] = ["", ""];
+    let mut found = 0;
+    let mut game = false;
+    let mut scored = false;
+    for i in doc.sentence_at(start).tokens.clone() {
+        if i >= start && i < end {
+            continue;
+        }
+        let w = doc.word(i);
+        // (a word and its plural are one: `game`, `games`)
+        let stem = w.strip_suffix('s').unwrap_or(w);
+        if found < 2 && !seen.contains(&stem) {
+            if lex.lists.game_words.contains(w) {
+                game = true;
+                seen[found] = stem;
+                found += 1;
+            } else if lex.lists.match_verbs.contains(w) {
+                seen[found] = stem;
+                found += 1;
+            }
+        }
+        if !scored && doc.tokens[i].kind == TokenKind::Number {
+            scored = score_at(doc, i);
+        }
+    }
+    if game && (found >= 2 || scored || for_team) {
+        b.cast(&rules::PLACE_IN_A_GAME);
+    }
+}

@@ -80,6 +80,8 @@ pub fn votes<'a>(
     around::credited_for_picture(doc, lex, &o, b);
     around::team(doc, lex, &o, b);
     around::place_in_a_match(doc, lex, &o, b);
+    around::place_that_acts(doc, lex, &o, b);
+    around::place_in_a_game(doc, lex, &o, b);
     own::institution_and_cues(doc, &o, b);
     own::known_place(doc, lex, &o, b);
     around::coordinated(doc, lex, &o, b);
