@@ -221,6 +221,10 @@ word_lists! {
     place_heads,
     /// Head nouns of facilities and landmarks (`Fisht Stadium`, `Museum of …`).
     facility_heads,
+    /// Parts of a building before `of` and the institution in it (`the Halls of Congress`).
+    building_parts,
+    /// Words before an organisation word that make it a country's own body (`National Congress`).
+    national_words,
     /// Particles inside personal names (`de`, `y`, `al-`).
     name_particles,
     /// Words joining the parts of an institution's name (`of`, `and`).

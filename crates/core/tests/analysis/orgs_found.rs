@@ -122,3 +122,62 @@ fn a_code_after_its_label_is_no_organisation() {
         a.all_names()
     );
 }
+
+#[test]
+fn one_organisation_under_aliases_of_its_place_and_a_national_modifier() {
+    let a = Annotated::new(
+        "Decrees\n\nHe ordered that the United States Congress be dissolved. Later he \
+         summoned the Army to depose the elected officials of the U.S. Congress: a body \
+         of men calling themselves the National Congress are now in session, and the \
+         Army shall clear the Halls of Congress.",
+    );
+    let congress = a.entity(Organization, "United States Congress");
+    assert_eq!(
+        a.mention_texts(congress),
+        [
+            "United States Congress",
+            "U.S. Congress",
+            "National Congress",
+            "Congress"
+        ]
+    );
+    assert!(
+        a.find(Organization, "Halls").is_none(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Organization, "Halls of Congress").is_none());
+}
+
+#[test]
+fn a_national_body_stays_apart_when_two_countries_have_one() {
+    let a = Annotated::new(
+        "Talks\n\nThe Brazil Congress and the Argentina Congress met in May. The National \
+         Congress then voted.",
+    );
+    assert!(
+        a.find(Organization, "National Congress").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
+
+#[test]
+fn the_object_of_a_places_name_is_no_organisation() {
+    let a = Annotated::new(
+        "Proclamation\n\nI order the representatives of the different States of the Union \
+         to assemble in Music Hall, to make such alterations in the existing laws of the \
+         Union as may ameliorate the evils under which the country labours.",
+    );
+    assert!(
+        a.find(Place, "States of the Union").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(
+        a.find(Organization, "Union").is_none(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(a.find(Organization, "States of the Union").is_none());
+}

@@ -141,6 +141,28 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             explained.later(&head, trace.take());
         }
     }
+    // the one word after `the` of a place's name (`the States of the
+    // Union`), used alone after `the` elsewhere, is the place it is of
+    let objects: Vec<(String, Span)> = totals
+        .iter()
+        .filter_map(|(k, v)| {
+            let (head, object) = k.split_once(" of the ")?;
+            let is_place = v.place > v.person.max(v.org).max(v.none);
+            (is_place && !head.contains(' ') && !object.contains(' '))
+                .then(|| (object.to_string(), explained.first_at(k)))
+        })
+        .collect();
+    for (object, at) in objects {
+        let after_the = spans.iter().zip(&keys).any(|(s, k)| {
+            *k == object && s.tokens.start > 0 && doc.word(s.tokens.start - 1) == "the"
+        });
+        if let Some(v) = totals.get_mut(object.as_str())
+            && after_the
+        {
+            Ballot::new(v, &mut trace, || at).cast(&rules::OBJECT_OF_PLACE_NAME_ELSEWHERE);
+            explained.later(&object, trace.take());
+        }
+    }
     // the first words of an organisation's name, used alone, are that
     // organisation (`Florida State` after `Florida State University`), but
     // not a division's (`City of Morlund` after `City of Morlund Council`)
@@ -548,6 +570,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     }
     let mut orgs = orgs.list;
     orgs::merge(&mut orgs);
+    orgs::merge_same_place_and_head(doc, lex, &mut orgs);
     orgs::lowercase_mentions(doc, lex, &mut orgs);
     orgs::name_by_longest_mention(doc, &mut orgs);
     out.extend(orgs);

@@ -90,6 +90,7 @@ rules! {
     ACRONYM_AFTER_NUMBER: None For 3.0, "an acronym right after a number (`3 RBI`, `250 MXN`): a unit or a currency, no organisation";
     LEGAL_FORM_ALONE: None For 6.0, "a company's legal form alone (`Inc.`) names nothing";
     TIME_ZONE: None For 6.0, "a time zone after a clock time (`9 a.m. EST`)";
+    BUILDING_PART_BEFORE_OF: None For 6.0, "a part of a building before `of` and an institution (`the Halls of Congress`): no name of its own";
     HAS_DIGITS: Person Against 3.0, "digits (`Page A22`, `LGP-30`) are in no one's name";
     MODEL_NUMBER: None For 2.0, "digits and no organisation word: a model or page number";
     CALENDAR_FIRST: None For 3.0, "a weekday or month first (`Monday Night`) starts a date";
@@ -226,6 +227,7 @@ rules! {
     ACRONYM_OF_LOWERCASE_WORDS: None Lead 3.0, "an acronym that stands for lowercase words where it is brought in (`sea surface salinity (SSS)`): a term, no name";
     ACRONYM_OF_ORDINARY_WORDS: None Lead 3.0, "an acronym that stands for capitalised ordinary words, none an organisation's word, where it is brought in (`Compact Fluorescent Light (CFL)`): a term, no name";
     ACRONYM_OF_UNNAMED_WORDS: None Lead 3.0, "an unknown acronym whose letters are the initials of capitalised words written elsewhere that are no name (`Iodine Deficiency Disorders` … `IDD`): a term, no organisation";
+    OBJECT_OF_PLACE_NAME_ELSEWHERE: None Lead 1.0, "one word after `the` that is the object of a place's name elsewhere (`the States of the Union` … `the laws of the Union`): the country by another name, no organisation (nor the town the gazetteer has of that name)";
     ROAD_NUMBER_ELSEWHERE: Place Lead 1.0, "shaped like a road's number in a text that names a road by its number where a road's word stands by it (`the A59 and the M62` after `the M1 northbound`)";
     STORM_NAME_ALONE: None Lead 3.0, "a storm's name used alone elsewhere (`T C Phailin` after `Cyclone Phailin`)";
     NAMED_AGAIN_BY_LAST_WORD: Person For 2.0, "a name of two or three words, no cue in them, whose last word is used alone elsewhere, twice or with a vote for a person (`Évariste Galois` … `Galois`): people are named again so";

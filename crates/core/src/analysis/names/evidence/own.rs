@@ -38,6 +38,14 @@ pub fn not_a_name(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if n <= 3 && in_list_naming_a_unit(doc, lex, span) {
         b.cast(&rules::FIELD_OF_A_UNIT);
     }
+    // `the Halls of Congress`: the part of the building the institution after it sits in
+    if n == 1
+        && lex.lists.building_parts.contains(o.words[0])
+        && doc.tokens.get(span.tokens.end).is_some()
+        && doc.word(span.tokens.end) == "of"
+    {
+        b.cast(&rules::BUILDING_PART_BEFORE_OF);
+    }
     if n == 1 && lex.lists.legal_forms.contains(o.words[0]) {
         b.cast(&rules::LEGAL_FORM_ALONE);
     }
@@ -120,7 +128,9 @@ pub fn institution_and_cues(doc: &Doc, o: &Occurrence, b: &mut Ballot) {
         });
     }
     if n >= 2 || span.institution {
-        if f.cue_end {
+        // (`the States of the Union`: the place word asked for the `of`,
+        // and the organisation word after it is the place it is of)
+        if f.cue_end && !(f.geographic && place_head_of_one_word(o.words)) {
             b.cast(&rules::ENDS_IN_ORG_CUE);
         }
         if f.first_cue_any && !f.division_of {
@@ -137,6 +147,12 @@ pub fn institution_and_cues(doc: &Doc, o: &Occurrence, b: &mut Ballot) {
             b.cast(&rules::ACRONYM);
         }
     }
+}
+
+/// Whether a name is a place word, `of` (and `the`) and one word:
+/// `States of the Union`, `Isle of Man`.
+fn place_head_of_one_word(words: &[&str]) -> bool {
+    matches!(words, [_, "of", _] | [_, "of", "the", _])
 }
 
 /// A place of the gazetteer (less if it is also an ordinary word or a given
