@@ -225,6 +225,8 @@ word_lists! {
     building_parts,
     /// Words before an organisation word that make it a country's own body (`National Congress`).
     national_words,
+    /// Last words of a school's name after its town (`Harrow School`): the town alone is then the school.
+    schools_named_after_towns,
     /// Particles inside personal names (`de`, `y`, `al-`).
     name_particles,
     /// Words joining the parts of an institution's name (`of`, `and`).

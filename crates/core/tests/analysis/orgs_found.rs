@@ -181,3 +181,24 @@ fn the_object_of_a_places_name_is_no_organisation() {
     );
     assert!(a.find(Organization, "States of the Union").is_none());
 }
+
+#[test]
+fn a_town_a_school_is_named_after_is_the_school_alone() {
+    let a = Annotated::new(
+        "Schooldays\n\nIn 1801, he was sent to Harrow, where he remained until July 1805. \
+         He wrote of his friendships with other Harrow boys, unlike the relations he \
+         had at Harrow School.",
+    );
+    let school = a.entity(Organization, "Harrow School");
+    assert_eq!(
+        a.mention_texts(school),
+        ["Harrow", "Harrow", "Harrow School"]
+    );
+    assert!(a.find(Place, "Harrow").is_none(), "{:?}", a.all_names());
+    // something in the town: the town
+    let b = Annotated::new(
+        "Schooldays\n\nHe was sent to Harrow School in 1801. His mother took a house in \
+         Harrow to be near him.",
+    );
+    assert!(b.find(Place, "Harrow").is_some(), "{:?}", b.all_names());
+}

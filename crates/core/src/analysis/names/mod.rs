@@ -321,6 +321,54 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             explained.later(&head, trace.take());
         }
     }
+    // a town a school is named after (`Harrow School`), used alone, is the
+    // school (`sent to Harrow`, `other Harrow boys`), unless the text puts
+    // something in the town (`a house in Harrow`) or the town is a major
+    // place (`Boston College` … `in Boston`)
+    if doc.parts.rules {
+        let mut schools: Vec<(String, Span)> = spans
+            .iter()
+            .zip(&keys)
+            .filter(|(s, _)| {
+                s.tokens.len() >= 2
+                    && lex
+                        .lists
+                        .schools_named_after_towns
+                        .contains(doc.word(s.tokens.end - 1))
+            })
+            .filter_map(|(_, k)| {
+                let v = totals.get(k.as_str())?;
+                let (town, _) = k.rsplit_once(' ')?;
+                (v.org > v.person.max(v.place).max(v.none))
+                    .then(|| (town.to_string(), explained.first_at(k)))
+            })
+            .collect();
+        schools.sort_by(|a, b| a.0.cmp(&b.0));
+        schools.dedup_by(|a, b| a.0 == b.0);
+        for (town, at) in schools {
+            let mut uses = spans.iter().zip(&keys).filter(|(_, k)| **k == town);
+            let Some((first, _)) = uses.clone().next() else {
+                continue;
+            };
+            let small_town = lex
+                .place(doc.slice(&first.tokens))
+                .is_some_and(|m| !evidence::is_major_place(&m));
+            let in_it = uses.any(|(s, _)| {
+                s.tokens.start > 0
+                    && lex
+                        .lists
+                        .located_in_prepositions
+                        .contains(doc.word(s.tokens.start - 1))
+            });
+            if let Some(v) = totals.get_mut(town.as_str())
+                && small_town
+                && !in_it
+            {
+                Ballot::new(v, &mut trace, || at).cast(&rules::SCHOOL_NAMED_AFTER_TOWN);
+                explained.later(&town, trace.take());
+            }
+        }
+    }
     // a full name shares the votes of its last word used alone
     // (`Mr. Georgelis` makes `Tasos Georgelis` a person)
     let singles: FastMap<&str, Votes> = totals
