@@ -227,6 +227,8 @@ word_lists! {
     national_words,
     /// Last words of a school's name after its town (`Harrow School`): the town alone is then the school.
     schools_named_after_towns,
+    /// Nouns of a study after a name of three words or more (`the National Iodine Nutrition study`).
+    study_nouns,
     /// Particles inside personal names (`de`, `y`, `al-`).
     name_particles,
     /// Words joining the parts of an institution's name (`of`, `and`).

@@ -202,3 +202,48 @@ fn a_town_a_school_is_named_after_is_the_school_alone() {
     );
     assert!(b.find(Place, "Harrow").is_some(), "{:?}", b.all_names());
 }
+
+#[test]
+fn the_name_of_a_study_is_no_organisation() {
+    let a = Annotated::new(
+        "Salt\n\nProfessor Cres Eastman, Director of the National Iodine Nutrition study, \
+         said the results were worrying.",
+    );
+    assert!(
+        a.find(Organization, "National Iodine Nutrition").is_none(),
+        "{:?}",
+        a.all_names()
+    );
+    // an organisation's word in it: the organisation that ran the study
+    let b = Annotated::new(
+        "Salt\n\nThe Pew Research Center survey found that most adults agreed, he said.",
+    );
+    assert!(
+        b.find(Organization, "Pew Research Center").is_some(),
+        "{:?}",
+        b.all_names()
+    );
+}
+
+#[test]
+fn words_of_a_quoted_title_are_no_organisation() {
+    let a = Annotated::new(
+        "Poems\n\nShe wrote poems with titles such as \u{201c}You Loved Me Like a Distant \
+         Star\u{201d} and \u{201c}The Kiss Was Beautiful.\u{201d}",
+    );
+    assert!(
+        a.find(Organization, "Distant Star").is_none(),
+        "{:?}",
+        a.all_names()
+    );
+    // a name that is the whole quotation, but for its `the`, stays a name
+    let b = Annotated::new(
+        "Bridges\n\nThere have been campaigns to rename the bridge \"The Emperor Norton \
+         Bridge\".",
+    );
+    assert!(
+        b.find(Place, "Emperor Norton Bridge").is_some(),
+        "{:?}",
+        b.all_names()
+    );
+}

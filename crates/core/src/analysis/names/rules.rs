@@ -90,6 +90,7 @@ rules! {
     ACRONYM_AFTER_NUMBER: None For 3.0, "an acronym right after a number (`3 RBI`, `250 MXN`): a unit or a currency, no organisation";
     LEGAL_FORM_ALONE: None For 6.0, "a company's legal form alone (`Inc.`) names nothing";
     TIME_ZONE: None For 6.0, "a time zone after a clock time (`9 a.m. EST`)";
+    PART_OF_QUOTED_TITLE: None For 4.0, "two words or more, no given name first, that are a part of a title in quotation marks, the rest of it capitalised or a title's small words (`“You Loved Me Like a Distant Star”`): words of a work's title, no name";
     BUILDING_PART_BEFORE_OF: None For 6.0, "a part of a building before `of` and an institution (`the Halls of Congress`): no name of its own";
     HAS_DIGITS: Person Against 3.0, "digits (`Page A22`, `LGP-30`) are in no one's name";
     MODEL_NUMBER: None For 2.0, "digits and no organisation word: a model or page number";
@@ -194,6 +195,7 @@ rules! {
     CURRENCY_OF_A_PLACE: Place Against 4.0, "a place's code glued to a currency sign (`US$ 10 billion`, `HK$`, `A$`) names the money, not the place";
     ROAD_NAME: Place For 5.0, "a kind of road and its number (`Route 66`, `Interstate 35`, `State Route 9`): a road, where things happen";
     ROAD_NUMBER: Place For 3.0, "a number shaped like a road's (`M62`, `A303`, `I-44`) with a road's word near it (`the M1 northbound`, `along the A303`)";
+    NAME_OF_A_STUDY: None For 3.0, "three words or more, no organisation's word in them, right before a lowercase noun of a study (`the National Iodine Nutrition study`): the study's name, no organisation";
     UNKNOWN_AFTER_THE_INSTITUTION: Org For 2.5, "one word no list knows after `the`: an institution (`the Bundestag`)";
 
     // ---- capitals that prove nothing (`evidence/capitals.rs`)

@@ -2,6 +2,7 @@
 //! known organisation or place, a given name), the words organisations and
 //! places are named with, titles, initials and digits.
 
+use super::context::part_of_quoted_title;
 use super::context::{all_caps_context, in_list_naming_a_unit, in_place_named_by_org};
 use super::context::{is_oath, is_time_zone_after_time};
 use super::facts::is_initial;
@@ -45,6 +46,16 @@ pub fn not_a_name(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
         && doc.word(span.tokens.end) == "of"
     {
         b.cast(&rules::BUILDING_PART_BEFORE_OF);
+    }
+    // (votes are summed per name: one word, or a given name first, may be
+    // someone's named elsewhere too: `“The Jenna and Julien Podcast”`)
+    if n >= 2
+        && f.given_first.is_none()
+        && f.organization.is_none()
+        && f.place.is_none()
+        && part_of_quoted_title(doc, lex, span.tokens.clone())
+    {
+        b.cast(&rules::PART_OF_QUOTED_TITLE);
     }
     if n == 1 && lex.lists.legal_forms.contains(o.words[0]) {
         b.cast(&rules::LEGAL_FORM_ALONE);
