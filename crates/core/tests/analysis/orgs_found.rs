@@ -247,3 +247,20 @@ fn words_of_a_quoted_title_are_no_organisation() {
         b.all_names()
     );
 }
+
+#[test]
+fn an_organisation_word_alone_is_the_one_organisation_named_with_it() {
+    let a = Annotated::new(
+        "Ruling\n\nThe Supreme Court ruled on Monday. Critics said the Court had gone too \
+         far, and the ruling stands.",
+    );
+    let court = a.entity(Organization, "Supreme Court");
+    assert_eq!(a.mention_texts(court), ["Supreme Court", "Court"]);
+    // a body named after a place is not the one named alone
+    let b = Annotated::new(
+        "Votes\n\nThe European Parliament voted on Monday. In London, Parliament debated \
+         the same law on Tuesday, the minister said.",
+    );
+    let parliament = b.entity(Organization, "European Parliament");
+    assert_eq!(b.mention_texts(parliament), ["European Parliament"]);
+}

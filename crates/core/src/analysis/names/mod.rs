@@ -619,6 +619,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     let mut orgs = orgs.list;
     orgs::merge(&mut orgs);
     orgs::merge_same_place_and_head(doc, lex, &mut orgs);
+    orgs::merge_word_alone_into_its_organisation(doc, lex, &mut orgs);
     orgs::lowercase_mentions(doc, lex, &mut orgs);
     orgs::name_by_longest_mention(doc, &mut orgs);
     out.extend(orgs);

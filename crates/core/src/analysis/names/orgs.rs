@@ -204,6 +204,56 @@ pub fn merge_same_place_and_head(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>
     }
 }
 
+/// Merge an organisation word used alone (`the Court`, `the Party`) into
+/// the one organisation of the text whose name ends in it (`Supreme Court`,
+/// `New People Party`), unless that name opens with a place or a people
+/// (`European Parliament`, `Texas Senate`: `Parliament` alone is most
+/// often the reader's own country's).
+pub fn merge_word_alone_into_its_organisation(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
+    let mut i = 0;
+    while i < orgs.len() {
+        let alone = {
+            let o = &orgs[i];
+            let mut written = o.mentions.iter().map(|m| m.span.slice(doc.text));
+            let first = written.next().unwrap_or_default();
+            (!first.contains(char::is_whitespace)
+                && lex.org_cue(first).is_some()
+                && written.all(|w| w == first))
+            .then(|| first.to_string())
+        };
+        let target = alone.and_then(|word| {
+            let ends_in_it = |o: &Draft| {
+                o.mentions.iter().any(|m| {
+                    let w = m.span.slice(doc.text);
+                    w.rsplit_once(' ').is_some_and(|(front, last)| {
+                        last == word
+                            && front.chars().next().is_some_and(char::is_uppercase)
+                            && lex.place(front).is_none()
+                            && lex.demonym(front).is_none()
+                            && lex
+                                .place(front.split(' ').next().unwrap_or_default())
+                                .is_none()
+                            && lex
+                                .demonym(front.split(' ').next().unwrap_or_default())
+                                .is_none()
+                    })
+                })
+            };
+            let mut owners = (0..orgs.len()).filter(|&j| j != i && ends_in_it(&orgs[j]));
+            let first = owners.next()?;
+            owners.next().is_none().then_some(first)
+        });
+        match target {
+            Some(j) => {
+                let from = orgs.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                orgs[j].mentions.extend(from.mentions);
+            }
+            None => i += 1,
+        }
+    }
+}
+
 /// What [`same_forms`] compares of a name, made once per name.
 struct Forms {
     name: String,
