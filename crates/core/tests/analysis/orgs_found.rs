@@ -264,3 +264,31 @@ fn an_organisation_word_alone_is_the_one_organisation_named_with_it() {
     let parliament = b.entity(Organization, "European Parliament");
     assert_eq!(b.mention_texts(parliament), ["European Parliament"]);
 }
+
+#[test]
+fn the_other_side_of_a_match_with_an_organisation_is_one_too() {
+    let a = Annotated::new(
+        "Schooldays\n\nIn 1801, he was sent to Harrow, where he remained until 1805. He \
+         played in the very first Eton v Harrow cricket match at Lord's in 1805, and he \
+         never forgot Harrow School.",
+    );
+    assert!(
+        a.find(Organization, "Eton").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    // a side some rule decides keeps its kind
+    let b = Annotated::new(
+        "Ruling\n\nThe judge heard Margaret Hamilton v Acme Corporation in May, and \
+         Margaret Hamilton won.",
+    );
+    assert!(
+        b.find(
+            gloss_core::analysis::EntityKind::Person,
+            "Margaret Hamilton"
+        )
+        .is_some(),
+        "{:?}",
+        b.all_names()
+    );
+}

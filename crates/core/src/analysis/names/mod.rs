@@ -369,6 +369,36 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             }
         }
     }
+    // a name no rule decides, on one side of `v`/`vs` whose other side is
+    // an organisation (`the Eton v Harrow cricket match`, Harrow a school),
+    // is a side of the same kind
+    if doc.parts.rules {
+        let leads_org = |v: &Votes| v.org > v.person.max(v.place).max(v.none);
+        let undecided = |v: &Votes| v.person <= 0.0 && v.org <= 0.0 && v.place <= 0.0;
+        let mut sides: Vec<(String, Span)> = Vec::new();
+        for (a, b) in spans.iter().zip(&keys).zip(spans.iter().zip(&keys).skip(1)) {
+            let ((sa, ka), (sb, kb)) = (a, b);
+            let between = sa.tokens.end + 1 == sb.tokens.start
+                && matches!(doc.word(sa.tokens.end), "v" | "vs" | "vs." | "versus");
+            if !between {
+                continue;
+            }
+            let (Some(va), Some(vb)) = (totals.get(ka.as_str()), totals.get(kb.as_str())) else {
+                continue;
+            };
+            if undecided(va) && leads_org(vb) {
+                sides.push((ka.clone(), doc.span(&sb.tokens)));
+            } else if undecided(vb) && leads_org(va) {
+                sides.push((kb.clone(), doc.span(&sa.tokens)));
+            }
+        }
+        for (k, at) in sides {
+            if let Some(v) = totals.get_mut(k.as_str()) {
+                Ballot::new(v, &mut trace, || at).cast(&rules::SIDE_OF_A_MATCH_WITH_ORG);
+                explained.later(&k, trace.take());
+            }
+        }
+    }
     // a full name shares the votes of its last word used alone
     // (`Mr. Georgelis` makes `Tasos Georgelis` a person)
     let singles: FastMap<&str, Votes> = totals

@@ -226,6 +226,7 @@ rules! {
     NAMED_WITH_PLACE_WORD_ELSEWHERE: Place Lead 4.0, "used elsewhere with a place word after it (`Coron Island` makes `Coron` a place): ahead by that name's place votes, up to 4";
     SHORT_FORM_OF_ORG: Org Lead 2.0, "the first words of an organisation's name elsewhere (`Florida State` after `Florida State University`)";
     SCHOOL_NAMED_AFTER_TOWN: Org Lead 2.0, "a town no major place, named elsewhere with a school's word after it (`Harrow School`), never with something in it (`in Harrow`): the school (`sent to Harrow`, `other Harrow boys`)";
+    SIDE_OF_A_MATCH_WITH_ORG: Org Lead 1.0, "a name no rule decides on one side of `v`/`vs` whose other side is an organisation (`the first Eton v Harrow cricket match`, Harrow a school): a side of the same kind";
     FIRST_WORD_OF_ORG: Org Lead 2.0, "the first word of a longer organisation's name elsewhere, never with a title (`Packard`)";
     ACRONYM_OF_LOWERCASE_WORDS: None Lead 3.0, "an acronym that stands for lowercase words where it is brought in (`sea surface salinity (SSS)`): a term, no name";
     ACRONYM_OF_ORDINARY_WORDS: None Lead 3.0, "an acronym that stands for capitalised ordinary words, none an organisation's word, where it is brought in (`Compact Fluorescent Light (CFL)`): a term, no name";
