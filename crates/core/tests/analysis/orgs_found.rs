@@ -292,3 +292,21 @@ fn the_other_side_of_a_match_with_an_organisation_is_one_too() {
         b.all_names()
     );
 }
+
+#[test]
+fn names_ending_in_sports_or_transit_are_organisations() {
+    let a = Annotated::new(
+        "Careers\n\nShe started her career with Barstool Sports in 2015. Later, Metro \
+         Transit provided bus service to the stadium.",
+    );
+    assert!(
+        a.find(Organization, "Barstool Sports").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+    assert!(
+        a.find(Organization, "Metro Transit").is_some(),
+        "{:?}",
+        a.all_names()
+    );
+}
