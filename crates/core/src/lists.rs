@@ -225,6 +225,14 @@ word_lists! {
     place_heads,
     /// Head nouns of facilities and landmarks (`Fisht Stadium`, `Museum of …`).
     facility_heads,
+    /// Parts of a building before `of` and the institution in it (`the Halls of Congress`).
+    building_parts,
+    /// Words before an organisation word that make it a country's own body (`National Congress`).
+    national_words,
+    /// Last words of a school's name after its town (`Harrow School`): the town alone is then the school.
+    schools_named_after_towns,
+    /// Nouns of a study after a name of three words or more (`the National Iodine Nutrition study`).
+    study_nouns,
     /// Particles inside personal names (`de`, `y`, `al-`).
     name_particles,
     /// Words joining the parts of an institution's name (`of`, `and`).

@@ -141,6 +141,28 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             explained.later(&head, trace.take());
         }
     }
+    // the one word after `the` of a place's name (`the States of the
+    // Union`), used alone after `the` elsewhere, is the place it is of
+    let objects: Vec<(String, Span)> = totals
+        .iter()
+        .filter_map(|(k, v)| {
+            let (head, object) = k.split_once(" of the ")?;
+            let is_place = v.place > v.person.max(v.org).max(v.none);
+            (is_place && !head.contains(' ') && !object.contains(' '))
+                .then(|| (object.to_string(), explained.first_at(k)))
+        })
+        .collect();
+    for (object, at) in objects {
+        let after_the = spans.iter().zip(&keys).any(|(s, k)| {
+            *k == object && s.tokens.start > 0 && doc.word(s.tokens.start - 1) == "the"
+        });
+        if let Some(v) = totals.get_mut(object.as_str())
+            && after_the
+        {
+            Ballot::new(v, &mut trace, || at).cast(&rules::OBJECT_OF_PLACE_NAME_ELSEWHERE);
+            explained.later(&object, trace.take());
+        }
+    }
     // the first words of an organisation's name, used alone, are that
     // organisation (`Florida State` after `Florida State University`), but
     // not a division's (`City of Morlund` after `City of Morlund Council`)
@@ -297,6 +319,84 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             // the lead over the three)
             Ballot::new(v, &mut trace, || at).cast(&rules::FIRST_WORD_OF_ORG);
             explained.later(&head, trace.take());
+        }
+    }
+    // a town a school is named after (`Harrow School`), used alone, is the
+    // school (`sent to Harrow`, `other Harrow boys`), unless the text puts
+    // something in the town (`a house in Harrow`) or the town is a major
+    // place (`Boston College` … `in Boston`)
+    if doc.parts.rules {
+        let mut schools: Vec<(String, Span)> = spans
+            .iter()
+            .zip(&keys)
+            .filter(|(s, _)| {
+                s.tokens.len() >= 2
+                    && lex
+                        .lists
+                        .schools_named_after_towns
+                        .contains(doc.word(s.tokens.end - 1))
+            })
+            .filter_map(|(_, k)| {
+                let v = totals.get(k.as_str())?;
+                let (town, _) = k.rsplit_once(' ')?;
+                (v.org > v.person.max(v.place).max(v.none))
+                    .then(|| (town.to_string(), explained.first_at(k)))
+            })
+            .collect();
+        schools.sort_by(|a, b| a.0.cmp(&b.0));
+        schools.dedup_by(|a, b| a.0 == b.0);
+        for (town, at) in schools {
+            let mut uses = spans.iter().zip(&keys).filter(|(_, k)| **k == town);
+            let Some((first, _)) = uses.clone().next() else {
+                continue;
+            };
+            let small_town = lex
+                .place(doc.slice(&first.tokens))
+                .is_some_and(|m| !evidence::is_major_place(&m));
+            let in_it = uses.any(|(s, _)| {
+                s.tokens.start > 0
+                    && lex
+                        .lists
+                        .located_in_prepositions
+                        .contains(doc.word(s.tokens.start - 1))
+            });
+            if let Some(v) = totals.get_mut(town.as_str())
+                && small_town
+                && !in_it
+            {
+                Ballot::new(v, &mut trace, || at).cast(&rules::SCHOOL_NAMED_AFTER_TOWN);
+                explained.later(&town, trace.take());
+            }
+        }
+    }
+    // a name no rule decides, on one side of `v`/`vs` whose other side is
+    // an organisation (`the Eton v Harrow cricket match`, Harrow a school),
+    // is a side of the same kind
+    if doc.parts.rules {
+        let leads_org = |v: &Votes| v.org > v.person.max(v.place).max(v.none);
+        let undecided = |v: &Votes| v.person <= 0.0 && v.org <= 0.0 && v.place <= 0.0;
+        let mut sides: Vec<(String, Span)> = Vec::new();
+        for (a, b) in spans.iter().zip(&keys).zip(spans.iter().zip(&keys).skip(1)) {
+            let ((sa, ka), (sb, kb)) = (a, b);
+            let between = sa.tokens.end + 1 == sb.tokens.start
+                && matches!(doc.word(sa.tokens.end), "v" | "vs" | "vs." | "versus");
+            if !between {
+                continue;
+            }
+            let (Some(va), Some(vb)) = (totals.get(ka.as_str()), totals.get(kb.as_str())) else {
+                continue;
+            };
+            if undecided(va) && leads_org(vb) {
+                sides.push((ka.clone(), doc.span(&sb.tokens)));
+            } else if undecided(vb) && leads_org(va) {
+                sides.push((kb.clone(), doc.span(&sa.tokens)));
+            }
+        }
+        for (k, at) in sides {
+            if let Some(v) = totals.get_mut(k.as_str()) {
+                Ballot::new(v, &mut trace, || at).cast(&rules::SIDE_OF_A_MATCH_WITH_ORG);
+                explained.later(&k, trace.take());
+            }
         }
     }
     // a full name shares the votes of its last word used alone
@@ -559,6 +659,8 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     }
     let mut orgs = orgs.list;
     orgs::merge(&mut orgs);
+    orgs::merge_same_place_and_head(doc, lex, &mut orgs);
+    orgs::merge_word_alone_into_its_organisation(doc, lex, &mut orgs);
     orgs::lowercase_mentions(doc, lex, &mut orgs);
     orgs::name_by_longest_mention(doc, &mut orgs);
     out.extend(orgs);

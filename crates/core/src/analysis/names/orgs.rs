@@ -96,6 +96,164 @@ pub fn merge(orgs: &mut Vec<Draft>) {
     }
 }
 
+/// An organisation's name read as a place and a head word: `U.S.
+/// Congress` and `United States Congress` are (United States, congress);
+/// or a country's own body (`National Congress`: congress).
+#[derive(Debug, PartialEq)]
+enum PlaceAndHead {
+    /// The place the words before the head name (by the gazetteer's own
+    /// name, so that aliases meet), whether it is a country, and the head's key.
+    Of(&'static str, bool, String),
+    /// A word of [`national_words`](crate::lists::WordLists::national_words) and the head's key.
+    National(String),
+}
+
+fn place_and_head(lex: &Lexicon, written: &str) -> Option<PlaceAndHead> {
+    let (front, head) = written.trim().rsplit_once(' ')?;
+    if !written.chars().next().is_some_and(char::is_uppercase)
+        || lex.org_cue(head).is_none()
+        || head.contains(['\n', '\r'])
+    {
+        return None;
+    }
+    if lex.lists.national_words.contains(front) {
+        return Some(PlaceAndHead::National(key(head)));
+    }
+    let m = lex
+        .place(front)
+        .filter(|m| m.how != crate::analysis::lexicon::NameKind::Variant)?;
+    let country = m.place.feature == crate::analysis::lexicon::Feature::Country;
+    Some(PlaceAndHead::Of(m.place.name, country, key(head)))
+}
+
+/// Merge organisations named by the same place in other words and the same
+/// organisation word (`U.S. Congress`, `United States Congress`), and a
+/// country's own body (`the National Congress`) with the one organisation
+/// of that word named after a country in the text.
+pub fn merge_same_place_and_head(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
+    let mut forms: Vec<Vec<PlaceAndHead>> = orgs
+        .iter()
+        .map(|o| {
+            let mut f: Vec<PlaceAndHead> = Vec::new();
+            for m in &o.mentions {
+                if let Some(p) = place_and_head(lex, m.span.slice(doc.text))
+                    && !f.contains(&p)
+                {
+                    f.push(p);
+                }
+            }
+            f
+        })
+        .collect();
+    if forms.iter().all(Vec::is_empty) {
+        return;
+    }
+    let absorb =
+        |orgs: &mut Vec<Draft>, forms: &mut Vec<Vec<PlaceAndHead>>, into: usize, from: usize| {
+            let o: Draft = orgs.remove(from);
+            let f = forms.remove(from);
+            let into = if into > from { into - 1 } else { into };
+            orgs[into].mentions.extend(o.mentions);
+            for r in o.roles {
+                if !orgs[into].roles.contains(&r) {
+                    orgs[into].roles.push(r);
+                }
+            }
+            for p in f {
+                if !forms[into].contains(&p) {
+                    forms[into].push(p);
+                }
+            }
+        };
+    // the same place and head
+    let mut i = 0;
+    while i < orgs.len() {
+        let same = (i + 1..orgs.len()).find(|&j| {
+            forms[i]
+                .iter()
+                .any(|p| matches!(p, PlaceAndHead::Of(..)) && forms[j].contains(p))
+        });
+        match same {
+            Some(j) => absorb(orgs, &mut forms, i, j),
+            None => i += 1,
+        }
+    }
+    // a country's own body: into the one organisation of that head named
+    // after a country
+    let mut i = 0;
+    while i < orgs.len() {
+        let national = forms[i].iter().find_map(|p| match p {
+            PlaceAndHead::National(h) => Some(h.clone()),
+            PlaceAndHead::Of(..) => None,
+        });
+        let named_after_place = forms[i].iter().any(|p| matches!(p, PlaceAndHead::Of(..)));
+        let target = national.filter(|_| !named_after_place).and_then(|h| {
+            let mut of_country = (0..orgs.len()).filter(|&j| {
+                j != i
+                    && forms[j]
+                        .iter()
+                        .any(|p| matches!(p, PlaceAndHead::Of(_, true, head) if *head == h))
+            });
+            let first = of_country.next()?;
+            of_country.next().is_none().then_some(first)
+        });
+        match target {
+            Some(j) => absorb(orgs, &mut forms, j, i),
+            None => i += 1,
+        }
+    }
+}
+
+/// Merge an organisation word used alone (`the Court`, `the Party`) into
+/// the one organisation of the text whose name ends in it (`Supreme Court`,
+/// `New People Party`), unless that name opens with a place or a people
+/// (`European Parliament`, `Texas Senate`: `Parliament` alone is most
+/// often the reader's own country's).
+pub fn merge_word_alone_into_its_organisation(doc: &Doc, lex: &Lexicon, orgs: &mut Vec<Draft>) {
+    let mut i = 0;
+    while i < orgs.len() {
+        let alone = {
+            let o = &orgs[i];
+            let mut written = o.mentions.iter().map(|m| m.span.slice(doc.text));
+            let first = written.next().unwrap_or_default();
+            (!first.contains(char::is_whitespace)
+                && lex.org_cue(first).is_some()
+                && written.all(|w| w == first))
+            .then(|| first.to_string())
+        };
+        let target = alone.and_then(|word| {
+            let ends_in_it = |o: &Draft| {
+                o.mentions.iter().any(|m| {
+                    let w = m.span.slice(doc.text);
+                    w.rsplit_once(' ').is_some_and(|(front, last)| {
+                        last == word
+                            && front.chars().next().is_some_and(char::is_uppercase)
+                            && lex.place(front).is_none()
+                            && lex.demonym(front).is_none()
+                            && lex
+                                .place(front.split(' ').next().unwrap_or_default())
+                                .is_none()
+                            && lex
+                                .demonym(front.split(' ').next().unwrap_or_default())
+                                .is_none()
+                    })
+                })
+            };
+            let mut owners = (0..orgs.len()).filter(|&j| j != i && ends_in_it(&orgs[j]));
+            let first = owners.next()?;
+            owners.next().is_none().then_some(first)
+        });
+        match target {
+            Some(j) => {
+                let from = orgs.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                orgs[j].mentions.extend(from.mentions);
+            }
+            None => i += 1,
+        }
+    }
+}
+
 /// What [`same_forms`] compares of a name, made once per name.
 struct Forms {
     name: String,
@@ -344,6 +502,26 @@ mod tests {
         assert!(same("Wired", "Wired.com"));
         assert!(!same("Wired", "Wired.co.uk.example"));
         assert!(!same("Wire", "Wired.com"));
+    }
+
+    #[test]
+    fn a_place_and_an_organisation_word_are_read_by_the_places_own_name() {
+        let lex = crate::analysis::lexicon::get();
+        let us = place_and_head(lex, "U.S. Congress");
+        assert!(
+            matches!(&us, Some(PlaceAndHead::Of(_, true, h)) if h == "congress"),
+            "{us:?}"
+        );
+        assert_eq!(us, place_and_head(lex, "United States Congress"));
+        assert_eq!(
+            place_and_head(lex, "National Congress"),
+            Some(PlaceAndHead::National("congress".into()))
+        );
+        assert_ne!(us, place_and_head(lex, "Mexico Congress"));
+        // no organisation word at the end, or no place before it
+        assert_eq!(place_and_head(lex, "United States Bridge"), None);
+        assert_eq!(place_and_head(lex, "Whig Congress"), None);
+        assert_eq!(place_and_head(lex, "Congress"), None);
     }
 
     #[test]

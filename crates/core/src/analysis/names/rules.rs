@@ -90,6 +90,8 @@ rules! {
     ACRONYM_AFTER_NUMBER: None For 3.0, "an acronym right after a number (`3 RBI`, `250 MXN`): a unit or a currency, no organisation";
     LEGAL_FORM_ALONE: None For 6.0, "a company's legal form alone (`Inc.`) names nothing";
     TIME_ZONE: None For 6.0, "a time zone after a clock time (`9 a.m. EST`)";
+    PART_OF_QUOTED_TITLE: None For 4.0, "two words or more, no given name first, that are a part of a title in quotation marks, the rest of it capitalised or a title's small words (`“You Loved Me Like a Distant Star”`): words of a work's title, no name";
+    BUILDING_PART_BEFORE_OF: None For 6.0, "a part of a building before `of` and an institution (`the Halls of Congress`): no name of its own";
     HAS_DIGITS: Person Against 3.0, "digits (`Page A22`, `LGP-30`) are in no one's name";
     MODEL_NUMBER: None For 2.0, "digits and no organisation word: a model or page number";
     CALENDAR_FIRST: None For 3.0, "a weekday or month first (`Monday Night`) starts a date";
@@ -197,6 +199,7 @@ rules! {
     NUMBERED_PLACE: Place For 6.0, "a part of a facility and its number (`Terminal 2`, `Building 31`, `Pier 39`): where things happen";
     CELESTIAL_BODY: Place For 6.0, "the Sun, the Moon or a planet after a preposition of place (`landed back on Earth`, `a sample from the Sun`)";
     ROAD_NUMBER: Place For 3.0, "a number shaped like a road's (`M62`, `A303`, `I-44`) with a road's word near it (`the M1 northbound`, `along the A303`)";
+    NAME_OF_A_STUDY: None For 3.0, "three words or more, no organisation's word in them, right before a lowercase noun of a study (`the National Iodine Nutrition study`): the study's name, no organisation";
     UNKNOWN_AFTER_THE_INSTITUTION: Org For 2.5, "one word no list knows after `the`: an institution (`the Bundestag`)";
     GOVERNMENT_ACTS: Org For 11.0, "a country or a capital as the subject of a verb of a state's act or word (`North Korea fired`, `Beijing warned`, `Seoul says`): its government, an organisation where the name acts in more than a third of its mentions (11 outweighs 2.75 known-place votes)";
     PLACE_IN_A_GAME: Org For 5.0, "a known place in a sentence about a game (two words of a game, or one and a score or `for`/`against`/`with` before it: `Sweden had more possession in the game`, `24 games for Indianapolis`), not after a preposition of place: its team";
@@ -228,10 +231,13 @@ rules! {
     // ---- over the document (`mod.rs`)
     NAMED_WITH_PLACE_WORD_ELSEWHERE: Place Lead 4.0, "used elsewhere with a place word after it (`Coron Island` makes `Coron` a place): ahead by that name's place votes, up to 4";
     SHORT_FORM_OF_ORG: Org Lead 2.0, "the first words of an organisation's name elsewhere (`Florida State` after `Florida State University`)";
+    SCHOOL_NAMED_AFTER_TOWN: Org Lead 2.0, "a town no major place, named elsewhere with a school's word after it (`Harrow School`), never with something in it (`in Harrow`): the school (`sent to Harrow`, `other Harrow boys`)";
+    SIDE_OF_A_MATCH_WITH_ORG: Org Lead 1.0, "a name no rule decides on one side of `v`/`vs` whose other side is an organisation (`the first Eton v Harrow cricket match`, Harrow a school): a side of the same kind";
     FIRST_WORD_OF_ORG: Org Lead 2.0, "the first word of a longer organisation's name elsewhere, never with a title (`Packard`)";
     ACRONYM_OF_LOWERCASE_WORDS: None Lead 3.0, "an acronym that stands for lowercase words where it is brought in (`sea surface salinity (SSS)`): a term, no name";
     ACRONYM_OF_ORDINARY_WORDS: None Lead 3.0, "an acronym that stands for capitalised ordinary words, none an organisation's word, where it is brought in (`Compact Fluorescent Light (CFL)`): a term, no name";
     ACRONYM_OF_UNNAMED_WORDS: None Lead 3.0, "an unknown acronym whose letters are the initials of capitalised words written elsewhere that are no name (`Iodine Deficiency Disorders` … `IDD`): a term, no organisation";
+    OBJECT_OF_PLACE_NAME_ELSEWHERE: None Lead 1.0, "one word after `the` that is the object of a place's name elsewhere (`the States of the Union` … `the laws of the Union`): the country by another name, no organisation (nor the town the gazetteer has of that name)";
     ROAD_NUMBER_ELSEWHERE: Place Lead 1.0, "shaped like a road's number in a text that names a road by its number where a road's word stands by it (`the A59 and the M62` after `the M1 northbound`)";
     STORM_NAME_ALONE: None Lead 3.0, "a storm's name used alone elsewhere (`T C Phailin` after `Cyclone Phailin`)";
     NAMED_AGAIN_BY_LAST_WORD: Person For 2.0, "a name of two or three words, no cue in them, whose last word is used alone elsewhere, twice or with a vote for a person (`Évariste Galois` … `Galois`): people are named again so";

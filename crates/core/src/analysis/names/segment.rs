@@ -245,6 +245,9 @@ pub fn segment<'a>(
             // (but not the authors of a citation: `Okafor & Brandt, 2010`)
             "and" => kept_any,
             "&" => !year_follows(doc, tokens.clone()),
+            // `the Halls of Congress`: a part of the building the
+            // institution sits in, then the institution's own name
+            "of" if j.start - part_start == 1 && lex.lists.building_parts.contains(before) => false,
             _ => {
                 // the next joint (or the run's end) bounds the part after this one
                 let next_end = joints

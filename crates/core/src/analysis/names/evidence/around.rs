@@ -408,6 +408,17 @@ pub fn after(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) -> bool {
     {
         b.cast(&rules::PERSON_NOUN_AFTER);
     }
+    // `the National Iodine Nutrition study`: what the study is of
+    if let Some(w) = word_at(after)
+        && doc.sentence_of[after] == sentence
+        && n >= 3
+        && lex.lists.study_nouns.contains(w)
+        && f.organization.is_none()
+        && !f.last_cue
+        && !f.first_cue
+    {
+        b.cast(&rules::NAME_OF_A_STUDY);
+    }
     // `the Punggye Ri nuclear test site`
     for k in after..(after + 4).min(doc.tokens.len()) {
         if doc.sentence_of[k] != sentence {

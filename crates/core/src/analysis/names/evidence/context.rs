@@ -152,6 +152,63 @@ pub fn in_list_naming_a_unit(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool 
     items >= 2 && word_in(at).is_some_and(|w| lex.lists.unit_nouns.contains(w))
 }
 
+/// Whether the name at `tokens` is a part of a title in quotation marks
+/// (`“You Loved Me Like a Distant Star”`): from an opening mark before it
+/// to a closing one after it, words that are capitalised or small words of
+/// a title only, and at least one more than the name's own that is no
+/// small word.
+pub fn part_of_quoted_title(doc: &Doc, lex: &Lexicon, tokens: std::ops::Range<usize>) -> bool {
+    const MOST: usize = 12;
+    let marks = |w: &str, mark: char| {
+        w.contains(mark)
+            && w.chars()
+                .all(|c| c == mark || matches!(c, ',' | '.' | '!' | '?'))
+    };
+    let opening = |w: &str| marks(w, '"') || marks(w, '\u{201c}');
+    let closing = |w: &str| marks(w, '"') || marks(w, '\u{201d}');
+    let small = |w: &str| with_lowercase(w, |l| lex.lists.title_small_words.contains(l));
+    let title_word = |w: &str| w.chars().next().is_some_and(char::is_uppercase) || small(w);
+    let mut before = 0;
+    let mut i = tokens.start;
+    loop {
+        if i == 0 || before > MOST {
+            return false;
+        }
+        i -= 1;
+        let w = doc.word(i);
+        if opening(w) {
+            break;
+        }
+        if !title_word(w) {
+            return false;
+        }
+        // (`“The Emperor Norton Bridge”`: a name's `the` is no more of a title)
+        before += usize::from(!small(w));
+    }
+    let mut after = 0;
+    let mut k = tokens.end;
+    loop {
+        if k >= doc.tokens.len() || after > MOST {
+            return false;
+        }
+        let w = doc.word(k);
+        if closing(w) {
+            break;
+        }
+        let punctuation = matches!(w, "," | "." | "!" | "?")
+            && k + 1 < doc.tokens.len()
+            && closing(doc.word(k + 1));
+        if !punctuation {
+            if !title_word(w) {
+                return false;
+            }
+            after += usize::from(!small(w));
+        }
+        k += 1;
+    }
+    before + after >= 1
+}
+
 /// Whether the word at `i` is an oath: it opens a quotation and an
 /// exclamation mark or an ellipsis follows it.
 pub fn is_oath(doc: &Doc, lex: &Lexicon, i: usize) -> bool {

@@ -2,6 +2,7 @@
 //! known organisation or place, a given name), the words organisations and
 //! places are named with, titles, initials and digits.
 
+use super::context::part_of_quoted_title;
 use super::context::{all_caps_context, in_list_naming_a_unit, in_place_named_by_org};
 use super::context::{is_oath, is_time_zone_after_time};
 use super::facts::is_initial;
@@ -37,6 +38,24 @@ pub fn not_a_name(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     // the words of one name, none a name alone
     if n <= 3 && in_list_naming_a_unit(doc, lex, span) {
         b.cast(&rules::FIELD_OF_A_UNIT);
+    }
+    // `the Halls of Congress`: the part of the building the institution after it sits in
+    if n == 1
+        && lex.lists.building_parts.contains(o.words[0])
+        && doc.tokens.get(span.tokens.end).is_some()
+        && doc.word(span.tokens.end) == "of"
+    {
+        b.cast(&rules::BUILDING_PART_BEFORE_OF);
+    }
+    // (votes are summed per name: one word, or a given name first, may be
+    // someone's named elsewhere too: `“The Jenna and Julien Podcast”`)
+    if n >= 2
+        && f.given_first.is_none()
+        && f.organization.is_none()
+        && f.place.is_none()
+        && part_of_quoted_title(doc, lex, span.tokens.clone())
+    {
+        b.cast(&rules::PART_OF_QUOTED_TITLE);
     }
     if n == 1 && lex.lists.legal_forms.contains(o.words[0]) {
         b.cast(&rules::LEGAL_FORM_ALONE);
@@ -120,7 +139,9 @@ pub fn institution_and_cues(doc: &Doc, o: &Occurrence, b: &mut Ballot) {
         });
     }
     if n >= 2 || span.institution {
-        if f.cue_end {
+        // (`the States of the Union`: the place word asked for the `of`,
+        // and the organisation word after it is the place it is of)
+        if f.cue_end && !(f.geographic && place_head_of_one_word(o.words)) {
             b.cast(&rules::ENDS_IN_ORG_CUE);
         }
         if f.first_cue_any && !f.division_of {
@@ -137,6 +158,12 @@ pub fn institution_and_cues(doc: &Doc, o: &Occurrence, b: &mut Ballot) {
             b.cast(&rules::ACRONYM);
         }
     }
+}
+
+/// Whether a name is a place word, `of` (and `the`) and one word:
+/// `States of the Union`, `Isle of Man`.
+fn place_head_of_one_word(words: &[&str]) -> bool {
+    matches!(words, [_, "of", _] | [_, "of", "the", _])
 }
 
 /// A place of the gazetteer (less if it is also an ordinary word or a given
