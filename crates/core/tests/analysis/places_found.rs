@@ -625,3 +625,32 @@ fn a_person_named_like_a_region_stays_a_person() {
         assert!(a.find(Place, name).is_none(), "{:?}", a.all_names());
     }
 }
+
+#[test]
+fn an_entry_under_a_heading_of_places_is_a_place() {
+    // a travel guide's sections: each block under `Islands` or `Mosques`
+    // opens with one (after a listing's number at most), a given name first
+    // or not
+    let guide = "Corvane\n\nCorvane is a group of islands in the sea.\n\nIslands\n\n\
+                 Marta Quellen: the biggest island of the group.\n\n\
+                 Lorvik: dry and cliffy, with a lighthouse.\n\n\
+                 Mosques\n\n\
+                 3 Hastvel Dorun (the old mosque). Built in 1602.\n\n\
+                 Get in\n\n\
+                 Tessa Brandl runs the only ferry, twice a week.";
+    for name in ["Marta Quellen", "Lorvik", "Hastvel Dorun"] {
+        let (kind, fired) = rules_alone(guide, name, "LISTED_UNDER_PLACE_HEADING");
+        assert!(fired, "{name}");
+        assert_eq!(kind.as_deref(), Some("place"), "{name}");
+    }
+    // the section ends at a heading of ordinary words
+    let (kind, fired) = rules_alone(guide, "Tessa Brandl", "LISTED_UNDER_PLACE_HEADING");
+    assert!(!fired);
+    assert_eq!(kind.as_deref(), Some("person"));
+    // a heading that names no places makes no entries
+    let people = "Cast\n\nThe film has a small cast.\n\nActors\n\n\
+                  Marta Quellen: the lead, in her first role.";
+    let (kind, fired) = rules_alone(people, "Marta Quellen", "LISTED_UNDER_PLACE_HEADING");
+    assert!(!fired);
+    assert_eq!(kind.as_deref(), Some("person"));
+}

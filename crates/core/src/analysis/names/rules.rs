@@ -231,6 +231,8 @@ rules! {
     NAMED_AGAIN_BY_LAST_WORD: Person For 2.0, "a name of two or three words, no cue in them, whose last word is used alone elsewhere, twice or with a vote for a person (`Évariste Galois` … `Galois`): people are named again so";
     COORDINATED_WITH_PERSON: Person For 2.0, "words shaped like a person's name that nothing else decides, in a list beside someone the rules are sure is a person (`Rem Okafor, Elia Brandt and Dr. Lena Moss`)";
     AFFILIATION_OF_PERSON: Org Lead 1.0, "after `of` following someone's full name the rules are sure of (`Isabel Ruiz of Heaven Sent Gaming`, `Nick Rhodes of Duran Duran`), no place: what the person belongs to";
+    LISTED_UNDER_PLACE_HEADING: Place For 4.0, "a name opening a block (after a listing's number at most) in a section headed by a kind of place in the plural (`Islands`, `Cities`, `Other destinations`, `Mosques`): one of those places (`Marie Galante: the biggest island …`)";
+    LISTED_UNDER_PLACE_HEADING_NOT_PERSON: Person Against 2.0, "an entry of a section of places (`Islands`): not a person, whatever its first word (`Marie Galante`)";
     FULL_NAME_SHARES_LAST_WORD: Person For 0.5, "a full name whose last word alone is a person elsewhere (`Mr. Georgelis`): 0.5 × that word's person votes, up to 4";
 }
 
