@@ -654,3 +654,45 @@ fn an_entry_under_a_heading_of_places_is_a_place() {
     assert!(!fired);
     assert_eq!(kind.as_deref(), Some("person"));
 }
+
+#[test]
+fn a_facility_named_before_its_head_and_of_is_a_place() {
+    // the head after the words it is named by, then `of` (a given name
+    // first does not make it someone)
+    let text = "Art\n\nThe paintings hang in the Harlan Museum of Art, next to the river.";
+    let (kind, fired) = rules_alone(text, "Harlan Museum of Art", "FACILITY_HEAD_FIRST");
+    assert!(fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+    // an organisation word before `of` that is no facility's head stays one
+    let text = "Art\n\nThe grant came from the Harlan Foundation of Art, it said.";
+    let (kind, fired) = rules_alone(text, "Harlan Foundation of Art", "FACILITY_HEAD_FIRST");
+    assert!(!fired);
+    assert_eq!(kind.as_deref(), Some("organization"));
+}
+
+#[test]
+fn a_facility_head_of_two_words_alone_is_a_place() {
+    let text = "Protest\n\nHundreds gathered outside City Hall on Monday.";
+    let (kind, fired) = rules_alone(text, "City Hall", "FACILITY_HEAD");
+    assert!(fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+    // after a possessive the owner names it: the head alone is no name
+    let text = "Show\n\nThe band played at Platt's Music Hall on Monday.";
+    let (_, fired) = rules_alone(text, "Music Hall", "FACILITY_HEAD");
+    assert!(!fired);
+}
+
+#[test]
+fn fields_light_houses_and_reserves_are_places() {
+    let a = Annotated::new(
+        "Sights\n\nThe team plays at Brenmoor Field downtown. From the cliff you see \
+         the Little Red Light House, and south of town lies the Quellen Scenic Reserve.",
+    );
+    for name in [
+        "Brenmoor Field",
+        "Little Red Light House",
+        "Quellen Scenic Reserve",
+    ] {
+        a.entity(Place, name);
+    }
+}

@@ -122,7 +122,7 @@ rules! {
     PLACE_FIRST_WORD: Place For 2.0, "a word that starts places' names (`Mount Holyoke`, `Lake Geneva`)";
     PLACE_LAST_WORD: Place For 3.0, "a word that ends places' names (`Coron Island`, `Times Square`)";
     FACILITY_HEAD: Place For 4.0, "a facility's or landmark's head noun ends the name (`Fisht Stadium`, `Grand Mosque`, `Convention Centre`): where things happen";
-    FACILITY_HEAD_FIRST: Place For 4.0, "a facility's head noun and then `of` (`Museum of Modern Art`, `Port of Antwerp`)";
+    FACILITY_HEAD_FIRST: Place For 4.0, "a facility's head noun and then `of`, first or after the words it is named by (`Museum of Modern Art`, `Port of Antwerp`, `Cleveland Museum of Art`)";
     FACILITY_HEAD_NOT_ORG_CUE: Org Against 3.0, "the organisation word that ends the name is a facility's head noun (`Grand Mosque`): it counts for the place";
     FACILITY_OF_NOT_INSTITUTION: Org Against 5.5, "the organisation word before `of` is a facility's head noun (`Museum of …`): it counts for the place";
 
