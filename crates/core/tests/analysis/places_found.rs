@@ -696,3 +696,22 @@ fn fields_light_houses_and_reserves_are_places() {
         a.entity(Place, name);
     }
 }
+
+#[test]
+fn names_after_a_noun_of_places_are_places() {
+    // right after `the islands`, or in the list that follows, a given name
+    // first or not
+    let text = "Tour\n\nFrom the ferry you see the islands Quessa, Mirela Tonvar and \
+                La Dorvane, and later the province Vellmark Inferior.";
+    for name in ["Quessa", "Mirela Tonvar", "La Dorvane", "Vellmark Inferior"] {
+        let (kind, fired) = rules_alone(text, name, "AFTER_PLACE_NOUN");
+        assert!(fired, "{name}");
+        assert_eq!(kind.as_deref(), Some("place"), "{name}");
+    }
+    // not without the determiner, nor an organisation's word after the noun
+    let text = "Vote\n\nThe city Council met, and city Mirela Tonvar said so.";
+    for name in ["Council", "Mirela Tonvar"] {
+        let (_, fired) = rules_alone(text, name, "AFTER_PLACE_NOUN");
+        assert!(!fired, "{name}");
+    }
+}

@@ -1,7 +1,8 @@
 //! Places the gazetteer lacks but the text marks: a name followed by the
 //! state or country it lies in (`Vinita, Oklahoma`), a name in a list of
 //! known places (`Edgewater, Englewood Cliffs and Leonia`), a name in
-//! apposition to a place noun (`Stridon, a village near Emona`), and a
+//! apposition to a place noun (`Stridon, a village near Emona`), a name
+//! after one (`the islands La Désirade, Petite Terre and …`), and a
 //! direction standing for a region (`the Midwest`, `from the North`).
 
 use super::{Occurrence, is_major_place};
@@ -53,6 +54,14 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     }
     if direction_as_region(doc, lex, o) {
         b.cast(&rules::DIRECTION_AS_REGION);
+    }
+    if !o.facts.first_cue
+        && !o.facts.last_cue
+        && !o.facts.calendar
+        && !o.facts.demonym
+        && after_place_noun(doc, lex, o)
+    {
+        b.cast(&rules::AFTER_PLACE_NOUN);
     }
 }
 
@@ -376,4 +385,47 @@ fn direction_as_region(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
         && !(end < doc.tokens.len()
             && doc.word(end) == "-"
             && doc.tokens[end].span().start == doc.tokens[end - 1].span().end)
+}
+
+/// Whether `w` is a noun of a kind of place that takes `of` (`island`,
+/// `province`), or its plural (`islands`, `cities`).
+fn place_of_noun(lex: &Lexicon, w: &str) -> bool {
+    let nouns = &lex.lists.place_of_nouns;
+    nouns.contains(w)
+        || w.strip_suffix('s').is_some_and(|s| nouns.contains(s))
+        || w.strip_suffix("ies")
+            .is_some_and(|s| nouns.contains(&format!("{s}y")))
+}
+
+/// `the province Britannia Inferior`, `the islands La Désirade, Petite
+/// Terre, Marie Galante and La Dominique`: a name right after a determiner
+/// and a noun of a kind of place, or in the list that follows them.
+fn after_place_noun(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
+    let sentence = doc.sentence_of[o.span.tokens.start];
+    let mut i = o.span.tokens.start;
+    // (the name, then at most four items of the list before it)
+    for _ in 0..5 {
+        if i < 2 || !in_sentence(doc, i - 2, sentence) {
+            return false;
+        }
+        let before = doc.word(i - 1);
+        if place_of_noun(lex, before) {
+            return lex
+                .lists
+                .determiners
+                .contains(&doc.word(i - 2).to_lowercase());
+        }
+        if !matches!(before, "," | "and" | "or") {
+            return false;
+        }
+        let mut k = i - 1;
+        if before == "and" && doc.word(k - 1) == "," {
+            k -= 1;
+        }
+        let Some(run) = run_at(doc, k - 1, false, sentence) else {
+            return false;
+        };
+        i = run.start;
+    }
+    false
 }
