@@ -715,3 +715,51 @@ fn names_after_a_noun_of_places_are_places() {
         assert!(!fired, "{name}");
     }
 }
+
+#[test]
+fn an_unknown_word_after_a_preposition_of_place_is_a_place() {
+    let text = "Trip\n\nThe bus runs from Hadvelo to Qarnisk twice a day, and a ferry \
+                leaves near Ostrevik.";
+    for name in ["Hadvelo", "Qarnisk", "Ostrevik"] {
+        let (kind, fired) = rules_alone(text, name, "UNKNOWN_AFTER_PLACE_PREPOSITION");
+        assert!(fired, "{name}");
+        assert_eq!(kind.as_deref(), Some("place"), "{name}");
+    }
+    // a workplace after `at`, a source after `according to`, an abstract
+    // noun, the first word of a longer name
+    for (text, name) in [
+        (
+            "Career\n\nHe went on teaching at Qarnisk for years.",
+            "Qarnisk",
+        ),
+        (
+            "Rank\n\nThe site is popular according to Qarnisk.",
+            "Qarnisk",
+        ),
+        (
+            "Belief\n\nShe converted to Vandelism as a girl.",
+            "Vandelism",
+        ),
+        ("Trip\n\nShe stayed in Hadvelo Terme for a week.", "Hadvelo"),
+    ] {
+        let found = std::panic::catch_unwind(|| {
+            rules_alone(text, name, "UNKNOWN_AFTER_PLACE_PREPOSITION").1
+        });
+        assert!(!found.unwrap_or(false), "{text}");
+    }
+}
+
+#[test]
+fn a_place_named_by_its_first_word_again_is_one_place() {
+    let a = Annotated::new(
+        "Trip\n\nThe meeting is held in Vastrano Terme, Trento, Italy. What will you \
+         talk about here in Vastrano? Later we sail from Quellen Island to Ostrevik, \
+         and back to Quellen.",
+    );
+    let place = a.entity(Place, "Vastrano Terme");
+    assert_eq!(a.mention_texts(place), ["Vastrano Terme", "Vastrano"]);
+    assert!(a.find(Place, "Vastrano").is_none(), "{:?}", a.all_names());
+    // an island and the town named after it are two places
+    let island = a.entity(Place, "Quellen Island");
+    assert_eq!(a.mention_texts(island), ["Quellen Island"]);
+}

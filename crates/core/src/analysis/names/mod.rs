@@ -571,6 +571,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     orgs::lowercase_mentions(doc, lex, &mut orgs);
     orgs::name_by_longest_mention(doc, &mut orgs);
     out.extend(orgs);
+    nested::short_forms_merged(lex, &mut places);
     geo::resolve(doc, lex, &mut places);
     out.extend(nested::same_places_merged(places));
     for d in &mut out {

@@ -55,6 +55,9 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if direction_as_region(doc, lex, o) {
         b.cast(&rules::DIRECTION_AS_REGION);
     }
+    if unknown_after_place_preposition(doc, lex, o) {
+        b.cast(&rules::UNKNOWN_AFTER_PLACE_PREPOSITION);
+    }
     if !o.facts.first_cue
         && !o.facts.last_cue
         && !o.facts.calendar
@@ -428,4 +431,34 @@ fn after_place_noun(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
         i = run.start;
     }
     false
+}
+
+/// `a ferry to Skiatook`, `near Qalansia`: one word that no list knows
+/// (no given or family name, no ordinary word, no place, organisation or
+/// demonym), mid-sentence, after a preposition of place. Not after `at`
+/// (`teaching at Tsinghua`: a workplace as often) nor `according to`, not a
+/// word shaped like an abstract noun (`to Islamophobia`, `to
+/// Catholicism`), not a case named by its party (`the decision in Ratych`).
+fn unknown_after_place_preposition(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
+    let start = o.span.tokens.start;
+    if o.words.len() != 1
+        || !o.facts.first_unknown
+        || o.span.sentence_initial
+        || o.heading
+        || start == 0
+        // (the first word of a longer run: `in Levico Terme`)
+        || doc.capitalised_in_sentence(o.span.tokens.end, doc.sentence_of[start])
+    {
+        return false;
+    }
+    let before = doc.word(start - 1);
+    let abstract_noun = ["ism", "phobia", "ology", "ness", "tion", "ment", "ity"]
+        .iter()
+        .any(|s| o.words[0].ends_with(s));
+    lex.lists.place_prepositions.contains(before)
+        && before != "at"
+        && !(before == "to" && start >= 2 && doc.word(start - 2) == "according")
+        && !abstract_noun
+        && !case_after_court_noun(doc, lex, o)
+        && !super::around::parties_of_a_case(doc, lex, o.span.tokens.clone())
 }
