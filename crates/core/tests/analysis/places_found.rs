@@ -763,3 +763,25 @@ fn a_place_named_by_its_first_word_again_is_one_place() {
     let island = a.entity(Place, "Quellen Island");
     assert_eq!(a.mention_texts(island), ["Quellen Island"]);
 }
+
+#[test]
+fn a_route_or_a_pair_of_words_is_no_picture_credit() {
+    for (text, name) in [
+        (
+            "Get in\n\nThere are flights from Sana'a via Qarvelo twice a week.",
+            "Qarvelo",
+        ),
+        (
+            "By car\n\nFrom the Southwest / Varnholt take the turnpike.",
+            "Varnholt",
+        ),
+    ] {
+        let (kind, fired) = rules_alone(text, name, "PICTURE_CREDIT");
+        assert!(!fired, "{text}");
+        assert_ne!(kind.as_deref(), Some("organization"), "{text}");
+    }
+    // a credit still is one
+    let text = "Harbour\n\nThe ferry left at dawn. Photo Dana Morel / Varnholt\n\nIt rained.";
+    let (_, fired) = rules_alone(text, "Varnholt", "PICTURE_CREDIT_AT_LINE_END");
+    assert!(fired);
+}

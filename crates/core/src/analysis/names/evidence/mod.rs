@@ -78,7 +78,7 @@ pub fn votes<'a>(
     };
     own::not_a_name(doc, lex, &o, b);
     own::known_organisation(doc, lex, &o, b);
-    around::picture_credit(doc, &o, b);
+    around::picture_credit(doc, lex, &o, b);
     around::credited_for_picture(doc, lex, &o, b);
     around::team(doc, lex, &o, b);
     around::place_in_a_match(doc, lex, &o, b);
