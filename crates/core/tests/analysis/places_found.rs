@@ -785,3 +785,19 @@ fn a_route_or_a_pair_of_words_is_no_picture_credit() {
     let (_, fired) = rules_alone(text, "Varnholt", "PICTURE_CREDIT_AT_LINE_END");
     assert!(fired);
 }
+
+#[test]
+fn a_name_after_on_and_a_place_is_the_land_it_lies_on() {
+    let text = "Get in\n\nA ferry runs from Marvik on Quessholm twice a day.";
+    let (kind, fired) = rules_alone(text, "Quessholm", "PLACE_ON_PLACE");
+    assert!(fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+    // not a day, nor after a name that no preposition of place opens
+    for (text, name) in [
+        ("Trip\n\nShe flew to Marvik on Tuesday.", "Tuesday"),
+        ("Talk\n\nWe met Dana Morel on Quessholm.", "Quessholm"),
+    ] {
+        let (_, fired) = rules_alone(text, name, "PLACE_ON_PLACE");
+        assert!(!fired, "{text}");
+    }
+}

@@ -196,6 +196,7 @@ rules! {
     UNKNOWN_AFTER_THE_INSTITUTION: Org For 2.5, "one word no list knows after `the`: an institution (`the Bundestag`)";
     AFTER_PLACE_NOUN: Place For 3.0, "right after a determiner and a noun of a kind of place, or in the list that follows them (`the province Britannia Inferior`, `the islands La Désirade, Petite Terre and Marie Galante`)";
     UNKNOWN_AFTER_PLACE_PREPOSITION: Place For 1.0, "one word no list knows (no given or family name, no ordinary word) after a preposition of place but `at`, mid-sentence, no abstract noun's ending, no case (`a ferry to Skiatook`): with that preposition's own vote, a place";
+    PLACE_ON_PLACE: Place For 2.0, "after `on` and a name that follows a preposition of place (`a ferry from Marstal on Ærø`): the island or land it lies on";
 
     // ---- capitals that prove nothing (`evidence/capitals.rs`)
     SENTENCE_START_COMMON: None For 3.0, "one ordinary word (or no word) opening a sentence, capitalised anyway";

@@ -58,6 +58,14 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     if unknown_after_place_preposition(doc, lex, o) {
         b.cast(&rules::UNKNOWN_AFTER_PLACE_PREPOSITION);
     }
+    if o.facts.organization.is_none()
+        && !o.facts.calendar
+        && !o.facts.first_cue
+        && !o.facts.last_cue
+        && place_on_place(doc, lex, o)
+    {
+        b.cast(&rules::PLACE_ON_PLACE);
+    }
     if !o.facts.first_cue
         && !o.facts.last_cue
         && !o.facts.calendar
@@ -461,4 +469,28 @@ fn unknown_after_place_preposition(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> 
         && !abstract_noun
         && !case_after_court_noun(doc, lex, o)
         && !super::around::parties_of_a_case(doc, lex, o.span.tokens.clone())
+}
+
+/// `a ferry from Marstal on Ærø`, `From Spodsbjerg on Langeland`: a name of
+/// one or two words after `on` and a name that follows a preposition of
+/// place (not `at`): the island or the land that place lies on.
+fn place_on_place(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
+    let start = o.span.tokens.start;
+    let sentence = doc.sentence_of[start];
+    if o.words.len() > 2
+        || o.span.sentence_initial
+        || o.heading
+        || start < 3
+        || doc.word(start - 1) != "on"
+        || !in_sentence(doc, start - 2, sentence)
+    {
+        return false;
+    }
+    let Some(run) = run_at(doc, start - 2, false, sentence) else {
+        return false;
+    };
+    run.start > 0 && in_sentence(doc, run.start - 1, sentence) && {
+        let p = doc.word(run.start - 1).to_lowercase();
+        p != "at" && lex.lists.place_prepositions.contains(p.as_str())
+    }
 }
