@@ -801,3 +801,16 @@ fn a_name_after_on_and_a_place_is_the_land_it_lies_on() {
         assert!(!fired, "{text}");
     }
 }
+
+#[test]
+fn a_country_named_with_and_is_one_place() {
+    let a = Annotated::new(
+        "Visas\n\nCitizens of Antigua and Barbuda, Bosnia and Herzegovina and Chile \
+         need no visa.",
+    );
+    for name in ["Antigua and Barbuda", "Bosnia and Herzegovina", "Chile"] {
+        let place = a.entity(Place, name);
+        assert_eq!(a.mention_texts(place), [name]);
+    }
+    assert!(a.find(Place, "Barbuda").is_none(), "{:?}", a.all_names());
+}
