@@ -247,6 +247,8 @@ word_lists! {
     place_words_after_name,
     /// Words near a road's number that make it a road (`the M1 northbound`).
     road_words,
+    /// Plural nouns of a heading that opens a section listing places (`Islands`, `Other destinations`).
+    place_heading_words,
     /// Kinds of road before a road's number (`Route 66`, `Interstate 35`).
     road_kinds,
     /// Parts of a facility before their number (`Terminal 2`, `Pier 39`).

@@ -657,3 +657,192 @@ fn the_sun_the_moon_and_a_planet_after_a_preposition_are_places() {
     let a = Annotated::new("Concert\n\nBruno Mars sang, and Mars thanked the crowd.");
     assert!(a.find(Place, "Mars").is_none(), "{:?}", a.all_names());
 }
+
+#[test]
+fn an_entry_under_a_heading_of_places_is_a_place() {
+    // a travel guide's sections: each block under `Islands` or `Mosques`
+    // opens with one (after a listing's number at most), a given name first
+    // or not
+    let guide = "Corvane\n\nCorvane is a group of islands in the sea.\n\nIslands\n\n\
+                 Marta Quellen: the biggest island of the group.\n\n\
+                 Lorvik: dry and cliffy, with a lighthouse.\n\n\
+                 Mosques\n\n\
+                 3 Hastvel Dorun (the old mosque). Built in 1602.\n\n\
+                 Get in\n\n\
+                 Tessa Brandl runs the only ferry, twice a week.";
+    for name in ["Marta Quellen", "Lorvik", "Hastvel Dorun"] {
+        let (kind, fired) = rules_alone(guide, name, "LISTED_UNDER_PLACE_HEADING");
+        assert!(fired, "{name}");
+        assert_eq!(kind.as_deref(), Some("place"), "{name}");
+    }
+    // the section ends at a heading of ordinary words
+    let (kind, fired) = rules_alone(guide, "Tessa Brandl", "LISTED_UNDER_PLACE_HEADING");
+    assert!(!fired);
+    assert_eq!(kind.as_deref(), Some("person"));
+    // a heading that names no places makes no entries
+    let people = "Cast\n\nThe film has a small cast.\n\nActors\n\n\
+                  Marta Quellen: the lead, in her first role.";
+    let (kind, fired) = rules_alone(people, "Marta Quellen", "LISTED_UNDER_PLACE_HEADING");
+    assert!(!fired);
+    assert_eq!(kind.as_deref(), Some("person"));
+}
+
+#[test]
+fn a_facility_named_before_its_head_and_of_is_a_place() {
+    // the head after the words it is named by, then `of` (a given name
+    // first does not make it someone)
+    let text = "Art\n\nThe paintings hang in the Harlan Museum of Art, next to the river.";
+    let (kind, fired) = rules_alone(text, "Harlan Museum of Art", "FACILITY_HEAD_FIRST");
+    assert!(fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+    // an organisation word before `of` that is no facility's head stays one
+    let text = "Art\n\nThe grant came from the Harlan Foundation of Art, it said.";
+    let (kind, fired) = rules_alone(text, "Harlan Foundation of Art", "FACILITY_HEAD_FIRST");
+    assert!(!fired);
+    assert_eq!(kind.as_deref(), Some("organization"));
+}
+
+#[test]
+fn a_facility_head_of_two_words_alone_is_a_place() {
+    let text = "Protest\n\nHundreds gathered outside City Hall on Monday.";
+    let (kind, fired) = rules_alone(text, "City Hall", "FACILITY_HEAD");
+    assert!(fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+    // after a possessive the owner names it: the head alone is no name
+    let text = "Show\n\nThe band played at Platt's Music Hall on Monday.";
+    let (_, fired) = rules_alone(text, "Music Hall", "FACILITY_HEAD");
+    assert!(!fired);
+}
+
+#[test]
+fn fields_light_houses_and_reserves_are_places() {
+    let a = Annotated::new(
+        "Sights\n\nThe team plays at Brenmoor Field downtown. From the cliff you see \
+         the Little Red Light House, and south of town lies the Quellen Scenic Reserve.",
+    );
+    for name in [
+        "Brenmoor Field",
+        "Little Red Light House",
+        "Quellen Scenic Reserve",
+    ] {
+        a.entity(Place, name);
+    }
+}
+
+#[test]
+fn names_after_a_noun_of_places_are_places() {
+    // right after `the islands`, or in the list that follows, a given name
+    // first or not
+    let text = "Tour\n\nFrom the ferry you see the islands Quessa, Mirela Tonvar and \
+                La Dorvane, and later the province Vellmark Inferior.";
+    for name in ["Quessa", "Mirela Tonvar", "La Dorvane", "Vellmark Inferior"] {
+        let (kind, fired) = rules_alone(text, name, "AFTER_PLACE_NOUN");
+        assert!(fired, "{name}");
+        assert_eq!(kind.as_deref(), Some("place"), "{name}");
+    }
+    // not without the determiner, nor an organisation's word after the noun
+    let text = "Vote\n\nThe city Council met, and city Mirela Tonvar said so.";
+    for name in ["Council", "Mirela Tonvar"] {
+        let (_, fired) = rules_alone(text, name, "AFTER_PLACE_NOUN");
+        assert!(!fired, "{name}");
+    }
+}
+
+#[test]
+fn an_unknown_word_after_a_preposition_of_place_is_a_place() {
+    let text = "Trip\n\nThe bus runs from Hadvelo to Qarnisk twice a day, and a ferry \
+                leaves near Ostrevik.";
+    for name in ["Hadvelo", "Qarnisk", "Ostrevik"] {
+        let (kind, fired) = rules_alone(text, name, "UNKNOWN_AFTER_PLACE_PREPOSITION");
+        assert!(fired, "{name}");
+        assert_eq!(kind.as_deref(), Some("place"), "{name}");
+    }
+    // a workplace after `at`, a source after `according to`, an abstract
+    // noun, the first word of a longer name
+    for (text, name) in [
+        (
+            "Career\n\nHe went on teaching at Qarnisk for years.",
+            "Qarnisk",
+        ),
+        (
+            "Rank\n\nThe site is popular according to Qarnisk.",
+            "Qarnisk",
+        ),
+        (
+            "Belief\n\nShe converted to Vandelism as a girl.",
+            "Vandelism",
+        ),
+        ("Trip\n\nShe stayed in Hadvelo Terme for a week.", "Hadvelo"),
+    ] {
+        let found = std::panic::catch_unwind(|| {
+            rules_alone(text, name, "UNKNOWN_AFTER_PLACE_PREPOSITION").1
+        });
+        assert!(!found.unwrap_or(false), "{text}");
+    }
+}
+
+#[test]
+fn a_place_named_by_its_first_word_again_is_one_place() {
+    let a = Annotated::new(
+        "Trip\n\nThe meeting is held in Vastrano Terme, Trento, Italy. What will you \
+         talk about here in Vastrano? Later we sail from Quellen Island to Ostrevik, \
+         and back to Quellen.",
+    );
+    let place = a.entity(Place, "Vastrano Terme");
+    assert_eq!(a.mention_texts(place), ["Vastrano Terme", "Vastrano"]);
+    assert!(a.find(Place, "Vastrano").is_none(), "{:?}", a.all_names());
+    // an island and the town named after it are two places
+    let island = a.entity(Place, "Quellen Island");
+    assert_eq!(a.mention_texts(island), ["Quellen Island"]);
+}
+
+#[test]
+fn a_route_or_a_pair_of_words_is_no_picture_credit() {
+    for (text, name) in [
+        (
+            "Get in\n\nThere are flights from Sana'a via Qarvelo twice a week.",
+            "Qarvelo",
+        ),
+        (
+            "By car\n\nFrom the Southwest / Varnholt take the turnpike.",
+            "Varnholt",
+        ),
+    ] {
+        let (kind, fired) = rules_alone(text, name, "PICTURE_CREDIT");
+        assert!(!fired, "{text}");
+        assert_ne!(kind.as_deref(), Some("organization"), "{text}");
+    }
+    // a credit still is one
+    let text = "Harbour\n\nThe ferry left at dawn. Photo Dana Morel / Varnholt\n\nIt rained.";
+    let (_, fired) = rules_alone(text, "Varnholt", "PICTURE_CREDIT_AT_LINE_END");
+    assert!(fired);
+}
+
+#[test]
+fn a_name_after_on_and_a_place_is_the_land_it_lies_on() {
+    let text = "Get in\n\nA ferry runs from Marvik on Quessholm twice a day.";
+    let (kind, fired) = rules_alone(text, "Quessholm", "PLACE_ON_PLACE");
+    assert!(fired);
+    assert_eq!(kind.as_deref(), Some("place"));
+    // not a day, nor after a name that no preposition of place opens
+    for (text, name) in [
+        ("Trip\n\nShe flew to Marvik on Tuesday.", "Tuesday"),
+        ("Talk\n\nWe met Dana Morel on Quessholm.", "Quessholm"),
+    ] {
+        let (_, fired) = rules_alone(text, name, "PLACE_ON_PLACE");
+        assert!(!fired, "{text}");
+    }
+}
+
+#[test]
+fn a_country_named_with_and_is_one_place() {
+    let a = Annotated::new(
+        "Visas\n\nCitizens of Antigua and Barbuda, Bosnia and Herzegovina and Chile \
+         need no visa.",
+    );
+    for name in ["Antigua and Barbuda", "Bosnia and Herzegovina", "Chile"] {
+        let place = a.entity(Place, name);
+        assert_eq!(a.mention_texts(place), [name]);
+    }
+    assert!(a.find(Place, "Barbuda").is_none(), "{:?}", a.all_names());
+}

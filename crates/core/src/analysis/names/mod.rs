@@ -121,6 +121,26 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             explained.occurrence(doc, k, s, trace.take());
         }
     }
+    // a guide's entry under a heading of places (`Islands`, `Cities`): a
+    // name opening a block of that section is one of them
+    if doc.parts.rules {
+        let sections = evidence::place_sections(doc, lex);
+        for (s, k) in spans.iter().zip(&keys) {
+            if evidence::listed_under_place_heading(doc, &sections, s)
+                && let Some(v) = totals.get_mut(k.as_str())
+            {
+                let words = doc.words(s.tokens.clone());
+                let f = facts.of(lex, doc.slice(&s.tokens), &words);
+                if f.only_common || f.calendar || f.organization.is_some() {
+                    continue;
+                }
+                let mut ballot = Ballot::new(v, &mut trace, || doc.span(&s.tokens));
+                ballot.cast(&rules::LISTED_UNDER_PLACE_HEADING);
+                ballot.cast(&rules::LISTED_UNDER_PLACE_HEADING_NOT_PERSON);
+                explained.later(k, trace.take());
+            }
+        }
+    }
     // a name used with a place word after it elsewhere is that place
     // (`Coron Island` makes `Coron` a place, whatever a tagger thinks)
     let as_places: Vec<(String, f32, Span)> = totals
@@ -664,6 +684,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     orgs::lowercase_mentions(doc, lex, &mut orgs);
     orgs::name_by_longest_mention(doc, &mut orgs);
     out.extend(orgs);
+    nested::short_forms_merged(lex, &mut places);
     geo::resolve(doc, lex, &mut places);
     out.extend(nested::same_places_merged(places));
     other_names_of_acting_states(lex, &mut out);

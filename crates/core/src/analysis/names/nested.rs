@@ -190,3 +190,48 @@ pub fn same_places_merged(places: Vec<Draft>) -> Vec<Draft> {
     }
     out
 }
+
+/// A place of one word that the gazetteer does not know, which is the first
+/// word of the one other such place of two or three words, is a short form
+/// of it (`in Levico` after `Levico Terme`), unless that name ends in a
+/// place's or a facility's word (`Henga` and `Henga Scenic Reserve`, `Coron`
+/// and `Coron Island` are two places).
+pub fn short_forms_merged(lex: &Lexicon, places: &mut Vec<Draft>) {
+    let ends_in_place_word = |name: &str| {
+        let words: Vec<&str> = name.split(' ').collect();
+        let last = words[words.len() - 1];
+        lex.lists.place_last_words.contains(last)
+            || lex
+                .lists
+                .place_words_after_name
+                .contains(&last.to_lowercase())
+            || ends_in_facility_head(lex, &words)
+            || super::evidence::is_facility_head(lex, last)
+    };
+    // the longer names by their first word: `None` when two share it
+    let mut longer: crate::analysis::lexicon::FastMap<&str, Option<usize>> = Default::default();
+    for (i, p) in places.iter().enumerate() {
+        let words = p.name.split(' ').count();
+        if p.geo.is_none() && (2..=3).contains(&words) && !ends_in_place_word(&p.name) {
+            let first = p.name.split(' ').next().unwrap_or_default();
+            longer
+                .entry(first)
+                .and_modify(|at| *at = None)
+                .or_insert(Some(i));
+        }
+    }
+    let merges: Vec<(usize, usize)> = places
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.geo.is_none() && !p.name.contains(' '))
+        .filter_map(|(i, p)| Some((i, (*longer.get(p.name.as_str())?)?)))
+        .collect();
+    if merges.is_empty() {
+        return;
+    }
+    for &(from, into) in &merges {
+        let mentions = std::mem::take(&mut places[from].mentions);
+        places[into].mentions.extend(mentions);
+    }
+    places.retain(|p| !p.mentions.is_empty());
+}

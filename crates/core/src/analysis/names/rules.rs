@@ -124,7 +124,7 @@ rules! {
     PLACE_FIRST_WORD: Place For 2.0, "a word that starts places' names (`Mount Holyoke`, `Lake Geneva`)";
     PLACE_LAST_WORD: Place For 3.0, "a word that ends places' names (`Coron Island`, `Times Square`)";
     FACILITY_HEAD: Place For 4.0, "a facility's or landmark's head noun ends the name (`Fisht Stadium`, `Grand Mosque`, `Convention Centre`): where things happen";
-    FACILITY_HEAD_FIRST: Place For 4.0, "a facility's head noun and then `of` (`Museum of Modern Art`, `Port of Antwerp`)";
+    FACILITY_HEAD_FIRST: Place For 4.0, "a facility's head noun and then `of`, first or after the words it is named by (`Museum of Modern Art`, `Port of Antwerp`, `Cleveland Museum of Art`)";
     FACILITY_HEAD_NOT_ORG_CUE: Org Against 3.0, "the organisation word that ends the name is a facility's head noun (`Grand Mosque`): it counts for the place";
     FACILITY_OF_NOT_INSTITUTION: Org Against 5.5, "the organisation word before `of` is a facility's head noun (`Museum of …`): it counts for the place";
 
@@ -203,6 +203,9 @@ rules! {
     UNKNOWN_AFTER_THE_INSTITUTION: Org For 2.5, "one word no list knows after `the`: an institution (`the Bundestag`)";
     GOVERNMENT_ACTS: Org For 11.0, "a country or a capital as the subject of a verb of a state's act or word (`North Korea fired`, `Beijing warned`, `Seoul says`): its government, an organisation where the name acts in more than a third of its mentions (11 outweighs 2.75 known-place votes)";
     PLACE_IN_A_GAME: Org For 5.0, "a known place in a sentence about a game (two words of a game, or one and a score or `for`/`against`/`with` before it: `Sweden had more possession in the game`, `24 games for Indianapolis`), not after a preposition of place: its team";
+    AFTER_PLACE_NOUN: Place For 3.0, "right after a determiner and a noun of a kind of place, or in the list that follows them (`the province Britannia Inferior`, `the islands La Désirade, Petite Terre and Marie Galante`)";
+    UNKNOWN_AFTER_PLACE_PREPOSITION: Place For 1.0, "one word no list knows (no given or family name, no ordinary word) after a preposition of place but `at`, mid-sentence, no abstract noun's ending, no case (`a ferry to Skiatook`): with that preposition's own vote, a place";
+    PLACE_ON_PLACE: Place For 2.0, "after `on` and a name that follows a preposition of place (`a ferry from Marstal on Ærø`): the island or land it lies on";
 
     // ---- capitals that prove nothing (`evidence/capitals.rs`)
     SENTENCE_START_COMMON: None For 3.0, "one ordinary word (or no word) opening a sentence, capitalised anyway";
@@ -243,6 +246,8 @@ rules! {
     NAMED_AGAIN_BY_LAST_WORD: Person For 2.0, "a name of two or three words, no cue in them, whose last word is used alone elsewhere, twice or with a vote for a person (`Évariste Galois` … `Galois`): people are named again so";
     COORDINATED_WITH_PERSON: Person For 2.0, "words shaped like a person's name that nothing else decides, in a list beside someone the rules are sure is a person (`Rem Okafor, Elia Brandt and Dr. Lena Moss`)";
     AFFILIATION_OF_PERSON: Org Lead 1.0, "after `of` following someone's full name the rules are sure of (`Isabel Ruiz of Heaven Sent Gaming`, `Nick Rhodes of Duran Duran`), no place: what the person belongs to";
+    LISTED_UNDER_PLACE_HEADING: Place For 4.0, "a name opening a block (after a listing's number at most) in a section headed by a kind of place in the plural (`Islands`, `Cities`, `Other destinations`, `Mosques`): one of those places (`Marie Galante: the biggest island …`)";
+    LISTED_UNDER_PLACE_HEADING_NOT_PERSON: Person Against 2.0, "an entry of a section of places (`Islands`): not a person, whatever its first word (`Marie Galante`)";
     FULL_NAME_SHARES_LAST_WORD: Person For 0.5, "a full name whose last word alone is a person elsewhere (`Mr. Georgelis`): 0.5 × that word's person votes, up to 4";
 }
 

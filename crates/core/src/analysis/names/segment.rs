@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::candidates::Candidate;
 use crate::analysis::doc::Doc;
-use crate::analysis::lexicon::{Lexicon, Title, TitleKind};
+use crate::analysis::lexicon::{Lexicon, NameKind, Title, TitleKind};
 
 /// A name as written, without title or role, and what its surroundings say.
 #[derive(Clone, Debug)]
@@ -241,6 +241,20 @@ pub fn segment<'a>(
     for j in &joints {
         let before = doc.word(j.start - 1);
         let connector = doc.word(j.start);
+        // `Antigua and Barbuda`, `Bosnia and Herzegovina`: a place the
+        // gazetteer knows by the whole name (no institution's)
+        let next_end = joints
+            .iter()
+            .find(|k| k.start > j.start)
+            .map_or(tokens.end, |k| k.start);
+        if connector == "and"
+            && !kept_any
+            && lex
+                .place(doc.slice(&(part_start..next_end)))
+                .is_some_and(|m| m.how != NameKind::Variant)
+        {
+            continue;
+        }
         let keep = match connector {
             // (but not the authors of a citation: `Okafor & Brandt, 2010`)
             "and" => kept_any,

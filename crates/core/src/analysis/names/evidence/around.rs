@@ -12,12 +12,24 @@ use crate::analysis::names::rules::{self, Ballot};
 use crate::analysis::tokens::{TokenKind, with_lowercase};
 
 /// `via Shutterstock`, `Jeon Heon-Kyun/EPA`: an agency credited for a picture.
-pub fn picture_credit(doc: &Doc, o: &Occurrence, b: &mut Ballot) {
+/// Not a route (`flights from Sana'a via Al Mukalla`: `from` or `to` in the
+/// six words before `via`), nor a pair of ordinary words (`North / South`,
+/// `From the Southwest / Oklahoma City`: the word before the slash is no name).
+pub fn picture_credit(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     let start = o.span.tokens.start;
     if start > 0 {
         let before = doc.word(start - 1);
-        if before == "via"
-            || (before == "/" && start >= 2 && doc.tokens[start - 2].kind == TokenKind::Word)
+        let sentence = doc.sentence_of[start];
+        let route = || {
+            (start.saturating_sub(8)..start - 1)
+                .any(|i| doc.sentence_of[i] == sentence && matches!(doc.word(i), "from" | "to"))
+        };
+        let pair = || super::is_common(lex, doc.word(start - 2));
+        if (before == "via" && !route())
+            || (before == "/"
+                && start >= 2
+                && doc.tokens[start - 2].kind == TokenKind::Word
+                && !pair())
         {
             // a credit ends its line: `…/EPA`, `via Getty Images`
             b.cast(if credit_ends(doc, o.span) {

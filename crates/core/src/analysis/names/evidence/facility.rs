@@ -50,6 +50,22 @@ pub fn head_noun(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
         }
         return;
     }
+    // (the head after the words it is named by: `Cleveland Museum of Art`;
+    // the name's organisation vote was the head's)
+    if o.span.institution
+        && let Some(of) = words.iter().position(|w| *w == "of")
+        && of >= 2
+        && heads.contains(words[of - 1])
+        && words[..of - 1]
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase))
+    {
+        b.cast(&rules::FACILITY_HEAD_FIRST);
+        if !o.facts.division_of && !o.facts.geographic {
+            b.cast(&rules::FACILITY_OF_NOT_INSTITUTION);
+        }
+        return;
+    }
     let given_then_head = n == 2 && o.facts.given_first.is_some_and(|g| g > 0.02);
     // (`Poterin du Motel` is someone's name)
     let particle = words[..n - 1]
@@ -57,11 +73,17 @@ pub fn head_noun(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
         .any(|w| lex.lists.name_particles.contains(w));
     // (`Times Square` has its place vote already)
     let place_word = lex.lists.place_last_words.contains(words[n - 1]);
+    // (or the name is a head of two words alone: `City Hall`, `Opera House`;
+    // not after a possessive, whose owner names it: `Platt's Music Hall`)
+    let start = o.span.tokens.start;
+    let two_word_head = n == 2
+        && heads.contains(o.full)
+        && !(start > 0 && crate::analysis::tokens::is_clitic(doc.word(start - 1)));
     if !o.span.institution
         && !given_then_head
         && !particle
         && !place_word
-        && ends_in_facility_head(lex, words)
+        && (ends_in_facility_head(lex, words) || two_word_head)
     {
         b.cast(&rules::FACILITY_HEAD);
         if o.facts.cue_end {

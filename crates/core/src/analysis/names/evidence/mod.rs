@@ -27,12 +27,14 @@ mod facts;
 mod own;
 mod place_cues;
 mod roads;
+mod sections;
 mod tagger;
 
 pub use context::{acronym_of_lowercase_words, acronym_of_ordinary_words, cited_author};
 pub use facility::{ends_in_facility_head, is_facility_head};
 pub use facts::{Facts, is_common, is_division, is_initial, storm_name};
 pub use roads::{number_in_road_context, road_number_after_the};
+pub use sections::{listed_under_place_heading, place_sections};
 pub use tagger::{tagged_spans, tagger_only_votes};
 
 use super::rules::Ballot;
@@ -76,7 +78,7 @@ pub fn votes<'a>(
     };
     own::not_a_name(doc, lex, &o, b);
     own::known_organisation(doc, lex, &o, b);
-    around::picture_credit(doc, &o, b);
+    around::picture_credit(doc, lex, &o, b);
     around::credited_for_picture(doc, lex, &o, b);
     around::team(doc, lex, &o, b);
     around::place_in_a_match(doc, lex, &o, b);

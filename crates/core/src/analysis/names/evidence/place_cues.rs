@@ -1,7 +1,8 @@
 //! Places the gazetteer lacks but the text marks: a name followed by the
 //! state or country it lies in (`Vinita, Oklahoma`), a name in a list of
 //! known places (`Edgewater, Englewood Cliffs and Leonia`), a name in
-//! apposition to a place noun (`Stridon, a village near Emona`), and a
+//! apposition to a place noun (`Stridon, a village near Emona`), a name
+//! after one (`the islands La Désirade, Petite Terre and …`), and a
 //! direction standing for a region (`the Midwest`, `from the North`).
 
 use super::{Occurrence, is_major_place};
@@ -56,6 +57,25 @@ pub fn votes(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
     }
     if direction_as_region(doc, lex, o) {
         b.cast(&rules::DIRECTION_AS_REGION);
+    }
+    if unknown_after_place_preposition(doc, lex, o) {
+        b.cast(&rules::UNKNOWN_AFTER_PLACE_PREPOSITION);
+    }
+    if o.facts.organization.is_none()
+        && !o.facts.calendar
+        && !o.facts.first_cue
+        && !o.facts.last_cue
+        && place_on_place(doc, lex, o)
+    {
+        b.cast(&rules::PLACE_ON_PLACE);
+    }
+    if !o.facts.first_cue
+        && !o.facts.last_cue
+        && !o.facts.calendar
+        && !o.facts.demonym
+        && after_place_noun(doc, lex, o)
+    {
+        b.cast(&rules::AFTER_PLACE_NOUN);
     }
 }
 
@@ -379,4 +399,101 @@ fn direction_as_region(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
         && !(end < doc.tokens.len()
             && doc.word(end) == "-"
             && doc.tokens[end].span().start == doc.tokens[end - 1].span().end)
+}
+
+/// Whether `w` is a noun of a kind of place that takes `of` (`island`,
+/// `province`), or its plural (`islands`, `cities`).
+fn place_of_noun(lex: &Lexicon, w: &str) -> bool {
+    let nouns = &lex.lists.place_of_nouns;
+    nouns.contains(w)
+        || w.strip_suffix('s').is_some_and(|s| nouns.contains(s))
+        || w.strip_suffix("ies")
+            .is_some_and(|s| nouns.contains(&format!("{s}y")))
+}
+
+/// `the province Britannia Inferior`, `the islands La Désirade, Petite
+/// Terre, Marie Galante and La Dominique`: a name right after a determiner
+/// and a noun of a kind of place, or in the list that follows them.
+fn after_place_noun(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
+    let sentence = doc.sentence_of[o.span.tokens.start];
+    let mut i = o.span.tokens.start;
+    // (the name, then at most four items of the list before it)
+    for _ in 0..5 {
+        if i < 2 || !in_sentence(doc, i - 2, sentence) {
+            return false;
+        }
+        let before = doc.word(i - 1);
+        if place_of_noun(lex, before) {
+            return lex
+                .lists
+                .determiners
+                .contains(&doc.word(i - 2).to_lowercase());
+        }
+        if !matches!(before, "," | "and" | "or") {
+            return false;
+        }
+        let mut k = i - 1;
+        if before == "and" && doc.word(k - 1) == "," {
+            k -= 1;
+        }
+        let Some(run) = run_at(doc, k - 1, false, sentence) else {
+            return false;
+        };
+        i = run.start;
+    }
+    false
+}
+
+/// `a ferry to Skiatook`, `near Qalansia`: one word that no list knows
+/// (no given or family name, no ordinary word, no place, organisation or
+/// demonym), mid-sentence, after a preposition of place. Not after `at`
+/// (`teaching at Tsinghua`: a workplace as often) nor `according to`, not a
+/// word shaped like an abstract noun (`to Islamophobia`, `to
+/// Catholicism`), not a case named by its party (`the decision in Ratych`).
+fn unknown_after_place_preposition(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
+    let start = o.span.tokens.start;
+    if o.words.len() != 1
+        || !o.facts.first_unknown
+        || o.span.sentence_initial
+        || o.heading
+        || start == 0
+        // (the first word of a longer run: `in Levico Terme`)
+        || doc.capitalised_in_sentence(o.span.tokens.end, doc.sentence_of[start])
+    {
+        return false;
+    }
+    let before = doc.word(start - 1);
+    let abstract_noun = ["ism", "phobia", "ology", "ness", "tion", "ment", "ity"]
+        .iter()
+        .any(|s| o.words[0].ends_with(s));
+    lex.lists.place_prepositions.contains(before)
+        && before != "at"
+        && !(before == "to" && start >= 2 && doc.word(start - 2) == "according")
+        && !abstract_noun
+        && !case_after_court_noun(doc, lex, o)
+        && !super::around::parties_of_a_case(doc, lex, o.span.tokens.clone())
+}
+
+/// `a ferry from Marstal on Ærø`, `From Spodsbjerg on Langeland`: a name of
+/// one or two words after `on` and a name that follows a preposition of
+/// place (not `at`): the island or the land that place lies on.
+fn place_on_place(doc: &Doc, lex: &Lexicon, o: &Occurrence) -> bool {
+    let start = o.span.tokens.start;
+    let sentence = doc.sentence_of[start];
+    if o.words.len() > 2
+        || o.span.sentence_initial
+        || o.heading
+        || start < 3
+        || doc.word(start - 1) != "on"
+        || !in_sentence(doc, start - 2, sentence)
+    {
+        return false;
+    }
+    let Some(run) = run_at(doc, start - 2, false, sentence) else {
+        return false;
+    };
+    run.start > 0 && in_sentence(doc, run.start - 1, sentence) && {
+        let p = doc.word(run.start - 1).to_lowercase();
+        p != "at" && lex.lists.place_prepositions.contains(p.as_str())
+    }
 }
