@@ -41,6 +41,16 @@ pub struct Mention {
     pub span: Span,
 }
 
+impl Mention {
+    /// The mention of whole tokens `tokens`.
+    pub fn at(doc: &Doc, tokens: Range<usize>) -> Self {
+        Mention {
+            span: doc.span(&tokens),
+            tokens,
+        }
+    }
+}
+
 /// An entity as the names step builds it.
 #[derive(Clone, Debug)]
 pub struct Draft {
@@ -522,10 +532,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     for &i in &order {
         let s = &spans[i];
         let words = doc.words(s.tokens.clone());
-        let mention = Mention {
-            tokens: s.tokens.clone(),
-            span: doc.span(&s.tokens),
-        };
+        let mention = Mention::at(doc, s.tokens.clone());
         // a single word that is the family name of someone named in full is
         // that person, whatever else the word can be (`Hamilton`, `Fetter`)
         if people::is_family_form(lex, &words) && people.has_family(doc.slice(&s.tokens)) {
@@ -582,10 +589,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             continue;
         }
         for (run, m) in nested::places_inside(doc, lex, s.tokens.clone(), kind) {
-            let mention = Mention {
-                span: doc.span(&run),
-                tokens: run,
-            };
+            let mention = Mention::at(doc, run);
             let (name, geo) = match m {
                 Some(m) => (m.place.name.to_string(), Some(m.place.geo())),
                 None => (clean_name(doc.slice(&mention.tokens)), None),
@@ -604,10 +608,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
         if let Some(inner) = person_inside_place(doc, lex, s) {
             if inner.tokens.len() >= 2 {
                 let words = doc.words(inner.tokens.clone());
-                let mention = Mention {
-                    tokens: inner.tokens.clone(),
-                    span: doc.span(&inner.tokens),
-                };
+                let mention = Mention::at(doc, inner.tokens.clone());
                 people.add_full(doc, lex, &inner, people::parse(lex, &words), mention);
             } else {
                 named_after.push(inner);
@@ -624,10 +625,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     for &i in &pending_single {
         let s = &spans[i];
         let word = doc.slice(&s.tokens);
-        let mention = Mention {
-            tokens: s.tokens.clone(),
-            span: doc.span(&s.tokens),
-        };
+        let mention = Mention::at(doc, s.tokens.clone());
         let decided = kind_of(&keys[i]) == Some(EntityKind::Person) || people.has_family(word);
         if people.add_bracketed_family(doc, lex, s, word, &mention) {
             continue;
@@ -647,10 +645,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     }
 
     for inner in &named_after {
-        let mention = Mention {
-            tokens: inner.tokens.clone(),
-            span: doc.span(&inner.tokens),
-        };
+        let mention = Mention::at(doc, inner.tokens.clone());
         people.add_bare(doc, lex, inner, doc.slice(&inner.tokens), mention, true);
     }
 
@@ -658,18 +653,12 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     // States`, `the King of Athens, Theseus`) is a mention of them
     pending_titles.retain(|&i| {
         let s = &spans[i];
-        let mention = Mention {
-            tokens: s.tokens.clone(),
-            span: doc.span(&s.tokens),
-        };
+        let mention = Mention::at(doc, s.tokens.clone());
         !people.add_apposed_title(doc, mention)
     });
     people.add_by_role(pending_titles.iter().map(|&i| {
         let s = &spans[i];
-        let mention = Mention {
-            tokens: s.tokens.clone(),
-            span: doc.span(&s.tokens),
-        };
+        let mention = Mention::at(doc, s.tokens.clone());
         (doc.slice(&s.tokens), mention)
     }));
 

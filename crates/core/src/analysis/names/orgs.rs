@@ -383,10 +383,7 @@ pub(super) fn known_in_lowercase(doc: &Doc, lex: &Lexicon, shapes: &Shapes, orgs
                     found = lex.organization(&phrase).map(|o| (3, o));
                 }
                 if let Some((n, org)) = found.or(two.map(|o| (2, o))) {
-                    let mention = Mention {
-                        tokens: i..i + n,
-                        span: doc.span(&(i..i + n)),
-                    };
+                    let mention = Mention::at(doc, i..i + n);
                     orgs.add(EntityKind::Organization, org.name, mention, None, None);
                     taken = n;
                 }
