@@ -30,7 +30,7 @@ use crate::analysis::{EntityKind, Geo};
 use crate::span::Span;
 use explained::Explained;
 use people::PersonName;
-use rules::{Ballot, Votes};
+use rules::{Ballot, Kind, Votes};
 use segment::NameSpan;
 
 /// One mention: the tokens it lies in and its exact bytes (a part of a
@@ -158,7 +158,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
         .filter_map(|(k, v)| {
             let (head, last) = k.rsplit_once(' ')?;
             let is_feature = lex.lists.place_words_after_name.contains(last);
-            (is_feature && !head.contains(' ') && v.place > v.person.max(v.org).max(v.none))
+            (is_feature && !head.contains(' ') && v.leads(Kind::Place))
                 .then(|| (head.to_string(), v.place, explained.first_at(k)))
         })
         .collect();
@@ -177,7 +177,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
         .iter()
         .filter_map(|(k, v)| {
             let (head, object) = k.split_once(" of the ")?;
-            let is_place = v.place > v.person.max(v.org).max(v.none);
+            let is_place = v.leads(Kind::Place);
             (is_place && !head.contains(' ') && !object.contains(' '))
                 .then(|| (object.to_string(), explained.first_at(k)))
         })
@@ -369,7 +369,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
             .filter_map(|(_, k)| {
                 let v = totals.get(k.as_str())?;
                 let (town, _) = k.rsplit_once(' ')?;
-                (v.org > v.person.max(v.place).max(v.none))
+                v.leads(Kind::Org)
                     .then(|| (town.to_string(), explained.first_at(k)))
             })
             .collect();
@@ -403,7 +403,7 @@ pub fn resolve(doc: &Doc, lex: &Lexicon, explain: Option<&mut Vec<NameExplanatio
     // an organisation (`the Eton v Harrow cricket match`, Harrow a school),
     // is a side of the same kind
     if doc.parts.rules {
-        let leads_org = |v: &Votes| v.org > v.person.max(v.place).max(v.none);
+        let leads_org = |v: &Votes| v.leads(Kind::Org);
         let undecided = |v: &Votes| v.person <= 0.0 && v.org <= 0.0 && v.place <= 0.0;
         let mut sides: Vec<(String, Span)> = Vec::new();
         for (a, b) in spans.iter().zip(&keys).zip(spans.iter().zip(&keys).skip(1)) {
@@ -736,11 +736,7 @@ fn coordinated_with_person<'k>(
     explained: &mut Explained,
 ) {
     let sure_person = |k: &str| totals.get(k).is_some_and(sure_of_person);
-    let undecided = |k: &str| {
-        totals
-            .get(k)
-            .is_some_and(|v| v.person.max(v.org).max(v.place).max(v.none) < rules::THRESHOLD)
-    };
+    let undecided = |k: &str| totals.get(k).is_some_and(|v| v.most() < rules::THRESHOLD);
     let shaped = |s: &NameSpan| {
         let words = doc.words(s.tokens.clone());
         (1..=3).contains(&words.len())
@@ -943,7 +939,7 @@ fn affiliated_with_person<'k>(
     }
     for (i, at) in found {
         if let Some(v) = totals.get_mut(keys[i].as_str())
-            && v.place <= v.person.max(v.org).max(v.none)
+            && !v.leads(Kind::Place)
         {
             Ballot::new(v, trace, || at).cast(&rules::AFFILIATION_OF_PERSON);
             explained.later(&keys[i], trace.take());
@@ -961,7 +957,7 @@ fn acronyms_of_unnamed_words<'k>(
     trace: &mut Trace<crate::analysis::explain::Fired>,
     explained: &mut Explained,
 ) {
-    let org_leads = |v: &Votes| v.org > v.person.max(v.place).max(v.none);
+    let org_leads = |v: &Votes| v.leads(Kind::Org);
     // the unknown acronyms taken for organisations (few, most often none)
     let mut acronyms: Vec<(&'k str, &str, Span)> = Vec::new();
     for (s, k) in spans.iter().zip(keys) {

@@ -282,6 +282,20 @@ impl Votes {
         self.person.max(self.org).max(self.place).max(self.none)
     }
 
+    /// Whether `kind` has more votes than every other kind.
+    pub fn leads(&self, kind: Kind) -> bool {
+        let of = |k: Kind| match k {
+            Kind::Person => self.person,
+            Kind::Org => self.org,
+            Kind::Place => self.place,
+            Kind::None => self.none,
+        };
+        [Kind::Person, Kind::Org, Kind::Place, Kind::None]
+            .into_iter()
+            .filter(|&k| k != kind)
+            .all(|k| of(kind) > of(k))
+    }
+
     #[inline]
     fn of_mut(&mut self, kind: Kind) -> &mut f32 {
         match kind {
@@ -376,6 +390,22 @@ impl<'v, 't> Ballot<'v, 't> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kind_leads_only_with_more_votes_than_every_other() {
+        let v = Votes {
+            person: 1.0,
+            org: 3.0,
+            place: 2.0,
+            none: 0.5,
+        };
+        assert!(v.leads(Kind::Org));
+        assert!(!v.leads(Kind::Place) && !v.leads(Kind::Person) && !v.leads(Kind::None));
+        // a tie leads neither
+        let tie = Votes { place: 3.0, ..v };
+        assert!(!tie.leads(Kind::Org) && !tie.leads(Kind::Place));
+        assert_eq!(v.most(), 3.0);
+    }
 
     #[test]
     fn every_rule_has_a_name_a_reason_and_a_positive_weight() {
