@@ -1256,6 +1256,14 @@ impl People {
         }
     }
 
+    /// `by_family` made anew, after a name changed or a person went.
+    fn reindex_families(&mut self) {
+        self.by_family.clear();
+        for at in 0..self.list.len() {
+            self.index_person(at);
+        }
+    }
+
     /// Person `from` into person `into` (the display name of the more
     /// prominent kept), `from` taken out of the list; `by_family` made anew.
     fn merge(&mut self, into: usize, from: usize) {
@@ -1279,10 +1287,7 @@ impl People {
         for r in &gone.roles {
             push_role(&mut p.roles, r);
         }
-        self.by_family.clear();
-        for at in 0..self.list.len() {
-            self.index_person(at);
-        }
+        self.reindex_families();
     }
 
     /// `Ellen Gille, née Fetter` (or `born Fetter`) and `Ellen Fetter`
@@ -1561,10 +1566,7 @@ impl People {
         p.name = people::parse(lex, &[&first, word]);
         p.display = format!("{first} {word}");
         p.mentions.push(mention.clone());
-        self.by_family.clear();
-        for at in 0..self.list.len() {
-            self.index_person(at);
-        }
+        self.reindex_families();
         self.index_family(at);
         true
     }
