@@ -10,6 +10,7 @@ use super::{Occurrence, is_major_place};
 use crate::analysis::doc::Doc;
 use crate::analysis::lexicon::{Feature, Lexicon, NameKind, TitleKind};
 use crate::analysis::names::rules::{self, Ballot};
+use crate::analysis::tokens::with_lowercase;
 
 /// Calendar words, storms, events, demonyms, oaths, the fields a unit is
 /// named after, legal forms and time zones are never names here.
@@ -241,26 +242,24 @@ pub fn person(lex: &Lexicon, o: &Occurrence, b: &mut Ballot) {
         // (but `Virginia Woolf`, `Chad Michael Murray`: a given name, more
         // given names or initials, and a family name that is no place's or
         // facility's word is someone's name)
-        let last = words[n - 1];
-        let person_shaped = n <= 3
-            && f.surname_last
-            && words[1..n - 1]
-                .iter()
-                .all(|w| is_initial(w) || lex.given_name(w).is_some())
-            && !lex.lists.place_last_words.contains(last)
-            && !lex
-                .lists
-                .place_words_after_name
-                .contains(&last.to_lowercase())
-            && !super::is_facility_head(lex, last);
-        let place_first = !person_shaped
-            && f.place_first.is_some_and(|m| {
-                m.how != NameKind::Variant
-                    && matches!(
-                        m.place.feature,
-                        Feature::Country | Feature::State | Feature::Continent
-                    )
-            });
+        let person_shaped = || {
+            let last = words[n - 1];
+            n <= 3
+                && f.surname_last
+                && words[1..n - 1]
+                    .iter()
+                    .all(|w| is_initial(w) || lex.given_name(w).is_some())
+                && !lex.lists.place_last_words.contains(last)
+                && !with_lowercase(last, |w| lex.lists.place_words_after_name.contains(w))
+                && !super::is_facility_head(lex, last)
+        };
+        let place_first = f.place_first.is_some_and(|m| {
+            m.how != NameKind::Variant
+                && matches!(
+                    m.place.feature,
+                    Feature::Country | Feature::State | Feature::Continent
+                )
+        }) && !person_shaped();
         let whole_place = f.place.is_some();
         // `San Diego Comic-Con`: its first words are a place of several
         // words, not a given name and more
