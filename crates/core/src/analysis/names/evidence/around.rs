@@ -754,7 +754,7 @@ pub fn place_in_a_game(doc: &Doc, lex: &Lexicon, o: &Occurrence, b: &mut Ballot)
         .then(|| doc.word(start - 1));
     if before.is_some_and(|w| {
         with_lowercase(w, |w| lex.lists.place_prepositions.contains(w))
-            || matches!(w, "of" | "near" | "around" | "across" | "outside")
+            || matches!(w, "of" | "around")
     }) {
         return;
     }
